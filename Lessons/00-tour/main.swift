@@ -1,0 +1,1 @@
+print("lesson 00-tour: not written yet")

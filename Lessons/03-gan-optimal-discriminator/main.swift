@@ -1,0 +1,1 @@
+print("lesson 03-gan-optimal-discriminator: not written yet")

@@ -1,0 +1,1 @@
+print("lesson 04-gail: not written yet")

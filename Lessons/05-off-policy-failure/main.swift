@@ -1,0 +1,1 @@
+print("lesson 05-off-policy-failure: not written yet")

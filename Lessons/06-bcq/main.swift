@@ -1,0 +1,1 @@
+print("lesson 06-bcq: not written yet")

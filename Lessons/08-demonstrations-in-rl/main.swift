@@ -1,0 +1,1 @@
+print("lesson 08-demonstrations-in-rl: not written yet")

@@ -1,0 +1,92 @@
+// swift-tools-version: 6.0
+// The course kit "Learning from demonstrations": a library, one executable per lesson,
+// the student's exercises, their reference solutions, and the tests that grade them.
+import PackageDescription
+
+/// The lessons, in teaching order. Each is an executable `Lessons/NN-name/`.
+let lessons = [
+    "00-tour",
+    "01-behavior-cloning",
+    "02-distribution-shift",
+    "03-gan-optimal-discriminator",
+    "04-gail",
+    "05-off-policy-failure",
+    "06-bcq",
+    "07-imitation-and-task-rewards",
+    "08-demonstrations-in-rl",
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// Everything a lesson executable may use.
+let lessonDependencies: [Target.Dependency] = [
+    "Numerics", "NeuralNetworks", "Plotting", "Environments", "Datasets",
+    "ExerciseAPI", "Algorithms", "LessonKit", "Exercises", "Solutions", argumentParser,
+]
+
+var targets: [Target] = [
+    // System libraries and the C++ bridge to gnuplot-iostream.
+    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                   providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
+                   providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+    .target(name: "CGnuplot", path: "Sources/CGnuplot",
+            linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_filesystem"),
+                             .linkedLibrary("stdc++")]),
+
+    // The library, bottom to top.
+    .target(name: "Numerics", dependencies: ["CBLAS"]),
+    .target(name: "NeuralNetworks", dependencies: ["Numerics"]),
+    .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
+    .target(name: "Environments", dependencies: ["Numerics", "Plotting"]),
+    .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),
+    .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
+    .target(name: "Algorithms",
+            dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"]),
+    .target(name: "LessonKit", dependencies: ["Plotting", "ExerciseAPI", argumentParser]),
+
+    // The student's copy and the reference answers: the same API, different bodies.
+    .target(name: "Exercises", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
+            path: "Exercises"),
+    .target(name: "Solutions", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
+            path: "Solutions"),
+
+    // Grading for instructors.
+    .target(name: "Grading", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments",
+                                            "Datasets", "Algorithms"]),
+    .executableTarget(name: "grade", dependencies: ["Grading", "Exercises", "Solutions", argumentParser],
+                      path: "Sources/Grade"),
+
+    // Speed, measured by printing figures (swift run -c release bench).
+    .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",
+                                                    "Environments", argumentParser],
+                      path: "Sources/Bench"),
+
+    // Tests.
+    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+    .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
+    .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
+                                                        "Numerics", "NeuralNetworks", "ExerciseAPI"]),
+    .testTarget(name: "LessonClaimTests", dependencies: []),
+    .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Exercises", "Solutions", "ExerciseAPI"]),
+]
+
+targets += lessons.map { name in
+    .executableTarget(name: name, dependencies: lessonDependencies, path: "Lessons/\(name)")
+}
+
+let package = Package(
+    name: "LearningFromDemonstrations",
+    platforms: [.macOS(.v14)],
+    products: lessons.map { .executable(name: $0, targets: [$0]) } + [
+        .executable(name: "grade", targets: ["grade"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: targets,
+    cxxLanguageStandard: .cxx17
+)

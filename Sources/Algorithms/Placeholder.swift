@@ -1,0 +1,1 @@
+// Algorithms: placeholder, filled in by its issue.

@@ -1,0 +1,1 @@
+// Environments: placeholder, filled in by its issue.

@@ -1,0 +1,1 @@
+// ExerciseAPI: placeholder, filled in by its issue.

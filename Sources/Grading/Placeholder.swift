@@ -1,0 +1,1 @@
+// Grading: placeholder, filled in by its issue.

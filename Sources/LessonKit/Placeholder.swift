@@ -1,0 +1,1 @@
+// LessonKit: placeholder, filled in by its issue.

@@ -1,0 +1,1 @@
+// NeuralNetworks: placeholder, filled in by its issue.

@@ -1,0 +1,1 @@
+// Plotting: placeholder, filled in by its issue.

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func NumericsTestsPlaceholder() { #expect(1 + 1 == 2) }

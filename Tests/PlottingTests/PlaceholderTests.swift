@@ -1,0 +1,3 @@
+import Testing
+
+@Test func PlottingTestsPlaceholder() { #expect(1 + 1 == 2) }
