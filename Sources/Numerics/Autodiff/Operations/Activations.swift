@@ -10,8 +10,8 @@ public func relu(_ x: Tensor) -> Tensor {
 
 /// x for x > 0, `slope`·x otherwise.
 public func leakyRelu(_ x: Tensor, slope: Float = 0.01) -> Tensor {
-    Tensor(value: x.value.map { $0 > 0 ? $0 : slope * $0 }, operation: "leakyRelu", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { $1 > 0 ? $0 : slope * $0 }]
+    Tensor(value: x.value.map { $0 > 0 ? $0 : slope * $0 }, operation: "leakyRelu", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { $1 > 0 ? $0 : slope * $0 }]
     }
 }
 
@@ -35,8 +35,8 @@ public func sigmoid(_ x: Tensor) -> Tensor {
 ///
 /// For a discriminator logit z, −log(1 − sigmoid(z)) = softplus(z).
 public func softplus(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map(stableSoftplus), operation: "softplus", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { $0 * stableSigmoid($1) }]
+    Tensor(value: x.value.map(stableSoftplus), operation: "softplus", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { $0 * stableSigmoid($1) }]
     }
 }
 
@@ -44,8 +44,8 @@ public func softplus(_ x: Tensor) -> Tensor {
 ///
 /// For a discriminator logit z, log D = logSigmoid(z).
 public func logSigmoid(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { -stableSoftplus(-$0) }, operation: "logSigmoid", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { $0 * stableSigmoid(-$1) }]
+    Tensor(value: x.value.map { -stableSoftplus(-$0) }, operation: "logSigmoid", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { $0 * stableSigmoid(-$1) }]
     }
 }
 
@@ -53,8 +53,8 @@ public func logSigmoid(_ x: Tensor) -> Tensor {
 public func clamp(_ x: Tensor, min low: Float, max high: Float) -> Tensor {
     precondition(low <= high, "clamp: min \(low) is larger than max \(high)")
     return Tensor(value: x.value.map { Swift.min(Swift.max($0, low), high) }, operation: "clamp",
-                  parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { ($1 >= low && $1 <= high) ? $0 : 0 }]
+                  parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { ($1 >= low && $1 <= high) ? $0 : 0 }]
     }
 }
 

@@ -23,19 +23,19 @@ extension Tensor {
 
     /// Entry-wise product (with broadcasting). For the matrix product use `matmul`.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
-        Tensor(value: a.value * b.value, operation: "*", parents: [a, b]) { g, needed in
-            [needed[0] ? (g * b.value).reduced(toRows: a.rows, cols: a.cols) : nil,
-             needed[1] ? (g * a.value).reduced(toRows: b.rows, cols: b.cols) : nil]
+        Tensor(value: a.value * b.value, operation: "*", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+            [needed[0] ? (g * bValue).reduced(toRows: a.rows, cols: a.cols) : nil,
+             needed[1] ? (g * aValue).reduced(toRows: b.rows, cols: b.cols) : nil]
         }
     }
 
     /// Entry-wise quotient (with broadcasting).
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         let quotient = a.value / b.value
-        return Tensor(value: quotient, operation: "/", parents: [a, b]) { g, needed in
-            [needed[0] ? (g / b.value).reduced(toRows: a.rows, cols: a.cols) : nil,
+        return Tensor(value: quotient, operation: "/", parents: [a, b]) { [bValue = b.value] g, needed in
+            [needed[0] ? (g / bValue).reduced(toRows: a.rows, cols: a.cols) : nil,
              // ∂(a/b)/∂b = −(a/b)/b
-             needed[1] ? Matrix.combine(g * quotient, b.value) { -$0 / $1 }.reduced(toRows: b.rows, cols: b.cols) : nil]
+             needed[1] ? Matrix.combine(g * quotient, bValue) { -$0 / $1 }.reduced(toRows: b.rows, cols: b.cols) : nil]
         }
     }
 
@@ -67,16 +67,16 @@ extension Tensor {
     /// A constant divided by every entry.
     public static func / (s: Float, a: Tensor) -> Tensor {
         let y = s / a.value
-        return Tensor(value: y, operation: "scalar /", parents: [a]) { g, _ in
-            [Matrix.combine(g * y, a.value) { -$0 / $1 }]
+        return Tensor(value: y, operation: "scalar /", parents: [a]) { [aValue = a.value] g, _ in
+            [Matrix.combine(g * y, aValue) { -$0 / $1 }]
         }
     }
 }
 
 /// Every entry squared.
 public func square(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { $0 * $0 }, operation: "square", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { 2 * $0 * $1 }]
+    Tensor(value: x.value.map { $0 * $0 }, operation: "square", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { 2 * $0 * $1 }]
     }
 }
 
@@ -96,22 +96,22 @@ public func exp(_ x: Tensor) -> Tensor {
 
 /// The natural logarithm of every entry (NaN for negative entries, −∞ at 0).
 public func log(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { Foundation.log($0) }, operation: "log", parents: [x]) { g, _ in
-        [g / x.value]
+    Tensor(value: x.value.map { Foundation.log($0) }, operation: "log", parents: [x]) { [xValue = x.value] g, _ in
+        [g / xValue]
     }
 }
 
 /// Every entry raised to a constant power.
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
-    Tensor(value: x.value.map { Foundation.pow($0, p) }, operation: "pow", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { $0 * p * Foundation.pow($1, p - 1) }]
+    Tensor(value: x.value.map { Foundation.pow($0, p) }, operation: "pow", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { $0 * p * Foundation.pow($1, p - 1) }]
     }
 }
 
 /// The absolute value of every entry (gradient 0 at 0).
 public func abs(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { Swift.abs($0) }, operation: "abs", parents: [x]) { g, _ in
-        [Matrix.combine(g, x.value) { $1 > 0 ? $0 : ($1 < 0 ? -$0 : 0) }]
+    Tensor(value: x.value.map { Swift.abs($0) }, operation: "abs", parents: [x]) { [xValue = x.value] g, _ in
+        [Matrix.combine(g, xValue) { $1 > 0 ? $0 : ($1 < 0 ? -$0 : 0) }]
     }
 }
 
@@ -119,8 +119,8 @@ public func abs(_ x: Tensor) -> Tensor {
 /// The gradient goes to the smaller entry (to `a` on ties).
 public func minimum(_ a: Tensor, _ b: Tensor) -> Tensor {
     Tensor(value: Matrix.combine(a.value, b.value, operation: "minimum") { Swift.min($0, $1) },
-           operation: "minimum", parents: [a, b]) { g, needed in
-        let takeA = Matrix.combine(a.value, b.value) { $0 <= $1 ? 1 : 0 }
+           operation: "minimum", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+        let takeA = Matrix.combine(aValue, bValue) { $0 <= $1 ? 1 : 0 }
         return [needed[0] ? (g * takeA).reduced(toRows: a.rows, cols: a.cols) : nil,
                 needed[1] ? (g * (1 - takeA)).reduced(toRows: b.rows, cols: b.cols) : nil]
     }
@@ -130,8 +130,8 @@ public func minimum(_ a: Tensor, _ b: Tensor) -> Tensor {
 /// entry (to `a` on ties).
 public func maximum(_ a: Tensor, _ b: Tensor) -> Tensor {
     Tensor(value: Matrix.combine(a.value, b.value, operation: "maximum") { Swift.max($0, $1) },
-           operation: "maximum", parents: [a, b]) { g, needed in
-        let takeA = Matrix.combine(a.value, b.value) { $0 >= $1 ? 1 : 0 }
+           operation: "maximum", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+        let takeA = Matrix.combine(aValue, bValue) { $0 >= $1 ? 1 : 0 }
         return [needed[0] ? (g * takeA).reduced(toRows: a.rows, cols: a.cols) : nil,
                 needed[1] ? (g * (1 - takeA)).reduced(toRows: b.rows, cols: b.cols) : nil]
     }

@@ -2,9 +2,9 @@ extension Tensor {
     /// The matrix product `self · other` (BLAS). Backward: ∂A = G·Bᵀ, ∂B = Aᵀ·G.
     public func matmul(_ other: Tensor) -> Tensor {
         let a = self, b = other
-        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) { g, needed in
-            [needed[0] ? g.matmul(b.value, transposeOther: true) : nil,
-             needed[1] ? a.value.matmul(g, transposeSelf: true) : nil]
+        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+            [needed[0] ? g.matmul(bValue, transposeOther: true) : nil,
+             needed[1] ? aValue.matmul(g, transposeSelf: true) : nil]
         }
     }
 
@@ -34,9 +34,9 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         }
     }
     Matrix.gemm(x.value, weight.value, into: &out, beta: 1)
-    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) { g, needed in
-        [needed[0] ? g.matmul(weight.value, transposeOther: true) : nil,
-         needed[1] ? x.value.matmul(g, transposeSelf: true) : nil,
+    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) { [weightValue = weight.value, xValue = x.value] g, needed in
+        [needed[0] ? g.matmul(weightValue, transposeOther: true) : nil,
+         needed[1] ? xValue.matmul(g, transposeSelf: true) : nil,
          needed[2] ? g.columnSums() : nil]
     }
 }
