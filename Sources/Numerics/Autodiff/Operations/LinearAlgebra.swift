@@ -28,9 +28,8 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
     let batch = x.rows, width = weight.cols
     var out = bias.value.withUnsafeBufferPointer { b in
         Matrix(rows: batch, cols: width) { dst in
-            for r in 0..<batch {
-                for c in 0..<width { dst[r * width + c] = b[c] }
-            }
+            guard let source = b.baseAddress, let target = dst.baseAddress else { return }
+            for r in 0..<batch { (target + r * width).initialize(from: source, count: width) }
         }
     }
     Matrix.gemm(x.value, weight.value, into: &out, beta: 1)
