@@ -18,6 +18,12 @@ public enum MarkdownText {
         public var text: String
         /// What the line is.
         public var kind: LineKind
+
+        /// A line of `text` of kind `kind`.
+        public init(text: String, kind: LineKind) {
+            self.text = text
+            self.kind = kind
+        }
     }
 
     /// The lines of `markdown` rendered for a terminal `width` characters wide.

@@ -45,8 +45,9 @@ extension Table {
 
     /// How the numbers of a column are written.
     public enum NumberFormat: Sendable, Equatable {
-        /// Four significant digits for the column's largest number, the same decimals for every row;
-        /// scientific notation for very large or very small columns.
+        /// Four significant digits for the column's largest number (at least one decimal when
+        /// some entry has a fraction), the same decimals for every row; scientific notation for
+        /// very large or very small columns.
         case automatic
         /// A fixed number of decimals, e.g. `.fixed(2)` writes 3.14.
         case fixed(Int)
@@ -62,7 +63,8 @@ extension Table {
             if largest == 0 { return .fixed(0) }
             if largest >= 1e6 || largest < 1e-3 { return .scientific(3) }
             let digitsBeforePoint = Int(floor(log10(largest))) + 1
-            return .fixed(min(6, max(0, 4 - digitsBeforePoint)))
+            let hasFraction = cells.flatMap(\.magnitudes).contains { $0.isFinite && $0 != $0.rounded() }
+            return .fixed(min(6, max(hasFraction ? 1 : 0, 4 - digitsBeforePoint)))
         }
 
         /// The number's text in this format (`.automatic` writes four significant digits).
