@@ -73,10 +73,19 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         self.expert = demonstrations
         self.formulas = formulas
         let features = configuration.discriminatorFeatures
-        let observationScaling = configuration.standardizesInputs ? try FeatureScaling(fitting: demonstrations.observationRows) : nil
-        var featureScaling: FeatureScaling?
-        if configuration.standardizesInputs {
-            try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
+        try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
+        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
+        switch configuration.inputScaling {
+        case .none:
+            observationScaling = nil
+            featureScaling = nil
+        case .environmentBounds:
+            let observationBox = FeatureScaling(box: environment.observationSpace)
+            observationScaling = observationBox
+            let selected = features.observationIndices.map { observationBox.selecting($0) } ?? observationBox
+            featureScaling = features.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
+        case .demonstrations:
+            observationScaling = try FeatureScaling(fitting: demonstrations.observationRows)
             let expertFeatures = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
             featureScaling = try FeatureScaling(fitting: (0..<expertFeatures.rows).map { expertFeatures.row($0) })
         }

@@ -8,6 +8,19 @@ public enum PolicyLearnerChoice: Sendable, Equatable, Codable {
     case reinforce(REINFORCEConfiguration)
 }
 
+/// How GAIL scales the inputs of its networks.
+public enum InputScalingChoice: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Leave the numbers as they are.
+    case none
+    /// Map each coordinate's range in the environment's observation (and action) box to [−1, 1]:
+    /// states far from the demonstrations stay of order one, so the discriminator's and the
+    /// policy's outputs there stay informative.
+    case environmentBounds
+    /// Standardise with the mean and standard deviation of the demonstrations. With few,
+    /// narrow demonstrations, states off them become huge inputs that saturate the networks.
+    case demonstrations
+}
+
 /// GAIL's hyper-parameters (Ho & Ermon 2016, Algorithm 1), extended with Zhu et al. (2018)'s
 /// reward mix λ·r_GAIL + (1 − λ)·r_task and discriminator feature selection.
 public struct GAILConfiguration: Sendable, Equatable, Codable {
@@ -34,8 +47,8 @@ public struct GAILConfiguration: Sendable, Equatable, Codable {
     public var imitationWeight: Float = 1
     /// Which numbers of a pair the discriminator sees.
     public var discriminatorFeatures = DiscriminatorFeatures.stateAction
-    /// Standardise the inputs of every network with statistics of the demonstrations.
-    public var standardizesInputs = true
+    /// How the inputs of every network are brought to order one.
+    public var inputScaling: InputScalingChoice = .environmentBounds
 
     /// The defaults.
     public init() {}

@@ -1,3 +1,4 @@
+import Environments
 import Numerics
 
 /// A fixed affine standardisation of input features, x ↦ (x − mean) / scale, applied to every
@@ -51,6 +52,39 @@ public struct FeatureScaling: Sendable, Equatable, Codable {
             return std < minimumScale ? 1 : std
         }
         try self.init(mean: mean.map(Float.init), scale: scale)
+    }
+
+    /// Each coordinate mapped from its range in `box` to [−1, 1]: mean = (low + high)/2,
+    /// scale = (high − low)/2. An unbounded or degenerate coordinate is left as it is.
+    public init(box: Box) {
+        var mean: [Float] = [], scale: [Float] = []
+        for (low, high) in zip(box.low, box.high) {
+            if low.isFinite, high.isFinite, high > low {
+                mean.append((low + high) / 2)
+                scale.append((high - low) / 2)
+            } else {
+                mean.append(0)
+                scale.append(1)
+            }
+        }
+        self.mean = mean
+        self.scale = scale
+    }
+
+    /// The scaling of `box` restricted to the coordinates `indices`, in that order.
+    public func selecting(_ indices: [Int]) -> FeatureScaling {
+        var result = self
+        result.mean = indices.map { mean[$0] }
+        result.scale = indices.map { scale[$0] }
+        return result
+    }
+
+    /// This scaling followed by `other`'s coordinates (for concatenated features).
+    public func appending(_ other: FeatureScaling) -> FeatureScaling {
+        var result = self
+        result.mean += other.mean
+        result.scale += other.scale
+        return result
     }
 
     /// The number of coordinates.
