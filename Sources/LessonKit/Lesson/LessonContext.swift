@@ -116,12 +116,16 @@ public final class LessonContext: @unchecked Sendable {
     /// - Parameters:
     ///   - name: the file name without extension: letters, digits, `-`, `_`; unique in the lesson.
     ///   - caption: one or two sentences saying what the figure shows.
+    ///   - backend: a renderer for this figure only (default: the run's `--backend`).
     ///   - make: builds the figure.
     /// - Returns: the paths written.
     /// - Throws: `LessonError` for a bad or repeated name, `PlottingError` if the figure cannot
     ///   be drawn, and whatever `make` throws.
     @discardableResult
-    public func figure(_ name: String, caption: String, _ make: () throws -> Figure) throws -> [String] {
+    public func figure(_ name: String, caption: String, backend: Backend? = nil,
+                       _ make: () throws -> Figure) throws -> [String] {
+        let backend = backend ?? self.backend
+        if backend == .gnuplot && !LessonRunner.programExists("gnuplot") { throw LessonError.gnuplotMissing }
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw LessonError.badFigureName(name)
         }
@@ -146,6 +150,11 @@ public final class LessonContext: @unchecked Sendable {
         console.line()
         append(.figure(SavedFigure(name: name, caption: caption, files: imageFiles, png: png)))
         return written
+    }
+
+    /// Whether figures can be drawn with `backend` here (gnuplot needs the `gnuplot` program).
+    public func canDraw(with backend: Backend) -> Bool {
+        backend == .cairo || LessonRunner.programExists("gnuplot")
     }
 
     // MARK: For the runner
