@@ -60,8 +60,8 @@ public final class Console: @unchecked Sendable {
         return Console(isTerminal: terminal, width: min(columns, 100), usesStyles: styles,
                        sink: { text in
                            // Through C's stdout, like Swift's print, so the two keep their order.
-                           fputs(text, stdout)
-                           fflush(stdout)
+                           Swift.print(text, terminator: "")
+                           fflush(nil)
                        },
                        input: { Swift.readLine() })
     }
