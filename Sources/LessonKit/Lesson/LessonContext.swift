@@ -145,7 +145,9 @@ public final class LessonContext: @unchecked Sendable {
         }
         let imageFiles = formats.map { "\(name).\($0.fileExtension)" }
         let shown = outputDirectory.path + "/" + name + "." + formats.map(\.fileExtension).joined(separator: ", .")
-        console.line(console.styled("figure \(name)", .bold) + ": " + caption)
+        let wrapped = TextWrapping.wrap("figure \(name): " + caption, width: console.width, indent: "  ")
+        console.line(console.styled(String(wrapped[0].prefix(7 + name.count)), .bold) + wrapped[0].dropFirst(7 + name.count))
+        for line in wrapped.dropFirst() { console.line(line) }
         console.line(console.styled("  → \(shown)", .dim))
         console.line()
         append(.figure(SavedFigure(name: name, caption: caption, files: imageFiles, png: png)))
