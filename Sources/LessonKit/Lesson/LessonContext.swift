@@ -46,6 +46,17 @@ public final class LessonContext: @unchecked Sendable {
         self.quick ? quick : full
     }
 
+    /// The exercise implementation for this run: `reference` with `--implementation reference`
+    /// (the default), `exercises` with `--implementation exercises`. Only the chosen one is made.
+    ///
+    /// ```swift
+    /// let formulas: any BehaviorCloningExercises =
+    ///     context.pick(reference: Solutions.BehaviorCloning(), exercises: Exercises.BehaviorCloning())
+    /// ```
+    public func pick<Formulas>(reference: @autoclosure () -> Formulas, exercises: @autoclosure () -> Formulas) -> Formulas {
+        implementation == .reference ? reference() : exercises()
+    }
+
     // MARK: Showing
 
     /// Prints to the terminal and to the cell's output in the notebooks, like Swift's `print`.
