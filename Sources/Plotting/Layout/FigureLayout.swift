@@ -61,8 +61,15 @@ public struct PanelLayout: Sendable {
     /// How many data samples (points along lines, inside bars and bands) the legend covers.
     public var legendCoveredSamples: Int
 
-    /// Legend rows: the artist index, the sample-handle box and the text box.
+    /// Legend rows: the artist index and the sample-handle box.
     var legendEntries: [(artist: Int, handle: LayoutBox)] = []
+    /// Where the x label, y label, title and colour-bar label went (gnuplot places them there too).
+    var labelBoxes: [LabelKind: TextBox] = [:]
+
+    /// The labels a panel places around its plot area.
+    enum LabelKind: Sendable {
+        case x, y, title, colorBar
+    }
 }
 
 /// The complete placement of a figure's parts, in points (1/72 inch) from the top-left corner.

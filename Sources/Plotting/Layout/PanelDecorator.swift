@@ -65,13 +65,14 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             yLabelRight = min(yLabelRight, box.minX)
         }
 
-        // Axis labels and title.
         // Axis labels and titles wrap at the plot's length and slide inside the cell; they do not
         // widen the margins along their length (that would shrink the plot they are centred on).
         var alongX = Set<Int>(), alongY = Set<Int>()
+        var labelBoxes: [PanelLayout.LabelKind: Int] = [:]
         if let label = axes.xLabel, !label.isEmpty {
             let wrap = min(max(plot.width, cell.width * 0.7), cell.width - 4)
             alongX.insert(texts.count)
+            labelBoxes[.x] = texts.count
             let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
             let x = clamp(plot.midX - size.width / 2, cell.minX, cell.maxX - size.width)
             texts.append(TextBox(text: label, box: LayoutBox(x: x, y: xLabelTop + Style.labelPad, width: size.width,
@@ -81,6 +82,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let label = axes.yLabel, !label.isEmpty {
             let wrap = min(max(plot.height, cell.height * 0.7), cell.height - 4)
             alongY.insert(texts.count)
+            labelBoxes[.y] = texts.count
             let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
             let y = clamp(plot.midY - size.width / 2, cell.minY, cell.maxY - size.width)
             texts.append(TextBox(text: label, box: LayoutBox(x: yLabelRight - Style.labelPad - size.height, y: y,
@@ -90,6 +92,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let title = axes.title, !title.isEmpty {
             let wrap = min(max(plot.width, cell.width * 0.7), cell.width - 4)
             alongX.insert(texts.count)
+            labelBoxes[.title] = texts.count
             let titleSize = fontSize * Style.titleScale
             let size = try measurer.measure(title, size: titleSize, wrapWidth: wrap)
             let x = clamp(plot.midX - size.width / 2, cell.minX, cell.maxX - size.width)
@@ -126,6 +129,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             if let label = heatMap.colorBarLabel, !label.isEmpty {
                 let wrap = min(max(plot.height, cell.height * 0.7), cell.height - 4)
                 alongY.insert(texts.count)
+                labelBoxes[.colorBar] = texts.count
                 let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
                 let y = clamp(bar.midY - size.width / 2, cell.minY, cell.maxY - size.width)
                 let box = LayoutBox(x: rightEdge + Style.labelPad, y: y, width: size.height, height: size.width)
@@ -140,6 +144,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
                                  yLimits: panel.yLimits, xTicks: xTicks, yTicks: yTicks, xMinorTicks: xMinor,
                                  yMinorTicks: yMinor, legendPlacement: nil, legendArea: nil,
                                  colorBarArea: colorBarArea, colorBarTicks: colorBarTicks, legendCoveredSamples: 0)
+        layout.labelBoxes = labelBoxes.mapValues { texts[$0] }
         try placeLegend(into: &layout, texts: &texts, rightEdge: rightEdge)
 
         // An inside legend lies over the plot area and never widens the margins.
