@@ -1,0 +1,7 @@
+import ExerciseAPI
+
+/// Lesson 4, generative adversarial imitation learning: the student's copy: replace each `throw NotImplemented(...)` with your code.
+public struct AdversarialImitation: GAILExercises {
+    /// Creates the lesson's exercise implementation.
+    public init() {}
+}

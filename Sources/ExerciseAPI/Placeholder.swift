@@ -1,1 +1,0 @@
-// ExerciseAPI: placeholder, filled in by its issue.

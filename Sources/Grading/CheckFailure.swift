@@ -1,0 +1,70 @@
+import Foundation
+
+/// A check's verdict that an implementation is wrong, with a message that names the exercise, the
+/// input and the expected and actual values.
+public struct CheckFailure: Error, CustomStringConvertible, Sendable {
+    /// The whole message, e.g. "exercise 1.1 behaviorCloningLoss(predictions: [[1.0]], targets:
+    /// [[0.0]]): expected 1.0, got 0.5".
+    public let message: String
+
+    /// Creates a failure with a complete message.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// Helpers a check uses to compare what the student's code returned with the reference.
+///
+/// Each throws a ``CheckFailure`` whose message reads "exercise <id> <call>: expected …, got …".
+public struct Expect: Sendable {
+    /// The exercise id and function, e.g. "1.1 behaviorCloningLoss".
+    public let exercise: String
+
+    /// A comparer for exercise `id` whose function is `name`.
+    public init(_ id: String, _ name: String) { exercise = "\(id) \(name)" }
+
+    /// Fails unless `got` is within `tolerance` (absolute, or relative to |expected| when larger).
+    public func close(_ got: Double, _ expected: Double, tolerance: Double = 1e-4,
+                      _ call: String, hint: String? = nil) throws {
+        if got.isNaN && expected.isNaN { return }
+        let scale = max(1, abs(expected))
+        guard got.isFinite == expected.isFinite, abs(got - expected) <= tolerance * scale
+                || (got == expected) else {
+            throw CheckFailure("exercise \(exercise)\(call.isEmpty ? "" : " " + call): expected \(format(expected)), got \(format(got))"
+                               + (hint.map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// Fails unless every element of `got` is close to `expected` (and the counts agree).
+    public func close(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-4,
+                      _ call: String, hint: String? = nil) throws {
+        guard got.count == expected.count else {
+            throw CheckFailure("exercise \(exercise) \(call): expected \(expected.count) values, got \(got.count)")
+        }
+        for i in got.indices {
+            let scale = max(1, abs(expected[i]))
+            if !(abs(got[i] - expected[i]) <= tolerance * scale) && !(got[i] == expected[i]) {
+                throw CheckFailure("exercise \(exercise) \(call): at index \(i) expected \(format(expected[i])), got \(format(got[i]))"
+                                   + " (expected \(format(expected)), got \(format(got)))"
+                                   + (hint.map { " (\($0))" } ?? ""))
+            }
+        }
+    }
+
+    /// Fails with `message` unless `condition` holds.
+    public func that(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+        if !condition { throw CheckFailure("exercise \(exercise): \(message())") }
+    }
+
+    private func format(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "+inf" : "-inf" }
+        let s = String(format: "%.6g", x)
+        return s
+    }
+
+    private func format(_ xs: [Double]) -> String {
+        let shown = xs.prefix(8).map(format).joined(separator: ", ")
+        return "[\(shown)\(xs.count > 8 ? ", … (\(xs.count) values)" : "")]"
+    }
+}

@@ -1,1 +1,0 @@
-// Grading: placeholder, filled in by its issue.
