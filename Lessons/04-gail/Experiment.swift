@@ -63,8 +63,8 @@ struct CarTask: Sendable {
     }
 
     /// The expert on the evaluation episodes.
-    func expertStatistics(episodes: Int) throws -> EpisodeStatistics {
-        EpisodeStatistics(try Rollout.run(car, expert: expert, episodes: episodes, seed: evaluationSeed))
+    func expertEpisodes(_ episodes: Int) throws -> [Trajectory<LaneKeepingCar.State>] {
+        try Rollout.run(car, expert: expert, episodes: episodes, seed: evaluationSeed)
     }
 
     /// A seed for the networks of one run.
@@ -88,6 +88,8 @@ struct GAILRun: Sendable {
     let seconds: Double
     /// The car's path (x, y) in the first evaluation episode.
     let path: Path
+    /// Mean κ·d over the evaluation steps (> 0: the car keeps to the inside of bends).
+    let cornerCutting: Double
 }
 
 /// What one behavior-cloning run gave.
@@ -100,6 +102,19 @@ struct BCRun: Sendable {
     let seconds: Double
     /// The car's path (x, y) in the first evaluation episode.
     let path: Path
+}
+
+/// The mean of κ(s)·d over every step of `trajectories`: positive when the car keeps to the inside
+/// of the bends, where each step covers more of the centre line (ṡ = v cos ψ / (1 − κd)).
+func cornerCutting(_ trajectories: [Trajectory<LaneKeepingCar.State>], track: Track) -> Double {
+    var total = 0.0, count = 0
+    for trajectory in trajectories {
+        for state in trajectory.states {
+            total += track.curvature(at: state.arcLength) * state.offset
+            count += 1
+        }
+    }
+    return count == 0 ? 0 : total / Double(count)
 }
 
 /// A path in the plane.
@@ -162,7 +177,8 @@ func runGAIL<Formulas: GAILExercises>(task: CarTask, settings: ExperimentSetting
                    finalLength: stats.meanLength, curve: gail.curve, environmentSteps: gail.environmentSteps,
                    gradientSteps: gail.trainer.gradientSteps,
                    discriminatorSteps: count * configuration.discriminatorStepsPerIteration,
-                   seconds: Date().timeIntervalSince(start), path: Path(episodes.first, track: task.car.track))
+                   seconds: Date().timeIntervalSince(start), path: Path(episodes.first, track: task.car.track),
+                   cornerCutting: cornerCutting(episodes, track: task.car.track))
 }
 
 /// `body(i)` for i in 0..<count on up to `threads` threads, results in order. The first error
