@@ -75,7 +75,7 @@ public final class Adam: Optimizer {
                             let vk = beta2 * UnsafeRawPointer(v + k).loadUnaligned(as: SIMD4<Float>.self)
                                 + (1 - beta2) * gk * gk
                             let tk = UnsafeRawPointer(theta + k).loadUnaligned(as: SIMD4<Float>.self)
-                                - stepSize * mk / (vk.squareRoot() * inverseRootCorrection2 + epsilon)
+                                - stepSize * mk / (Adam.squareRoot(vk) * inverseRootCorrection2 + epsilon)
                             UnsafeMutableRawPointer(m + k).storeBytes(of: mk, as: SIMD4<Float>.self)
                             UnsafeMutableRawPointer(v + k).storeBytes(of: vk, as: SIMD4<Float>.self)
                             UnsafeMutableRawPointer(theta + k).storeBytes(of: tk, as: SIMD4<Float>.self)
@@ -94,5 +94,21 @@ public final class Adam: Optimizer {
                 }
             }
         }
+    }
+
+    /// √v for four non-negative floats at once, to full `Float` precision.
+    ///
+    /// On Linux, `Float.squareRoot()` goes through a C call that keeps the loop from running four
+    /// lanes at a time, so this uses the classic bit-level estimate of 1/√v refined by three
+    /// Newton steps y ← y(1.5 − ½v·y²) (each doubles the correct digits), then √v = v·(1/√v).
+    @inline(__always)
+    static func squareRoot(_ v: SIMD4<Float>) -> SIMD4<Float> {
+        let bits = unsafeBitCast(v, to: SIMD4<UInt32>.self)
+        var y = unsafeBitCast(0x5f37_59df &- (bits &>> 1), to: SIMD4<Float>.self)
+        let half = 0.5 * v
+        y = y * (1.5 - half * y * y)
+        y = y * (1.5 - half * y * y)
+        y = y * (1.5 - half * y * y)
+        return v * y
     }
 }

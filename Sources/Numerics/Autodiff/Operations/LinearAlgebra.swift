@@ -2,7 +2,8 @@ extension Tensor {
     /// The matrix product `self · other` (BLAS). Backward: ∂A = G·Bᵀ, ∂B = Aᵀ·G.
     public func matmul(_ other: Tensor) -> Tensor {
         let a = self, b = other
-        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) {
+            [aValue = a.value, bValue = b.value] g, needed in
             [needed[0] ? g.matmul(bValue, transposeOther: true) : nil,
              needed[1] ? aValue.matmul(g, transposeSelf: true) : nil]
         }
@@ -33,7 +34,8 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         }
     }
     Matrix.gemm(x.value, weight.value, into: &out, beta: 1)
-    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) { [weightValue = weight.value, xValue = x.value] g, needed in
+    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) {
+        [weightValue = weight.value, xValue = x.value] g, needed in
         [needed[0] ? g.matmul(weightValue, transposeOther: true) : nil,
          needed[1] ? xValue.matmul(g, transposeSelf: true) : nil,
          needed[2] ? g.columnSums() : nil]
