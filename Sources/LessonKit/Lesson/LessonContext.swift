@@ -46,6 +46,17 @@ public final class LessonContext: @unchecked Sendable {
         self.quick ? quick : full
     }
 
+    /// The exercise implementation for this run: `reference` with `--implementation reference`
+    /// (the default), `exercises` with `--implementation exercises`. Only the chosen one is made.
+    ///
+    /// ```swift
+    /// let formulas: any BehaviorCloningExercises =
+    ///     context.pick(reference: Solutions.BehaviorCloning(), exercises: Exercises.BehaviorCloning())
+    /// ```
+    public func pick<Formulas>(reference: @autoclosure () -> Formulas, exercises: @autoclosure () -> Formulas) -> Formulas {
+        implementation == .reference ? reference() : exercises()
+    }
+
     // MARK: Showing
 
     /// Prints to the terminal and to the cell's output in the notebooks, like Swift's `print`.
@@ -116,12 +127,16 @@ public final class LessonContext: @unchecked Sendable {
     /// - Parameters:
     ///   - name: the file name without extension: letters, digits, `-`, `_`; unique in the lesson.
     ///   - caption: one or two sentences saying what the figure shows.
+    ///   - backend: a renderer for this figure only (default: the run's `--backend`).
     ///   - make: builds the figure.
     /// - Returns: the paths written.
     /// - Throws: `LessonError` for a bad or repeated name, `PlottingError` if the figure cannot
     ///   be drawn, and whatever `make` throws.
     @discardableResult
-    public func figure(_ name: String, caption: String, _ make: () throws -> Figure) throws -> [String] {
+    public func figure(_ name: String, caption: String, backend: Backend? = nil,
+                       _ make: () throws -> Figure) throws -> [String] {
+        let backend = backend ?? self.backend
+        if backend == .gnuplot && !LessonRunner.programExists("gnuplot") { throw LessonError.gnuplotMissing }
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw LessonError.badFigureName(name)
         }
@@ -141,11 +156,18 @@ public final class LessonContext: @unchecked Sendable {
         }
         let imageFiles = formats.map { "\(name).\($0.fileExtension)" }
         let shown = outputDirectory.path + "/" + name + "." + formats.map(\.fileExtension).joined(separator: ", .")
-        console.line(console.styled("figure \(name)", .bold) + ": " + caption)
+        let wrapped = TextWrapping.wrap("figure \(name): " + caption, width: console.width, indent: "  ")
+        console.line(console.styled(String(wrapped[0].prefix(7 + name.count)), .bold) + wrapped[0].dropFirst(7 + name.count))
+        for line in wrapped.dropFirst() { console.line(line) }
         console.line(console.styled("  → \(shown)", .dim))
         console.line()
         append(.figure(SavedFigure(name: name, caption: caption, files: imageFiles, png: png)))
         return written
+    }
+
+    /// Whether figures can be drawn with `backend` here (gnuplot needs the `gnuplot` program).
+    public func canDraw(with backend: Backend) -> Bool {
+        backend == .cairo || LessonRunner.programExists("gnuplot")
     }
 
     // MARK: For the runner

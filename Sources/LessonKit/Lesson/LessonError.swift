@@ -17,6 +17,7 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A table row with a different number of entries than the table has columns.
     case tableRowWidth(expected: Int, got: Int)
 
+    /// A one-line explanation for the terminal.
     public var description: String {
         switch self {
         case let .noSuchCell(requested, count):

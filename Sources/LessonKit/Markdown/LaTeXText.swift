@@ -129,15 +129,17 @@ public enum LaTeXText {
             return name
         }
 
+        /// A fraction's part, in parentheses when it has several terms.
         func grouped(_ text: String) -> String {
-            text.count <= 1 || text.allSatisfy({ $0.isLetter || $0.isNumber }) ? text : "(\(text))"
+            text.contains(where: { " +-−·/".contains($0) }) ? "(\(text))" : text
         }
 
         func script(_ text: String, table: [Character: Character], marker: String) -> String {
             if text == "*" || text == "⋆" { return "*" }
             let mapped = text.compactMap { table[$0] }
             if mapped.count == text.count { return String(mapped) }
-            return text.count == 1 ? marker + text : marker + "(\(text))"
+            let simple = text.allSatisfy { $0.isLetter || $0.isNumber }
+            return simple ? marker + text : marker + "(\(text))"
         }
     }
 }

@@ -59,7 +59,9 @@ public final class Console: @unchecked Sendable {
         let styles = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         return Console(isTerminal: terminal, width: min(columns, 100), usesStyles: styles,
                        sink: { text in
-                           FileHandle.standardOutput.write(Data(text.utf8))
+                           // Through C's stdout, like Swift's print, so the two keep their order.
+                           Swift.print(text, terminator: "")
+                           fflush(nil)
                        },
                        input: { Swift.readLine() })
     }
