@@ -74,7 +74,7 @@ var targets: [Target] = [
 
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
-    .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
     .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
