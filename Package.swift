@@ -49,7 +49,7 @@ var targets: [Target] = [
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
             dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"]),
-    .target(name: "LessonKit", dependencies: ["Plotting", "ExerciseAPI", argumentParser]),
+    .target(name: "LessonKit", dependencies: ["Plotting", "ExerciseAPI", "Implementations", argumentParser]),
 
     // The student's copy and the reference answers: the same API, different bodies.
     .target(name: "Exercises", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
