@@ -16,15 +16,15 @@ public final class Discriminator {
     public let inputScaling: FeatureScaling
 
     /// A discriminator on `features` of pairs with the given sizes, hidden layers `hiddenSizes`
-    /// (tanh), inputs standardised by `inputScaling` (identity if nil).
+    /// (non-linearity `activation`), inputs standardised by `inputScaling` (identity if nil).
     public init(features: DiscriminatorFeatures, observationSize: Int, actionSize: Int, hiddenSizes: [Int] = [64, 64],
-                inputScaling: FeatureScaling? = nil, rng: inout RandomSource) throws {
+                activation: Activation = .tanh, inputScaling: FeatureScaling? = nil, rng: inout RandomSource) throws {
         try features.validate(observationSize: observationSize, actionSize: actionSize)
         let inputs = features.featureCount(observationSize: observationSize, actionSize: actionSize)
         if let inputScaling, inputScaling.dimension != inputs {
             throw PolicyGradientError("Discriminator: the input scaling has \(inputScaling.dimension) coordinates, the features \(inputs)")
         }
-        network = MLP(sizes: [inputs] + hiddenSizes + [1], activation: .tanh, rng: &rng, name: "discriminator")
+        network = MLP(sizes: [inputs] + hiddenSizes + [1], activation: activation, rng: &rng, name: "discriminator")
         self.features = features
         self.inputScaling = inputScaling ?? .identity(dimension: inputs)
     }

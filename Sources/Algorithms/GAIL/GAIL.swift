@@ -91,11 +91,14 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         }
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
+                                          activation: configuration.hiddenActivation,
                                           inputScaling: featureScaling, rng: &rng)
         let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
-                                    hiddenSizes: configuration.policyHiddenSizes, initialLogStd: configuration.initialLogStd,
+                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+                                    initialLogStd: configuration.initialLogStd,
                                     inputScaling: observationScaling, rng: &rng)
         let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
+                                          activation: configuration.hiddenActivation,
                                           inputScaling: observationScaling, rng: &rng)
         let learner: any PolicyGradientLearner
         switch configuration.learner {

@@ -22,13 +22,13 @@ public final class GaussianPolicy {
     /// The standardisation applied to observations before `meanNetwork`.
     public let inputScaling: FeatureScaling
 
-    /// A policy with hidden layers `hiddenSizes` (tanh), initial log σ `initialLogStd`, and the
+    /// A policy with hidden layers `hiddenSizes` (non-linearity `activation`), initial log σ `initialLogStd`, and the
     /// last layer's weights scaled down by 100 so that the initial mean action is near zero.
-    public init(observationSize: Int, actionSize: Int, hiddenSizes: [Int] = [64, 64], initialLogStd: Float = -0.5,
-                inputScaling: FeatureScaling? = nil, rng: inout RandomSource) {
+    public init(observationSize: Int, actionSize: Int, hiddenSizes: [Int] = [64, 64], activation: Activation = .tanh,
+                initialLogStd: Float = -0.5, inputScaling: FeatureScaling? = nil, rng: inout RandomSource) {
         precondition(inputScaling == nil || inputScaling!.dimension == observationSize,
                      "GaussianPolicy: the input scaling has \(inputScaling!.dimension) coordinates, observations \(observationSize)")
-        meanNetwork = MLP(sizes: [observationSize] + hiddenSizes + [actionSize], activation: .tanh, rng: &rng, name: "policy")
+        meanNetwork = MLP(sizes: [observationSize] + hiddenSizes + [actionSize], activation: activation, rng: &rng, name: "policy")
         let last = meanNetwork.layers[meanNetwork.layers.count - 1]
         last.weight.value = last.weight.value * 0.01
         last.bias.value = Matrix.zeros(1, actionSize)

