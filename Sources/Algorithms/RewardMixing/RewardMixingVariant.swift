@@ -1,0 +1,31 @@
+/// One arm of lesson 7's experiment: a reward mix and the parts of Zhu et al.'s recipe it keeps.
+public struct RewardMixingVariant: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// A short name for tables and legends, e.g. "λ = 0.5" or "no demo starts".
+    public var name: String
+    /// λ in r = λ·r_GAIL + (1 − λ)·r_task.
+    public var imitationWeight: Float
+    /// What the discriminator sees.
+    public var discriminatorView: DiscriminatorView
+    /// The chance that a training episode starts from a demonstration state.
+    public var demonstrationStartProbability: Double
+
+    /// A variant with the given settings.
+    public init(name: String, imitationWeight: Float, discriminatorView: DiscriminatorView = .blockOnly,
+                demonstrationStartProbability: Double) {
+        self.name = name
+        self.imitationWeight = imitationWeight
+        self.discriminatorView = discriminatorView
+        self.demonstrationStartProbability = demonstrationStartProbability
+    }
+
+    /// `base` with this variant's λ, view and start probability.
+    public func configuration(from base: MixedRewardConfiguration) -> MixedRewardConfiguration {
+        var configuration = base
+        configuration.imitationWeight = imitationWeight
+        configuration.discriminatorView = discriminatorView
+        configuration.demonstrationStartProbability = demonstrationStartProbability
+        return configuration
+    }
+
+    public var description: String { name }
+}
