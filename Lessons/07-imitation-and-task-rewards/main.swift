@@ -49,7 +49,8 @@ var variants = lambdas.map { RewardMixingVariant(name: "λ=\($0)", imitationWeig
 if env["ABL"] == "1" {
     let l: Float = knob("ABLL", 0.5)
     variants.append(RewardMixingVariant(name: "noreset λ=\(l)", imitationWeight: l, discriminatorView: view, demonstrationStartProbability: 0))
-    variants.append(RewardMixingVariant(name: "full λ=\(l)", imitationWeight: l, discriminatorView: .blockAndPusher, demonstrationStartProbability: resetP))
+    let other: DiscriminatorView = view == .blockAndPusher ? .blockOnly : .blockAndPusher
+    variants.append(RewardMixingVariant(name: "\(other.name) λ=\(l)", imitationWeight: l, discriminatorView: other, demonstrationStartProbability: resetP))
 }
 let seeds = (0..<UInt64(knob("SEEDS", 3))).map { $0 }
 if env["DIAG"] == "1" {
@@ -90,6 +91,9 @@ for v in variants {
     let speeds = rs.map(\.finalEvaluation.meanStepsToSuccess)
     let auc = rs.map(\.meanSuccessAlongTraining)
     func f(_ xs: [Double]) -> String { xs.map { String(format: "%.2f", $0) }.joined(separator: " ") }
+    let npts = rs[0].successCurve.count
+    let meanCurve = (0..<npts).map { i in rs.map { $0.successCurve[i].successRate }.reduce(0, +) / Double(rs.count) }
+    print("   curve:", meanCurve.map { String(format: "%.2f", $0) }.joined(separator: " "))
     print(String(format: "%-16@ final %.2f [%@]  auc %.2f [%@]  steps→succ [%@]", v.name as NSString,
                  finals.reduce(0, +) / Double(finals.count), f(finals), auc.reduce(0, +) / Double(auc.count), f(auc), f(speeds)))
 }

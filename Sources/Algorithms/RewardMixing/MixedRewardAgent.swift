@@ -75,6 +75,9 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         }
         self.configuration = configuration
 
+        // The discriminator draws from its own stream, so the policy, the value function and the
+        // rollouts of two runs with the same seed start alike whatever the discriminator sees.
+        var discriminatorRNG = rng.split()
         let view = configuration.discriminatorView
         let features = view.features
         try features.validate(observationSize: environment.observationSize, actionSize: environment.actionSize)
@@ -95,7 +98,7 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         }
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
-                                          activation: configuration.hiddenActivation, inputScaling: featureScaling, rng: &rng)
+                                          activation: configuration.hiddenActivation, inputScaling: featureScaling, rng: &discriminatorRNG)
         let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
                                     hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
                                     initialLogStd: configuration.initialLogStd,
@@ -105,7 +108,7 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         let learner = PPO(policy: policy, valueFunction: valueFunction, configuration: configuration.ppo, formulas: imitation)
 
         let rewardFunction = try MixedRewardFunction(discriminator: discriminator, expertInputs: expertInputs, configuration: configuration,
-                                                     imitation: imitation, mixing: mixing, rng: rng.split())
+                                                     imitation: imitation, mixing: mixing, rng: discriminatorRNG.split())
         let start = DemonstrationStart<Env, Mixing>(states: startStates, probability: configuration.demonstrationStartProbability,
                                                     mixing: mixing)
         self.rewardFunction = rewardFunction
