@@ -1,101 +1,200 @@
+// Lesson 7: combining imitation and task rewards (Zhu et al. 2018). PPO on
+// r = λ·r_GAIL + (1 − λ)·r_task on a sparse-reward block-pushing task with a noisy, slow
+// demonstrator: a sweep over λ, and ablations of the recipe (demonstration starts, the
+// discriminator's mask, the task reward's scale).
 import Algorithms
 import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
+import Implementations
+import LessonKit
 import Numerics
-import Solutions
+import Plotting
 
-// Scratch driver (temporary).
-let env = ProcessInfo.processInfo.environment
-func knob<T: LosslessStringConvertible>(_ name: String, _ value: T) -> T { env[name].flatMap(T.init) ?? value }
-let m = Solutions.RewardMixing()
+let lesson = Lesson(number: 7, slug: "imitation-and-task-rewards", title: "Combining imitation and task rewards")
 
+lesson.markdown(Prose.introduction)
+lesson.markdown(Prose.mixedReward)
+lesson.markdown(Prose.survivalBonus)
+lesson.markdown(Prose.recipe)
+lesson.markdown(Prose.algorithm)
+
+// Shared between cells, as in a notebook.
+var settings = ExperimentSettings.full
 var task = PushingTask()
-task.dt = knob("DT", 0.2)
-task.maxEpisodeSteps = knob("MAXSTEPS", 60)
-task.goalRadius = knob("GOALR", 0.2)
-let demos = try task.demonstrations(count: knob("DEMOS", 20), seed: 77_000)
-print("demos:", try m.successStatistics(of: demos))
-print("expert eval:", try m.successStatistics(of: try Rollout.run(task.environment, expert: task.demonstrator, episodes: 100, seed: 1_000_000)))
-print("optimal eval:", try m.successStatistics(of: try Rollout.run(task.environment, expert: task.optimalExpert, episodes: 100, seed: 1_000_000)))
+var demonstrations: [Trajectory<BlockPushing.State>] = []
+var evaluationSeed: UInt64 = 1_000_000
+var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
+var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
+var summaries: [VariantSummary] = []
 
-var c = MixedRewardConfiguration()
-c.taskRewardScale = knob("TASKSCALE", 50)
-c.rollouts.environments = knob("ENVS", 8)
-c.rollouts.stepsPerEnvironment = knob("TSTEPS", 128)
-c.ppo.epochs = knob("EPOCHS", 4)
-c.ppo.minibatchSize = knob("MB", 128)
-c.ppo.policyLearningRate = knob("PLR", 1e-3)
-c.ppo.valueLearningRate = knob("VLR", 1e-3)
-c.ppo.discount = knob("GAMMA", 0.98)
-c.ppo.entropyCoefficient = knob("ENT", 0)
-let h: Int = knob("HID", 32)
-c.policyHiddenSizes = [h, h]
-c.discriminatorHiddenSizes = [knob("DHID", 32), knob("DHID", 32)]
-c.discriminatorStepsPerIteration = knob("DSTEPS", 8)
-c.discriminatorMinibatchSize = knob("DMB", 256)
-c.discriminatorLearningRate = knob("DLR", 1e-3)
-c.initialLogStd = knob("LOGSTD", -0.5)
-if env["SCALING"] == "bounds" { c.inputScaling = .environmentBounds }
-if env["ACT"] == "tanh" { c.hiddenActivation = .tanh }
+/// The lesson's formulas: the reference answers, or the student's with `--implementation exercises`.
+func exercises(_ context: LessonContext) -> ExerciseSet {
+    exerciseSet(for: context.implementation).set
+}
 
-var view = DiscriminatorView.blockOnly
-if env["VIEW"] == "full" { view = .blockAndPusher }
-if let idx = env["VIEWIDX"] { view = DiscriminatorView(name: "custom", observationIndices: idx.split(separator: ",").map { Int($0)! }, includesActions: env["VIEWACT"] == "1") }
-let lambdas = (env["LAMBDAS"] ?? "0,0.5,1").split(separator: ",").map { Float($0)! }
-let resetP: Double = knob("RESETP", 0.8)
-var variants = lambdas.map { RewardMixingVariant(name: "λ=\($0)", imitationWeight: $0, discriminatorView: view, demonstrationStartProbability: resetP) }
-if env["ABL"] == "1" {
-    let l: Float = knob("ABLL", 0.5)
-    variants.append(RewardMixingVariant(name: "noreset λ=\(l)", imitationWeight: l, discriminatorView: view, demonstrationStartProbability: 0))
-    let other: DiscriminatorView = view == .blockAndPusher ? .blockOnly : .blockAndPusher
-    variants.append(RewardMixingVariant(name: "\(other.name) λ=\(l)", imitationWeight: l, discriminatorView: other, demonstrationStartProbability: resetP))
-}
-let seeds = (0..<UInt64(knob("SEEDS", 3))).map { $0 }
-if env["DIAG"] == "1" {
-    var cc = variants[0].configuration(from: c)
-    cc.rollouts.evaluationInterval = 0
-    var rng = RandomSource(seed: knob("SEED", 0))
-    let agent = try MixedRewardAgent(environment: task.environment, demonstrations: demos, configuration: cc,
-                                     imitation: Solutions.AdversarialImitation(), mixing: m, rng: &rng)
-    let pairs = try ExpertPairs(demos)
-    let moving = (0..<pairs.count).filter { i in abs(pairs.observations[i, 4]) + abs(pairs.observations[i, 5]) > 0.02 }
-    let resting = (0..<pairs.count).filter { i in abs(pairs.observations[i, 4]) + abs(pairs.observations[i, 5]) <= 0.02 }
-    func meanR(_ idx: [Int]) throws -> Double {
-        let r = try agent.imitationRewards(observations: pairs.observations.rows(idx), actions: pairs.actions.rows(idx))
-        return r.reduce(0.0) { $0 + Double($1) } / Double(max(r.count, 1))
+/// The summary of `variant` (after the experiment cell).
+@MainActor
+func summary(_ variant: RewardMixingVariant) throws -> VariantSummary {
+    guard let found = summaries.first(where: { $0.variant == variant }) else {
+        throw CellSkipped("needs the runs of the experiment cell")
     }
-    for it in 1...knob("ITERS", 60) {
-        let r = try agent.iterate(rng: &rng)
-        if it % 5 == 0 {
-            let p = r.point
-            let eval = try m.successStatistics(of: try PolicyEvaluation.trajectories(of: agent.policy, in: task.environment, episodes: 30, seed: 1_000_000))
-            print(String(format: "it %3d succ(train) %.2f len %5.1f | eval %.2f | D(E) %.2f D(π) %.2f dloss %.3f | rG expert moving %.3f resting %.3f policy %.3f | std %.2f",
-                         it, p.trainingSuccessRate, p.trainingEpisodeLength, eval.successRate, p.extras[GAILMetric.expertD] ?? .nan,
-                         p.extras[GAILMetric.policyD] ?? .nan, p.extras[GAILMetric.discriminatorLoss] ?? .nan,
-                         try meanR(moving), try meanR(resting), p.extras[GAILMetric.imitationReward] ?? .nan, agent.policy.standardDeviations[0]))
-        }
+    return found
+}
+
+lesson.code("The task and its demonstrator") { context in
+    settings = context.choose(full: .full, quick: .quick)
+    task = PushingTask()
+    evaluationSeed = 1_000_000 &+ context.seed &* 10_007
+    let mixing = exercises(context).rewardMixing
+    demonstrations = try task.demonstrations(count: settings.demonstrations, seed: 77_000 &+ context.seed &* 1_000)
+    let given = try mixing.successStatistics(of: demonstrations)
+    let env = task.environment
+    demonstrator = try mixing.successStatistics(of: try Rollout.run(env, expert: task.demonstrator,
+                                                                     episodes: settings.finalEvaluationEpisodes, seed: evaluationSeed))
+    designedExpert = try mixing.successStatistics(of: try Rollout.run(env, expert: task.optimalExpert,
+                                                                       episodes: settings.finalEvaluationEpisodes, seed: evaluationSeed))
+
+    var scale = Table("What was scaled down from Zhu et al. (2018)", columns: ["", "Zhu et al. (2018)", "this lesson"])
+    try scale.addRow("task", "stacking, lifting, pouring… with a 9-DoF arm", "push a disc into a goal on a 2 × 2 table")
+    try scale.addRow("policy input", "camera images (and arm proprioception)", "8 numbers: pusher, block, velocity, goal")
+    try scale.addRow("demonstrations", "30 per task, human in VR", "\(settings.demonstrations) by a noisy scripted demonstrator")
+    try scale.addRow("learner", "distributed PPO, many workers", "PPO, 8 environments × 128 steps")
+    try scale.addRow("training", "millions of steps, hours", "\(settings.iterations * 1024) steps per run, seconds")
+    try scale.addRow("control step, time limit", "20 Hz, fixed episodes", "\(task.dt) s, \(task.maxEpisodeSteps) steps")
+    try scale.addRow("networks", "CNN + LSTM", "32-32 ReLU MLPs")
+    context.show(scale)
+
+    var table = Table("The demonstrator against the controller it is a noisy copy of (\(settings.finalEvaluationEpisodes) "
+                      + "episodes from the task's start states)",
+                      columns: ["", .init("success", format: .percent(0)), .init("steps to success", format: .fixed(1))])
+    try table.addRow("the \(settings.demonstrations) demonstrations given", given.successRate, given.meanStepsToSuccess)
+    try table.addRow("demonstrator (noise 0.5, half speed, 30% worse controller)", demonstrator.successRate,
+                     demonstrator.meanStepsToSuccess)
+    try table.addRow("the same controller without noise, full speed", designedExpert.successRate, designedExpert.meanStepsToSuccess)
+    context.show(table)
+    context.markdown("""
+        The task is `BlockPushing` with a \(task.dt) s control step, a \(task.maxEpisodeSteps)-step time limit and a goal \
+        of radius \(task.goalRadius). The sparse task reward is 1 on the step the block enters the goal, which ends the \
+        episode. The demonstrator reaches the goal in \(percent(demonstrator.successRate)) of the episodes, taking \
+        \(fixed(demonstrator.meanStepsToSuccess)) steps when it does; the controller it is built from, without noise and at \
+        full speed, needs \(fixed(designedExpert.meanStepsToSuccess)). There is plenty of room above the teacher.
+        """)
+    context.record("task.dt", task.dt)
+    context.record("task.maxEpisodeSteps", task.maxEpisodeSteps)
+    context.record("task.goalRadius", task.goalRadius)
+    context.record("demonstrations.count", settings.demonstrations)
+    context.record("demonstrations.successRate", given.successRate)
+    context.record("expert.successRate", demonstrator.successRate)
+    context.record("expert.stepsToSuccess", demonstrator.meanStepsToSuccess)
+    context.record("designedExpert.successRate", designedExpert.successRate)
+    context.record("designedExpert.stepsToSuccess", designedExpert.meanStepsToSuccess)
+    context.record("evaluation.episodes", settings.finalEvaluationEpisodes)
+}
+
+lesson.code("Training: a sweep over λ and the ablations") { context in
+    let set = exercises(context)
+    let variants = settings.sweep + settings.ablations
+    let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
+    let experiment = RewardMixingExperiment(task: task, baseConfiguration: MixedRewardConfiguration(),
+                                            demonstrations: demonstrations, iterations: settings.iterations,
+                                            evaluationInterval: settings.evaluationInterval,
+                                            evaluationEpisodes: settings.evaluationEpisodes,
+                                            finalEvaluationEpisodes: settings.finalEvaluationEpisodes,
+                                            evaluationSeed: evaluationSeed)
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    context.print("\(variants.count) variants × \(seeds.count) seeds = \(variants.count * seeds.count) runs of "
+                  + "\(experiment.stepsPerRun) environment steps, \(threads) at a time.")
+    let bar = context.progress(total: variants.count * seeds.count * settings.iterations, label: "PPO iterations")
+    let start = Date()
+    let runs = try experiment.runAll(variants, seeds: seeds, imitation: set.adversarialImitation, mixing: set.rewardMixing,
+                                     parallelism: threads) { bar.advance() }
+    bar.finish()
+    let seconds = Date().timeIntervalSince(start)
+    summaries = variants.map { variant in VariantSummary(variant: variant, runs: runs.filter { $0.variant == variant }) }
+
+    var table = Table("Final policies from the task's start states (mean ± std over \(seeds.count) seeds; demonstrator "
+                      + "\(percent(demonstrator.successRate)) in \(fixed(demonstrator.meanStepsToSuccess)) steps)",
+                      columns: ["variant", .init("success", format: .fixed(2)), .init("success along training", format: .fixed(2)),
+                                .init("steps to success", format: .fixed(1)), .init("demo starts", format: .percent(0))])
+    for summary in summaries {
+        let final = meanAndStd(summary.finalSuccess), along = meanAndStd(summary.successAlongTraining)
+        let steps = meanAndStd(summary.stepsToSuccess)
+        let starts = summary.runs.map(\.demonstrationStartFraction).reduce(0, +) / Double(max(summary.runs.count, 1))
+        try table.addRow(summary.variant.name, Table.Cell.estimate(mean: final.mean, spread: final.std),
+                         Table.Cell.estimate(mean: along.mean, spread: along.std),
+                         steps.mean.isNaN ? Table.Cell.text("–") : Table.Cell.estimate(mean: steps.mean, spread: steps.std),
+                         starts)
     }
-    exit(0)
+    context.show(table)
+    let steps = runs.map(\.environmentSteps).reduce(0, +)
+    context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f steps/s on %d threads "
+                         + "(collection, discriminator and PPO updates included).",
+                         runs.count, steps, seconds, Double(steps) / seconds, threads))
+
+    let sweep = try settings.sweep.map(summary)
+    context.record("sweep.lambdas", settings.lambdas.map(Double.init))
+    context.record("sweep.finalSuccess.mean", sweep.map { meanAndStd($0.finalSuccess).mean })
+    context.record("sweep.finalSuccess.std", sweep.map { meanAndStd($0.finalSuccess).std })
+    context.record("sweep.successAlongTraining.mean", sweep.map { meanAndStd($0.successAlongTraining).mean })
+    context.record("sweep.successAlongTraining.std", sweep.map { meanAndStd($0.successAlongTraining).std })
+    context.record("sweep.stepsToSuccess.mean", sweep.map { meanAndStd($0.stepsToSuccess).mean })
+    context.record("sweep.stepsToSuccess.std", sweep.map { meanAndStd($0.stepsToSuccess).std })
+    for summary in summaries {
+        let key = "runs." + settings.key(summary.variant)
+        context.record(key + ".finalSuccess", summary.finalSuccess)
+        context.record(key + ".successAlongTraining", summary.successAlongTraining)
+        context.record(key + ".stepsToSuccess", summary.runs.map(\.finalEvaluation.meanStepsToSuccess))
+    }
+    context.record("ablation.lambda", Double(settings.ablationLambda))
+    context.record("ablation.recipeKey", settings.key(settings.recipe))
+    context.record("seeds", seeds.count)
+    context.record("iterations", settings.iterations)
+    context.record("timing.seconds", seconds)
+    context.record("timing.environmentSteps", steps)
+    context.record("timing.stepsPerSecond", Double(steps) / seconds)
+    context.record("timing.threads", threads)
 }
-let experiment = RewardMixingExperiment(task: task, baseConfiguration: c, demonstrations: demos, iterations: knob("ITERS", 60),
-                                        evaluationInterval: knob("EVALINT", 10), evaluationEpisodes: knob("EVALEPS", 20),
-                                        finalEvaluationEpisodes: knob("FINALEPS", 50))
-let t0 = Date()
-let runs = try experiment.runAll(variants, seeds: seeds, imitation: Solutions.AdversarialImitation(), mixing: m, parallelism: knob("PAR", 2))
-let dt = Date().timeIntervalSince(t0)
-for v in variants {
-    let rs = runs.filter { $0.variant == v }
-    let finals = rs.map(\.finalEvaluation.successRate)
-    let speeds = rs.map(\.finalEvaluation.meanStepsToSuccess)
-    let auc = rs.map(\.meanSuccessAlongTraining)
-    func f(_ xs: [Double]) -> String { xs.map { String(format: "%.2f", $0) }.joined(separator: " ") }
-    let npts = rs[0].successCurve.count
-    let meanCurve = (0..<npts).map { i in rs.map { $0.successCurve[i].successRate }.reduce(0, +) / Double(rs.count) }
-    print("   curve:", meanCurve.map { String(format: "%.2f", $0) }.joined(separator: " "))
-    print(String(format: "%-16@ final %.2f [%@]  auc %.2f [%@]  steps→succ [%@]", v.name as NSString,
-                 finals.reduce(0, +) / Double(finals.count), f(finals), auc.reduce(0, +) / Double(auc.count), f(auc), f(speeds)))
+
+lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final policies against λ (mean ± std over seeds), "
+    + "with the demonstrator's (dashed). Right: steps to success of the policies that succeed; the designed controller "
+    + "(dotted) is the best the task allows. Intermediate λ succeeds most and fastest; λ near 1 never finishes.") { _ in
+    try lambdaSensitivityFigure(sweep: settings.sweep.map(summary), expert: demonstrator, designed: designedExpert)
 }
-let steps = runs.map(\.environmentSteps).reduce(0, +)
-print(String(format: "TOTAL %.1fs  %d runs  %d steps  %.0f steps/s", dt, runs.count, steps, Double(steps) / dt))
+
+lesson.figure("ablations", caption: "The recipe at λ = \(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)) "
+    + "and what happens without each ingredient (mean ± std over seeds): no task reward (λ = 1), no GAIL reward "
+    + "(λ = 0, demonstrations used only for starts), no demonstration starts, a discriminator that also sees the pusher "
+    + "and the action, and (full run only) the unscaled task reward c = 1.") { _ in
+    let bars = try [settings.recipe, settings.sweep.last!, settings.sweep.first!].map(summary) + settings.ablations.map(summary)
+    return ablationFigure(bars: bars, labels: ablationLabels(bars.map(\.variant)), expert: demonstrator)
+}
+
+lesson.figure("learning-curves", caption: "Success from the task's start states during training, against environment steps "
+    + "(mean ± std over seeds). Demonstration starts and a little imitation reach the goal far sooner than the task reward "
+    + "alone; pure imitation never does.") { _ in
+    let shown = try [settings.recipe, settings.sweep.first!, settings.sweep.last!, settings.withoutStarts, settings.unmasked]
+        .map(summary)
+    return learningCurvesFigure(curves: shown, labels: ablationLabels(shown.map(\.variant)), expert: demonstrator)
+}
+
+lesson.figure("paths", caption: "The task (goal in green) from the same six start states: the demonstrator (left) pushes "
+    + "slowly and often loses the block; the mixed agent (right, λ = "
+    + "\(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)), first seed) pushes straight in. Solid: the "
+    + "block's path; dotted: the pusher's; filled disc: where the block ended.") { context in
+    let agent = try summary(settings.recipe)
+    guard let paths = agent.runs.first?.finalPaths else { throw CellSkipped("no run to draw") }
+    let expertEpisodes = try Rollout.run(task.environment, expert: task.demonstrator, episodes: paths.count, seed: evaluationSeed)
+    return pathsFigure(environment: task.environment, expert: expertEpisodes.map(\.states), agent: paths,
+                       expertTitle: "Demonstrator (\(percent(demonstrator.successRate)) success)",
+                       agentTitle: "Mixed agent, λ = \(ExperimentSettings.format(settings.ablationLambda))")
+}
+
+lesson.code("What the experiment shows") { context in
+    try conclusions(context)
+}
+
+lesson.markdown(Prose.takeaways)
+
+lesson.run()

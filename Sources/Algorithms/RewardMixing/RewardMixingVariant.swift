@@ -8,22 +8,26 @@ public struct RewardMixingVariant: Sendable, Equatable, Codable, CustomStringCon
     public var discriminatorView: DiscriminatorView
     /// The chance that a training episode starts from a demonstration state.
     public var demonstrationStartProbability: Double
+    /// The task reward's factor c, if this variant sets its own (nil: the base configuration's).
+    public var taskRewardScale: Float?
 
     /// A variant with the given settings.
     public init(name: String, imitationWeight: Float, discriminatorView: DiscriminatorView = .blockOnly,
-                demonstrationStartProbability: Double) {
+                demonstrationStartProbability: Double, taskRewardScale: Float? = nil) {
         self.name = name
         self.imitationWeight = imitationWeight
         self.discriminatorView = discriminatorView
         self.demonstrationStartProbability = demonstrationStartProbability
+        self.taskRewardScale = taskRewardScale
     }
 
-    /// `base` with this variant's λ, view and start probability.
+    /// `base` with this variant's λ, view, start probability and (if set) task reward factor.
     public func configuration(from base: MixedRewardConfiguration) -> MixedRewardConfiguration {
         var configuration = base
         configuration.imitationWeight = imitationWeight
         configuration.discriminatorView = discriminatorView
         configuration.demonstrationStartProbability = demonstrationStartProbability
+        if let taskRewardScale { configuration.taskRewardScale = taskRewardScale }
         return configuration
     }
 
