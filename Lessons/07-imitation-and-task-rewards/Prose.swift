@@ -83,9 +83,9 @@ not arise in the same form.)
     static let recipe = #"""
 ## The recipe of Zhu et al. (2018)
 
-Their robot arm learned stacking, lifting, clearing a table and pouring from camera images, with
-about thirty human demonstrations per task recorded in simulation. The mixed reward is one of six
-ingredients:
+Their robot arm learned to lift and stack blocks, clear a table and pour from camera images, from a
+small number of human demonstrations per task, recorded by teleoperating the arm in simulation,
+and the policies were then run on a real arm. The mixed reward is one of six ingredients:
 
 1. **Mix the rewards** as above, with $\lambda$ in the middle of $[0, 1]$.
 2. **Start episodes from demonstration states.** A simulator can be put in any state, so each

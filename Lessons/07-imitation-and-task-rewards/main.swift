@@ -57,13 +57,13 @@ lesson.code("The task and its demonstrator") { context in
                                                                        episodes: settings.finalEvaluationEpisodes, seed: evaluationSeed))
 
     var scale = Table("What was scaled down from Zhu et al. (2018)", columns: ["", "Zhu et al. (2018)", "this lesson"])
-    try scale.addRow("task", "stacking, lifting, pouring… with a 9-DoF arm", "push a disc into a goal on a 2 × 2 table")
+    try scale.addRow("task", "lifting, stacking, pouring… with a robot arm", "push a disc into a goal on a 2 × 2 table")
     try scale.addRow("policy input", "camera images (and arm proprioception)", "8 numbers: pusher, block, velocity, goal")
-    try scale.addRow("demonstrations", "30 per task, human in VR", "\(settings.demonstrations) by a noisy scripted demonstrator")
-    try scale.addRow("learner", "distributed PPO, many workers", "PPO, 8 environments × 128 steps")
+    try scale.addRow("demonstrations", "a few per task, human teleoperation", "\(settings.demonstrations) by a noisy scripted demonstrator")
+    try scale.addRow("learner", "PPO with many parallel workers", "PPO, 8 environments × 128 steps")
     try scale.addRow("training", "millions of steps, hours", "\(settings.iterations * 1024) steps per run, seconds")
-    try scale.addRow("control step, time limit", "20 Hz, fixed episodes", "\(task.dt) s, \(task.maxEpisodeSteps) steps")
-    try scale.addRow("networks", "CNN + LSTM", "32-32 ReLU MLPs")
+    try scale.addRow("control step, time limit", "fixed-length episodes", "\(task.dt) s, \(task.maxEpisodeSteps) steps")
+    try scale.addRow("networks", "CNN + LSTM policy", "32-32 ReLU MLPs")
     context.show(scale)
 
     var table = Table("The demonstrator against the controller it is a noisy copy of (\(settings.finalEvaluationEpisodes) "

@@ -47,9 +47,9 @@ struct Lesson07ClaimTests {
         let bestLambda = lambdas[success.firstIndex(of: best)!]
         // "Beats" with a margin of 0.1 in success rate, so that a tie within the noise of a few
         // evaluation episodes does not count.
-        #expect(best > success.first! + 0.1 && best > success.last! + 0.1,
-                "claim 'an intermediate λ beats both ends' failed: λ = \(bestLambda) reaches \(best), λ = 0 \(success.first!), "
-                + "λ = 1 \(success.last!) (final success from the task's start states, mean over seeds)")
+        let message = "claim 'an intermediate λ beats both ends' failed: λ = \(bestLambda) reaches \(best), λ = 0 "
+            + "\(success.first!), λ = 1 \(success.last!) (final success from the task's start states, mean over seeds)"
+        #expect(best > success.first! + 0.1 && best > success.last! + 0.1, Comment(rawValue: message))
     }
 
     @Test("the mixed agent exceeds the demonstrator's success rate or speed; imitation alone does not")
@@ -60,9 +60,9 @@ struct Lesson07ClaimTests {
         let steps = try run.mean("runs.\(recipe).stepsToSuccess")
         let expertSuccess = try run.number("expert.successRate")
         let expertSteps = try run.number("expert.stepsToSuccess")
-        #expect(success > expertSuccess || steps < expertSteps,
-                "claim 'the mixed agent exceeds the expert' failed: agent \(success) success in \(steps) steps, "
-                + "demonstrator \(expertSuccess) in \(expertSteps)")
+        let message = "claim 'the mixed agent exceeds the expert' failed: agent \(success) success in \(steps) steps, "
+            + "demonstrator \(expertSuccess) in \(expertSteps)"
+        #expect(success > expertSuccess || steps < expertSteps, Comment(rawValue: message))
         let imitation = try run.mean("runs.lambda1.finalSuccess")
         #expect(imitation <= expertSuccess,
                 "claim 'imitation alone cannot exceed the expert' failed: λ = 1 reaches \(imitation), the demonstrator \(expertSuccess)")
@@ -89,11 +89,11 @@ struct Lesson07ClaimTests {
         // Measured in the kit: the opposite of Zhu et al.'s finding (the lesson explains why: the
         // pusher's position relative to the block is the skill the demonstrations teach). Kept as
         // a known issue so that the claim stays asserted and visible.
-        withKnownIssue("in this 2-D task the block-only discriminator does not beat the block + pusher one "
-                       + "(see the lesson's last code cell)", isIntermittent: true) {
-            #expect(blockOnly > blockAndPusher && blockOnlyFinal > blockAndPusherFinal,
-                    "claim 'block-only discriminator does better' failed: block only \(blockOnly) along training, "
-                    + "\(blockOnlyFinal) final; block + pusher \(blockAndPusher) and \(blockAndPusherFinal)")
+        let message = "claim 'block-only discriminator does better' failed: block only \(blockOnly) along training, "
+            + "\(blockOnlyFinal) final; block + pusher \(blockAndPusher) and \(blockAndPusherFinal)"
+        withKnownIssue("in this 2-D task the block-only discriminator does not beat the block + pusher one (see the lesson's last code cell)",
+                       isIntermittent: true) {
+            #expect(blockOnly > blockAndPusher && blockOnlyFinal > blockAndPusherFinal, Comment(rawValue: message))
         }
     }
 }

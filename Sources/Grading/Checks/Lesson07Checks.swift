@@ -146,8 +146,8 @@ private func checkMaskedDiscriminatorInput(_ f: any RewardMixingExercises) throw
         observation[1] = Float(rng.uniform(-0.9, 0.9))
         second.append(observation)
     }
-    let actionsA = Matrix(rows: 16, cols: 2, values: (0..<32).map { _ in Float(rng.uniform(-1, 1)) })
-    let actionsB = Matrix(rows: 16, cols: 2, values: (0..<32).map { _ in Float(rng.uniform(-1, 1)) })
+    let actionsA = Matrix(rows: 16, cols: 2, values: (0..<32).map { _ in rng.uniform(Float(-1), Float(1)) })
+    let actionsB = Matrix(rows: 16, cols: 2, values: (0..<32).map { _ in rng.uniform(Float(-1), Float(1)) })
     let block = Array(BlockPushing.blockFeatures)
     let seenA = try f.maskedDiscriminatorInput(observations: Matrix(first), actions: actionsA, keptObservationIndices: block,
                                                includesActions: false)

@@ -31,8 +31,8 @@ let lesson07HiddenChecks: [ExerciseCheck] = [
         // A wide random batch and a scattered selection: row r of the result is the selected
         // entries of row r (no transposition mix-ups for non-square shapes).
         let rows = 37, cols = 11, actionCols = 3
-        let observations = Matrix(rows: rows, cols: cols, values: (0..<(rows * cols)).map { _ in Float(rng.uniform(-5, 5)) })
-        let actions = Matrix(rows: rows, cols: actionCols, values: (0..<(rows * actionCols)).map { _ in Float(rng.uniform(-1, 1)) })
+        let observations = Matrix(rows: rows, cols: cols, values: (0..<(rows * cols)).map { _ in rng.uniform(Float(-5), Float(5)) })
+        let actions = Matrix(rows: rows, cols: actionCols, values: (0..<(rows * actionCols)).map { _ in rng.uniform(Float(-1), Float(1)) })
         let indices = [10, 3, 3, 0, 7]
         let got = try f.maskedDiscriminatorInput(observations: observations, actions: actions, keptObservationIndices: indices,
                                                  includesActions: true)
