@@ -26,7 +26,7 @@ struct ExperimentSettings: Sendable {
 
     static let full = ExperimentSettings(lambdas: [0, 0.1, 0.25, 0.5, 0.75, 1], seeds: 3, iterations: 80,
                                          includesUnscaledTaskReward: true)
-    static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 2, iterations: 60,
+    static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 3, iterations: 60,
                                           includesUnscaledTaskReward: false)
 
     /// The probability of a demonstration start in the recipe.

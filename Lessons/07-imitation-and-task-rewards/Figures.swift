@@ -27,12 +27,14 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
 
     var success = Axes()
     let final = sweep.map { meanAndStd($0.finalSuccess) }
-    success.band(x: lambdas, center: final.map(\.mean), spread: final.map(\.std), color: .blue, label: "± std over seeds")
+    success.band(x: lambdas, lower: final.map { max($0.mean - $0.std, 0) }, upper: final.map { min($0.mean + $0.std, 1) },
+                 color: .blue, label: "± std over seeds")
     success.line(x: lambdas, y: final.map(\.mean), label: "mixed agent", color: .blue, width: 2, marker: .circle)
     success.horizontalLine(y: expert.successRate, label: "demonstrator", color: .vermillion)
     success.xLabel = "imitation weight λ"
     success.yLabel = "success rate"
-    success.yLimits = -0.02...1.1
+    success.yLimits = -0.02...1.45
+    success.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
     success.xLimits = -0.03...1.03
     success.title = "Success of the final policy"
     success.legend = .upperRight
@@ -43,7 +45,7 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
     let steps = withSteps.map { meanAndStd($0.stepsToSuccess) }
     let x = withSteps.map { Double($0.variant.imitationWeight) }
     if !x.isEmpty {
-        speed.band(x: x, center: steps.map(\.mean), spread: steps.map(\.std), color: .blue)
+        speed.band(x: x, lower: steps.map { max($0.mean - $0.std, 0) }, upper: steps.map { $0.mean + $0.std }, color: .blue)
         speed.line(x: x, y: steps.map(\.mean), label: "mixed agent", color: .blue, width: 2, marker: .circle)
     }
     speed.horizontalLine(y: expert.meanStepsToSuccess, label: "demonstrator", color: .vermillion)
@@ -51,9 +53,9 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
     speed.xLabel = "imitation weight λ"
     speed.yLabel = "steps to success"
     speed.xLimits = -0.03...1.03
-    speed.yLimits = 0...(max(expert.meanStepsToSuccess, steps.map { $0.mean + $0.std }.max() ?? 0) * 1.25)
+    speed.yLimits = 0...(max(expert.meanStepsToSuccess, steps.map { $0.mean + $0.std }.max() ?? 0) * 1.6)
     speed.title = "Speed of the successful episodes"
-    speed.legend = .lowerRight
+    speed.legend = .upperRight
     figure[0, 1] = speed
     return figure
 }
@@ -68,7 +70,8 @@ func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessSta
     labelBars(&final, finals)
     final.horizontalLine(y: expert.successRate, label: "demonstrator", color: .vermillion)
     final.yLabel = "success rate"
-    final.yLimits = 0...1.15
+    final.yLimits = 0...1.4
+    final.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
     final.title = "Final success"
     final.legend = .upperRight
     figure[0, 0] = final
@@ -78,30 +81,37 @@ func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessSta
     along.bars(categories: labels, heights: alongs.map(\.mean), errors: alongs.map(\.std), color: .green)
     labelBars(&along, alongs)
     along.yLabel = "mean success along training"
-    along.yLimits = 0...1.15
+    along.yLimits = 0...1.4
+    along.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
     along.title = "How soon it learned (area under the curve)"
     figure[0, 1] = along
     return figure
 }
 
-/// Writes each bar's mean above its error bar (so that bars of height 0 are seen too).
+/// Writes each bar's mean on it (at the foot of a tall bar, above the error bar of a short one), so
+/// that bars of height 0 are seen too and no number meets an error bar.
 func labelBars(_ axes: inout Axes, _ values: [(mean: Double, std: Double)]) {
     for (index, value) in values.enumerated() {
-        axes.text(String(format: "%.2f", value.mean), at: (Double(index), value.mean + value.std + 0.04), anchor: .bottom,
-                  color: .gray, size: 9)
+        let text = String(format: "%.2f", value.mean)
+        if value.mean >= 0.2 && value.mean - value.std >= 0.12 {
+            axes.text(text, at: (Double(index), 0.03), anchor: .bottom, color: .white, size: 9)
+        } else {
+            axes.text(text, at: (Double(index), min(value.mean + value.std + 0.03, 1.3)), anchor: .bottom, color: .gray, size: 9)
+        }
     }
 }
 
 /// Success along training for a few variants, mean ± std over seeds.
 func learningCurvesFigure(curves: [VariantSummary], labels: [String], expert: SuccessStatistics) -> Figure {
-    var figure = Figure(width: 8, height: 4.5)
+    var figure = Figure(width: 8, height: 4.8)
     var axes = Axes()
     let colors: [Color] = [.blue, .orange, .vermillion, .green, .purple, .skyBlue]
     for (index, summary) in curves.enumerated() {
         let curve = summary.curve
         let steps = curve.steps.map { $0 / 1_000 }
         let color = colors[index % colors.count]
-        axes.band(x: steps, center: curve.mean, spread: curve.std, color: color)
+        axes.band(x: steps, lower: zip(curve.mean, curve.std).map { max($0 - $1, 0) },
+                  upper: zip(curve.mean, curve.std).map { min($0 + $1, 1) }, color: color, opacity: 0.15)
         axes.line(x: steps, y: curve.mean, label: labels[index], color: color, width: 1.8)
     }
     axes.horizontalLine(y: expert.successRate, label: "demonstrator", color: .black)

@@ -156,9 +156,10 @@ exercise protocols: with `--implementation exercises` it runs on your functions.
 - Starting episodes from demonstration states is nearly free when a simulator can be set to any
   state, and it makes a sparse reward reachable at once.
 - Hiding part of the state from the discriminator changes what the imitation reward teaches. The
-  paper hides the arm; in our 2-D task the pusher's position relative to the block is exactly the
-  skill the demonstrations teach, and hiding it did not help in our runs (see the measurements
-  above). Which features the discriminator should see is a modelling choice to test, not a rule.
+  paper hides the arm so that only the scene is judged; in our 2-D task the pusher's position
+  relative to the block is itself part of the skill being demonstrated, and the mask gives no
+  reliable advantage (see the measurements above). Which features the discriminator should see is
+  a modelling choice to test, not a rule.
 
 ## Exercises
 

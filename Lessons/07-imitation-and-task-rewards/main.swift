@@ -184,11 +184,13 @@ lesson.figure("paths", caption: "The task (goal in green) from the same six star
     + "\(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)), first seed) pushes straight in. Solid: the "
     + "block's path; dotted: the pusher's; filled disc: where the block ended.") { context in
     let agent = try summary(settings.recipe)
-    guard let paths = agent.runs.first?.finalPaths else { throw CellSkipped("no run to draw") }
+    guard let first = agent.runs.first else { throw CellSkipped("no run to draw") }
+    let paths = first.finalPaths
     let expertEpisodes = try Rollout.run(task.environment, expert: task.demonstrator, episodes: paths.count, seed: evaluationSeed)
     return pathsFigure(environment: task.environment, expert: expertEpisodes.map(\.states), agent: paths,
                        expertTitle: "Demonstrator (\(percent(demonstrator.successRate)) success)",
-                       agentTitle: "Mixed agent, λ = \(ExperimentSettings.format(settings.ablationLambda))")
+                       agentTitle: "Mixed agent, λ = \(ExperimentSettings.format(settings.ablationLambda)) "
+                           + "(\(percent(first.finalEvaluation.successRate)) success)")
 }
 
 lesson.code("What the experiment shows") { context in

@@ -54,7 +54,7 @@ import Testing
 
     @Test func taskIsTheScaledDownPushingWithTheDemonstratorsKnobs() throws {
         let env = Self.task.environment
-        #expect(env.dt == 0.2 && env.maxEpisodeSteps == 60 && env.goalRadius == 0.2)
+        #expect(env.dt == 0.2 && env.maxEpisodeSteps == 100 && env.goalRadius == 0.2)
         #expect(Self.task.demonstrator.knobs == PushingExpert.demonstrator.knobs)
         #expect(Self.task.demonstrator.speed == PushingExpert.demonstrator.speed)
         let demos = try Self.demonstrations(3)

@@ -13,7 +13,7 @@ public struct PushingTask: Sendable, Equatable, Codable {
     /// The control period in seconds (BlockPushing's default is 0.1).
     public var dt: Double = 0.2
     /// The time limit in steps (BlockPushing's default is 150).
-    public var maxEpisodeSteps: Int = 60
+    public var maxEpisodeSteps: Int = 100
     /// The goal's radius (BlockPushing's default is 0.12).
     public var goalRadius: Double = 0.2
 
