@@ -64,66 +64,98 @@ lesson.code("The expert and its demonstrations") { context in
     context.record("evaluation.episodes", settings.evaluationEpisodes)
 }
 
-lesson.code("Behavior cloning and GAIL from N demonstrations") { context in
+lesson.code("Behavior cloning from N demonstrations") { context in
     let set = exercises(context)
     let jobs = settings.demonstrationCounts.flatMap { count in (0..<settings.seeds).map { (count, $0) } }
-    let bar = context.progress(total: jobs.count, label: "BC + GAIL runs")
     let (runTask, runSettings) = (task, settings)
-    let start = Date()
-    let results = try parallelMap(jobs.count) { index -> (BCRun, GAILRun) in
+    bcRuns = []
+    bcRuns = try parallelMap(jobs.count) { index -> BCRun in
         let (count, seedIndex) = jobs[index]
         let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-        let bc = try runBehaviorCloning(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                                        formulas: set.behaviorCloning)
+        return try runBehaviorCloning(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
+                                      formulas: set.behaviorCloning)
+    }
+    var table = Table("Behavior cloning (lesson 1's trainer and your lesson-1 code): return, mean ± std over \(settings.seeds) seeds",
+                      columns: ["N", .init("return", format: .fixed(1)), .init("episode length", format: .fixed(0))])
+    for count in settings.demonstrationCounts {
+        let runs = bcRuns.filter { $0.demonstrations == count }
+        let stats = meanAndStd(runs.map(\.finalReturn))
+        try table.addRow(count, Table.Cell.estimate(mean: stats.mean, spread: stats.std), meanAndStd(runs.map(\.finalLength)).mean)
+    }
+    context.show(table)
+    context.record("bc.returns", ["mean": statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }).map(\.mean),
+                                  "std": statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }).map(\.std)])
+    for count in settings.demonstrationCounts {
+        context.record("bc.returns.N\(count)", bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
+    }
+    context.record("bc.environmentSteps", 0)
+}
+
+lesson.code("GAIL from the same demonstrations") { context in
+    let set = exercises(context)
+    let jobs = settings.demonstrationCounts.flatMap { count in (0..<settings.seeds).map { (count, $0) } }
+    let bar = context.progress(total: jobs.count, label: "GAIL runs")
+    let (runTask, runSettings) = (task, settings)
+    let start = Date()
+    gailRuns = []
+    gailRuns = try parallelMap(jobs.count) { index -> GAILRun in
+        let (count, seedIndex) = jobs[index]
+        let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
         let gail = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
                                formulas: set.adversarialImitation, learner: .ppo(runSettings.ppo))
-        bar.advance(status: "N = \(count), seed \(seedIndex): BC \(Int(bc.finalReturn)), GAIL \(Int(gail.finalReturn))")
-        return (bc, gail)
+        bar.advance(status: "N = \(count), seed \(seedIndex): return \(Int(gail.finalReturn))")
+        return gail
     }
     bar.finish()
-    bcRuns = results.map(\.0)
-    gailRuns = results.map(\.1)
     let seconds = Date().timeIntervalSince(start)
 
     var table = Table("Return of the final policies (mean ± std over \(settings.seeds) seeds; expert \(String(format: "%.1f", expertReturn)))",
                       columns: ["N", .init("BC", format: .fixed(1)), .init("GAIL", format: .fixed(1)),
                                 "BC env. steps", "GAIL env. steps"])
-    var bcStats: [(mean: Double, std: Double)] = [], gailStats: [(mean: Double, std: Double)] = []
     for count in settings.demonstrationCounts {
-        let bc = meanAndStd(bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
+        let bc = bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn)
         let gail = meanAndStd(gailRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
-        bcStats.append(bc)
-        gailStats.append(gail)
-        try table.addRow(count, Table.Cell.estimate(mean: bc.mean, spread: bc.std),
-                         Table.Cell.estimate(mean: gail.mean, spread: gail.std), 0, gailRuns[0].environmentSteps)
+        let bcCell = bc.isEmpty ? Table.Cell.text("(not run)")
+            : Table.Cell.estimate(mean: meanAndStd(bc).mean, spread: meanAndStd(bc).std)
+        try table.addRow(count, bcCell, Table.Cell.estimate(mean: gail.mean, spread: gail.std), 0, gailRuns[0].environmentSteps)
     }
     context.show(table)
-    context.print(String(format: "%d runs of BC and GAIL in %.1f s on %d threads.", jobs.count, seconds,
+    context.print(String(format: "%d GAIL runs in %.1f s on %d threads.", jobs.count, seconds,
                          min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)))
-    context.record("bc.returns", ["mean": bcStats.map(\.mean), "std": bcStats.map(\.std)])
-    context.record("gail.returns", ["mean": gailStats.map(\.mean), "std": gailStats.map(\.std)])
+    let stats = statistics(gailRuns.map { ($0.demonstrations, $0.finalReturn) })
+    context.record("gail.returns", ["mean": stats.map(\.mean), "std": stats.map(\.std)])
     for count in settings.demonstrationCounts {
-        context.record("bc.returns.N\(count)", bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
         context.record("gail.returns.N\(count)", gailRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
     }
-    context.record("bc.environmentSteps", 0)
     context.record("gail.environmentSteps", gailRuns[0].environmentSteps)
     context.record("gail.iterations", settings.gailIterations)
     context.record("seeds", settings.seeds)
 }
 
+/// Mean and std of the values for each N of the experiment, in the order of `settings.demonstrationCounts`.
+@MainActor func statistics(_ values: [(count: Int, value: Double)]) -> [(mean: Double, std: Double)] {
+    settings.demonstrationCounts.map { n in meanAndStd(values.filter { $0.count == n }.map(\.value)) }
+}
+
+/// Skips the calling cell unless the GAIL runs (and, if `needsBC`, the BC runs) exist.
+@MainActor func requireRuns(bc needsBC: Bool = false) throws {
+    if gailRuns.isEmpty { throw CellSkipped("needs the GAIL runs of the cell \"GAIL from the same demonstrations\"") }
+    if needsBC && bcRuns.isEmpty { throw CellSkipped("needs the runs of the cell \"Behavior cloning from N demonstrations\"") }
+}
+
 lesson.figure("return-vs-demonstrations", caption: "Final return against the number of 50-step demonstrations N: "
     + "behavior cloning (red) needs many demonstrations to stay on the road, GAIL (blue) reaches the expert's "
     + "return (dashed) from one, at the price of tens of thousands of environment steps.") { _ in
-    let counts = settings.demonstrationCounts
+    try requireRuns(bc: true)
     return returnVersusDemonstrationsFigure(
-        counts: counts,
-        bc: counts.map { n in meanAndStd(bcRuns.filter { $0.demonstrations == n }.map(\.finalReturn)) },
-        gail: counts.map { n in meanAndStd(gailRuns.filter { $0.demonstrations == n }.map(\.finalReturn)) },
+        counts: settings.demonstrationCounts,
+        bc: statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }),
+        gail: statistics(gailRuns.map { ($0.demonstrations, $0.finalReturn) }),
         expert: expertReturn, seeds: settings.seeds, gailSteps: gailRuns.first?.environmentSteps ?? 0)
 }
 
 lesson.code("The GAIL learning curve") { context in
+    try requireRuns()
     let fewest = settings.demonstrationCounts.min()!, most = settings.demonstrationCounts.max()!
     var table = Table("GAIL's evaluation return during training (mean over seeds)",
                       columns: ["N", .init("first evaluation", format: .fixed(1)), "env. steps at first evaluation",
@@ -149,12 +181,13 @@ lesson.code("The GAIL learning curve") { context in
 lesson.figure("gail-learning-curve", caption: "GAIL's evaluation return against environment steps (mean ± std "
     + "over seeds) with the fewest and the most demonstrations; behavior cloning's returns sit at 0 steps, as it "
     + "never interacts with the environment.") { _ in
+    try requireRuns()
     let counts = [settings.demonstrationCounts.min()!, settings.demonstrationCounts.max()!]
     let curves = counts.map { n -> (count: Int, x: [Double], mean: [Double], std: [Double]) in
         let c = curveStatistics(gailRuns.filter { $0.demonstrations == n }, evaluatedOnly: true) { $0.evaluationReturn }
         return (n, c.x, c.mean, c.std)
     }
-    let bc = counts.map { n in (n, meanAndStd(bcRuns.filter { $0.demonstrations == n }.map(\.finalReturn)).mean) }
+    let bc = bcRuns.isEmpty ? [] : counts.map { n in (n, meanAndStd(bcRuns.filter { $0.demonstrations == n }.map(\.finalReturn)).mean) }
     return learningCurveFigure(curves: curves, bcAtZero: bc, expert: expertReturn, seeds: settings.seeds)
 }
 
@@ -162,6 +195,7 @@ lesson.figure("discriminator-output", caption: "The discriminator's mean output 
     + "the policy's fresh pairs (blue), before each iteration's update, with the fewest demonstrations. The two "
     + "separate and stay apart even once the policy drives like the expert: the training pairs carry the "
     + "policy's exploration noise, which the noise-free expert never shows.") { context in
+    try requireRuns()
     let fewest = settings.demonstrationCounts.min()!
     let runs = gailRuns.filter { $0.demonstrations == fewest }
     let expert = curveStatistics(runs) { $0.extras[GAILMetric.expertD] ?? .nan }
@@ -173,6 +207,7 @@ lesson.figure("discriminator-output", caption: "The discriminator's mean output 
 lesson.figure("paths", caption: "One evaluation episode from the same start, with the single demonstration "
     + "of seed 0 in black: behavior cloning follows the demonstrated stretch, then meets a bend it has never "
     + "seen and leaves the lane; GAIL drives the whole lap.") { _ in
+    try requireRuns(bc: true)
     let fewest = settings.demonstrationCounts.min()!
     let demos = try task.demonstrations(seedIndex: 0, count: fewest, length: settings.demonstrationLength)
     let bc = bcRuns.first { $0.demonstrations == fewest && $0.seedIndex == 0 }!
@@ -182,6 +217,8 @@ lesson.figure("paths", caption: "One evaluation episode from the same start, wit
 }
 
 lesson.code("The sign of the reward: log D on the car") { context in
+    try requireRuns()
+    penaltyRuns = []
     let set = exercises(context)
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
@@ -211,6 +248,8 @@ lesson.code("The sign of the reward: log D on the car") { context in
 lesson.figure("reward-sign", caption: "Training episode length with the two imitation rewards on the car. With "
     + "the survival bonus −log(1 − D) the episodes grow to the time limit; with the per-step penalty log D the "
     + "agent learns that leaving the road early is the cheapest way to stop paying.") { _ in
+    try requireRuns()
+    if penaltyRuns.isEmpty { throw CellSkipped("needs the runs of the cell \"The sign of the reward\"") }
     let count = settings.sideDemonstrations
     let bonusRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
     return rewardSignFigure(penalty: curveStatistics(penaltyRuns) { $0.trainingEpisodeLength },
@@ -219,6 +258,8 @@ lesson.figure("reward-sign", caption: "Training episode length with the two imit
 }
 
 lesson.code("REINFORCE or PPO as GAIL's learner") { context in
+    try requireRuns()
+    reinforceRuns = []
     let set = exercises(context)
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
@@ -247,6 +288,8 @@ lesson.code("REINFORCE or PPO as GAIL's learner") { context in
 lesson.figure("reinforce-vs-ppo", caption: "GAIL's evaluation return with PPO and with REINFORCE (one policy "
     + "step per batch of 2048 environment steps). Both learn from the same discriminator reward; PPO's many "
     + "clipped minibatch steps per batch make far better use of each environment step.") { _ in
+    try requireRuns()
+    if reinforceRuns.isEmpty { throw CellSkipped("needs the runs of the cell \"REINFORCE or PPO\"") }
     let count = settings.sideDemonstrations
     let ppoRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
     return learnerFigure(ppo: curveStatistics(ppoRuns, evaluatedOnly: true) { $0.evaluationReturn },
@@ -255,6 +298,7 @@ lesson.figure("reinforce-vs-ppo", caption: "GAIL's evaluation return with PPO an
 }
 
 lesson.code("What it costs: throughput") { context in
+    try requireRuns()
     // The parts of one GAIL iteration, timed on a fresh run with one demonstration.
     let set = exercises(context)
     let demos = try task.demonstrations(seedIndex: 0, count: 1, length: settings.demonstrationLength)
@@ -290,7 +334,6 @@ lesson.code("What it costs: throughput") { context in
                       columns: ["part", .init("seconds", format: .fixed(3)), .init("per second", format: .fixed(0))])
     for (name, seconds, count) in try parts(set.adversarialImitation) {
         try table.addRow(name, seconds, Double(count) / max(seconds, 1e-9))
-        context.record("throughput.part.\(name.split(separator: ":")[0].split(separator: " ")[0])", Double(count) / max(seconds, 1e-9))
     }
     context.show(table)
 
@@ -308,13 +351,10 @@ lesson.code("What it costs: throughput") { context in
                      Double(gradientSteps) / max(seconds, 1e-9))
     context.show(whole)
     context.print("Wall-clock numbers: they depend on the machine and on what else runs on it.")
-    context.record("throughput.gail.environmentStepsPerSecond", Double(steps) / max(seconds, 1e-9))
-    context.record("throughput.gail.policyGradientStepsPerSecond", Double(gradientSteps) / max(seconds, 1e-9))
-    context.record("throughput.gail.secondsPerRun", seconds / Double(max(runs.count, 1)))
-    context.record("throughput.bc.gradientStepsPerSecond", Double(bcSteps) / max(bcSeconds, 1e-9))
 }
 
 lesson.code("What the numbers say") { context in
+    try requireRuns(bc: true)
     let counts = settings.demonstrationCounts
     let fewest = counts.min()!
     let tolerance = 0.01 * abs(expertReturn)
