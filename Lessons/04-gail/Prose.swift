@@ -202,16 +202,18 @@ and evaluate both, deterministically, on the same evaluation episodes as the exp
   expert's states; being off the demonstrations is itself penalised. With few demonstrations it
   drives where behavior cloning, trained on the same pairs, leaves the road.
 - The price is interaction: behavior cloning used no environment step at all, GAIL tens of
-  thousands — and the discriminator and the policy must be trained together, which is less
-  stable than supervised learning (see the dips of the learning curve).
+  thousands — and the discriminator and the policy are trained together, a game rather than a
+  supervised problem, with its own hyper-parameters (how much the discriminator learns per
+  iteration decides how informative its reward is).
 - Neither method beats the expert: both only imitate it. (Exceeding it needs another signal,
   the task reward — lesson 7.)
 - The imitation reward's *sign* is a design decision: $\log D$ is a per-step penalty that teaches
   an agent able to end its episode to do so; $-\log(1-D)$ is a survival bonus. Compute both from
   the discriminator's logit.
-- The discriminator need not end at $D = \tfrac12$: here it keeps telling the stochastic policy's
-  pairs from the noise-free expert's by the exploration noise alone, while the reward it hands out
-  still steers the policy's *mean* behaviour onto the expert's.
+- The discriminator need not end at $D = \tfrac12$: here it keeps telling the policy's pairs from
+  the expert's — the policy drives whole laps, the demonstrations show part of the track, and its
+  sampled actions are noisy — while the reward it hands out still steers the policy's behaviour
+  onto the expert's.
 
 ## Exercises
 

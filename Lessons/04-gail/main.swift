@@ -192,28 +192,41 @@ lesson.figure("gail-learning-curve", caption: "GAIL's evaluation return against 
 }
 
 lesson.figure("discriminator-output", caption: "The discriminator's mean output on expert pairs (black) and on "
-    + "the policy's fresh pairs (blue), before each iteration's update, with the fewest demonstrations. The two "
-    + "separate and stay apart even once the policy drives like the expert: the training pairs carry the "
-    + "policy's exploration noise, which the noise-free expert never shows.") { context in
+    + "the policy's fresh pairs (blue), before each iteration's update, with the fewest (solid) and the most "
+    + "(dashed) demonstrations. The two separate and stay apart even once the policy drives like the expert: the "
+    + "policy's sampled actions carry exploration noise the noise-free expert never shows, and it drives whole "
+    + "laps while few demonstrations show part of the track, so the gap is widest for the fewest.") { context in
     try requireRuns()
-    let fewest = settings.demonstrationCounts.min()!
-    let runs = gailRuns.filter { $0.demonstrations == fewest }
-    let expert = curveStatistics(runs) { $0.extras[GAILMetric.expertD] ?? .nan }
-    let policy = curveStatistics(runs) { $0.extras[GAILMetric.policyD] ?? .nan }
-    context.record("gail.discriminator", ["steps": expert.x, "expert": expert.mean, "policy": policy.mean])
-    return discriminatorFigure(expert: expert, policy: policy, count: fewest, seeds: runs.count)
+    let series = [settings.demonstrationCounts.min()!, settings.demonstrationCounts.max()!].map { count in
+        let runs = gailRuns.filter { $0.demonstrations == count }
+        let expert = curveStatistics(runs) { $0.extras[GAILMetric.expertD] ?? .nan }
+        let policy = curveStatistics(runs) { $0.extras[GAILMetric.policyD] ?? .nan }
+        context.record("gail.discriminator.N\(count)", ["steps": expert.x, "expert": expert.mean, "policy": policy.mean])
+        return (count, expert, policy)
+    }
+    return discriminatorFigure(series: series, seeds: settings.seeds)
 }
 
-lesson.figure("paths", caption: "One evaluation episode from the same start, with the single demonstration "
-    + "of seed 0 in black: behavior cloning follows the demonstrated stretch, then meets a bend it has never "
-    + "seen and leaves the lane; GAIL drives the whole lap.") { _ in
+lesson.code("Where the two policies drive") { context in
     try requireRuns(bc: true)
     let fewest = settings.demonstrationCounts.min()!
     let demos = try task.demonstrations(seedIndex: 0, count: fewest, length: settings.demonstrationLength)
     let bc = bcRuns.first { $0.demonstrations == fewest && $0.seedIndex == 0 }!
     let gail = gailRuns.first { $0.demonstrations == fewest && $0.seedIndex == 0 }!
-    return pathsFigure(track: task.car.track, demonstrations: demos.map { Path($0, track: task.car.track) },
-                       bc: bc.path, gail: gail.path, count: fewest)
+    let car = task.car
+    func fate(_ name: String, _ path: Path) -> String {
+        let steps = max(path.x.count - 1, 0)
+        return steps < car.maxEpisodeSteps
+            ? "\(name) leaves the lane after \(steps) steps (about \(Int(Double(steps) * car.speed * car.dt)) m)"
+            : "\(name) drives all \(steps) steps"
+    }
+    let caption = "The first evaluation episode of seed 0's policies trained on N = \(fewest) demonstration(s) "
+        + "(black; the demonstrations cover part of the track only). From the same start, \(fate("behavior cloning", bc.path)); "
+        + "\(fate("GAIL", gail.path))."
+    try context.figure("paths", caption: caption) {
+        pathsFigure(track: car.track, demonstrations: demos.map { Path($0, track: car.track) },
+                    bc: bc.path, gail: gail.path, count: fewest)
+    }
 }
 
 lesson.code("The sign of the reward: log D on the car") { context in
