@@ -92,8 +92,9 @@ $$
 r_{\text{GAIL}}(s, a) = -\log\bigl(1 - D(s, a)\bigr).
 $$
 
-Both grow with $D$, so both rank pairs the same way, and their sum is the logit:
-$\log D - \log(1 - D) = z$ (at the optimal discriminator, the log density ratio). But they differ
+Both grow with $D$, so both rank pairs the same way, and they add up to the logit:
+$\log D + \bigl(-\log(1 - D)\bigr) = \log\frac{D}{1 - D} = z$ (at the optimal discriminator, the log
+density ratio). But they differ
 in sign, and the sign matters whenever an episode can end early:
 
 - $\log D < 0$ at every step: a **per-step penalty**. If the agent can end the episode — the car
@@ -137,7 +138,7 @@ L(\theta) = -\frac{1}{N}\sum_i \log \pi_\theta(a_i \mid s_i)\,\bigl(G_i - b(s_i)
 \qquad\text{(exercise 4.3).}
 $$
 
-**Generalised advantage estimation** trades bias for variance between the Monte-Carlo
+**Generalized advantage estimation** trades bias for variance between the Monte-Carlo
 $G_t - V(s_t)$ and the one-step TD error:
 
 $$
