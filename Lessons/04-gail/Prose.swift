@@ -194,6 +194,11 @@ each $N$ and each seed we train
   minibatches of 256), from the same demonstrations,
 
 and evaluate both, deterministically, on the same evaluation episodes as the expert.
+
+*Why the car and not Pendulum.* Pendulum's swing-up takes a policy-gradient learner hundreds of
+thousands of environment steps, far beyond this lesson's budget of a few minutes, and its
+episodes never terminate, so it could not show the reward's sign at work. The car learns in tens
+of thousands of steps and can end an episode early.
 """#
 
     static let takeaways = #"""
