@@ -1,3 +1,5 @@
+import Numerics
+
 /// The exercises of lesson 3 (the GAN game and its optimal discriminator): the formulas a student writes.
 ///
 /// `Solutions.GANTheory` is the reference; `Exercises.GANTheory` is the student's copy, whose untouched
@@ -31,6 +33,35 @@ public protocol GANExercises: Sendable {
     /// renormalised). Throws when the arrays differ in length or are empty, when `dx` is not
     /// positive and finite, or when a value is negative or not finite.
     func jensenShannonDivergence(p: [Double], q: [Double], dx: Double) throws -> Double
+
+    /// Exercise 3.4: the generator's loss on a minibatch, from the discriminator's logits
+    /// `ℓᵢ = logit D(G(zᵢ))` on generated samples (a batch×1 tensor); a 1×1 tensor the generator
+    /// *minimises*:
+    /// - `.saturating`: the game's own term, `mean log(1 − D(G(z)))` (Goodfellow et al. 2014, eq. 1);
+    /// - `.nonSaturating`: `−mean log D(G(z))` (the paper's practical alternative, section 3).
+    ///
+    /// Must be finite with finite gradients for logits as extreme as ±50 (use
+    /// `log σ(ℓ) = −softplus(−ℓ)` and `log(1 − σ(ℓ)) = −softplus(ℓ)`, not `log(1 − sigmoid(ℓ))`).
+    /// Throws for an empty batch.
+    func generatorLoss(fakeLogits: Tensor, kind: GeneratorLossKind) throws -> Tensor
+
+    /// Exercise 3.5: the discriminator's loss on a minibatch, the negated game value
+    /// `−[mean log D(x) + mean log(1 − D(G(z)))]`, from the logits on real samples and on generated
+    /// samples (each batch×1; the two batches may differ in size); a 1×1 tensor the discriminator
+    /// minimises (binary cross-entropy with label 1 for real, 0 for generated).
+    ///
+    /// Must be finite with finite gradients for logits as extreme as ±50. Throws when either batch
+    /// is empty.
+    func discriminatorLoss(realLogits: Tensor, fakeLogits: Tensor) throws -> Tensor
+}
+
+/// Which generator loss exercise 3.4 computes.
+public enum GeneratorLossKind: String, CaseIterable, Sendable, Codable {
+    /// `mean log(1 − D(G(z)))`, minimised: the minimax game's own term. Its gradient vanishes when
+    /// the discriminator confidently rejects the generated samples.
+    case saturating
+    /// `−mean log D(G(z))`, minimised: same fixed point, strong gradient early in training.
+    case nonSaturating
 }
 
 /// The error lesson 3's formulas throw for input outside their domain, naming the argument and
