@@ -8,9 +8,10 @@ extension Matrix {
     public func matmul(_ other: Matrix, transposeSelf: Bool = false, transposeOther: Bool = false) -> Matrix {
         let m = transposeSelf ? cols : rows
         let n = transposeOther ? other.rows : other.cols
-        var result = Matrix(rows: m, cols: n) { buffer in
-            buffer.initialize(repeating: 0)
-        }
+        let k = transposeSelf ? rows : cols
+        if k == 0 { return Matrix.zeros(m, n) }
+        // With beta = 0 BLAS overwrites the result without reading it, so it need not be zeroed.
+        var result = Matrix(rows: m, cols: n) { _ in }
         Matrix.gemm(self, other, into: &result, transposeA: transposeSelf, transposeB: transposeOther,
                     alpha: 1, beta: 0)
         return result
