@@ -1,110 +1,134 @@
+// Lesson 3: the GAN game, its optimal discriminator, and what training does with them.
 import Algorithms
+import Environments
 import ExerciseAPI
 import Foundation
+import LessonKit
 import Numerics
-import Solutions
+import Plotting
 
-let f = Solutions.GANTheory()
-let args = CommandLine.arguments
-let which = args.count > 1 ? args[1] : "all"
-func now() -> Double { Date().timeIntervalSince1970 }
+let lesson = Lesson(number: 3, slug: "gan-optimal-discriminator", title: "GANs and the optimal discriminator")
 
-if which == "d" || which == "all" {
-    for (name, data, pG) in [("gauss", try GaussianMixture1D.gaussian(mean: 1, std: 0.6), try GaussianMixture1D.gaussian(mean: -0.5, std: 1.0)),
-                             ("mix", try GaussianMixture1D([(0.5, -2, 0.4), (0.5, 2, 0.4)]), try GaussianMixture1D.gaussian(mean: 0, std: 1.5))] {
-        let t0 = now()
-        var rng = RandomSource(seed: 7)
-        let lr = Float(Double(args.count > 2 ? args[2] : "0.002")!)
-        let steps = Int(args.count > 3 ? args[3] : "3000")!
-        let batch = Int(args.count > 4 ? args[4] : "256")!
-        let d = Discriminator1D(hidden: [32, 32], learningRate: lr, formulas: f, rng: &rng)
-        let grid = try Grid1D(from: -5, to: 5, count: 201)
-        for s in 0..<steps {
-            if s == steps * 2 / 3 { d.optimizer.learningRate = lr / 10 }
-            try d.step(real: data.sample(count: batch, rng: &rng), fake: pG.sample(count: batch, rng: &rng))
-        }
-        let pd = data.densities(at: grid.points), pg = pG.densities(at: grid.points)
-        let ds = try zip(pd, pg).map { try f.optimalDiscriminator(pData: $0, pG: $1) }
-        let dt = d.probabilities(at: grid.points)
-        var maxErr = 0.0, where_ = 0.0
-        for i in grid.points.indices where pd[i] + pg[i] > 0.05 { let e = abs(ds[i] - dt[i]); if e > maxErr { maxErr = e; where_ = grid.points[i] } }
-        print(name, "maxErr", maxErr, "at", where_, "time", now() - t0)
-    }
+lesson.markdown(Prose.introduction)
+lesson.markdown(Prose.stepOne)
+
+lesson.code("Step 1 checked: sampling z versus integrating over x") { context in
+    let f = formulas(for: context.implementation)
+    var rng = RandomSource(seed: context.seed)
+    let samples = context.choose(full: 400_000, quick: 100_000)
+    // G(z) = 1.5 + 0.7·z pushes z ~ N(0, 1) forward to p_G = N(1.5, 0.7²); D(x) = σ(1 − x) is arbitrary.
+    let check = try checkChangeOfVariables(f, shift: 1.5, scale: 0.7, samples: samples, rng: &rng)
+    context.print(String(format: "Monte Carlo over x ~ p_data, z ~ p_z (%d each): V ≈ %.5f ± %.5f", samples,
+                         check.monteCarlo, check.standardError))
+    context.print(String(format: "quadrature of ∫ p_data log D + p_G log(1 − D) dx:      V = %.5f", check.quadrature))
+    context.print(String(format: "difference: %.2f standard errors", check.zScore))
+    context.record("step1.monteCarlo", check.monteCarlo)
+    context.record("step1.standardError", check.standardError)
+    context.record("step1.quadrature", check.quadrature)
+    context.record("step1.zScore", check.zScore)
 }
-if which == "gan" || which == "all" {
-    let data = try GaussianMixture1D.gaussian(mean: 3, std: 0.5)
-    var hp = GANHyperparameters()
-    if args.count > 2 { hp.discriminatorLearningRate = Float(args[2])!; hp.generatorLearningRate = Float(args[2])! }
-    let iters = Int(args.count > 3 ? args[3] : "3000")!
-    if args.count > 4 { hp.batchSize = Int(args[4])! }
-    if args.count > 5 { hp.discriminatorSteps = Int(args[5])! }
-    if args.count > 6 { hp.noiseDimension = Int(args[6])! }
-    if args.count > 7 { hp.generatorLoss = args[7] == "sat" ? .saturating : .nonSaturating }
-    if args.count > 8 { hp.adamBeta1 = Float(args[8])! }
-    for seed in 0..<3 {
-        let t0 = now()
-        var rng = RandomSource(seed: UInt64(seed))
-        let gan = try GAN1D(data: data, hyperparameters: hp, formulas: f, rng: &rng)
-        let grid = try Grid1D(from: -6, to: 10, count: 801)
-        func jsd() throws -> Double {
-            var r = RandomSource(seed: 99)
-            let kde = try KernelDensity1D(samples: gan.generator.sample(count: 5000, rng: &r))
-            return try f.jensenShannonDivergence(p: data.densities(at: grid.points), q: kde.densities(at: grid.points), dx: grid.spacing)
-        }
-        var line = "seed \(seed): "
-        for it in 0...iters {
-            if it % (iters / 6) == 0 {
-                var r = RandomSource(seed: 5); let s = gan.generator.sample(count: 2000, rng: &r)
-                let m = s.reduce(0,+)/2000; let sd = (s.map{($0-m)*($0-m)}.reduce(0,+)/2000).squareRoot()
-                let j = try jsd(); line += String(format: "[%d jsd %.3f m %.2f s %.2f] ", it, j, m, sd)
-            }
-            if it < iters { try gan.trainingIteration(rng: &rng) }
-        }
-        print(line, String(format: "%.1fs", now() - t0))
-    }
+
+lesson.markdown(Prose.stepTwo)
+
+lesson.code("Step 2 checked: search over y") { context in
+    let f = formulas(for: context.implementation)
+    let pairs = [(1.0, 1.0), (2.0, 1.0), (0.3, 0.7), (0.05, 0.4), (5.0, 0.5)]
+    let checks = try checkPointwiseMaximizer(f, pairs: pairs, resolution: 100_000)
+    var table = Table("argmax of a·log y + b·log(1 − y) over y ∈ (0, 1)",
+                      columns: ["a", "b", .init("a/(a+b)", format: .fixed(5)), .init("grid search", format: .fixed(5)),
+                                .init("|difference|", format: .scientific(1))])
+    for c in checks { try table.addRow(c.a, c.b, c.formula, c.gridArgmax, abs(c.formula - c.gridArgmax)) }
+    context.show(table)
+    context.record("step2.maxDifference", checks.map { abs($0.formula - $0.gridArgmax) }.max()!)
 }
-if which == "probe" {
-    let data = try GaussianMixture1D.gaussian(mean: 3, std: 0.5)
-    var hp = GANHyperparameters(); hp.discriminatorLearningRate = Float(args[2])!
-    var rng = RandomSource(seed: 1)
-    let gan = try GAN1D(data: data, hyperparameters: hp, formulas: f, rng: &rng)
-    let checkpoints = [0, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000]
-    var done = 0
-    for c in checkpoints {
-        while done < c { try gan.discriminatorStep(rng: &rng); done += 1 }
-        var r = RandomSource(seed: 42)
-        let sat = try gan.generatorGradientNorm(kind: .saturating, batchSize: 1024, rng: &r)
-        r = RandomSource(seed: 42)
-        let non = try gan.generatorGradientNorm(kind: .nonSaturating, batchSize: 1024, rng: &r)
-        r = RandomSource(seed: 42)
-        let fake = gan.generator.sample(count: 1024, rng: &r)
-        let dfake = gan.discriminator.probabilities(at: fake).reduce(0,+)/1024
-        let dreal = gan.discriminator.probabilities(at: data.sample(count: 1024, rng: &r)).reduce(0,+)/1024
-        print(c, "sat", sat, "non", non, "ratio", sat/non, "D(fake)", dfake, "D(real)", dreal)
+
+lesson.markdown(Prose.stepThree)
+
+var gaussianSweep = GameSweep()
+var mixtureSweep = GameSweep()
+
+lesson.code("Step 3 checked: sweep the generator's mean") { context in
+    let f = formulas(for: context.implementation)
+    let means = (0...80).map { -4 + Double($0) / 10 }          // −4 … 4 in steps of 0.1, including 0
+    gaussianSweep = try sweepGeneratorMean(f, data: Setting.standardNormal, std: 1, means: means)
+    mixtureSweep = try sweepGeneratorMean(f, data: Setting.twoModes, std: 1, means: means)
+    var table = Table("p_data = N(0, 1), p_G = N(μ, 1)",
+                      columns: ["μ", .init("C(G) = V(D*, G)", format: .fixed(8)), .init("KL + KL − log 4", format: .fixed(8)),
+                                .init("2·JSD − log 4", format: .fixed(8)), .init("|difference|", format: .scientific(1))])
+    for mu in [-3.0, -1, -0.2, 0, 0.5, 2, 4] {
+        let i = gaussianSweep.means.firstIndex { abs($0 - mu) < 1e-9 }!
+        try table.addRow(mu, gaussianSweep.optimalValue[i], gaussianSweep.klForm[i], gaussianSweep.jsdForm[i],
+                         abs(gaussianSweep.optimalValue[i] - gaussianSweep.jsdForm[i]))
     }
+    context.show(table)
+    let low = gaussianSweep.minimum, mixtureLow = mixtureSweep.minimum
+    context.print(String(format: "largest |C(G) − (2·JSD − log 4)| over the sweep: %.1e (data N(0,1)), %.1e (two modes)",
+                         gaussianSweep.maxDifference, mixtureSweep.maxDifference))
+    context.print(String(format: "minimum of C(G): %.10f at μ = %g;  −log 4 = %.10f", low.value, low.mean, -log(4.0)))
+    context.print(String(format: "two-mode data: minimum %.4f at μ = %g, above −log 4: no Gaussian of std 1 matches it",
+                         mixtureLow.value, mixtureLow.mean))
+    context.record("sweep.means", gaussianSweep.means)
+    context.record("sweep.optimalValue", gaussianSweep.optimalValue)
+    context.record("sweep.jsdForm", gaussianSweep.jsdForm)
+    context.record("sweep.maxDifference", gaussianSweep.maxDifference)
+    context.record("sweep.klFormMaxDifference", zip(gaussianSweep.optimalValue, gaussianSweep.klForm).map { abs($0 - $1) }.max()!)
+    context.record("sweep.minimum", low.value)
+    context.record("sweep.argmin", low.mean)
+    context.record("sweep.minusLog4", -log(4.0))
+    context.record("sweep.mixture.maxDifference", mixtureSweep.maxDifference)
+    context.record("sweep.mixture.minimum", mixtureLow.value)
 }
-if which == "mix" {
-    let data = try GaussianMixture1D([(0.5, -2, 0.4), (0.5, 2, 0.4)])
-    var hp = GANHyperparameters(); hp.discriminatorLearningRate = Float(args[2])!; hp.generatorLearningRate = Float(args[2])!
-    hp.batchSize = 128; hp.discriminatorSteps = Int(args[4])!
-    if args.count > 5 { hp.noiseDimension = Int(args[5])! }
-    let iters = Int(args[3])!
-    for seed in 0..<4 {
-        var rng = RandomSource(seed: UInt64(seed))
-        let gan = try GAN1D(data: data, hyperparameters: hp, formulas: f, rng: &rng)
-        var line = "seed \(seed): "
-        for it in 0...iters {
-            if it % (iters / 4) == 0 {
-                var r = RandomSource(seed: 5); let s = gan.generator.sample(count: 2000, rng: &r)
-                let left = Double(s.filter { $0 < 0 }.count) / 2000
-                let grid = try Grid1D(from: -6, to: 6, count: 601)
-                let kde = try KernelDensity1D(samples: s)
-                let j = try f.jensenShannonDivergence(p: data.densities(at: grid.points), q: kde.densities(at: grid.points), dx: grid.spacing)
-                let dm = gan.discriminator.probabilities(at: [-2, 0, 2])
-                line += String(format: "[%d left %.2f jsd %.3f D(-2,0,2) %.2f %.2f %.2f] ", it, left, j, dm[0], dm[1], dm[2])
-            }
-            if it < iters { try gan.trainingIteration(rng: &rng) }
-        }
-        print(line)
+
+lesson.figure("value-sweep", caption: "Left: the value of the game at the optimal discriminator, C(G), as the "
+    + "generator's mean slides across the data, computed as V(D*, G) (lines) and as 2·JSD − log 4 (markers); it "
+    + "touches −log 4 only where p_G = p_data. Right: the two computations differ by rounding error only.") { _ in
+    valueSweepFigure(gaussian: gaussianSweep, mixture: mixtureSweep)
+}
+
+lesson.markdown(Prose.stepFour)
+
+lesson.code("Step 4 checked: the optimum") { context in
+    let f = formulas(for: context.implementation)
+    let optimum = try checkOptimum(f)
+    context.print(String(format: "p_G = p_data = N(0, 1):  C(G) = %.12f,  −log 4 = %.12f", optimum.value, -log(4.0)))
+    context.print(String(format: "largest |D*(x) − ½| on the grid: %g", optimum.maxDeviation))
+    context.record("step4.value", optimum.value)
+    context.record("step4.maxDeviationFromHalf", optimum.maxDeviation)
+}
+
+lesson.markdown(Prose.training)
+
+var fits: [DiscriminatorFit] = []
+
+lesson.code("A trained discriminator meets D*") { context in
+    let f = formulas(for: context.implementation)
+    var rng = RandomSource(seed: context.seed &+ 1)
+    let training = DiscriminatorTraining(steps: context.choose(full: 3000, quick: 2000))
+    let bar = context.progress(total: 2 * training.steps, label: "training D")
+    fits = [
+        try fitDiscriminator(f, name: "p_data = N(1, 0.6²), p_G = N(−0.5, 1)", data: try Gaussian1D(mean: 1, std: 0.6),
+                             generator: try Gaussian1D(mean: -0.5, std: 1), training: training, rng: &rng) { _ in bar.advance() },
+        try fitDiscriminator(f, name: "p_data = two modes, p_G = N(0, 1.5²)", data: Setting.twoModes,
+                             generator: try Gaussian1D(mean: 0, std: 1.5), training: training, rng: &rng) { _ in bar.advance() },
+    ]
+    bar.finish()
+    var table = Table("Trained D against D* on the support (p_data + p_G ≥ \(supportThreshold))",
+                      columns: ["case", .init("max |D − D*|", format: .fixed(4)), .init("at x", format: .fixed(2)),
+                                .init("mean |D − D*|", format: .fixed(4))])
+    for fit in fits {
+        let errors = fit.x.indices.filter { fit.support[$0] }.map { abs(fit.trained[$0] - fit.optimal[$0]) }
+        try table.addRow(fit.name, fit.maxError, fit.maxErrorAt, errors.reduce(0, +) / Double(errors.count))
     }
+    context.show(table)
+    context.record("discriminator.gaussian.maxError", fits[0].maxError)
+    context.record("discriminator.mixture.maxError", fits[1].maxError)
+    context.record("discriminator.steps", training.steps)
 }
+
+lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities. Bottom: a discriminator "
+    + "network trained on their samples (orange) lies on the analytic optimum D* (dashed) wherever samples fall; "
+    + "outside the grey support it has no data to learn from.") { _ in
+    discriminatorFigure(fits)
+}
+
+lesson.run()

@@ -1,3 +1,4 @@
+import Environments
 import ExerciseAPI
 import NeuralNetworks
 import Numerics
@@ -18,14 +19,14 @@ import Numerics
 ///
 /// ```swift
 /// var rng = RandomSource(seed: 1)
-/// let gan = try GAN1D(data: try .gaussian(mean: 3, std: 0.5), hyperparameters: .init(),
+/// let gan = try GAN1D(data: try Gaussian1D(mean: 3, std: 0.5), hyperparameters: .init(),
 ///                     formulas: Solutions.all.ganTheory, rng: &rng)
 /// for _ in 0..<2000 { try gan.trainingIteration(rng: &rng) }
 /// let samples = gan.generator.sample(count: 1000, rng: &rng)
 /// ```
-public final class GAN1D<Formulas: GANExercises> {
+public final class GAN1D<Formulas: GANExercises, Data: DataDistribution> where Data.Point == Double {
     /// p_data.
-    public let data: GaussianMixture1D
+    public let data: Data
     /// The settings.
     public let hyperparameters: GANHyperparameters
     /// The formulas the losses come from.
@@ -38,7 +39,7 @@ public final class GAN1D<Formulas: GANExercises> {
     public private(set) var iterations = 0
 
     /// A GAN with freshly initialised networks. Throws for invalid hyper-parameters.
-    public init(data: GaussianMixture1D, hyperparameters: GANHyperparameters, formulas: Formulas,
+    public init(data: Data, hyperparameters: GANHyperparameters, formulas: Formulas,
                 rng: inout RandomSource) throws {
         try hyperparameters.validate()
         self.data = data

@@ -1,3 +1,4 @@
+import Environments
 import ExerciseAPI
 
 /// An evenly spaced grid on an interval, for quadrature by the rectangle rule and for plotting.
@@ -23,5 +24,10 @@ public struct Grid1D: Sendable, Equatable, Codable {
     /// `Σᵢ values[i] · dx`.
     public func integrate(_ values: [Double]) -> Double {
         values.reduce(0, +) * spacing
+    }
+
+    /// The density of `distribution` at every node.
+    public func tabulate<D: DataDistribution>(_ distribution: D) -> [Double] where D.Point == Double {
+        points.map(distribution.density)
     }
 }
