@@ -99,10 +99,20 @@ func ganHistogramFigure(_ run: GANRun, data: Gaussian1D) -> Figure {
     var figure = Figure(width: 11, height: 3.4, rows: 1, columns: panels)
     figure.title = "Samples of G(z) over training (seed \(run.seed)), with the data density"
     let range = -1.5...5.5
+    let bins = 70
     let x = Swift.stride(from: range.lowerBound, through: range.upperBound, by: 0.02).map { $0 }
+    // One y scale for every panel: the tallest histogram bar of any snapshot.
+    let binWidth = (range.upperBound - range.lowerBound) / Double(bins)
+    let tallest = run.snapshots.map { snapshot -> Double in
+        var counts = [Int](repeating: 0, count: bins)
+        for v in snapshot.samples {
+            counts[min(max(Int((v - range.lowerBound) / binWidth), 0), bins - 1)] += 1
+        }
+        return Double(counts.max()!) / (Double(snapshot.samples.count) * binWidth)
+    }.max()!
     for (i, snapshot) in run.snapshots.enumerated() {
         var axes = Axes()
-        axes.histogram(values: snapshot.samples.map { min(max($0, range.lowerBound), range.upperBound) }, bins: 70,
+        axes.histogram(values: snapshot.samples.map { min(max($0, range.lowerBound), range.upperBound) }, bins: bins,
                        range: range, density: true, label: "G(z)", color: .orange)
         axes.line(x: x, y: x.map(data.density), label: "p_{data}", color: .blue, width: 2)
         let jsd = run.checkpoints.firstIndex(of: snapshot.iteration).map { run.jsd[$0] }
@@ -110,8 +120,8 @@ func ganHistogramFigure(_ run: GANRun, data: Gaussian1D) -> Figure {
         axes.xLabel = "x"
         if i == 0 { axes.yLabel = "density" }
         axes.xLimits = range
-        axes.yLimits = 0...2.2
-        axes.legend = i == 0 ? .upperLeft : .none
+        axes.yLimits = 0...(max(tallest, 0.8) * 1.08)
+        axes.legend = i == 0 ? .upperRight : .none
         figure[0, i] = axes
     }
     return figure
@@ -119,22 +129,24 @@ func ganHistogramFigure(_ run: GANRun, data: Gaussian1D) -> Figure {
 
 /// JSD(p_{data} ‖ p̂_G) over training for every seed, their mean, and the estimator's floor.
 func ganJSDFigure(_ runs: [GANRun], floor: Double) -> Figure {
-    var figure = Figure(width: 7, height: 4)
+    var figure = Figure(width: 7.5, height: 4.5)
     var axes = Axes()
     let x = runs[0].checkpoints.map(Double.init)
     for run in runs {
         axes.line(x: x, y: run.jsd, color: Color.blue.withAlpha(0.3), width: 1)
     }
     let stats = x.indices.map { i in meanAndStd(runs.map { $0.jsd[i] }) }
-    axes.band(x: x, center: stats.map(\.mean), spread: stats.map(\.std), color: .blue, label: "mean ± std over \(runs.count) seeds")
-    axes.line(x: x, y: stats.map(\.mean), label: "mean JSD", color: .blue, width: 2.2)
+    axes.band(x: x, lower: x.indices.map { i in runs.map { $0.jsd[i] }.min()! },
+              upper: x.indices.map { i in runs.map { $0.jsd[i] }.max()! }, color: .blue,
+              label: "range over \(runs.count) seeds (thin: each seed)")
+    axes.line(x: x, y: stats.map(\.mean), label: "mean over seeds", color: .blue, width: 2.2)
     axes.horizontalLine(y: log(2), label: "log 2 (disjoint supports)", color: .vermillion)
     axes.horizontalLine(y: floor, label: "estimator floor (p_{data}'s own samples)", color: .gray, style: .dotted)
     axes.yScale = .log
     axes.xLabel = "training iteration (generator steps)"
     axes.yLabel = "JSD(p_{data} ‖ p̂_G) (nats)"
     axes.title = "The generated distribution approaches p_{data}"
-    axes.legend = .outsideRight
+    axes.legend = .lowerLeft
     figure.ax = axes
     return figure
 }
@@ -171,7 +183,7 @@ func modeCollapseFigure(_ collapsed: CollapsedGenerator, run: GANRun) -> Figure 
                             range: range, density: true, label: "G(z)", color: .orange)
     }
     histogram.line(x: x, y: collapsed.pData, label: "p_{data}", color: .blue, width: 2)
-    histogram.title = String(format: "A trained GAN (seed %d): %.0f%% of samples in the left mode", run.seed,
+    histogram.title = String(format: "A trained GAN, seed %d: %.0f%% in the left mode", run.seed,
                              100 * run.leftFraction)
     histogram.yLabel = "density"
     histogram.xLimits = range

@@ -138,8 +138,8 @@ the rest of the lesson measures how far the theory carries.
 ## Training: alternating minibatch steps
 
 Algorithm 1 of the GAN paper replaces the expectations by minibatch averages and lets the two
-players take turns. The discriminator outputs a *logit* $\ell(x)$ and $D(x) = \sigma(\ell(x))$; then
-$\log D = -\operatorname{softplus}(-\ell)$ and $\log(1 - D) = -\operatorname{softplus}(\ell)$, which
+players take turns. The discriminator outputs a *logit* $ℓ(x)$ and $D(x) = \sigma(ℓ(x))$; then
+$\log D = -\operatorname{softplus}(-ℓ)$ and $\log(1 - D) = -\operatorname{softplus}(ℓ)$, which
 stay finite even when $D$ rounds to 0 or 1 (exercises 3.4 and 3.5). Each iteration:
 
 1. $k$ times: draw $x_1 \dots x_m \sim p_{data}$ and $z_1 \dots z_m \sim p_z$, and take an Adam step
@@ -160,5 +160,93 @@ First, the assumption itself: can a network trained by minibatch steps find $D^*
 generator at a known density, train a discriminator (two hidden layers of 32 tanh units, Adam,
 256 real and 256 generated samples per step, the step size cut tenfold for the last third of the
 steps) and compare it with $D^*$ from exercise 3.2.
+"""#
+}
+
+extension Prose {
+    static let ganTraining = #"""
+## A GAN trained end to end
+
+Now both players learn. The data are $p_{data} = \mathcal{N}(3, 0.5^2)$; the generator is a small
+network (one noise input $z \sim \mathcal{N}(0, 1)$, two hidden layers of 32 tanh units, one output)
+whose freshly initialised samples sit in a narrow clump near 0, so the two distributions start
+almost disjoint and $\mathrm{JSD} \approx \log 2$.
+
+A generator network has no density we can write down, so to measure the JSD we estimate $p_G$ from
+4000 of its samples with a Gaussian kernel density estimate $\hat p_G$ and apply exercise 3.3 on the
+quadrature grid. The estimate smooths, so it reads slightly above zero even for perfect samples; we
+report that floor, measured on samples of $p_{data}$ itself.
+"""#
+
+    static let modeCollapse = #"""
+## Question 1 — what if the generator maps all noise to one sample?
+
+Suppose $G(z) = x_0$ for every $z$, and $x_0$ is a perfectly realistic sample: the centre of one
+mode of the data. Then $p_G$ is a point mass at $x_0$ and
+
+- $D^*(x) = 1$ for every $x \ne x_0$ (no generated sample is ever there), and $D^*(x_0) = 0$: the
+  point is generated infinitely more often than the data would produce it, so the optimal
+  discriminator rejects it, however realistic it is;
+- $\mathrm{JSD}(p_{data} \| p_G) = \log 2$, as if the two did not overlap at all, so
+  $C(G) = 2 \log 2 - \log 4 = 0$, the *worst* value $C$ can take.
+
+The game itself therefore punishes collapse: its minimum needs the whole distribution. The danger is
+in the dynamics. The generator's gradient reaches it only through $D$ evaluated at its own samples,
+$\nabla_\theta L_G = \frac1m \sum_i \frac{\partial L_G}{\partial ℓ}\, ℓ'(G(z_i))\, \nabla_\theta G(z_i)$,
+so what $D$ says about a region where the generator never goes cannot pull samples there.
+
+**Experiments.** First we train a discriminator against $G(z) = 2$ on the two-mode data
+$\tfrac12\mathcal{N}(-2, 0.5^2) + \tfrac12\mathcal{N}(2, 0.5^2)$, and compute the JSD of ever narrower
+Gaussians at 2. Then we train GANs on the two modes with several seeds and see where their samples go.
+"""#
+
+    static let perfectDiscriminator = #"""
+## Question 2 — what if the discriminator is trained to convergence?
+
+The discriminator is only a classifier; we could train it to convergence before every generator step.
+Early in training the two distributions barely overlap, so a converged $D$ is nearly perfect:
+$D(G(z)) \approx 0$. What gradient does the generator then get? Through the logit
+$ℓ = ℓ(G(z))$, with $D = \sigma(ℓ)$ and $\sigma' = \sigma(1 - \sigma)$:
+
+$$
+\frac{\partial}{\partial ℓ} \log\big(1 - \sigma(ℓ)\big) = -\sigma(ℓ) = -D \;\to\; 0,
+\qquad
+\frac{\partial}{\partial ℓ} \big(-\log \sigma(ℓ)\big) = -\big(1 - \sigma(ℓ)\big) = -(1 - D) \;\to\; -1 .
+$$
+
+The game's own **saturating** loss $\log(1 - D(G(z)))$ loses its gradient exactly when the generator
+is worst, while the **non-saturating** $-\log D(G(z))$ keeps it; per sample the ratio of the two is
+$D/(1 - D) = e^{ℓ}$. Both losses are decreasing in $D(G(z))$, so they share their fixed points; they
+differ in how hard they push. (This is why the GAN paper trains $G$ to maximise $\log D(G(z))$.)
+
+**Experiment.** Freeze a fresh generator, train the discriminator against it for more and more steps,
+and after each stage measure the norm of the generator's gradient under both losses, on the same 1024
+noise draws.
+"""#
+
+    static let exercises = #"""
+## Exercises
+
+Write these in `Exercises/03-gan-optimal-discriminator/` (one file each), then run this lesson on your
+code with `--implementation exercises` and grade them with `swift run -c release grade --lesson 3`.
+
+- **3.1 `pointwiseMaximizer(a:b:)`** (`PointwiseMaximizer.swift`): the maximiser $a/(a+b)$ of step 2,
+  with its edge cases ($a = 0$, $b = 0$, both zero, and $a + b$ overflowing).
+- **3.2 `optimalDiscriminator(pData:pG:)`** (`OptimalDiscriminator.swift`): $D^*$ at one point,
+  $\tfrac12$ where both densities vanish.
+- **3.3 `jensenShannonDivergence(p:q:dx:)`** (`JensenShannonDivergence.swift`): the JSD of two densities
+  on a grid, with $0 \log 0 = 0$.
+- **3.4 `generatorLoss(fakeLogits:kind:)`** (`GeneratorLoss.swift`): the saturating and the
+  non-saturating generator loss from logits, finite at logits of $\pm 50$.
+- **3.5 `discriminatorLoss(realLogits:fakeLogits:)`** (`DiscriminatorLoss.swift`): the discriminator's
+  binary cross-entropy from logits, equally stable.
+
+Every number in this lesson is computed by these five functions: the checks of steps 2–4 call 3.1–3.3,
+the GAN trainer and the gradient experiment call 3.4 and 3.5.
+
+**To think about.** (a) In the sweep, why does the two-mode curve have its *maximum* at $\mu = 0$
+between two minima? (b) Rerun with `--seed 1`, `2`, …: how often do the two-mode GANs drop a mode, and
+does $k = 1$ change that? (c) The gradient experiment freezes $G$; what would happen to a GAN trained
+with the saturating loss from the start?
 """#
 }

@@ -131,4 +131,166 @@ lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities
     discriminatorFigure(fits)
 }
 
+lesson.markdown(Prose.ganTraining)
+
+var hyperparameters = GANHyperparameters()
+var ganRuns: [GANRun] = []
+var jsdFloor = Double.nan
+
+lesson.code("Train a 1-D GAN end to end") { context in
+    let f = formulas(for: context.implementation)
+    hyperparameters = GANHyperparameters()        // the paper's defaults, then this lesson's changes:
+    hyperparameters.discriminatorSteps = 5
+    hyperparameters.batchSize = 128
+    hyperparameters.discriminatorLearningRate = 1e-3
+    hyperparameters.generatorLearningRate = 1e-3
+    let iterations = context.choose(full: 2000, quick: 600)
+    let seeds = context.choose(full: 5, quick: 3)
+    let snapshots = [0, iterations / 20, iterations / 5, iterations]
+    let bar = context.progress(total: seeds * iterations, label: "training GANs")
+    ganRuns = try (0..<seeds).map { i in
+        try trainGAN(f, data: Setting.ganData, hyperparameters: hyperparameters, iterations: iterations,
+                     checkpointCount: 20, snapshotIterations: snapshots, seed: context.seed &+ UInt64(i)) { bar.advance() }
+    }
+    bar.finish()
+    // What the JSD estimate reads for a perfect generator: a kernel estimate from p_data's own samples.
+    var rng = RandomSource(seed: context.seed &+ 99)
+    jsdFloor = try estimatedJSD(f, data: Setting.ganData, samples: Setting.ganData.sample(count: jsdSampleCount, rng: &rng))
+    var table = Table("GAN on p_data = N(3, 0.5²): JSD(p_data ‖ p̂_G) from start to end",
+                      columns: ["seed", .init("JSD at start", format: .fixed(3)), .init("JSD at end", format: .fixed(4)),
+                                .init("end / start", format: .fixed(3)), .init("mean of G(z)", format: .fixed(2)),
+                                .init("std of G(z)", format: .fixed(2))])
+    for run in ganRuns {
+        let end = meanAndStd(run.snapshots.last!.samples)
+        try table.addRow(Int(run.seed), run.jsd.first!, run.jsd.last!, run.jsd.last! / run.jsd.first!, end.mean, end.std)
+    }
+    context.show(table)
+    let ends = meanAndStd(ganRuns.map { $0.jsd.last! })
+    context.print(String(format: "JSD at the end: %.4f ± %.4f over %d seeds; the estimator reads %.4f for p_data's own samples",
+                         ends.mean, ends.std, ganRuns.count, jsdFloor))
+    context.record("gan.iterations", iterations)
+    context.record("gan.seeds", ganRuns.map { Int($0.seed) })
+    context.record("gan.checkpoints", ganRuns[0].checkpoints)
+    context.record("gan.jsd", ganRuns.map(\.jsd))
+    context.record("gan.jsdStart", ganRuns.map { $0.jsd.first! })
+    context.record("gan.jsdEnd", ganRuns.map { $0.jsd.last! })
+    context.record("gan.jsdFloor", jsdFloor)
+    context.record("gan.endMean", ganRuns.map { meanAndStd($0.snapshots.last!.samples).mean })
+    context.record("gan.endStd", ganRuns.map { meanAndStd($0.snapshots.last!.samples).std })
+}
+
+lesson.figure("gan-samples", caption: "Histograms of 4000 generated samples at four points of training (first "
+    + "seed), over the data density: the generator's samples start in a narrow clump near 0, move onto the data "
+    + "and spread to its width.") { _ in
+    ganHistogramFigure(ganRuns[0], data: Setting.ganData)
+}
+
+lesson.figure("gan-jsd", caption: "JSD between the data and a kernel density estimate of the generated samples, "
+    + "for every seed (thin) and their mean ± std (band). It starts near log 2, where the supports barely overlap, "
+    + "and falls to within a small multiple of the estimator's own floor (dotted).") { _ in
+    ganJSDFigure(ganRuns, floor: jsdFloor)
+}
+
+lesson.markdown(Prose.modeCollapse)
+
+var collapsed = CollapsedGenerator(point: 2)
+
+lesson.code("A generator collapsed onto one sample") { context in
+    let f = formulas(for: context.implementation)
+    var rng = RandomSource(seed: context.seed &+ 2)
+    let training = DiscriminatorTraining(steps: context.choose(full: 3000, quick: 2000))
+    let bar = context.progress(total: training.steps, label: "training D against G(z) = 2")
+    collapsed = try collapseOntoPoint(f, point: 2, training: training, rng: &rng) { _ in bar.advance() }
+    bar.finish()
+    var table = Table("p_G = N(2, s²) shrinking to the point mass at x₀ = 2, against the two-mode data",
+                      columns: ["width s", .init("JSD(p_data ‖ p_G)", format: .fixed(4)), .init("C(G) = 2·JSD − log 4", format: .fixed(4))])
+    for (s, jsd) in zip(collapsed.widths, collapsed.jsd) { try table.addRow(s, jsd, 2 * jsd - log(4.0)) }
+    try table.addRow("0 (point)", log(2.0), 0.0)
+    context.show(table)
+    context.print(String(format: "trained D at the missing mode x = −2: %.3f;  at x₀ = 2 itself: %.3f",
+                         collapsed.atMissingMode, collapsed.atPoint))
+    context.record("collapse.widths", collapsed.widths)
+    context.record("collapse.jsd", collapsed.jsd)
+    context.record("collapse.dAtMissingMode", collapsed.atMissingMode)
+    context.record("collapse.dAtPoint", collapsed.atPoint)
+}
+
+var mixtureRuns: [GANRun] = []
+
+lesson.code("GANs on two modes") { context in
+    let f = formulas(for: context.implementation)
+    let iterations = context.choose(full: 2000, quick: 500)
+    let seeds = context.choose(full: 6, quick: 4)
+    let bar = context.progress(total: seeds * iterations, label: "training GANs on two modes")
+    mixtureRuns = try (0..<seeds).map { i in
+        try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
+                     checkpointCount: 10, snapshotIterations: [iterations], seed: context.seed &+ UInt64(i)) { bar.advance() }
+    }
+    bar.finish()
+    var table = Table("Where the generated samples end up (two modes of weight ½ at ±2)",
+                      columns: ["seed", .init("share in left mode", format: .fixed(2)), .init("JSD at end", format: .fixed(3)),
+                                .init("D(−2)", format: .fixed(2)), .init("D(0)", format: .fixed(2)), .init("D(2)", format: .fixed(2))])
+    for run in mixtureRuns {
+        let d = discriminatorAt([-2, 0, 2], run)
+        try table.addRow(Int(run.seed), run.leftFraction, run.jsd.last!, d[0], d[1], d[2])
+    }
+    context.show(table)
+    let dropped = mixtureRuns.filter { $0.leftFraction < 0.05 || $0.leftFraction > 0.95 }
+    context.markdown(modeCollapseSummary(runs: mixtureRuns, dropped: dropped))
+    context.record("mixture.leftFraction", mixtureRuns.map(\.leftFraction))
+    context.record("mixture.jsdEnd", mixtureRuns.map { $0.jsd.last! })
+    context.record("mixture.collapsedSeeds", dropped.map { Int($0.seed) })
+}
+
+lesson.figure("mode-collapse", caption: "Left: every z mapped to x₀ = 2. The discriminator trained against it "
+    + "says 'real' on the missing mode at −2 and 'fake' at x₀ itself. Right: the two-mode run with the most "
+    + "lopsided result; its discriminator, too, marks the region the generator misses as real.") { _ in
+    let worst = mixtureRuns.max { abs($0.leftFraction - 0.5) < abs($1.leftFraction - 0.5) }!
+    return modeCollapseFigure(collapsed, run: worst)
+}
+
+lesson.markdown(Prose.perfectDiscriminator)
+
+var saturation = SaturationRun()
+
+lesson.code("Generator gradients as D approaches perfection") { context in
+    let f = formulas(for: context.implementation)
+    let checkpoints = context.choose(full: [0, 1, 3, 10, 30, 100, 300, 1000, 3000, 10_000],
+                                     quick: [0, 1, 3, 10, 30, 100, 300, 1000, 3000])
+    let bar = context.progress(total: checkpoints.last!, label: "training D against a frozen G")
+    saturation = try measureSaturation(f, data: Setting.ganData, hyperparameters: hyperparameters,
+                                       checkpoints: checkpoints, seed: context.seed &+ 3) { bar.advance() }
+    bar.finish()
+    var table = Table("A frozen generator (samples near 0) against p_data = N(3, 0.5²)",
+                      columns: ["D steps", .init("mean D(x)", format: .fixed(4)), .init("mean D(G(z))", format: .scientific(2)),
+                                .init("‖∇‖ saturating", format: .scientific(2)), .init("‖∇‖ non-saturating", format: .scientific(2)),
+                                .init("ratio", format: .scientific(2))])
+    for i in saturation.steps.indices {
+        try table.addRow(saturation.steps[i], saturation.meanDReal[i], saturation.meanDFake[i], saturation.saturating[i],
+                         saturation.nonSaturating[i], saturation.ratio[i])
+    }
+    context.show(table)
+    context.record("saturation.steps", saturation.steps)
+    context.record("saturation.saturating", saturation.saturating)
+    context.record("saturation.nonSaturating", saturation.nonSaturating)
+    context.record("saturation.meanDFake", saturation.meanDFake)
+    context.record("saturation.meanDReal", saturation.meanDReal)
+    context.record("saturation.ratio", saturation.ratio)
+    context.record("saturation.finalRatio", saturation.ratio.last!)
+}
+
+lesson.figure("gradient-norms", caption: "Left: the norm of the generator's gradient under each loss while the "
+    + "discriminator trains against a frozen generator (log–log). Right: the discriminator's average outputs on "
+    + "real and generated samples. Once D(G(z)) is small, the saturating loss's gradient is smaller by the factor "
+    + "D/(1 − D).") { _ in
+    saturationFigure(saturation)
+}
+
+lesson.code("What the experiments showed") { context in
+    context.markdown(conclusions(fits: fits, sweep: gaussianSweep, gan: ganRuns, floor: jsdFloor,
+                                 collapsed: collapsed, saturation: saturation))
+}
+
+lesson.markdown(Prose.exercises)
+
 lesson.run()
