@@ -31,7 +31,7 @@ struct DiscriminatorTraining {
     /// Adam steps.
     var steps: Int
     /// Real and generated samples per step.
-    var batchSize = 256
+    var batchSize = 512
     /// Adam's step size; divided by 10 for the last third of the steps, so that the minibatch
     /// noise averages out and D settles.
     var learningRate: Float = 2e-3

@@ -158,7 +158,7 @@ run enough.
 
 First, the assumption itself: can a network trained by minibatch steps find $D^*$? We freeze the
 generator at a known density, train a discriminator (two hidden layers of 32 tanh units, Adam,
-256 real and 256 generated samples per step, the step size cut tenfold for the last third of the
+512 real and 512 generated samples per step, the step size cut tenfold for the last third of the
 steps) and compare it with $D^*$ from exercise 3.2.
 """#
 }

@@ -7,6 +7,9 @@ import LessonKit
 import Numerics
 import Plotting
 
+// The networks here are tiny (32 units): BLAS threads would cost more in hand-offs than they save.
+Matrix.setBLASThreads(1)
+
 let lesson = Lesson(number: 3, slug: "gan-optimal-discriminator", title: "GANs and the optimal discriminator")
 
 lesson.markdown(Prose.introduction)
@@ -82,7 +85,8 @@ lesson.code("Step 3 checked: sweep the generator's mean") { context in
 lesson.figure("value-sweep", caption: "Left: the value of the game at the optimal discriminator, C(G), as the "
     + "generator's mean slides across the data, computed as V(D*, G) (lines) and as 2·JSD − log 4 (markers); it "
     + "touches −log 4 only where p_G = p_data. Right: the two computations differ by rounding error only.") { _ in
-    valueSweepFigure(gaussian: gaussianSweep, mixture: mixtureSweep)
+    guard !gaussianSweep.means.isEmpty else { throw CellSkipped("needs the sweep of the cell above") }
+    return valueSweepFigure(gaussian: gaussianSweep, mixture: mixtureSweep)
 }
 
 lesson.markdown(Prose.stepFour)
@@ -103,7 +107,7 @@ var fits: [DiscriminatorFit] = []
 lesson.code("A trained discriminator meets D*") { context in
     let f = formulas(for: context.implementation)
     var rng = RandomSource(seed: context.seed &+ 1)
-    let training = DiscriminatorTraining(steps: context.choose(full: 3000, quick: 2000))
+    let training = DiscriminatorTraining(steps: 3000)
     let bar = context.progress(total: 2 * training.steps, label: "training D")
     fits = [
         try fitDiscriminator(f, name: "p_data = N(1, 0.6²), p_G = N(−0.5, 1)", data: try Gaussian1D(mean: 1, std: 0.6),
@@ -128,22 +132,26 @@ lesson.code("A trained discriminator meets D*") { context in
 lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities. Bottom: a discriminator "
     + "network trained on their samples (orange) lies on the analytic optimum D* (dashed) wherever samples fall; "
     + "outside the grey support it has no data to learn from.") { _ in
-    discriminatorFigure(fits)
+    guard fits.count == 2 else { throw CellSkipped("needs the trained discriminators of the cell above") }
+    return discriminatorFigure(fits)
 }
 
 lesson.markdown(Prose.ganTraining)
 
-var hyperparameters = GANHyperparameters()
+// Algorithm 1's settings: the paper's defaults, then this lesson's changes (see the text above).
+let hyperparameters: GANHyperparameters = {
+    var h = GANHyperparameters()
+    h.discriminatorSteps = 5
+    h.batchSize = 128
+    h.discriminatorLearningRate = 1e-3
+    h.generatorLearningRate = 1e-3
+    return h
+}()
 var ganRuns: [GANRun] = []
 var jsdFloor = Double.nan
 
 lesson.code("Train a 1-D GAN end to end") { context in
     let f = formulas(for: context.implementation)
-    hyperparameters = GANHyperparameters()        // the paper's defaults, then this lesson's changes:
-    hyperparameters.discriminatorSteps = 5
-    hyperparameters.batchSize = 128
-    hyperparameters.discriminatorLearningRate = 1e-3
-    hyperparameters.generatorLearningRate = 1e-3
     let iterations = context.choose(full: 2000, quick: 600)
     let seeds = context.choose(full: 5, quick: 3)
     let snapshots = [0, iterations / 20, iterations / 5, iterations]
@@ -182,13 +190,16 @@ lesson.code("Train a 1-D GAN end to end") { context in
 lesson.figure("gan-samples", caption: "Histograms of 4000 generated samples at four points of training (first "
     + "seed), over the data density: the generator's samples start in a narrow clump near 0, move onto the data "
     + "and spread to its width.") { _ in
-    ganHistogramFigure(ganRuns[0], data: Setting.ganData)
+    guard let first = ganRuns.first else { throw CellSkipped("needs the GAN runs of the cell above") }
+    return ganHistogramFigure(first, data: Setting.ganData)
 }
 
 lesson.figure("gan-jsd", caption: "JSD between the data and a kernel density estimate of the generated samples, "
     + "for every seed (thin) and their mean ± std (band). It starts near log 2, where the supports barely overlap, "
-    + "and falls to within a small multiple of the estimator's own floor (dotted).") { _ in
-    ganJSDFigure(ganRuns, floor: jsdFloor)
+    + "and falls by about two orders of magnitude; then it fluctuates as the two players keep adjusting to each "
+    + "other. The dotted line is what the estimate reads for samples of p_data itself.") { _ in
+    guard !ganRuns.isEmpty else { throw CellSkipped("needs the GAN runs above") }
+    return ganJSDFigure(ganRuns, floor: jsdFloor)
 }
 
 lesson.markdown(Prose.modeCollapse)
@@ -219,8 +230,8 @@ var mixtureRuns: [GANRun] = []
 
 lesson.code("GANs on two modes") { context in
     let f = formulas(for: context.implementation)
-    let iterations = context.choose(full: 2000, quick: 500)
-    let seeds = context.choose(full: 6, quick: 4)
+    let iterations = context.choose(full: 1500, quick: 500)
+    let seeds = context.choose(full: 5, quick: 4)
     let bar = context.progress(total: seeds * iterations, label: "training GANs on two modes")
     mixtureRuns = try (0..<seeds).map { i in
         try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
@@ -245,7 +256,8 @@ lesson.code("GANs on two modes") { context in
 lesson.figure("mode-collapse", caption: "Left: every z mapped to x₀ = 2. The discriminator trained against it "
     + "says 'real' on the missing mode at −2 and 'fake' at x₀ itself. Right: the two-mode run with the most "
     + "lopsided result; its discriminator, too, marks the region the generator misses as real.") { _ in
-    let worst = mixtureRuns.max { abs($0.leftFraction - 0.5) < abs($1.leftFraction - 0.5) }!
+    guard !collapsed.x.isEmpty, let worst = mixtureRuns.max(by: { abs($0.leftFraction - 0.5) < abs($1.leftFraction - 0.5) })
+    else { throw CellSkipped("needs the two cells above") }
     return modeCollapseFigure(collapsed, run: worst)
 }
 
@@ -283,10 +295,13 @@ lesson.figure("gradient-norms", caption: "Left: the norm of the generator's grad
     + "discriminator trains against a frozen generator (log–log). Right: the discriminator's average outputs on "
     + "real and generated samples. Once D(G(z)) is small, the saturating loss's gradient is smaller by the factor "
     + "D/(1 − D).") { _ in
-    saturationFigure(saturation)
+    guard !saturation.steps.isEmpty else { throw CellSkipped("needs the measurements of the cell above") }
+    return saturationFigure(saturation)
 }
 
 lesson.code("What the experiments showed") { context in
+    guard fits.count == 2, !gaussianSweep.means.isEmpty, !ganRuns.isEmpty, !collapsed.x.isEmpty, !saturation.steps.isEmpty
+    else { throw CellSkipped("needs every experiment above") }
     context.markdown(conclusions(fits: fits, sweep: gaussianSweep, gan: ganRuns, floor: jsdFloor,
                                  collapsed: collapsed, saturation: saturation))
 }
