@@ -152,7 +152,7 @@ func curvesFigure() -> Figure {
     loss.yLabel = "loss L(θ_t)"
     loss.title = "Loss falls to the noise floor"
     let middle = Double(losses.count) * 0.45
-    loss.arrow(from: (middle, 0.6), to: (middle * 0.25, smoothed(losses, window: 50)[Int(middle * 0.25)]),
+    loss.arrow(from: (middle, 0.35), to: (middle * 0.25, smoothed(losses, window: 50)[Int(middle * 0.25)]),
                label: "fast at first", color: .gray)
     loss.grid = true
     figure[0, 0] = loss
@@ -260,11 +260,16 @@ lesson.figure("shapes", caption: "Left: a scene drawn with polygons and circles 
     let inner = outer.map { ($0.0 * 0.6, $0.1 * 0.45) }
     scene.polygon(points: outer, fill: Color.lightGray.withAlpha(0.6), stroke: .gray, label: "track")
     scene.polygon(points: inner, fill: .white, stroke: .gray)
+    let path = (0...80).map { i -> (Double, Double) in
+        let a = Double(i) / 80 * 2 * Double.pi
+        return (2.4 * cos(a) + 0.05 * sin(5 * a), 1.45 * sin(a))
+    }
+    scene.line(x: path.map(\.0), y: path.map(\.1), label: "path of π*", color: .green, style: .dashed, width: 1.2)
     scene.polygon(points: [(2.2, -0.25), (2.7, -0.25), (2.7, 0.25), (2.2, 0.25)], fill: .blue, stroke: .black,
                   label: "car")
     scene.circle(center: (-2.4, 0.2), radius: 0.25, fill: .vermillion, label: "obstacle")
     scene.circle(center: (0, 1.6), radius: 0.2, fill: .vermillion)
-    scene.arrow(from: (2.45, 0.35), to: (2.2, 1.2), label: "heading ψ", color: .blue)
+    scene.arrow(from: (0.4, -0.3), to: (2.15, -0.1), label: "car, heading ψ", color: .blue)
     scene.aspect = .equal
     scene.title = "A scene: π* drives around the track"
     scene.xLabel = "x (m)"
@@ -293,6 +298,7 @@ lesson.figure("symbols", caption: "A 2×2 grid of panels whose labels use Greek 
     for gamma in [0.9, 0.95, 0.99] {
         discount.line(x: t, y: t.map { pow(gamma, $0) }, label: "γ = \(gamma)")
     }
+    discount.legend = .upperRight
     discount.xLabel = "time step t"
     discount.yLabel = "weight γ^t"
     figure[0, 0] = discount

@@ -34,3 +34,15 @@ struct TourClaimTests {
         #expect(a == b)
     }
 }
+
+@Suite("Running lesson executables")
+struct LessonRunTests {
+    @Test("a lesson that is not built fails with a message saying to build first")
+    func notBuilt() {
+        #expect {
+            try LessonRun.locate("99-no-such-lesson")
+        } throws: { error in
+            "\(error)".contains("is not built: run swift build first")
+        }
+    }
+}

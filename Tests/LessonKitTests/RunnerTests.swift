@@ -141,6 +141,7 @@ struct RunnerTests {
             context.record("implementation", context.implementation.rawValue)
             context.record("steps", context.choose(full: 1000, quick: 10))
             context.record("folder", context.outputDirectory.lastPathComponent)
+            context.record("picked", context.pick(reference: "solutions", exercises: "student"))
         }
         let out = try temporaryDirectory()
         _ = lesson.run(options: try options(["--out", out.path, "--quick", "--seed", "7",
@@ -152,6 +153,7 @@ struct RunnerTests {
         #expect(recorded["implementation"] as? String == "exercises")
         #expect(recorded["steps"] as? Int == 10)
         #expect(recorded["folder"] as? String == "46-settings")
+        #expect(recorded["picked"] as? String == "student")
         #expect(results["seed"] as? Int == 7)
         #expect(results["quick"] as? Bool == true)
         #expect(results["implementation"] as? String == "exercises")

@@ -1,4 +1,5 @@
 import ExerciseAPI
+import Implementations
 import Foundation
 import Plotting
 
@@ -44,6 +45,31 @@ public final class LessonContext: @unchecked Sendable {
     /// `full` normally and `quick` with `--quick`: `let steps = context.choose(full: 20_000, quick: 500)`.
     public func choose<Value>(full: Value, quick: Value) -> Value {
         self.quick ? quick : full
+    }
+
+    /// The exercise implementation for this run: `reference` with `--implementation reference`
+    /// (the default), `exercises` with `--implementation exercises`. Only the chosen one is made.
+    ///
+    /// ```swift
+    /// let formulas: any BehaviorCloningExercises =
+    ///     context.pick(reference: Solutions.BehaviorCloning(), exercises: Exercises.BehaviorCloning())
+    /// ```
+    ///
+    /// Prefer ``exercises``, which needs no import of `Solutions` and so also builds in the student
+    /// handout.
+    public func pick<Formulas>(reference: @autoclosure () -> Formulas, exercises: @autoclosure () -> Formulas) -> Formulas {
+        implementation == .reference ? reference() : exercises()
+    }
+
+    /// Every lesson's exercise implementations for this run: `Solutions.all` with
+    /// `--implementation reference` (the default), `Exercises.all` with `--implementation exercises`.
+    ///
+    /// ```swift
+    /// let formulas = context.exercises.behaviorCloning
+    /// ```
+    /// In the student handout, which has no `Solutions/`, it is always the student's code.
+    public var exercises: ExerciseSet {
+        exerciseSet(for: implementation).set
     }
 
     // MARK: Showing
@@ -145,7 +171,9 @@ public final class LessonContext: @unchecked Sendable {
         }
         let imageFiles = formats.map { "\(name).\($0.fileExtension)" }
         let shown = outputDirectory.path + "/" + name + "." + formats.map(\.fileExtension).joined(separator: ", .")
-        console.line(console.styled("figure \(name)", .bold) + ": " + caption)
+        let wrapped = TextWrapping.wrap("figure \(name): " + caption, width: console.width, indent: "  ")
+        console.line(console.styled(String(wrapped[0].prefix(7 + name.count)), .bold) + wrapped[0].dropFirst(7 + name.count))
+        for line in wrapped.dropFirst() { console.line(line) }
         console.line(console.styled("  → \(shown)", .dim))
         console.line()
         append(.figure(SavedFigure(name: name, caption: caption, files: imageFiles, png: png)))

@@ -11,7 +11,7 @@ extension Figure {
     ///   - path: the destination without extension.
     ///   - formats: the formats to write; `.tex` needs the gnuplot backend.
     ///   - backend: the renderer.
-    ///   - pngScale: PNG pixels per point ÷ (100/72): 1 gives 100 dpi, 2 gives 200 dpi (slides), 3 for print.
+    ///   - pngScale: PNG resolution in units of 100 dpi: 1 gives 100 dpi, 2 gives 200 dpi (slides), 3 for print.
     /// - Returns: the written file paths (for `.tex`, the `.tex` and its companion `.pdf`; for gnuplot,
     ///   also the `.gp` script and data files).
     /// - Throws: ``PlottingError`` naming the bad artist, setting, or failing library call.
@@ -34,8 +34,29 @@ extension Figure {
             }
             return written
         case .gnuplot:
-            return try GnuplotRenderer(figure: self).render(to: path, formats: formats, pngScale: pngScale)
+            return try saveWithGnuplot(to: path, formats: formats, pngScale: pngScale)
         }
+    }
+
+    /// Writes `path.gp` and its data files `path.<panel>-<artist>.dat`, then runs gnuplot to write
+    /// `path.<ext>` for every format (`.tex` uses `cairolatex` and also writes `path.pdf`, or
+    /// `path-latex.tex`/`path-latex.pdf` when `.pdf` is requested too).
+    ///
+    /// - Parameters:
+    ///   - executable: the gnuplot program; `nil` searches `PATH` for `gnuplot`.
+    /// - Returns: the written files: outputs first, then data files, then the script.
+    /// - Throws: ``PlottingError/gnuplotMissing(script:)`` (the script and data are written),
+    ///   ``PlottingError/gnuplotFailed(_:)`` with gnuplot's messages, or any validation error.
+    @discardableResult
+    public func saveWithGnuplot(to path: String, formats: [ImageFormat] = [.png], pngScale: Double = 2,
+                                executable: String? = nil) throws -> [String] {
+        try validate()
+        guard pngScale.isFinite, pngScale > 0, pngScale <= 20 else {
+            throw PlottingError.invalidSetting("pngScale must be in (0, 20], got \(pngScale)")
+        }
+        guard !formats.isEmpty else { throw PlottingError.invalidSetting("no output format given") }
+        return try GnuplotRenderer(figure: self).render(to: path, formats: formats, pngScale: pngScale,
+                                                        executable: executable)
     }
 
     /// The figure encoded in `format` by the Cairo renderer, e.g. a PNG to embed in a notebook.
