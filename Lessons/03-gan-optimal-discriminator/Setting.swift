@@ -2,8 +2,6 @@
 import Algorithms
 import Environments
 import ExerciseAPI
-import Exercises
-import Solutions
 
 /// The lesson's fixed choices: which data, which generators, which grid.
 enum Setting {
@@ -24,11 +22,6 @@ enum Setting {
     /// p_data of the GAN trained end to end: N(3, 0.5²), away from where a fresh generator's
     /// samples start (near 0).
     static let ganData = try! Gaussian1D(mean: 3, std: 0.5)
-}
-
-/// The exercise implementation the run uses: the reference or the student's.
-func formulas(for implementation: Implementation) -> any GANExercises {
-    implementation == .reference ? Solutions.all.ganTheory : Exercises.all.ganTheory
 }
 
 /// The mean and the sample standard deviation of `values`.

@@ -16,7 +16,7 @@ lesson.markdown(Prose.introduction)
 lesson.markdown(Prose.stepOne)
 
 lesson.code("Step 1 checked: sampling z versus integrating over x") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     var rng = RandomSource(seed: context.seed)
     let samples = context.choose(full: 400_000, quick: 100_000)
     // G(z) = 1.5 + 0.7·z pushes z ~ N(0, 1) forward to p_G = N(1.5, 0.7²); D(x) = σ(1 − x) is arbitrary.
@@ -34,7 +34,7 @@ lesson.code("Step 1 checked: sampling z versus integrating over x") { context in
 lesson.markdown(Prose.stepTwo)
 
 lesson.code("Step 2 checked: search over y") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let pairs = [(1.0, 1.0), (2.0, 1.0), (0.3, 0.7), (0.05, 0.4), (5.0, 0.5)]
     let checks = try checkPointwiseMaximizer(f, pairs: pairs, resolution: 100_000)
     var table = Table("argmax of a·log y + b·log(1 − y) over y ∈ (0, 1)",
@@ -51,7 +51,7 @@ var gaussianSweep = GameSweep()
 var mixtureSweep = GameSweep()
 
 lesson.code("Step 3 checked: sweep the generator's mean") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let means = (0...80).map { -4 + Double($0) / 10 }          // −4 … 4 in steps of 0.1, including 0
     gaussianSweep = try sweepGeneratorMean(f, data: Setting.standardNormal, std: 1, means: means)
     mixtureSweep = try sweepGeneratorMean(f, data: Setting.twoModes, std: 1, means: means)
@@ -92,7 +92,7 @@ lesson.figure("value-sweep", caption: "Left: the value of the game at the optima
 lesson.markdown(Prose.stepFour)
 
 lesson.code("Step 4 checked: the optimum") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let optimum = try checkOptimum(f)
     context.print(String(format: "p_G = p_data = N(0, 1):  C(G) = %.12f,  −log 4 = %.12f", optimum.value, -log(4.0)))
     context.print(String(format: "largest |D*(x) − ½| on the grid: %g", optimum.maxDeviation))
@@ -105,7 +105,7 @@ lesson.markdown(Prose.training)
 var fits: [DiscriminatorFit] = []
 
 lesson.code("A trained discriminator meets D*") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     var rng = RandomSource(seed: context.seed &+ 1)
     let training = DiscriminatorTraining(steps: 3000)
     let bar = context.progress(total: 2 * training.steps, label: "training D")
@@ -151,7 +151,7 @@ var ganRuns: [GANRun] = []
 var jsdFloor = Double.nan
 
 lesson.code("Train a 1-D GAN end to end") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let iterations = context.choose(full: 2000, quick: 600)
     let seeds = context.choose(full: 5, quick: 3)
     let snapshots = [0, iterations / 20, iterations / 5, iterations]
@@ -207,7 +207,7 @@ lesson.markdown(Prose.modeCollapse)
 var collapsed = CollapsedGenerator(point: 2)
 
 lesson.code("A generator collapsed onto one sample") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     var rng = RandomSource(seed: context.seed &+ 2)
     let training = DiscriminatorTraining(steps: context.choose(full: 3000, quick: 2000))
     let bar = context.progress(total: training.steps, label: "training D against G(z) = 2")
@@ -229,7 +229,7 @@ lesson.code("A generator collapsed onto one sample") { context in
 var mixtureRuns: [GANRun] = []
 
 lesson.code("GANs on two modes") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let iterations = context.choose(full: 1500, quick: 500)
     let seeds = context.choose(full: 5, quick: 4)
     let bar = context.progress(total: seeds * iterations, label: "training GANs on two modes")
@@ -266,7 +266,7 @@ lesson.markdown(Prose.perfectDiscriminator)
 var saturation = SaturationRun()
 
 lesson.code("Generator gradients as D approaches perfection") { context in
-    let f = formulas(for: context.implementation)
+    let f = context.exercises.ganTheory
     let checkpoints = context.choose(full: [0, 1, 3, 10, 30, 100, 300, 1000, 3000, 10_000],
                                      quick: [0, 1, 3, 10, 30, 100, 300, 1000, 3000])
     let bar = context.progress(total: checkpoints.last!, label: "training D against a frozen G")
