@@ -102,14 +102,7 @@ func ganHistogramFigure(_ run: GANRun, data: Gaussian1D) -> Figure {
     let bins = 70
     let x = Swift.stride(from: range.lowerBound, through: range.upperBound, by: 0.02).map { $0 }
     // One y scale for every panel: the tallest histogram bar of any snapshot.
-    let binWidth = (range.upperBound - range.lowerBound) / Double(bins)
-    let tallest = run.snapshots.map { snapshot -> Double in
-        var counts = [Int](repeating: 0, count: bins)
-        for v in snapshot.samples {
-            counts[min(max(Int((v - range.lowerBound) / binWidth), 0), bins - 1)] += 1
-        }
-        return Double(counts.max()!) / (Double(snapshot.samples.count) * binWidth)
-    }.max()!
+    let tallest = run.snapshots.map { tallestBar($0.samples, range: range, bins: bins) }.max()!
     for (i, snapshot) in run.snapshots.enumerated() {
         var axes = Axes()
         axes.histogram(values: snapshot.samples.map { min(max($0, range.lowerBound), range.upperBound) }, bins: bins,
@@ -169,7 +162,8 @@ func modeCollapseFigure(_ collapsed: CollapsedGenerator, run: GANRun) -> Figure 
     bottom.line(x: x, y: collapsed.trained, label: "trained D", color: .orange, width: 2)
     bottom.scatter(x: [-2, collapsed.point], y: [collapsed.atMissingMode, collapsed.atPoint], color: .vermillion, size: 6)
     bottom.text(String(format: "missing mode: D = %.2f", collapsed.atMissingMode), at: (-2, collapsed.atMissingMode - 0.12))
-    bottom.text(String(format: "x₀: D = %.2f", collapsed.atPoint), at: (collapsed.point, collapsed.atPoint + 0.12))
+    bottom.text(String(format: "x₀: D = %.2f", collapsed.atPoint), at: (collapsed.point + 0.2, collapsed.atPoint + 0.05),
+                anchor: .left)
     bottom.xLabel = "x"
     bottom.yLabel = "D(x)"
     bottom.yLimits = -0.02...1.08
@@ -187,11 +181,15 @@ func modeCollapseFigure(_ collapsed: CollapsedGenerator, run: GANRun) -> Figure 
                              100 * run.leftFraction)
     histogram.yLabel = "density"
     histogram.xLimits = range
-    histogram.yLimits = 0...1.2
-    histogram.legend = .upperLeft
+    histogram.yLimits = 0...max(0.6, 1.1 * tallestBar(run.snapshots.last?.samples ?? [], range: range, bins: 90))
+    histogram.legend = .upperRight
     figure[0, 1] = histogram
     var d = Axes()
     d.line(x: x, y: run.finalDiscriminator, label: "its D at the end", color: .orange, width: 2)
+    let missing = run.leftFraction > 0.5 ? 2.0 : -2.0
+    let dMissing = discriminatorAt([missing], run)[0]
+    d.scatter(x: [missing], y: [dMissing], color: .vermillion, size: 6)
+    d.text(String(format: "missing mode: D = %.2f", dMissing), at: (missing, dMissing - 0.1))
     d.horizontalLine(y: 0.5, color: .gray, style: .dotted, width: 1)
     d.xLabel = "x"
     d.yLabel = "D(x)"
@@ -231,6 +229,15 @@ func saturationFigure(_ run: SaturationRun) -> Figure {
     outputs.legend = .lowerLeft
     figure[0, 1] = outputs
     return figure
+}
+
+/// The height of the tallest bar of a density histogram of `samples` (clamped into `range`).
+func tallestBar(_ samples: [Double], range: ClosedRange<Double>, bins: Int) -> Double {
+    guard !samples.isEmpty else { return 0 }
+    let width = (range.upperBound - range.lowerBound) / Double(bins)
+    var counts = [Int](repeating: 0, count: bins)
+    for v in samples { counts[min(max(Int((v - range.lowerBound) / width), 0), bins - 1)] += 1 }
+    return Double(counts.max()!) / (Double(samples.count) * width)
 }
 
 /// A number with up to two decimals.
