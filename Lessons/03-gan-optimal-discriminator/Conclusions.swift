@@ -26,7 +26,7 @@ func modeCollapseSummary(runs: [GANRun], dropped: [GANRun]) -> String {
         return String(format: "seed %d covers only the %@ mode, and its D reads %.2f at the missing one",
                       Int(run.seed), left ? "left" : "right", missing)
     }.joined(separator: "; ")
-    return "**\(dropped.count) of \(n) runs collapsed onto one mode** (seeds \(seeds)): \(d). The discriminator "
+    return "**\(dropped.count) of \(n) runs collapsed onto one mode** (seed\(dropped.count == 1 ? "" : "s") \(seeds)): \(d). The discriminator "
         + "has found the missing mode — it calls it real — but the generator learns only from D's slope where its "
         + "own samples are, and none are there."
 }

@@ -195,7 +195,7 @@ lesson.figure("gan-samples", caption: "Histograms of 4000 generated samples at f
 }
 
 lesson.figure("gan-jsd", caption: "JSD between the data and a kernel density estimate of the generated samples, "
-    + "for every seed (thin) and their mean ± std (band). It starts near log 2, where the supports barely overlap, "
+    + "for every seed (thin), their mean (thick) and their range (band). It starts near log 2, where the supports barely overlap, "
     + "and falls by about two orders of magnitude; then it fluctuates as the two players keep adjusting to each "
     + "other. The dotted line is what the estimate reads for samples of p_data itself.") { _ in
     guard !ganRuns.isEmpty else { throw CellSkipped("needs the GAN runs above") }
