@@ -226,7 +226,7 @@ of thousands of steps and can end an episode early.
 Write each function in `Exercises/04-gail/`, then run this lesson on your code with
 `--implementation exercises` and grade it with `swift run -c release grade --lesson 4`.
 
-1. **4.1 `discriminatorLoss`** (`DiscriminatorLoss.swift`): $\mathcal{L}_D$ from logits, finite
+1. **4.1 `discriminatorLoss`** (`GAILDiscriminatorLoss.swift`): $\mathcal{L}_D$ from logits, finite
    at $z = \pm 100$. What does the slide's form do to the logits if you train with it instead?
 2. **4.2 `gailReward`** (`GAILReward.swift`): $\log D$ and $-\log(1 - D)$ from logits. Check that
    they add up to $z$.
