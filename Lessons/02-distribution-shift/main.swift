@@ -73,7 +73,9 @@ needs an expert who can be *asked* what it would do in any state:
 The mixing weight decays, $\beta_i = p^{\,i}$: early rounds lean on the expert (the first learner may
 crash immediately), later rounds let the learner make its own mistakes, which are exactly the
 states it needs labels for. Because the training distribution converges to the learner's own,
-DAgger's cost grows like $\varepsilon T$: linearly in the horizon.
+the error that matters, $\varepsilon_N$, is measured where the learner actually goes. Ross, Gordon and
+Bagnell bound the cost by $J(\hat\pi) \le J(\pi^*) + u\,T\,\varepsilon_N + O(1)$, where $u$ bounds how
+much one wrong action can cost before the expert's behaviour recovers: linear in the horizon.
 
 The price: the expert must be available during training, and must be able to label states it would
 never have reached itself.
