@@ -1,7 +1,13 @@
 // swift-tools-version: 6.0
 // The course kit "Learning from demonstrations": a library, one executable per lesson,
 // the student's exercises, their reference solutions, and the tests that grade them.
+import Foundation
 import PackageDescription
+
+/// The student handout has no reference answers: without `Solutions/`, the targets that need them
+/// (the solutions themselves, the algorithm and lesson-claim tests) are left out.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let hasSolutions = FileManager.default.fileExists(atPath: root.appendingPathComponent("Solutions").path)
 
 /// The lessons, in teaching order. Each is an executable `Lessons/NN-name/`.
 let lessons = [
@@ -21,8 +27,8 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 /// Everything a lesson executable may use.
 let lessonDependencies: [Target.Dependency] = [
     "Numerics", "NeuralNetworks", "Plotting", "Environments", "Datasets",
-    "ExerciseAPI", "Algorithms", "LessonKit", "Exercises", "Solutions", argumentParser,
-]
+    "ExerciseAPI", "Algorithms", "LessonKit", "Implementations", "Exercises", argumentParser,
+] + (hasSolutions ? ["Solutions"] : [])
 
 var targets: [Target] = [
     // System libraries and the C++ bridge to gnuplot-iostream.
@@ -48,13 +54,13 @@ var targets: [Target] = [
     // The student's copy and the reference answers: the same API, different bodies.
     .target(name: "Exercises", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
             path: "Exercises"),
-    .target(name: "Solutions", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
-            path: "Solutions"),
+    // Picks one of the two for a run (`--implementation`); builds without Solutions in the handout.
+    .target(name: "Implementations", dependencies: ["ExerciseAPI", "Exercises"] + (hasSolutions ? ["Solutions"] : [])),
 
     // Grading for instructors.
     .target(name: "Grading", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments",
                                             "Datasets", "Algorithms"]),
-    .executableTarget(name: "grade", dependencies: ["Grading", "Exercises", "Solutions", argumentParser],
+    .executableTarget(name: "grade", dependencies: ["Grading", "Implementations", argumentParser],
                       path: "Sources/Grade"),
 
     // Speed, measured by printing figures (swift run -c release bench).
@@ -67,11 +73,19 @@ var targets: [Target] = [
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
-    .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
-                                                        "Numerics", "NeuralNetworks", "ExerciseAPI"]),
-    .testTarget(name: "LessonClaimTests", dependencies: []),
-    .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Exercises", "Solutions", "ExerciseAPI"]),
+    .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
+                + (hasSolutions ? ["Solutions"] : [])),
 ]
+
+if hasSolutions {
+    targets += [
+        .target(name: "Solutions", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
+                path: "Solutions"),
+        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
+                                                            "Numerics", "NeuralNetworks", "ExerciseAPI"]),
+        .testTarget(name: "LessonClaimTests", dependencies: []),
+    ]
+}
 
 targets += lessons.map { name in
     .executableTarget(name: name, dependencies: lessonDependencies, path: "Lessons/\(name)")

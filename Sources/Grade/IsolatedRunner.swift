@@ -1,0 +1,118 @@
+import ExerciseAPI
+import Foundation
+import Grading
+
+/// What a check gave when run in a child process.
+struct IsolatedOutcome {
+    var passed: Bool
+    var notImplemented: Bool
+    var message: String
+    var seconds: Double
+}
+
+/// Runs one exercise's check in a child process (`grade run-one ID`) with a time limit.
+///
+/// A crash (a trap such as an index out of range or `fatalError`), a time-out or garbled output
+/// becomes a failed exercise with a message saying what happened.
+enum IsolatedRunner {
+    /// The prefix of the child's one result line.
+    static let resultMarker = "GRADE-RESULT "
+
+    /// Encodes an outcome as the child's result line (without the marker).
+    static func encode(_ outcome: CheckOutcome) -> String {
+        let status: String
+        switch outcome {
+        case .passed: status = "passed"
+        case .failed: status = "failed"
+        case .notImplemented: status = "notImplemented"
+        }
+        let object = ["status": status, "message": outcome.message]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func run(check: ExerciseCheck, implementation: Implementation, timeLimit: Double) -> IsolatedOutcome {
+        let start = Date()
+        func outcome(_ passed: Bool, _ message: String, notImplemented: Bool = false) -> IsolatedOutcome {
+            IsolatedOutcome(passed: passed, notImplemented: notImplemented, message: message,
+                            seconds: Date().timeIntervalSince(start))
+        }
+        let temp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("grade-\(ProcessInfo.processInfo.processIdentifier)-\(check.id)")
+        let stdoutURL = temp.appendingPathExtension("out")
+        let stderrURL = temp.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: stdoutURL)
+            try? FileManager.default.removeItem(at: stderrURL)
+        }
+        guard let stdoutHandle = try? FileHandle(forWritingTo: stdoutURL),
+              let stderrHandle = try? FileHandle(forWritingTo: stderrURL) else {
+            return outcome(false, "grader: could not create temporary files in \(temp.deletingLastPathComponent().path)")
+        }
+
+        let process = Process()
+        process.executableURL = selfExecutable()
+        process.arguments = ["run-one", check.id, "--implementation", implementation.rawValue]
+        process.standardOutput = stdoutHandle
+        process.standardError = stderrHandle
+        process.standardInput = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"  // a crash report is not what a grade needs
+        process.environment = environment
+        do {
+            try process.run()
+        } catch {
+            return outcome(false, "grader: could not start a child process: \(error)")
+        }
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                process.terminate()
+                Thread.sleep(forTimeInterval: 0.5)
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        try? stdoutHandle.close()
+        try? stderrHandle.close()
+
+        if timedOut {
+            return outcome(false, "exercise \(check.id) \(check.name): stopped after the time limit of \(Int(timeLimit)) s "
+                           + "(an infinite loop, or far too slow)")
+        }
+        let output = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+        let errors = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        if let line = output.split(separator: "\n").last(where: { $0.hasPrefix(resultMarker) }),
+           let data = line.dropFirst(resultMarker.count).data(using: .utf8),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: String],
+           let status = object["status"] {
+            let message = object["message"] ?? ""
+            return outcome(status == "passed", message, notImplemented: status == "notImplemented")
+        }
+        // Swift prints "Fatal error: <why>" (or "…/File.swift:12: Fatal error: …") on a trap.
+        let errorLines = errors.split(separator: "\n").map(String.init)
+        let lastError = errorLines.first(where: { $0.contains("Fatal error") || $0.contains("Precondition failed") })
+            ?? errorLines.suffix(2).joined(separator: " | ")
+        let how = process.terminationReason == .uncaughtSignal
+            ? "crashed (signal \(process.terminationStatus))"
+            : "exited with status \(process.terminationStatus) without a result"
+        return outcome(false, "exercise \(check.id) \(check.name): the code \(how)"
+                       + (lastError.isEmpty ? "" : ": \(lastError)"))
+    }
+
+    /// This executable's own path, to start the child from.
+    private static func selfExecutable() -> URL {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        #endif
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    }
+}
