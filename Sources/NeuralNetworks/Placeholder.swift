@@ -1,1 +1,0 @@
-// NeuralNetworks: placeholder, filled in by its issue.

@@ -1,0 +1,65 @@
+import CBLAS
+
+extension Matrix {
+    /// The matrix product `op(self) · op(other)` through BLAS `sgemm`, where `op` transposes
+    /// its argument when the matching flag is set.
+    ///
+    /// `a.matmul(b, transposeOther: true)` is `a · bᵀ` without building `bᵀ`.
+    public func matmul(_ other: Matrix, transposeSelf: Bool = false, transposeOther: Bool = false) -> Matrix {
+        let m = transposeSelf ? cols : rows
+        let n = transposeOther ? other.rows : other.cols
+        var result = Matrix(rows: m, cols: n) { buffer in
+            buffer.initialize(repeating: 0)
+        }
+        Matrix.gemm(self, other, into: &result, transposeA: transposeSelf, transposeB: transposeOther,
+                    alpha: 1, beta: 0)
+        return result
+    }
+
+    /// `c ← alpha · op(a) · op(b) + beta · c` through BLAS `sgemm`.
+    ///
+    /// With `beta: 1` the product is added to `c` in place: this is how gradients are accumulated
+    /// and how a bias, written into `c` first, is added to `x · W` without another pass.
+    public static func gemm(
+        _ a: Matrix, _ b: Matrix, into c: inout Matrix,
+        transposeA: Bool = false, transposeB: Bool = false,
+        alpha: Float = 1, beta: Float = 0
+    ) {
+        let m = transposeA ? a.cols : a.rows
+        let k = transposeA ? a.rows : a.cols
+        let kb = transposeB ? b.cols : b.rows
+        let n = transposeB ? b.rows : b.cols
+        precondition(k == kb,
+                      "matmul: inner sizes differ: \(transposeA ? "(\(a.shapeDescription))ᵀ" : a.shapeDescription) · "
+                      + "\(transposeB ? "(\(b.shapeDescription))ᵀ" : b.shapeDescription)")
+        precondition(c.rows == m && c.cols == n,
+                      "matmul: the result is \(c.shapeDescription) but the product is \(m)×\(n)")
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            if beta != 1 { c = c * beta }
+            return
+        }
+        let lda = Swift.max(a.cols, 1), ldb = Swift.max(b.cols, 1), ldc = Swift.max(n, 1)
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                c.storage.withUnsafeMutableBufferPointer { pc in
+                    cblas_sgemm(CblasRowMajor,
+                                transposeA ? CblasTrans : CblasNoTrans,
+                                transposeB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k),
+                                alpha, pa.baseAddress, Int32(lda),
+                                pb.baseAddress, Int32(ldb),
+                                beta, pc.baseAddress, Int32(ldc))
+                }
+            }
+        }
+    }
+
+    /// Sets how many threads OpenBLAS may use (1 is often fastest for the kit's small networks).
+    public static func setBLASThreads(_ count: Int) {
+        openblas_set_num_threads(Int32(Swift.max(1, count)))
+    }
+
+    /// The number of threads OpenBLAS uses.
+    public static var blasThreads: Int { Int(openblas_get_num_threads()) }
+}

@@ -1,0 +1,96 @@
+extension Matrix {
+    /// The sum of all entries (accumulated in `Double`).
+    public func sum() -> Float {
+        storage.withUnsafeBufferPointer { p in
+            var acc: Double = 0
+            for x in p { acc += Double(x) }
+            return Float(acc)
+        }
+    }
+
+    /// The mean of all entries.
+    public func mean() -> Float {
+        precondition(count > 0, "Matrix.mean() of an empty \(shapeDescription) matrix")
+        return sum() / Float(count)
+    }
+
+    /// The largest entry.
+    public func max() -> Float {
+        precondition(count > 0, "Matrix.max() of an empty \(shapeDescription) matrix")
+        return storage.max()!
+    }
+
+    /// The smallest entry.
+    public func min() -> Float {
+        precondition(count > 0, "Matrix.min() of an empty \(shapeDescription) matrix")
+        return storage.min()!
+    }
+
+    /// The Euclidean (Frobenius) norm, the square root of the sum of squared entries.
+    public func norm() -> Float {
+        storage.withUnsafeBufferPointer { p in
+            var acc: Double = 0
+            for x in p { acc += Double(x) * Double(x) }
+            return Float(acc.squareRoot())
+        }
+    }
+
+    /// The sum of each column: a 1×cols row (sums over the examples of a batch).
+    public func columnSums() -> Matrix {
+        let (m, n) = (rows, cols)
+        return storage.withUnsafeBufferPointer { p in
+            Matrix(rows: 1, cols: n) { out in
+                out.initialize(repeating: 0)
+                for r in 0..<m {
+                    for c in 0..<n { out[c] += p[r * n + c] }
+                }
+            }
+        }
+    }
+
+    /// The sum of each row: a rows×1 column (one number per example).
+    public func rowSums() -> Matrix {
+        let (m, n) = (rows, cols)
+        return storage.withUnsafeBufferPointer { p in
+            Matrix(rows: m, cols: 1) { out in
+                for r in 0..<m {
+                    var acc: Float = 0
+                    for c in 0..<n { acc += p[r * n + c] }
+                    out[r] = acc
+                }
+            }
+        }
+    }
+
+    /// The mean of each column: a 1×cols row.
+    public func columnMeans() -> Matrix {
+        precondition(rows > 0, "Matrix.columnMeans() of a matrix with no rows")
+        return columnSums() / Float(rows)
+    }
+
+    /// The mean of each row: a rows×1 column.
+    public func rowMeans() -> Matrix {
+        precondition(cols > 0, "Matrix.rowMeans() of a matrix with no columns")
+        return rowSums() / Float(cols)
+    }
+
+    /// The largest entry of each row: a rows×1 column.
+    public func rowMaxima() -> Matrix {
+        precondition(cols > 0, "Matrix.rowMaxima() of a matrix with no columns")
+        return Matrix(columnVector: (0..<rows).map { r in
+            var best = storage[r * cols]
+            for c in 1..<Swift.max(cols, 1) where storage[r * cols + c] > best { best = storage[r * cols + c] }
+            return best
+        })
+    }
+
+    /// The column index of the largest entry of each row (the first one on ties).
+    public func argmaxOfEachRow() -> [Int] {
+        precondition(cols > 0, "Matrix.argmaxOfEachRow() of a matrix with no columns")
+        return (0..<rows).map { r in
+            var best = 0
+            for c in 1..<Swift.max(cols, 1) where storage[r * cols + c] > storage[r * cols + best] { best = c }
+            return best
+        }
+    }
+}

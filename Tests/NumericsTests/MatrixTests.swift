@@ -1,0 +1,57 @@
+import Numerics
+import Testing
+
+@Test func matrixBasics() {
+    var a = Matrix([[1, 2, 3], [4, 5, 6]])
+    #expect(a.rows == 2 && a.cols == 3)
+    a[0, 1] = 20
+    #expect(a.row(0) == [1, 20, 3])
+    #expect(a.column(2) == [3, 6])
+    #expect(a.transposed() == Matrix([[1, 4], [20, 5], [3, 6]]))
+    #expect(a.rows([1, 0, 1]).row(2) == [4, 5, 6])
+    #expect(a.columns(1..<3) == Matrix([[20, 3], [5, 6]]))
+    #expect(Matrix.concatenatingColumns([a.columns(0..<1), a.columns(1..<3)]) == a)
+    #expect((a + Matrix(rowVector: [1, 1, 1])).row(1) == [5, 6, 7])
+    #expect((a * Matrix(columnVector: [2, 0])).row(1) == [0, 0, 0])
+    #expect(a.columnSums() == Matrix(rowVector: [5, 25, 9]))
+    #expect(a.rowSums() == Matrix(columnVector: [24, 15]))
+    #expect(a.argmaxOfEachRow() == [1, 2])
+    #expect(a.max() == 20 && a.sum() == 39)
+}
+
+@Test func copyOnWriteKeepsValueSemantics() {
+    let a = Matrix.ones(2, 2)
+    var b = a
+    b[0, 0] = 5
+    #expect(a[0, 0] == 1 && b[0, 0] == 5)
+}
+
+@Test func gemmMatchesNaiveLoop() {
+    var rng = RandomSource(seed: 7)
+    for (m, k, n) in [(3, 5, 4), (17, 33, 9), (64, 64, 64)] {
+        let a = Matrix.randomNormal(m, k, rng: &rng)
+        let b = Matrix.randomNormal(k, n, rng: &rng)
+        var naive = Matrix.zeros(m, n)
+        for i in 0..<m { for j in 0..<n {
+            var s: Double = 0
+            for t in 0..<k { s += Double(a[i, t]) * Double(b[t, j]) }
+            naive[i, j] = Float(s)
+        } }
+        let blas = a.matmul(b)
+        #expect((blas - naive).map(abs).max() < 1e-4)
+        let viaTransposes = a.transposed().matmul(b.transposed(), transposeSelf: true, transposeOther: true)
+        #expect((viaTransposes - naive).map(abs).max() < 1e-4)
+        var acc = naive
+        Matrix.gemm(a, b, into: &acc, beta: 1)
+        #expect((acc - 2 * naive).map(abs).max() < 1e-4)
+    }
+}
+
+@Test func finiteCheck() {
+    #expect(Matrix.ones(3, 3).isFinite)
+    var m = Matrix.ones(3, 3)
+    m[1, 2] = .nan
+    #expect(!m.isFinite)
+    m[1, 2] = -.infinity
+    #expect(!m.isFinite)
+}

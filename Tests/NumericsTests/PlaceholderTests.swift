@@ -1,3 +1,0 @@
-import Testing
-
-@Test func NumericsTestsPlaceholder() { #expect(1 + 1 == 2) }
