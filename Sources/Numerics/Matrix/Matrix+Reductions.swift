@@ -1,3 +1,5 @@
+import CBLAS
+
 extension Matrix {
     /// The sum of all entries (accumulated in `Double`).
     public func sum() -> Float {
@@ -36,16 +38,20 @@ extension Matrix {
     }
 
     /// The sum of each column: a 1×cols row (sums over the examples of a batch).
+    ///
+    /// Computed as 1ᵀ·A by BLAS `sgemv` (the bias gradient of every dense layer is one of these).
     public func columnSums() -> Matrix {
         let (m, n) = (rows, cols)
-        return storage.withUnsafeBufferPointer { p in
-            Matrix(rows: 1, cols: n) { out in
-                out.initialize(repeating: 0)
-                for r in 0..<m {
-                    for c in 0..<n { out[c] += p[r * n + c] }
-                }
+        if m == 0 || n == 0 { return Matrix.zeros(1, n) }
+        let ones = [Float](repeating: 1, count: m)
+        var result = Matrix(rows: 1, cols: n) { _ in }
+        storage.withUnsafeBufferPointer { a in
+            result.storage.withUnsafeMutableBufferPointer { y in
+                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(m), Int32(n), 1, a.baseAddress, Int32(n),
+                            ones, 1, 0, y.baseAddress, 1)
             }
         }
+        return result
     }
 
     /// The sum of each row: a rows×1 column (one number per example).

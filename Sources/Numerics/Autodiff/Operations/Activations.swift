@@ -10,7 +10,8 @@ public func relu(_ x: Tensor) -> Tensor {
 
 /// x for x > 0, `slope`·x otherwise.
 public func leakyRelu(_ x: Tensor, slope: Float = 0.01) -> Tensor {
-    Tensor(value: x.value.map { $0 > 0 ? $0 : slope * $0 }, operation: "leakyRelu", parents: [x]) { [xValue = x.value] g, _ in
+    Tensor(value: x.value.map { $0 > 0 ? $0 : slope * $0 }, operation: "leakyRelu", parents: [x]) {
+        [xValue = x.value] g, _ in
         [Matrix.combine(g, xValue) { $1 > 0 ? $0 : slope * $0 }]
     }
 }
@@ -35,7 +36,8 @@ public func sigmoid(_ x: Tensor) -> Tensor {
 ///
 /// For a discriminator logit z, −log(1 − sigmoid(z)) = softplus(z).
 public func softplus(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map(stableSoftplus), operation: "softplus", parents: [x]) { [xValue = x.value] g, _ in
+    Tensor(value: x.value.map(stableSoftplus), operation: "softplus", parents: [x]) {
+        [xValue = x.value] g, _ in
         [Matrix.combine(g, xValue) { $0 * stableSigmoid($1) }]
     }
 }
@@ -44,7 +46,8 @@ public func softplus(_ x: Tensor) -> Tensor {
 ///
 /// For a discriminator logit z, log D = logSigmoid(z).
 public func logSigmoid(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { -stableSoftplus(-$0) }, operation: "logSigmoid", parents: [x]) { [xValue = x.value] g, _ in
+    Tensor(value: x.value.map { -stableSoftplus(-$0) }, operation: "logSigmoid", parents: [x]) {
+        [xValue = x.value] g, _ in
         [Matrix.combine(g, xValue) { $0 * stableSigmoid(-$1) }]
     }
 }

@@ -23,7 +23,8 @@ extension Tensor {
 
     /// Entry-wise product (with broadcasting). For the matrix product use `matmul`.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
-        Tensor(value: a.value * b.value, operation: "*", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+        Tensor(value: a.value * b.value, operation: "*", parents: [a, b]) {
+            [aValue = a.value, bValue = b.value] g, needed in
             [needed[0] ? (g * bValue).reduced(toRows: a.rows, cols: a.cols) : nil,
              needed[1] ? (g * aValue).reduced(toRows: b.rows, cols: b.cols) : nil]
         }
@@ -96,14 +97,16 @@ public func exp(_ x: Tensor) -> Tensor {
 
 /// The natural logarithm of every entry (NaN for negative entries, −∞ at 0).
 public func log(_ x: Tensor) -> Tensor {
-    Tensor(value: x.value.map { Foundation.log($0) }, operation: "log", parents: [x]) { [xValue = x.value] g, _ in
+    Tensor(value: x.value.map { Foundation.log($0) }, operation: "log", parents: [x]) {
+        [xValue = x.value] g, _ in
         [g / xValue]
     }
 }
 
 /// Every entry raised to a constant power.
 public func pow(_ x: Tensor, _ p: Float) -> Tensor {
-    Tensor(value: x.value.map { Foundation.pow($0, p) }, operation: "pow", parents: [x]) { [xValue = x.value] g, _ in
+    Tensor(value: x.value.map { Foundation.pow($0, p) }, operation: "pow", parents: [x]) {
+        [xValue = x.value] g, _ in
         [Matrix.combine(g, xValue) { $0 * p * Foundation.pow($1, p - 1) }]
     }
 }

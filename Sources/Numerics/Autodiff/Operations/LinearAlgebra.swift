@@ -2,7 +2,8 @@ extension Tensor {
     /// The matrix product `self · other` (BLAS). Backward: ∂A = G·Bᵀ, ∂B = Aᵀ·G.
     public func matmul(_ other: Tensor) -> Tensor {
         let a = self, b = other
-        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) { [aValue = a.value, bValue = b.value] g, needed in
+        return Tensor(value: a.value.matmul(b.value), operation: "matmul", parents: [a, b]) {
+            [aValue = a.value, bValue = b.value] g, needed in
             [needed[0] ? g.matmul(bValue, transposeOther: true) : nil,
              needed[1] ? aValue.matmul(g, transposeSelf: true) : nil]
         }
@@ -28,13 +29,13 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
     let batch = x.rows, width = weight.cols
     var out = bias.value.withUnsafeBufferPointer { b in
         Matrix(rows: batch, cols: width) { dst in
-            for r in 0..<batch {
-                for c in 0..<width { dst[r * width + c] = b[c] }
-            }
+            guard let source = b.baseAddress, let target = dst.baseAddress else { return }
+            for r in 0..<batch { (target + r * width).initialize(from: source, count: width) }
         }
     }
     Matrix.gemm(x.value, weight.value, into: &out, beta: 1)
-    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) { [weightValue = weight.value, xValue = x.value] g, needed in
+    return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) {
+        [weightValue = weight.value, xValue = x.value] g, needed in
         [needed[0] ? g.matmul(weightValue, transposeOther: true) : nil,
          needed[1] ? xValue.matmul(g, transposeSelf: true) : nil,
          needed[2] ? g.columnSums() : nil]
