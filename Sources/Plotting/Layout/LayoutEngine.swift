@@ -36,7 +36,8 @@ struct LayoutEngine<Measurer: TextMeasurer> {
             LayoutBox(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
                       width: cellWidth, height: cellHeight)
         }
-        let panels = try figure.panels.map { try ResolvedPanel($0) }
+        var panels = try figure.panels.map { try ResolvedPanel($0) }
+        var raised = [Bool](repeating: false, count: panels.count)
 
         var left = [Double](repeating: 45, count: columns), right = [Double](repeating: 10, count: columns)
         var upper = [Double](repeating: 10, count: rows), lower = [Double](repeating: 35, count: rows)
@@ -64,6 +65,13 @@ struct LayoutEngine<Measurer: TextMeasurer> {
                 let result = try decorate(i, plot: plot)
                 if panels[i].axes.legend == .auto && result.layout.legendPlacement == .outsideRight {
                     forceOutside[i] = true
+                }
+                // A legend that covers data even in its best corner: raise automatic y limits once
+                // so the legend finds room above the data, then lay out again.
+                if !raised[i], result.layout.legendCoveredSamples > 0, panels[i].axes.yLimits == nil,
+                   panels[i].axes.legend == .auto, let legend = result.layout.legendArea {
+                    raised[i] = true
+                    panels[i].raiseTop(by: (legend.height + 2 * Style.legendInset) / plot.height)
                 }
                 results.append(result)
                 let h = result.horizontalExtent, v = result.verticalExtent
