@@ -1,3 +1,4 @@
+import Datasets
 import Numerics
 
 /// A mini-batch of transitions (s, a, r, s') as matrices, one transition per row: what an
@@ -38,4 +39,16 @@ public struct OffPolicyBatch: Sendable {
 
     /// The number of transitions.
     public var count: Int { states.rows }
+
+    /// The matrices of a mini-batch sampled from a `ReplayBuffer` (or a dataset).
+    public init(_ batch: TransitionBatch) {
+        let n = batch.count
+        // The Datasets batch is consistent by construction, so the shapes agree.
+        states = Matrix(rows: n, cols: batch.observationSize, values: batch.observations)
+        actions = Matrix(rows: n, cols: batch.actionSize, values: batch.actions)
+        rewards = Matrix(rows: n, cols: 1, values: batch.rewards)
+        nextStates = Matrix(rows: n, cols: batch.observationSize, values: batch.nextObservations)
+        terminals = Matrix(rows: n, cols: 1, values: batch.terminals)
+        timeouts = Matrix(rows: n, cols: 1, values: batch.timeouts)
+    }
 }

@@ -1,3 +1,4 @@
+import Datasets
 import Environments
 import ExerciseAPI
 import Numerics
@@ -12,9 +13,11 @@ public struct FixedBufferExperimentConfiguration: Sendable, Codable, Equatable {
     public var schedule: InteractionSchedule
     /// Updates blue takes on the Final and Imitation buffers (the paper: as many as orange).
     public var offlineUpdates: Int
-    /// Exploration noise of the Final-buffer behavioural agent, a fraction of the largest action (0.5).
+    /// The standard deviation σ of the Final-buffer behavioural agent's Gaussian exploration, in
+    /// action units (0.5). Fujimoto et al.'s code adds N(0, σ) to the action unscaled; their
+    /// tasks act in [−1, 1], so on Pendulum's [−2, 2] the same σ covers half as much of the range.
     public var finalBufferNoise: Float
-    /// Exploration noise of orange in the Concurrent setting (0.1).
+    /// The σ of orange's exploration in the Concurrent setting, in action units (0.1).
     public var concurrentNoise: Float
     /// Transitions the expert collects in the Imitation setting.
     public var imitationTransitions: Int
@@ -52,7 +55,7 @@ public struct SettingRun: Sendable {
     /// Which buffer.
     public var setting: BufferSetting
     /// The data blue learns from (in the order it was collected).
-    public var buffer: TransitionBuffer
+    public var buffer: TransitionDataset
     /// The interacting agent: Final's behavioural agent, Concurrent's orange, or the Imitation
     /// expert (evaluated once, its curve flat over blue's updates).
     public var orange: LearningCurve
@@ -99,7 +102,7 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     let behavioural = try makeAgent(&finalRNG)
     var unusedRNG = RandomSource(seed: 0)
     let finalRun = try trainInteracting(behavioural, environment: environment, schedule: schedule,
-                                        explorationNoise: configuration.finalBufferNoise, evaluator: evaluator,
+                                        explorationNoise: configuration.finalBufferNoise / maxAction, evaluator: evaluator,
                                         rng: &finalRNG, concurrentRNG: &unusedRNG,
                                         progress: { progress(done + 2 * $0) })
     done += schedule.environmentSteps + schedule.updates
@@ -117,7 +120,8 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     let orange = try makeAgent(&concurrentRNG)
     let concurrentBlue = includeBlue ? try makeAgent(&concurrentBlueRNG) : nil
     let concurrentRun = try trainInteracting(orange, environment: environment, schedule: schedule,
-                                             explorationNoise: configuration.concurrentNoise, evaluator: evaluator,
+                                             explorationNoise: configuration.concurrentNoise / maxAction,
+                                             evaluator: evaluator,
                                              concurrent: concurrentBlue, rng: &concurrentRNG, concurrentRNG: &concurrentBlueRNG,
                                              progress: { progress(done + (includeBlue ? 3 : 2) * $0) })
     done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)

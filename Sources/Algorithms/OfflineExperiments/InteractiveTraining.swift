@@ -1,3 +1,4 @@
+import Datasets
 import Environments
 import ExerciseAPI
 import Numerics
@@ -35,7 +36,7 @@ public struct InteractionSchedule: Sendable, Codable, Equatable {
 /// What an interacting run produced: every transition it experienced, and the curves.
 public struct InteractiveRun: Sendable {
     /// Every transition the interacting agent experienced, in order.
-    public var buffer: TransitionBuffer
+    public var buffer: TransitionDataset
     /// The interacting agent's (orange's) curve.
     public var curve: LearningCurve
     /// The curve of the agent trained concurrently from the same buffer (blue), if any.
@@ -61,7 +62,9 @@ public func trainInteracting<Environment: ContinuousEnvironment>(
 ) throws -> InteractiveRun {
     try schedule.validate()
     var env = environment
-    var buffer = TransitionBuffer(observationSize: env.observationSize, actionSize: env.actionSize)
+    // The capacity holds every step: nothing is ever overwritten, as in Fujimoto et al.'s runs.
+    var buffer = ReplayBuffer(capacity: schedule.environmentSteps, observationSize: env.observationSize,
+                              actionSize: env.actionSize)
     var curve = LearningCurve()
     var concurrentCurve: LearningCurve? = concurrent == nil ? nil : LearningCurve()
     var observation = env.reset(rng: &rng)
@@ -76,13 +79,14 @@ public func trainInteracting<Environment: ContinuousEnvironment>(
             ? env.actionSpace.sample(rng: &rng)
             : try agent.explore(observation, noise: explorationNoise, rng: &rng))
         let outcome = try env.step(action)
-        try buffer.append(observation: observation, action: action, reward: outcome.reward,
-                          nextObservation: outcome.observation, terminal: outcome.terminated, timeout: outcome.truncated)
+        try buffer.add(observation: observation, action: action, reward: outcome.reward,
+                       nextObservation: outcome.observation, terminated: outcome.terminated, truncated: outcome.truncated)
         observation = outcome.isDone ? env.reset(rng: &rng) : outcome.observation
         if step >= schedule.randomSteps {
-            try agent.train(on: buffer.sample(agent.batchSize, rng: &rng), rng: &rng)
+            try agent.train(on: OffPolicyBatch(buffer.sample(batchSize: agent.batchSize, rng: &rng)), rng: &rng)
             if let concurrent {
-                try concurrent.train(on: buffer.sample(concurrent.batchSize, rng: &concurrentRNG), rng: &concurrentRNG)
+                try concurrent.train(on: OffPolicyBatch(buffer.sample(batchSize: concurrent.batchSize, rng: &concurrentRNG)),
+                                     rng: &concurrentRNG)
             }
             updates += 1
             if updates % schedule.evaluationInterval == 0 { try evaluate() }
@@ -90,24 +94,28 @@ public func trainInteracting<Environment: ContinuousEnvironment>(
         progress(step + 1)
     }
     if updates % schedule.evaluationInterval != 0 { try evaluate() }
-    return InteractiveRun(buffer: buffer, curve: curve, concurrentCurve: concurrentCurve)
+    return InteractiveRun(buffer: buffer.ringContents, curve: curve, concurrentCurve: concurrentCurve)
 }
 
 /// Trains `learner` on a fixed buffer that never grows (batch RL, agent blue): `updates`
 /// mini-batch updates, evaluated every `evaluationInterval` updates and once before the first.
 public func trainOnFixedBuffer<Environment: ContinuousEnvironment>(
-    _ learner: some BatchLearner, buffer: TransitionBuffer, updates: Int, evaluationInterval: Int,
+    _ learner: some BatchLearner, buffer: TransitionDataset, updates: Int, evaluationInterval: Int,
     evaluator: PolicyEvaluator<Environment>, rng: inout RandomSource, progress: (Int) -> Void = { _ in }
 ) throws -> LearningCurve {
     guard updates >= 0, evaluationInterval > 0 else {
         throw OfflineExperimentError.invalidConfiguration(
             "need updates ≥ 0 and a positive evaluation interval, got \(updates), \(evaluationInterval)")
     }
+    guard buffer.count > 0 || updates == 0 else {
+        throw OfflineExperimentError.invalidData("cannot train on an empty buffer")
+    }
+    let replay = ReplayBuffer(dataset: buffer)
     var curve = LearningCurve()
     curve.record(try evaluator.evaluate(learner), after: 0)
     var update = 0
     while update < updates {
-        try learner.train(on: buffer.sample(learner.batchSize, rng: &rng), rng: &rng)
+        try learner.train(on: OffPolicyBatch(replay.sample(batchSize: learner.batchSize, rng: &rng)), rng: &rng)
         update += 1
         if update % evaluationInterval == 0 || update == updates {
             curve.record(try evaluator.evaluate(learner), after: update)
@@ -122,9 +130,9 @@ public func trainOnFixedBuffer<Environment: ContinuousEnvironment>(
 public func collectTransitions<Environment: ContinuousEnvironment>(
     policy: ([Float]) -> [Float], environment: Environment, transitions: Int, noise: Float = 0,
     formulas: any OffPolicyExercises, rng: inout RandomSource
-) throws -> TransitionBuffer {
+) throws -> TransitionDataset {
     var env = environment
-    var buffer = TransitionBuffer(observationSize: env.observationSize, actionSize: env.actionSize)
+    var buffer = TransitionDataset(observationSize: env.observationSize, actionSize: env.actionSize)
     var observation = env.reset(rng: &rng)
     let low = env.actionSpace.low, high = env.actionSpace.high
     for _ in 0..<transitions {
@@ -135,8 +143,9 @@ public func collectTransitions<Environment: ContinuousEnvironment>(
         }
         action = env.actionSpace.clip(action)
         let outcome = try env.step(action)
-        try buffer.append(observation: observation, action: action, reward: outcome.reward,
-                          nextObservation: outcome.observation, terminal: outcome.terminated, timeout: outcome.truncated)
+        try buffer.append(Transition(observation: observation, action: action, reward: Float(outcome.reward),
+                                     nextObservation: outcome.observation, terminated: outcome.terminated,
+                                     truncated: outcome.truncated))
         observation = outcome.isDone ? env.reset(rng: &rng) : outcome.observation
     }
     return buffer

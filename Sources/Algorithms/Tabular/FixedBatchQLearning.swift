@@ -51,11 +51,24 @@ public struct FixedBatchQLearning: Sendable {
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps, and
     ///   whatever the plugged-in update throws.
     public func learn(from batch: TabularBatch, rng: inout RandomSource) throws -> QTable {
+        try learn(from: batch, startingFrom: QTable(stateCount: batch.stateCount, actionCount: batch.actionCount,
+                                                   initialValue: configuration.initialValue), rng: &rng)
+    }
+
+    /// Learns from `batch` alone, starting from the table `start` instead of a constant one (for
+    /// instance random values, as a freshly initialised network would give).
+    ///
+    /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps or a
+    ///   table of the wrong size, and whatever the plugged-in update throws.
+    public func learn(from batch: TabularBatch, startingFrom start: QTable, rng: inout RandomSource) throws -> QTable {
         guard configuration.sweeps >= 0 else {
             throw TabularError.invalidConfiguration("the number of sweeps must be ≥ 0, got \(configuration.sweeps)")
         }
-        var table = QTable(stateCount: batch.stateCount, actionCount: batch.actionCount,
-                           initialValue: configuration.initialValue)
+        guard start.stateCount == batch.stateCount, start.actionCount == batch.actionCount else {
+            throw TabularError.invalidConfiguration("the starting table is \(start.stateCount)×\(start.actionCount), "
+                                                    + "the batch's MDP \(batch.stateCount)×\(batch.actionCount)")
+        }
+        var table = start
         for _ in 0..<configuration.sweeps {
             let order = configuration.shuffle ? rng.shuffled(batch.transitions.indices) : Array(batch.transitions.indices)
             for i in order {
