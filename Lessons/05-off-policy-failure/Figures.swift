@@ -52,7 +52,7 @@ func valueEstimatesFigure(_ summaries: [SettingSummary]) -> Figure {
         axes.title = summary.setting.title
         axes.xLabel = "gradient updates"
         if column == 0 { axes.yLabel = "discounted value (γ = 0.99)" }
-        axes.legend = column == 0 ? .upperLeft : .none
+        axes.legend = column == 0 ? .lowerRight : .none
         axes.grid = true
         figure[0, column] = axes
     }
