@@ -301,7 +301,7 @@ lesson.code("Save the buffers") { context in
         context.record("buffers.\(run.setting.rawValue).actionStd", meanAndStd(actions).std)
     }
     context.show(table)
-    context.print("Load one in Python with numpy.load(\"final-seed\(context.seed).npz\"); lesson 6 trains BCQ on the same buffers.")
+    context.print("Load one in Python with numpy.load(\"buffers/final-seed\(context.seed).npz\"); lesson 6 trains BCQ on the same buffers.")
 }
 
 lesson.figure("buffers", caption: "Angle θ against torque a for a subset of the transitions of each fixed buffer "
