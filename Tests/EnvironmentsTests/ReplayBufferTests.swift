@@ -79,3 +79,16 @@ import Testing
         #expect(abs(Double(dataset.rewards.reduce(0, +)) - trajectories.map(\.totalReward).reduce(0, +)) < 1e-3)
     }
 }
+
+@Suite struct TrajectoryTests {
+    @Test func partsMustAgree() throws {
+        let t = try Trajectory<Pendulum.State>(observations: [[0], [1], [2]], actions: [[0.5], [0.5]], rewards: [1, 2],
+                                               terminated: true, truncated: false)
+        #expect(t.count == 2 && t.totalReward == 3 && abs(t.discountedReturn(gamma: 0.5) - 2) < 1e-12)
+        #expect(t.transitions.map(\.terminated) == [false, true])
+        #expect(throws: DatasetError.self) {
+            try Trajectory<Pendulum.State>(observations: [[0], [1]], actions: [[0.5], [0.5]], rewards: [1, 2],
+                                           terminated: true, truncated: false)
+        }
+    }
+}
