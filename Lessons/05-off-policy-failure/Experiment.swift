@@ -31,9 +31,9 @@ struct SettingSummary: Sendable {
     /// Which buffer.
     let setting: BufferSetting
     /// Orange's curves, one per seed.
-    let orange: [LearningCurve]
+    let orange: [EvaluationCurve]
     /// Blue's curves, one per seed.
-    let blue: [LearningCurve]
+    let blue: [EvaluationCurve]
 
     /// The "final" value of a series: the mean of its last `tail` points.
     static func final(_ series: [Double], tail: Int = 3) -> Double {
@@ -42,12 +42,12 @@ struct SettingSummary: Sendable {
     }
 
     /// Mean and standard deviation over seeds of each seed's final return.
-    func finalReturn(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (mean: Double, std: Double) {
+    func finalReturn(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (mean: Double, std: Double) {
         meanAndStd(self[keyPath: agent].map { Self.final($0.returns) })
     }
 
     /// Mean over seeds of the final value estimate and of the final true value.
-    func finalValues(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (estimate: Double, truth: Double) {
+    func finalValues(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (estimate: Double, truth: Double) {
         let curves = self[keyPath: agent]
         return (meanAndStd(curves.map { Self.final($0.estimatedValues) }).mean,
                 meanAndStd(curves.map { Self.final($0.trueValues) }).mean)

@@ -249,7 +249,7 @@ lesson.code("How far the estimates drift") { context in
     context.show(table)
     let imitation = summaries[2], final = summaries[0], concurrent = summaries[1]
     let gap = { (summary: SettingSummary) in summary.finalReturn(\.orange).mean - summary.finalReturn(\.blue).mean }
-    let drift = { (summary: SettingSummary, path: KeyPath<SettingSummary, [LearningCurve]>) in
+    let drift = { (summary: SettingSummary, path: KeyPath<SettingSummary, [EvaluationCurve]>) in
         summary.finalValues(path).estimate - summary.finalValues(path).truth
     }
     context.markdown(String(format: """

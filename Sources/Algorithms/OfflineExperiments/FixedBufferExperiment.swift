@@ -58,9 +58,9 @@ public struct SettingRun: Sendable {
     public var buffer: TransitionDataset
     /// The interacting agent: Final's behavioural agent, Concurrent's orange, or the Imitation
     /// expert (evaluated once, its curve flat over blue's updates).
-    public var orange: LearningCurve
+    public var orange: EvaluationCurve
     /// Blue, trained on the buffer without ever acting; `nil` when only the buffers were built.
-    public var blue: LearningCurve?
+    public var blue: EvaluationCurve?
 }
 
 /// Runs the three settings for one seed.
@@ -106,7 +106,7 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
                                         rng: &finalRNG, concurrentRNG: &unusedRNG,
                                         progress: { progress(done + 2 * $0) })
     done += schedule.environmentSteps + schedule.updates
-    var finalBlue: LearningCurve?
+    var finalBlue: EvaluationCurve?
     if includeBlue {
         let blue = try makeAgent(&finalBlueRNG)
         finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
@@ -136,8 +136,8 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     done += configuration.imitationTransitions
     progress(done)
     let expertEvaluation = try evaluator.evaluate(orange)
-    var expertCurve = LearningCurve()
-    var imitationBlue: LearningCurve?
+    var expertCurve = EvaluationCurve()
+    var imitationBlue: EvaluationCurve?
     if includeBlue {
         let blue = try makeAgent(&imitationBlueRNG)
         let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
