@@ -63,6 +63,10 @@ var targets: [Target] = [
     .executableTarget(name: "grade", dependencies: ["Grading", "Implementations", argumentParser],
                       path: "Sources/Grade"),
 
+    // Expert demonstrations exported as D4RL-style .npz files.
+    .executableTarget(name: "export-demos", dependencies: ["Environments", "Datasets", "Numerics", argumentParser],
+                      path: "Sources/ExportDemos"),
+
     // Speed, measured by printing figures (swift run -c release bench).
     .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",
                                                     "Environments", argumentParser],
@@ -97,6 +101,7 @@ let package = Package(
     products: lessons.map { .executable(name: $0, targets: [$0]) } + [
         .executable(name: "grade", targets: ["grade"]),
         .executable(name: "bench", targets: ["bench"]),
+        .executable(name: "export-demos", targets: ["export-demos"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

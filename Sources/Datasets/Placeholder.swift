@@ -1,1 +1,0 @@
-// Datasets: placeholder, filled in by its issue.

@@ -1,1 +1,0 @@
-// Environments: placeholder, filled in by its issue.
