@@ -1,1 +1,0 @@
-// Plotting: placeholder, filled in by its issue.

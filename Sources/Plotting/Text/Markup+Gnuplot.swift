@@ -1,0 +1,81 @@
+extension Markup {
+    /// gnuplot "enhanced text" for `source`, to be placed inside single quotes in a script
+    /// (`'` doubled, enhanced-text specials `_ ^ @ & ~ { }` escaped).
+    public static func gnuplotEnhanced(_ source: String) -> String {
+        gnuplotEnhanced(parse(source))
+    }
+
+    /// gnuplot enhanced text for parsed nodes.
+    public static func gnuplotEnhanced(_ nodes: [Markup]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let s):
+                var out = ""
+                for ch in s {
+                    switch ch {
+                    case "_", "^", "@", "&", "~", "{", "}", "\\": out += "\\" + String(ch)
+                    case "'": out += "''"
+                    default: out.append(ch)
+                    }
+                }
+                return out
+            case .sub(let c): return "_{" + gnuplotEnhanced(c) + "}"
+            case .sup(let c): return "^{" + gnuplotEnhanced(c) + "}"
+            case .italic(let c): return "{/:Italic " + gnuplotEnhanced(c) + "}"
+            case .bold(let c): return "{/:Bold " + gnuplotEnhanced(c) + "}"
+            case .span(_, let c): return gnuplotEnhanced(c)
+            }
+        }.joined()
+    }
+
+    /// LaTeX for `source` (gnuplot's `cairolatex` terminal): specials escaped, Greek letters and
+    /// common symbols as math commands, sub/superscripts in math mode.
+    public static func latex(_ source: String) -> String {
+        latex(parse(source))
+    }
+
+    /// LaTeX for parsed nodes.
+    public static func latex(_ nodes: [Markup]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let s):
+                var out = ""
+                for ch in s {
+                    if let math = latexSymbols[ch] {
+                        out += "$" + math + "$"
+                        continue
+                    }
+                    switch ch {
+                    case "#", "$", "%", "&", "_", "{", "}": out += "\\" + String(ch)
+                    case "~": out += "\\textasciitilde{}"
+                    case "^": out += "\\textasciicircum{}"
+                    case "\\": out += "\\textbackslash{}"
+                    case "<": out += "$<$"
+                    case ">": out += "$>$"
+                    default: out.append(ch)
+                    }
+                }
+                return out
+            case .sub(let c): return "$_{\\mbox{\\scriptsize " + latex(c) + "}}$"
+            case .sup(let c): return "$^{\\mbox{\\scriptsize " + latex(c) + "}}$"
+            case .italic(let c): return "\\textit{" + latex(c) + "}"
+            case .bold(let c): return "\\textbf{" + latex(c) + "}"
+            case .span(_, let c): return latex(c)
+            }
+        }.joined()
+    }
+
+    /// Unicode symbols the lectures use, as LaTeX math commands.
+    static let latexSymbols: [Character: String] = [
+        "α": "\\alpha", "β": "\\beta", "γ": "\\gamma", "δ": "\\delta", "ε": "\\varepsilon", "ϵ": "\\epsilon",
+        "ζ": "\\zeta", "η": "\\eta", "θ": "\\theta", "ι": "\\iota", "κ": "\\kappa", "λ": "\\lambda",
+        "μ": "\\mu", "ν": "\\nu", "ξ": "\\xi", "π": "\\pi", "ρ": "\\rho", "σ": "\\sigma", "τ": "\\tau",
+        "υ": "\\upsilon", "φ": "\\phi", "ϕ": "\\phi", "χ": "\\chi", "ψ": "\\psi", "ω": "\\omega",
+        "Γ": "\\Gamma", "Δ": "\\Delta", "Θ": "\\Theta", "Λ": "\\Lambda", "Ξ": "\\Xi", "Π": "\\Pi",
+        "Σ": "\\Sigma", "Φ": "\\Phi", "Ψ": "\\Psi", "Ω": "\\Omega",
+        "±": "\\pm", "×": "\\times", "·": "\\cdot", "−": "-", "≤": "\\leq", "≥": "\\geq", "≠": "\\neq",
+        "≈": "\\approx", "→": "\\to", "←": "\\leftarrow", "∞": "\\infty", "∇": "\\nabla", "∂": "\\partial",
+        "∈": "\\in", "∼": "\\sim", "√": "\\surd", "∑": "\\sum", "∫": "\\int", "°": "^{\\circ}",
+        "²": "^{2}", "³": "^{3}", "∗": "*", "…": "\\ldots", "⋅": "\\cdot", "∝": "\\propto", "\u{2009}": "\\,",
+    ]
+}
