@@ -1,0 +1,98 @@
+import ArgumentParser
+import ExerciseAPI
+import Foundation
+import Plotting
+
+/// The command line every lesson executable understands.
+///
+/// ```
+/// .build/release/01-behavior-cloning --quick --seed 3 --out out --formats png,pdf --backend gnuplot
+/// ```
+/// A lesson does not use this type directly: `lesson.run()` parses the process's arguments with
+/// it. Tests parse with `LessonCommand.parse([...])`, which throws on a bad flag.
+public struct LessonCommand: ParsableCommand {
+    /// The command's name (the executable's) and summary for `--help`.
+    public static var configuration: CommandConfiguration {
+        let executable = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "lesson"
+        return CommandConfiguration(
+            commandName: executable,
+            abstract: "Runs this lesson cell by cell: its text, experiments, tables and figures.",
+            discussion: """
+            Figures, notebook.ipynb, notebook.md and results.json go to <out>/NN-name/. \
+            A cell whose exercise is not written yet is skipped with a note; the lesson still ends normally.
+            """)
+    }
+
+    /// Pause for Enter between cells; `nil` means "when standard input is a terminal".
+    @Flag(inversion: .prefixedNo,
+          help: "Pause for Enter between cells (default: on when stdin is a terminal, never in CI).")
+    public var step: Bool?
+
+    /// Run cells 1 to N only.
+    @Option(name: .customLong("cell"), help: ArgumentHelp("Run cells 1 to N only.", valueName: "N"))
+    public var lastCell: Int?
+
+    /// Small budgets: fewer seeds, steps and samples (what the tests run).
+    @Flag(help: "Small budgets (fewer seeds, steps, samples): fast, and what the tests run.")
+    public var quick = false
+
+    /// The seed every random number of the run derives from.
+    @Option(help: "The random seed; the same seed gives the same numbers and figures.")
+    public var seed: UInt64 = 0
+
+    /// The output root; the lesson writes to `<out>/NN-name/`.
+    @Option(name: .customLong("out"), help: ArgumentHelp("Where outputs go: DIR/NN-name/.", valueName: "DIR"))
+    public var outputRoot = "out"
+
+    /// The figure formats to write.
+    @Option(help: "Figure formats, comma-separated: png, svg, pdf (and tex with the gnuplot backend).")
+    public var formats = FigureFormats([.png, .svg, .pdf])
+
+    /// The figure renderer.
+    @Option(help: "Figure renderer: cairo or gnuplot.")
+    public var backend: Backend = .cairo
+
+    /// Which code the exercises run on.
+    @Option(help: "Run on the reference solutions or on your exercises: reference or exercises.")
+    public var implementation: Implementation = .reference
+
+    /// Options with every default.
+    public init() {}
+
+    /// Rejects a cell number below 1.
+    public func validate() throws {
+        if let lastCell, lastCell < 1 {
+            throw ValidationError("--cell must be 1 or more (cells are numbered from 1), got \(lastCell)")
+        }
+    }
+}
+
+/// A comma-separated list of figure formats, e.g. `png,svg,pdf`.
+public struct FigureFormats: ExpressibleByArgument, Sendable, Equatable, CustomStringConvertible {
+    /// The formats, in the order given, without repeats.
+    public var formats: [ImageFormat]
+
+    /// A list of formats.
+    public init(_ formats: [ImageFormat]) {
+        var unique: [ImageFormat] = []
+        for format in formats where !unique.contains(format) { unique.append(format) }
+        self.formats = unique
+    }
+
+    /// Parses `png,svg,pdf`; `nil` (a usage error) for an unknown or empty list.
+    public init?(argument: String) {
+        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let formats = names.compactMap(ImageFormat.init(rawValue:))
+        guard !names.isEmpty, formats.count == names.count else { return nil }
+        self.init(formats)
+    }
+
+    /// The list as it is written on the command line.
+    public var description: String { formats.map(\.rawValue).joined(separator: ",") }
+
+    /// The default shown in `--help`.
+    public var defaultValueDescription: String { description }
+}
+
+extension Backend: ExpressibleByArgument {}
+extension Implementation: ExpressibleByArgument {}

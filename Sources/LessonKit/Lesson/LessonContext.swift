@@ -1,0 +1,216 @@
+import ExerciseAPI
+import Foundation
+import Plotting
+
+/// What a cell works with: the run's settings, and the ways to show and keep what it computes.
+///
+/// Everything a cell prints through the context appears in the terminal *and* in the notebooks
+/// (plain Swift `print` reaches the terminal only). Safe to use from several threads.
+public final class LessonContext: @unchecked Sendable {
+    /// The lesson being run.
+    public let lesson: LessonInfo
+    /// Small budgets: the lesson picks fewer seeds, steps and samples when this is set.
+    public let quick: Bool
+    /// The run's seed: make every `RandomSource` from it (`RandomSource(seed: context.seed)`).
+    public let seed: UInt64
+    /// Which exercise code to plug in: `Solutions.X()` for `.reference`, `Exercises.X()` for `.exercises`.
+    public let implementation: Implementation
+    /// The lesson's output folder, `<out>/NN-name/` (it exists while cells run).
+    public let outputDirectory: URL
+    /// The figure formats to write.
+    public let formats: [ImageFormat]
+    /// The figure renderer.
+    public let backend: Backend
+
+    let console: Console
+    private let lock = NSLock()
+    private var outputs: [CellOutput] = []
+    private var openBars: [Progress] = []
+    private var results: [(String, ResultValue)] = []
+    private var figureNames: Set<String> = []
+    private var problems: [String] = []
+
+    init(lesson: LessonInfo, options: LessonCommand, outputDirectory: URL, console: Console) {
+        self.lesson = lesson
+        self.quick = options.quick
+        self.seed = options.seed
+        self.implementation = options.implementation
+        self.outputDirectory = outputDirectory
+        self.formats = options.formats.formats
+        self.backend = options.backend
+        self.console = console
+    }
+
+    /// `full` normally and `quick` with `--quick`: `let steps = context.choose(full: 20_000, quick: 500)`.
+    public func choose<Value>(full: Value, quick: Value) -> Value {
+        self.quick ? quick : full
+    }
+
+    /// The exercise implementation for this run: `reference` with `--implementation reference`
+    /// (the default), `exercises` with `--implementation exercises`. Only the chosen one is made.
+    ///
+    /// ```swift
+    /// let formulas: any BehaviorCloningExercises =
+    ///     context.pick(reference: Solutions.BehaviorCloning(), exercises: Exercises.BehaviorCloning())
+    /// ```
+    public func pick<Formulas>(reference: @autoclosure () -> Formulas, exercises: @autoclosure () -> Formulas) -> Formulas {
+        implementation == .reference ? reference() : exercises()
+    }
+
+    // MARK: Showing
+
+    /// Prints to the terminal and to the cell's output in the notebooks, like Swift's `print`.
+    public func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+        let text = items.map { "\($0)" }.joined(separator: separator) + terminator
+        console.write(text)
+        append(.text(text))
+    }
+
+    /// Shows a table: aligned in the terminal, a Markdown table in the notebooks.
+    public func show(_ table: Table) {
+        console.line(table.plainText())
+        console.line()
+        append(.table(table))
+    }
+
+    /// Shows Markdown computed by the cell (e.g. a conclusion with numbers in it).
+    public func markdown(_ text: String) {
+        for line in TerminalStyle.lines(for: text, console: console) { console.line(line) }
+        console.line()
+        append(.markdown(text))
+    }
+
+    /// A progress bar for a loop of `total` steps (in place on a terminal, every 10% elsewhere).
+    /// The runner ends it when the cell ends if the loop did not call `finish()`.
+    public func progress(total: Int, label: String) -> Progress {
+        let bar = Progress(total: total, label: label, console: console)
+        lock.lock()
+        openBars.append(bar)
+        lock.unlock()
+        return bar
+    }
+
+    // MARK: Keeping results
+
+    /// Records a result under `key` in results.json (a later record of the same key replaces it).
+    ///
+    /// Values: `Double`, `Float`, `Int`, `Bool`, `String`, arrays of them, `[String: …]`
+    /// dictionaries of them, nested. Use dotted keys by topic: `"bc.returns"`, `"bc.loss.final"`.
+    /// An empty key makes the cell fail when it ends, naming the problem.
+    public func record<Value: ResultConvertible>(_ key: String, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !key.trimmed().isEmpty else {
+            problems.append(LessonError.badResultKey(key).description)
+            return
+        }
+        let resultValue = value.resultValue
+        if let index = results.firstIndex(where: { $0.0 == key }) {
+            results[index].1 = resultValue
+        } else {
+            results.append((key, resultValue))
+        }
+    }
+
+    /// The value recorded under `key` so far, if any.
+    public func result(_ key: String) -> ResultValue? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.first(where: { $0.0 == key })?.1
+    }
+
+    // MARK: Figures
+
+    /// Draws a figure and saves it as `<out>/NN-name/<name>.<format>` for every requested format
+    /// with the requested backend; the notebooks show its PNG and caption.
+    ///
+    /// - Parameters:
+    ///   - name: the file name without extension: letters, digits, `-`, `_`; unique in the lesson.
+    ///   - caption: one or two sentences saying what the figure shows.
+    ///   - backend: a renderer for this figure only (default: the run's `--backend`).
+    ///   - make: builds the figure.
+    /// - Returns: the paths written.
+    /// - Throws: `LessonError` for a bad or repeated name, `PlottingError` if the figure cannot
+    ///   be drawn, and whatever `make` throws.
+    @discardableResult
+    public func figure(_ name: String, caption: String, backend: Backend? = nil,
+                       _ make: () throws -> Figure) throws -> [String] {
+        let backend = backend ?? self.backend
+        if backend == .gnuplot && !LessonRunner.programExists("gnuplot") { throw LessonError.gnuplotMissing }
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw LessonError.badFigureName(name)
+        }
+        lock.lock()
+        let isNew = figureNames.insert(name).inserted
+        lock.unlock()
+        guard isNew else { throw LessonError.duplicateFigureName(name) }
+
+        let figure = try make()
+        let base = outputDirectory.appendingPathComponent(name).path
+        let written = try figure.save(to: base, formats: formats, backend: backend)
+        let png: [UInt8]
+        if formats.contains(.png), let bytes = FileManager.default.contents(atPath: base + ".png") {
+            png = [UInt8](bytes)
+        } else {
+            png = [UInt8](try figure.data(format: .png))
+        }
+        let imageFiles = formats.map { "\(name).\($0.fileExtension)" }
+        let shown = outputDirectory.path + "/" + name + "." + formats.map(\.fileExtension).joined(separator: ", .")
+        let wrapped = TextWrapping.wrap("figure \(name): " + caption, width: console.width, indent: "  ")
+        console.line(console.styled(String(wrapped[0].prefix(7 + name.count)), .bold) + wrapped[0].dropFirst(7 + name.count))
+        for line in wrapped.dropFirst() { console.line(line) }
+        console.line(console.styled("  → \(shown)", .dim))
+        console.line()
+        append(.figure(SavedFigure(name: name, caption: caption, files: imageFiles, png: png)))
+        return written
+    }
+
+    /// Whether figures can be drawn with `backend` here (gnuplot needs the `gnuplot` program).
+    public func canDraw(with backend: Backend) -> Bool {
+        backend == .cairo || LessonRunner.programExists("gnuplot")
+    }
+
+    // MARK: For the runner
+
+    private func append(_ output: CellOutput) {
+        lock.lock()
+        outputs.append(output)
+        lock.unlock()
+    }
+
+    /// Ends the cell: closes open progress bars and hands over what it showed and any problem.
+    func endCell() -> (outputs: [CellOutput], problems: [String]) {
+        lock.lock()
+        let bars = openBars
+        let shown = outputs
+        let found = problems
+        openBars = []
+        outputs = []
+        problems = []
+        lock.unlock()
+        for bar in bars { bar.finish() }
+        return (shown, found)
+    }
+
+    /// Every result recorded, in the order first recorded.
+    var recordedResults: [(String, ResultValue)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
+
+/// A lesson's number, short name and title.
+public struct LessonInfo: Sendable, Equatable {
+    /// The lesson's number (0 for the tour).
+    public let number: Int
+    /// The short name in file and folder names, e.g. "behavior-cloning".
+    public let slug: String
+    /// The title, e.g. "Behavior cloning".
+    public let title: String
+
+    /// `NN-slug`, the name of the lesson's executable and output folder, e.g. "01-behavior-cloning".
+    public var directoryName: String {
+        (number < 10 ? "0" : "") + "\(number)-\(slug)"
+    }
+}

@@ -1,0 +1,42 @@
+/// What can go wrong around a lesson's cells (the cells' own errors are reported as they are).
+public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// `--cell` named a cell the lesson does not have.
+    case noSuchCell(requested: Int, count: Int)
+    /// A figure name that cannot be a file name.
+    case badFigureName(String)
+    /// Two figures of one lesson share a name.
+    case duplicateFigureName(String)
+    /// A result key that is empty or recorded with a value JSON cannot hold.
+    case badResultKey(String)
+    /// `--formats` named a format the kit does not write.
+    case unknownFormat(String)
+    /// `--backend gnuplot` was asked for but no `gnuplot` program is on the PATH.
+    case gnuplotMissing
+    /// An output file could not be written.
+    case cannotWrite(path: String, reason: String)
+    /// A table row with a different number of entries than the table has columns.
+    case tableRowWidth(expected: Int, got: Int)
+
+    /// A one-line explanation for the terminal.
+    public var description: String {
+        switch self {
+        case let .noSuchCell(requested, count):
+            return "--cell \(requested): this lesson has cells 1 to \(count)"
+        case let .badFigureName(name):
+            return "figure name \"\(name)\" must be letters, digits, '-' or '_' (it becomes a file name)"
+        case let .duplicateFigureName(name):
+            return "two figures are named \"\(name)\"; each figure of a lesson needs its own name"
+        case let .badResultKey(key):
+            return "result key \"\(key)\" must be a non-empty name such as \"bc.returns\""
+        case let .unknownFormat(format):
+            return "unknown figure format \"\(format)\": choose from png, svg, pdf"
+        case .gnuplotMissing:
+            return "--backend gnuplot needs the gnuplot program, which is not on the PATH: "
+                + "install it (apt-get install gnuplot) or use --backend cairo"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .tableRowWidth(expected, got):
+            return "a table row has \(got) entries but the table has \(expected) columns"
+        }
+    }
+}

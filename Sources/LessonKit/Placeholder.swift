@@ -1,1 +1,0 @@
-// LessonKit: placeholder, filled in by its issue.

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Runs a built lesson executable with its quick settings and reads what it wrote: the helper
+/// every lesson claim test uses.
+///
+/// ```swift
+/// @Test func behaviorCloningImprovesWithDemonstrations() throws {
+///     let run = try LessonRun.run("01-behavior-cloning", seed: 0)
+///     let returns = try run.numbers("bc.returns")
+///     #expect(returns.last! > returns.first!)
+/// }
+/// ```
+/// The executable is not built by `swift test`; build first (`swift build -c release`, as
+/// `scripts/test` does). It is looked for beside the test bundle, in the same build folder.
+struct LessonRun {
+    /// The lesson's results.json, decoded.
+    let document: [String: Any]
+    /// Its "results" object: what the lesson recorded with `context.record`.
+    let results: [String: Any]
+    /// The lesson's output folder (a fresh temporary folder per run).
+    let directory: URL
+    /// Everything the lesson printed (standard output and error).
+    let output: String
+
+    /// Runs `lesson` (e.g. "01-behavior-cloning") with `--quick --no-step --seed <seed>
+    /// --out <fresh temporary folder> --formats png` plus `arguments`, and reads its results.json.
+    ///
+    /// - Throws: `LessonRunError` if the executable is missing, runs longer than `timeLimit`
+    ///   seconds (it is then killed), exits with a non-zero status, or writes no valid results.json.
+    static func run(_ lesson: String, seed: UInt64 = 0, arguments: [String] = [],
+                    timeLimit: Double = 600) throws -> LessonRun {
+        let executable = try locate(lesson)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(lesson)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let logURL = root.appendingPathComponent("output.log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        defer { try? log.close() }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--quick", "--no-step", "--seed", String(seed), "--out", root.path, "--formats", "png"]
+            + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = log
+        process.standardError = log
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                _ = finished.wait(timeout: .now() + 5)
+            }
+            throw LessonRunError.timedOut(lesson: lesson, seconds: timeLimit, output: tail(of: logURL))
+        }
+        let output = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            throw LessonRunError.failed(lesson: lesson, status: process.terminationStatus, output: tail(of: logURL))
+        }
+        let directory = try outputDirectory(in: root, lesson: lesson)
+        let resultsURL = directory.appendingPathComponent("results.json")
+        guard let data = FileManager.default.contents(atPath: resultsURL.path),
+              let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw LessonRunError.noResults(lesson: lesson, path: resultsURL.path)
+        }
+        return LessonRun(document: document, results: document["results"] as? [String: Any] ?? [:],
+                         directory: directory, output: output)
+    }
+
+    /// The recorded value under `key`.
+    func value(_ key: String) throws -> Any {
+        guard let value = results[key] else {
+            throw LessonRunError.missingResult(key: key, available: results.keys.sorted())
+        }
+        return value
+    }
+
+    /// The recorded number under `key`.
+    func number(_ key: String) throws -> Double {
+        guard let number = try value(key) as? Double else { throw LessonRunError.wrongType(key: key, expected: "a number") }
+        return number
+    }
+
+    /// The recorded list of numbers under `key`.
+    func numbers(_ key: String) throws -> [Double] {
+        guard let numbers = try value(key) as? [Double] else {
+            throw LessonRunError.wrongType(key: key, expected: "a list of numbers")
+        }
+        return numbers
+    }
+
+    /// The recorded text under `key`.
+    func text(_ key: String) throws -> String {
+        guard let text = try value(key) as? String else { throw LessonRunError.wrongType(key: key, expected: "text") }
+        return text
+    }
+
+    /// The recorded dictionary under `key`.
+    func dictionary(_ key: String) throws -> [String: Any] {
+        guard let dictionary = try value(key) as? [String: Any] else {
+            throw LessonRunError.wrongType(key: key, expected: "a dictionary")
+        }
+        return dictionary
+    }
+
+    /// The run's status in results.json ("complete" when every cell ran).
+    var status: String? { document["status"] as? String }
+
+    /// Whether the lesson wrote a file of this name in its output folder.
+    func wrote(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path)
+    }
+
+    // MARK: Finding the executable
+
+    /// The built executable named `lesson`, looked for in the build folder holding the tests.
+    static func locate(_ lesson: String) throws -> URL {
+        var candidates: [URL] = []
+        if let folder = ProcessInfo.processInfo.environment["LESSON_BUILD_DIR"] {
+            candidates.append(URL(fileURLWithPath: folder))
+        }
+        for path in [CommandLine.arguments.first, Bundle.main.executablePath, Bundle.main.bundlePath].compactMap({ $0 }) {
+            // The test runner sits in .build/<config>/ (Linux), or inside a .xctest bundle there (macOS).
+            var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(folder)
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        for folder in candidates {
+            let file = folder.appendingPathComponent(lesson)
+            if FileManager.default.isExecutableFile(atPath: file.path) { return file }
+        }
+        throw LessonRunError.notBuilt(lesson: lesson, searched: Array(Set(candidates.map(\.path))).sorted())
+    }
+
+    private static func outputDirectory(in root: URL, lesson: String) throws -> URL {
+        let direct = root.appendingPathComponent(lesson)
+        if FileManager.default.fileExists(atPath: direct.path) { return direct }
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        guard let folder = folders.first(where: { !$0.hasPrefix(".") && $0 != "output.log" }) else {
+            throw LessonRunError.noResults(lesson: lesson, path: direct.appendingPathComponent("results.json").path)
+        }
+        return root.appendingPathComponent(folder)
+    }
+
+    private static func tail(of url: URL, lines: Int = 40) -> String {
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+}
+
+/// Why a lesson run could not be used by a claim test.
+enum LessonRunError: Error, CustomStringConvertible {
+    case notBuilt(lesson: String, searched: [String])
+    case timedOut(lesson: String, seconds: Double, output: String)
+    case failed(lesson: String, status: Int32, output: String)
+    case noResults(lesson: String, path: String)
+    case missingResult(key: String, available: [String])
+    case wrongType(key: String, expected: String)
+
+    var description: String {
+        switch self {
+        case let .notBuilt(lesson, searched):
+            return "the lesson executable \(lesson) is not built: run swift build first "
+                + "(`swift build -c release` for `swift test -c release`). Looked in: \(searched.joined(separator: ", "))"
+        case let .timedOut(lesson, seconds, output):
+            return "\(lesson) --quick ran longer than \(Int(seconds)) s and was killed. Last output:\n\(output)"
+        case let .failed(lesson, status, output):
+            return "\(lesson) --quick exited with status \(status). Last output:\n\(output)"
+        case let .noResults(lesson, path):
+            return "\(lesson) wrote no readable results.json at \(path)"
+        case let .missingResult(key, available):
+            return "results.json has no result \"\(key)\"; it has: \(available.joined(separator: ", "))"
+        case let .wrongType(key, expected):
+            return "result \"\(key)\" is not \(expected)"
+        }
+    }
+}
