@@ -9,6 +9,6 @@ extension OffPolicyLearning {
             throw OffPolicyInputError("deterministicPolicyGradientLoss: the batch of states is empty")
         }
         let actions = try actor(states)
-        return -critic(states, actions).mean()
+        return try -critic(states, actions).mean()
     }
 }
