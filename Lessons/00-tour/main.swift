@@ -260,11 +260,16 @@ lesson.figure("shapes", caption: "Left: a scene drawn with polygons and circles 
     let inner = outer.map { ($0.0 * 0.6, $0.1 * 0.45) }
     scene.polygon(points: outer, fill: Color.lightGray.withAlpha(0.6), stroke: .gray, label: "track")
     scene.polygon(points: inner, fill: .white, stroke: .gray)
+    let path = (0...80).map { i -> (Double, Double) in
+        let a = Double(i) / 80 * 2 * Double.pi
+        return (2.4 * cos(a) + 0.05 * sin(5 * a), 1.45 * sin(a))
+    }
+    scene.line(x: path.map(\.0), y: path.map(\.1), label: "path of π*", color: .green, style: .dashed, width: 1.2)
     scene.polygon(points: [(2.2, -0.25), (2.7, -0.25), (2.7, 0.25), (2.2, 0.25)], fill: .blue, stroke: .black,
                   label: "car")
     scene.circle(center: (-2.4, 0.2), radius: 0.25, fill: .vermillion, label: "obstacle")
     scene.circle(center: (0, 1.6), radius: 0.2, fill: .vermillion)
-    scene.arrow(from: (0.6, -1.3), to: (2.15, -0.2), label: "car, heading ψ", color: .blue)
+    scene.arrow(from: (0.4, -0.3), to: (2.15, -0.1), label: "car, heading ψ", color: .blue)
     scene.aspect = .equal
     scene.title = "A scene: π* drives around the track"
     scene.xLabel = "x (m)"

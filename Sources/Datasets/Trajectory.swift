@@ -29,11 +29,17 @@ public struct Trajectory<State: Codable & Equatable & Sendable>: Sendable {
         truncated = false
     }
 
-    /// A trajectory from its parts; `observations.count` must be `actions.count + 1`.
+    /// A trajectory from its parts.
+    ///
+    /// - Throws: `DatasetError` unless there are T + 1 observations, T actions and T rewards (and
+    ///   T infos and T + 1 states, when given).
     public init(observations: [[Float]], actions: [[Float]], rewards: [Double], infos: [StepInfo] = [],
-                states: [State] = [], terminated: Bool, truncated: Bool) {
-        precondition(observations.count == actions.count + 1 && rewards.count == actions.count,
-                     "Trajectory: needs T + 1 observations, T actions and T rewards")
+                states: [State] = [], terminated: Bool, truncated: Bool) throws {
+        guard observations.count == actions.count + 1, rewards.count == actions.count,
+              infos.isEmpty || infos.count == actions.count, states.isEmpty || states.count == observations.count else {
+            throw DatasetError("Trajectory: needs T + 1 observations (got \(observations.count)), T actions (\(actions.count)), "
+                + "T rewards (\(rewards.count)), T infos (\(infos.count)) and T + 1 states if any (\(states.count))")
+        }
         self.observations = observations
         self.actions = actions
         self.rewards = rewards

@@ -11,3 +11,12 @@ import Testing
     let long = try SampleFigures.longLabels().save(to: directory + "/long-labels", formats: [.png])
     #expect(long.count == 1)
 }
+
+/// The gnuplot version of the sample figure, for a person to compare.
+@Test func sampleFiguresRenderWithGnuplot() throws {
+    let directory = ProcessInfo.processInfo.environment["PLOTTING_SAMPLE_DIR"]
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("plotting-samples-\(getpid())").path
+    let written = try SampleFigures.everyArtist().save(to: directory + "/every-artist-gnuplot",
+                                                       formats: [.png, .pdf, .svg, .tex], backend: .gnuplot)
+    #expect(written.contains { $0.hasSuffix(".gp") })
+}

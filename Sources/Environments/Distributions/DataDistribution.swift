@@ -4,7 +4,7 @@ import Numerics
 /// A distribution with exact samples and an exact density: the "real data" of the GAN lesson,
 /// where the optimal discriminator D*(x) = p_data(x) / (p_data(x) + p_G(x)) and the
 /// Jensen–Shannon divergence can be computed on a grid.
-public protocol DataDistribution: Sendable {
+public protocol DataDistribution<Point>: Sendable {
     /// One point of the space: `Double` in 1-D, `SIMD2<Double>` in 2-D.
     associatedtype Point: Sendable
     /// `count` independent samples.

@@ -88,7 +88,10 @@ public struct GridWorld: TabularMDP, Equatable {
     /// .#.##.
     /// ...X.G
     /// ```
-    public static let standard = try! GridWorld(rows: ["S...#.", ".##...", "...#X.", ".#....", ".#.##.", "...X.G"])
+    public static let standard = try! GridWorld(rows: standardRows)
+
+    /// The rows of `standard`, to build variants (e.g. with slipping).
+    public static let standardRows = ["S...#.", ".##...", "...#X.", ".#....", ".#.##.", "...X.G"]
 
     /// A world drawn as text, one string per row, with the characters of `Cell`
     /// (exactly one `S`; at least one `G`).

@@ -148,6 +148,7 @@ public struct BlockPushing: ContinuousEnvironment {
         let pusherLimit = tableHalfSize - pusherRadius
         let blockLimit = tableHalfSize - blockRadius
         let contact = pusherRadius + blockRadius
+        let start = state.pusher
         state.pusher = clamp(state.pusher + pusherVelocity * h, limit: pusherLimit)
 
         // The block slides and slows down.
@@ -179,10 +180,24 @@ public struct BlockPushing: ContinuousEnvironment {
         // A block held by an edge stops the pusher instead.
         offset = state.block - state.pusher
         distance = norm(offset)
-        if distance < contact {
-            let back = distance > 1e-12 ? offset / distance : normal
-            state.pusher = clamp(state.block - back * contact, limit: pusherLimit)
+        guard distance < contact else { return }
+        let back = distance > 1e-12 ? offset / distance : normal
+        let wanted = state.block - back * contact
+        state.pusher = clamp(wanted, limit: pusherLimit)
+        guard norm(state.block - state.pusher) < contact - 1e-12 else { return }
+        // Squeezed between the block and an edge: slide along that edge to the contact point.
+        let b = state.block
+        if state.pusher.x != wanted.x {
+            let dx = state.pusher.x - b.x
+            let reach = max(contact * contact - dx * dx, 0).squareRoot()
+            state.pusher.y = state.pusher.y <= b.y ? b.y - reach : b.y + reach
+        } else {
+            let dy = state.pusher.y - b.y
+            let reach = max(contact * contact - dy * dy, 0).squareRoot()
+            state.pusher.x = state.pusher.x <= b.x ? b.x - reach : b.x + reach
         }
+        state.pusher = clamp(state.pusher, limit: pusherLimit)
+        if norm(state.block - state.pusher) < contact - 1e-12 { state.pusher = start }
     }
 
     func clamp(_ p: SIMD2<Double>, limit: Double) -> SIMD2<Double> {

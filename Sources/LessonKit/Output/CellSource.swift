@@ -29,7 +29,7 @@ enum CellSource {
         let characters = Array(source)
         var results: [String?] = []
         var previousEndLine = 0
-        for (index, line) in cellLines.enumerated() {
+        for line in cellLines {
             guard line >= 1, line <= lines.count else { results.append(nil); continue }
             var scanner = Scanner(characters: characters, position: lineStarts[line - 1])
             let call = scanner.scanCall()

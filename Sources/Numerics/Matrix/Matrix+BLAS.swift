@@ -1,4 +1,14 @@
 import CBLAS
+import Foundation
+
+/// One BLAS thread unless the user asked for more with `OPENBLAS_NUM_THREADS`: the kit's matrices
+/// are small, and on a 2-core machine two BLAS threads fighting the training loop are several
+/// times slower than one. Evaluated once, before the first product.
+private let blasThreadDefault: Void = {
+    if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
+        openblas_set_num_threads(1)
+    }
+}()
 
 extension Matrix {
     /// The matrix product `op(self) · op(other)` through BLAS `sgemm`, where `op` transposes
@@ -36,6 +46,7 @@ extension Matrix {
         precondition(c.rows == m && c.cols == n,
                       "matmul: the result is \(c.shapeDescription) but the product is \(m)×\(n)")
         if m == 0 || n == 0 { return }
+        _ = blasThreadDefault
         if k == 0 {
             if beta != 1 { c = c * beta }
             return

@@ -58,11 +58,19 @@ public struct PanelLayout: Sendable {
     public var colorBarArea: LayoutBox?
     /// Labelled colour-bar ticks.
     public var colorBarTicks: [Tick]
-    /// How many data samples (points along lines, inside bars and bands) the legend covers.
+    /// How many cells of a 256 × 256 grid over the plot area that hold data (lines, markers, bars,
+    /// bands) the legend covers; 0 means the legend hides nothing.
     public var legendCoveredSamples: Int
 
-    /// Legend rows: the artist index, the sample-handle box and the text box.
+    /// Legend rows: the artist index and the sample-handle box.
     var legendEntries: [(artist: Int, handle: LayoutBox)] = []
+    /// Where the x label, y label, title and colour-bar label went (gnuplot places them there too).
+    var labelBoxes: [LabelKind: TextBox] = [:]
+
+    /// The labels a panel places around its plot area.
+    enum LabelKind: Sendable {
+        case x, y, title, colorBar
+    }
 }
 
 /// The complete placement of a figure's parts, in points (1/72 inch) from the top-left corner.

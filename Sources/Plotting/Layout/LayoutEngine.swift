@@ -36,7 +36,9 @@ struct LayoutEngine<Measurer: TextMeasurer> {
             LayoutBox(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
                       width: cellWidth, height: cellHeight)
         }
-        let panels = try figure.panels.map { try ResolvedPanel($0) }
+        var panels = try figure.panels.map { try ResolvedPanel($0) }
+        var raised = [Bool](repeating: false, count: panels.count)
+        var occupancy = panels.map { OccupancyGrid(panel: $0) }
 
         var left = [Double](repeating: 45, count: columns), right = [Double](repeating: 10, count: columns)
         var upper = [Double](repeating: 10, count: rows), lower = [Double](repeating: 35, count: rows)
@@ -51,7 +53,8 @@ struct LayoutEngine<Measurer: TextMeasurer> {
         func decorate(_ i: Int, plot: LayoutBox) throws -> PanelDecorator<Measurer>.Result {
             let r = i / columns, c = i % columns
             return try PanelDecorator(panel: panels[i], plot: plot, cell: cell(r, c), measurer: measurer,
-                                      fontSize: figure.fontSize, forceOutside: forceOutside[i], row: r, column: c).make()
+                                      fontSize: figure.fontSize, forceOutside: forceOutside[i], occupancy: occupancy[i], row: r,
+                                      column: c).make()
         }
 
         for _ in 0..<8 {
@@ -65,6 +68,14 @@ struct LayoutEngine<Measurer: TextMeasurer> {
                 if panels[i].axes.legend == .auto && result.layout.legendPlacement == .outsideRight {
                     forceOutside[i] = true
                 }
+                // A legend that covers data even in its best corner: raise automatic y limits once
+                // so the legend finds room above the data, then lay out again.
+                if !raised[i], result.layout.legendCoveredSamples > 0, panels[i].axes.yLimits == nil,
+                   panels[i].axes.legend == .auto, let legend = result.layout.legendArea {
+                    raised[i] = true
+                    panels[i].raiseTop(by: (legend.height + 2 * Style.legendInset) / plot.height)
+                    occupancy[i] = OccupancyGrid(panel: panels[i])
+                }
                 results.append(result)
                 let h = result.horizontalExtent, v = result.verticalExtent
                 needLeft[c] = max(needLeft[c], plot.minX - h.minX)
@@ -72,7 +83,7 @@ struct LayoutEngine<Measurer: TextMeasurer> {
                 needUpper[r] = max(needUpper[r], plot.minY - v.minY)
                 needLower[r] = max(needLower[r], v.maxY - plot.maxY)
             }
-            let pad = 2.0
+            let pad = 4.0
             let newLeft = needLeft.map { $0 + pad }, newRight = needRight.map { $0 + pad }
             let newUpper = needUpper.map { $0 + pad }, newLower = needLower.map { $0 + pad }
             let change = zip(left + right + upper + lower, newLeft + newRight + newUpper + newLower)

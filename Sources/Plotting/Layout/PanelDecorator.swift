@@ -10,6 +10,8 @@ struct PanelDecorator<Measurer: TextMeasurer> {
     let fontSize: Double
     /// Keep an automatic legend outside (decided in an earlier layout pass).
     let forceOutside: Bool
+    /// Where the panel's data lies, for placing the legend.
+    let occupancy: OccupancyGrid
     let row: Int
     let column: Int
 
@@ -65,13 +67,14 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             yLabelRight = min(yLabelRight, box.minX)
         }
 
-        // Axis labels and title.
         // Axis labels and titles wrap at the plot's length and slide inside the cell; they do not
         // widen the margins along their length (that would shrink the plot they are centred on).
         var alongX = Set<Int>(), alongY = Set<Int>()
+        var labelBoxes: [PanelLayout.LabelKind: Int] = [:]
         if let label = axes.xLabel, !label.isEmpty {
             let wrap = min(max(plot.width, cell.width * 0.7), cell.width - 4)
             alongX.insert(texts.count)
+            labelBoxes[.x] = texts.count
             let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
             let x = clamp(plot.midX - size.width / 2, cell.minX, cell.maxX - size.width)
             texts.append(TextBox(text: label, box: LayoutBox(x: x, y: xLabelTop + Style.labelPad, width: size.width,
@@ -81,6 +84,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let label = axes.yLabel, !label.isEmpty {
             let wrap = min(max(plot.height, cell.height * 0.7), cell.height - 4)
             alongY.insert(texts.count)
+            labelBoxes[.y] = texts.count
             let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
             let y = clamp(plot.midY - size.width / 2, cell.minY, cell.maxY - size.width)
             texts.append(TextBox(text: label, box: LayoutBox(x: yLabelRight - Style.labelPad - size.height, y: y,
@@ -90,6 +94,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let title = axes.title, !title.isEmpty {
             let wrap = min(max(plot.width, cell.width * 0.7), cell.width - 4)
             alongX.insert(texts.count)
+            labelBoxes[.title] = texts.count
             let titleSize = fontSize * Style.titleScale
             let size = try measurer.measure(title, size: titleSize, wrapWidth: wrap)
             let x = clamp(plot.midX - size.width / 2, cell.minX, cell.maxX - size.width)
@@ -126,6 +131,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             if let label = heatMap.colorBarLabel, !label.isEmpty {
                 let wrap = min(max(plot.height, cell.height * 0.7), cell.height - 4)
                 alongY.insert(texts.count)
+                labelBoxes[.colorBar] = texts.count
                 let size = try measurer.measure(label, size: fontSize, wrapWidth: wrap)
                 let y = clamp(bar.midY - size.width / 2, cell.minY, cell.maxY - size.width)
                 let box = LayoutBox(x: rightEdge + Style.labelPad, y: y, width: size.height, height: size.width)
@@ -140,6 +146,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
                                  yLimits: panel.yLimits, xTicks: xTicks, yTicks: yTicks, xMinorTicks: xMinor,
                                  yMinorTicks: yMinor, legendPlacement: nil, legendArea: nil,
                                  colorBarArea: colorBarArea, colorBarTicks: colorBarTicks, legendCoveredSamples: 0)
+        layout.labelBoxes = labelBoxes.mapValues { texts[$0] }
         try placeLegend(into: &layout, texts: &texts, rightEdge: rightEdge)
 
         // An inside legend lies over the plot area and never widens the margins.
@@ -195,7 +202,6 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             }
         }
 
-        let samples = DataOccupancy.samples(of: panel, x: xMap, y: yMap)
         var placement = panel.axes.legend
         // Inside when a corner is free of data; outside right when no corner is free and the legend
         // takes at most 30 % of the cell's width (always, if it does not fit inside and does outside).
@@ -206,7 +212,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
                 placement = .outsideRight
             } else {
                 let corners: [LegendPlacement] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
-                let counts = corners.map { DataOccupancy.count(samples, in: box($0)) }
+                let counts = corners.map { occupancy.count(in: box($0), plot: plot) }
                 let best = counts.indices.min { counts[$0] < counts[$1] }!
                 placement = counts[best] > 0 && outsideFits ? .outsideRight : corners[best]
                 // Too big for inside and for outside: the emptiest corner, kept within the plot area.
@@ -215,7 +221,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         let frame = box(placement)
         layout.legendPlacement = placement
         layout.legendArea = frame
-        layout.legendCoveredSamples = placement == .outsideRight ? 0 : DataOccupancy.count(samples, in: frame)
+        layout.legendCoveredSamples = placement == .outsideRight ? 0 : occupancy.count(in: frame, plot: plot)
         var y = frame.minY + Style.legendPad
         for row in rows {
             let handle = LayoutBox(x: frame.minX + Style.legendPad, y: y, width: Style.legendHandle, height: row.height)
@@ -237,7 +243,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             let ticks = panel.categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
             return (ticks.filter { limits.contains($0.value) }, [])
         }
-        var maxCount = clampInt(Int(plot.width / 60) + 1, 3, 10)
+        var maxCount = clampInt(Int(plot.width / 55) + 1, 3, 10)
         while true {
             let ticks: [Tick]
             if panel.axes.xScale == .log {
@@ -269,7 +275,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let explicit = panel.axes.yTicks {
             return (TickLocator.labels(for: explicit).filter { limits.contains($0.value) }, [])
         }
-        var maxCount = clampInt(Int(plot.height / 38) + 1, 3, 10)
+        var maxCount = clampInt(Int(plot.height / 32) + 1, 3, 10)
         let lineHeight = try measurer.measure("0", size: tickSize, wrapWidth: nil).height
         while true {
             let ticks: [Tick]

@@ -53,6 +53,20 @@ struct ResolvedPanel: Sendable {
         yLimits = axes.yLimits ?? extent.yBounds.paddedLimits(scale: axes.yScale)
     }
 
+    /// Extends the top of the y range by `fraction` of the plot height (measured after the
+    /// extension), in the axis's scale.
+    mutating func raiseTop(by fraction: Double) {
+        let f = min(max(fraction, 0), 0.6)
+        switch axes.yScale {
+        case .linear:
+            let low = yLimits.lowerBound, high = yLimits.upperBound
+            yLimits = low...(low + (high - low) / (1 - f))
+        case .log:
+            let low = log10(yLimits.lowerBound), high = log10(yLimits.upperBound)
+            yLimits = yLimits.lowerBound...pow(10, low + (high - low) / (1 - f))
+        }
+    }
+
     /// Palette colours for uncoloured series; an uncoloured band borrows its neighbouring line's colour.
     static func resolveColors(_ artists: [Artist]) throws -> [ResolvedArtist] {
         var next = 0

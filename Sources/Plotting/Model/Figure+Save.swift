@@ -34,8 +34,29 @@ extension Figure {
             }
             return written
         case .gnuplot:
-            return try GnuplotRenderer(figure: self).render(to: path, formats: formats, pngScale: pngScale)
+            return try saveWithGnuplot(to: path, formats: formats, pngScale: pngScale)
         }
+    }
+
+    /// Writes `path.gp` and its data files `path.<panel>-<artist>.dat`, then runs gnuplot to write
+    /// `path.<ext>` for every format (`.tex` uses `cairolatex` and also writes `path.pdf`, or
+    /// `path-latex.tex`/`path-latex.pdf` when `.pdf` is requested too).
+    ///
+    /// - Parameters:
+    ///   - executable: the gnuplot program; `nil` searches `PATH` for `gnuplot`.
+    /// - Returns: the written files: outputs first, then data files, then the script.
+    /// - Throws: ``PlottingError/gnuplotMissing(script:)`` (the script and data are written),
+    ///   ``PlottingError/gnuplotFailed(_:)`` with gnuplot's messages, or any validation error.
+    @discardableResult
+    public func saveWithGnuplot(to path: String, formats: [ImageFormat] = [.png], pngScale: Double = 2,
+                                executable: String? = nil) throws -> [String] {
+        try validate()
+        guard pngScale.isFinite, pngScale > 0, pngScale <= 20 else {
+            throw PlottingError.invalidSetting("pngScale must be in (0, 20], got \(pngScale)")
+        }
+        guard !formats.isEmpty else { throw PlottingError.invalidSetting("no output format given") }
+        return try GnuplotRenderer(figure: self).render(to: path, formats: formats, pngScale: pngScale,
+                                                        executable: executable)
     }
 
     /// The figure encoded in `format` by the Cairo renderer, e.g. a PNG to embed in a notebook.

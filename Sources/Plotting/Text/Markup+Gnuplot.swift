@@ -1,6 +1,6 @@
 extension Markup {
-    /// gnuplot "enhanced text" for `source`, to be placed inside single quotes in a script
-    /// (`'` doubled, enhanced-text specials `_ ^ @ & ~ { }` escaped).
+    /// gnuplot "enhanced text" for `source` (enhanced-text specials `_ ^ @ & ~ { } \\` escaped with a
+    /// backslash); quoting it for a script is the caller's job.
     public static func gnuplotEnhanced(_ source: String) -> String {
         gnuplotEnhanced(parse(source))
     }
@@ -14,7 +14,6 @@ extension Markup {
                 for ch in s {
                     switch ch {
                     case "_", "^", "@", "&", "~", "{", "}", "\\": out += "\\" + String(ch)
-                    case "'": out += "''"
                     default: out.append(ch)
                     }
                 }

@@ -1,0 +1,347 @@
+import Foundation
+
+/// Builds a gnuplot script (and its data tables) reproducing a laid-out figure.
+///
+/// Every panel is one `multiplot` cell with the Cairo layout's ranges, ticks and legend corner, so
+/// both backends show the same numbers. Approximations: text is not wrapped; scatter opacity is a
+/// colour alpha; dash patterns are gnuplot's; the legend frame and quiver heads are gnuplot's own.
+struct GnuplotScript {
+    let figure: Figure
+    let layout: FigureLayout
+    let panels: [ResolvedPanel]
+    /// The figure's file name without directory or extension.
+    let name: String
+
+    /// How a text is written for the current terminal.
+    enum TextMode {
+        /// gnuplot enhanced text (pngcairo, pdfcairo, svg).
+        case enhanced
+        /// LaTeX (cairolatex).
+        case latex
+    }
+
+    /// The data tables every format's plot commands read.
+    func tables() -> [GnuplotTable] {
+        var tables: [GnuplotTable] = []
+        for (p, panel) in panels.enumerated() {
+            let limits = layout.panels[p]
+            for (a, r) in panel.artists.enumerated() {
+                let file = dataFileName(panel: p, artist: a)
+                switch r.artist {
+                case .line(let x): tables.append(GnuplotTable(fileName: file, columns: [x.x, x.y]))
+                case .scatter(let x): tables.append(GnuplotTable(fileName: file, columns: [x.x, x.y]))
+                case .band(let x): tables.append(GnuplotTable(fileName: file, columns: [x.x, x.lower, x.upper]))
+                case .histogram, .bars:
+                    tables.append(GnuplotTable(fileName: file, columns: [
+                        r.rects.map { ($0.x0 + $0.x1) / 2 }, r.rects.map(\.y1), r.rects.map { $0.x1 - $0.x0 },
+                        r.rects.map { $0.error ?? 0 },
+                    ]))
+                case .heatMap(let h):
+                    let rows = h.values.count, cols = h.values[0].count
+                    let dx = (h.xRange.upperBound - h.xRange.lowerBound) / Double(cols)
+                    let dy = (h.yRange.upperBound - h.yRange.lowerBound) / Double(rows)
+                    var xs: [Double] = [], ys: [Double] = [], zs: [Double] = []
+                    for row in 0..<rows {
+                        for col in 0..<cols {
+                            xs.append(h.xRange.lowerBound + (Double(col) + 0.5) * dx)
+                            ys.append(h.yRange.lowerBound + (Double(row) + 0.5) * dy)
+                            zs.append(h.values[row][col])
+                        }
+                    }
+                    tables.append(GnuplotTable(fileName: file, columns: [xs, ys, zs], block: cols))
+                case .quiver(let q):
+                    let s = q.resolvedScale
+                    tables.append(GnuplotTable(fileName: file, columns: [q.x, q.y, q.u.map { $0 * s }, q.v.map { $0 * s }]))
+                case .referenceLine(let l):
+                    let columns: [[Double]] = l.orientation == .horizontal
+                        ? [[limits.xLimits.lowerBound, limits.xLimits.upperBound], [l.value, l.value]]
+                        : [[l.value, l.value], [limits.yLimits.lowerBound, limits.yLimits.upperBound]]
+                    tables.append(GnuplotTable(fileName: file, columns: columns))
+                case .text, .arrow, .polygon, .circle:
+                    continue
+                }
+            }
+        }
+        return tables
+    }
+
+    /// `name.<panel>-<artist>.dat`, numbered from 1.
+    func dataFileName(panel: Int, artist: Int) -> String {
+        "\(name).\(panel + 1)-\(artist + 1).dat"
+    }
+
+    /// The script: one terminal block per format, each drawing the whole multiplot.
+    /// `outputs` maps each format to the output file name it must write.
+    func text(outputs: [(ImageFormat, String)], pngScale: Double) -> String {
+        var s = """
+        # gnuplot script written by the Plotting module (Learning from Demonstrations course kit).
+        # Run it in this directory: gnuplot \(name).gp
+        # It reads the data files \(name).*.dat and writes: \(outputs.map(\.1).joined(separator: ", ")).
+        set encoding utf8
+
+        """
+        let font = figure.fontFamily
+        for (format, output) in outputs {
+            let w = figure.width, h = figure.height
+            switch format {
+            case .png:
+                // pngcairo draws lines at 72 px per inch and text at 96.
+                let lines = 100 * pngScale / 72, text = 100 * pngScale / 96
+                s += "set terminal pngcairo size \(Int((w * 100 * pngScale).rounded())),\(Int((h * 100 * pngScale).rounded())) "
+                s += "enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(text)) linewidth \(num(lines)) background '#ffffff'\n"
+            case .pdf:
+                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale 1 linewidth 2\n"
+            case .svg:
+                s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))' linewidth 1 background '#ffffff'\n"
+            case .tex:
+                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in linewidth 2\n"
+            }
+            s += "set output '\(output)'\n"
+            s += body(mode: format == .tex ? .latex : .enhanced)
+            s += "unset output\n\n"
+        }
+        return s
+    }
+
+    /// The multiplot for one terminal.
+    private func body(mode: TextMode) -> String {
+        var s = "reset\n"
+        s += "set multiplot\n"
+        for (p, panel) in panels.enumerated() {
+            s += panelCommands(p, panel, layout.panels[p], mode: mode)
+        }
+        if let title = figure.title, let box = layout.textBoxes.first(where: { $0.role == .figureTitle }) {
+            s += "\n# Figure title\nreset\nunset border\nunset tics\nunset key\nunset colorbox\n"
+            s += "set xrange [0:1]\nset yrange [0:1]\n"
+            s += "set label 1 \(quote(title, mode)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
+            s += "font ',\(num(figure.fontSize * Style.figureTitleScale))'\n"
+            s += "plot NaN notitle\n"
+        }
+        s += "unset multiplot\n"
+        return s
+    }
+
+    private func panelCommands(_ p: Int, _ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> String {
+        let axes = panel.axes
+        let tickFont = num(figure.fontSize * Style.tickScale)
+        var s = "\n# Subplot (\(place.row), \(place.column))\n"
+        s += "reset\nunset object\nunset label\nunset arrow\nunset title\n"
+        s += "set border 3 lw 0.8 lc rgb '#262626'\n"
+        s += "set tics nomirror out scale 0.6 textcolor rgb '#262626' font ',\(tickFont)'\n"
+        s += "set xrange [\(num(place.xLimits.lowerBound)):\(num(place.xLimits.upperBound))]\n"
+        s += "set yrange [\(num(place.yLimits.lowerBound)):\(num(place.yLimits.upperBound))]\n"
+        if axes.xScale == .log { s += "set logscale x 10\nset mxtics 10\n" }
+        if axes.yScale == .log { s += "set logscale y 10\nset mytics 10\n" }
+        let wrap = categoryWrap(panel, place)
+        s += "set xtics (" + place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+        s += "set ytics (" + place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+        var labelIndex = 1
+        // Axis labels and titles go exactly where the Cairo layout put them.
+        for kind in [PanelLayout.LabelKind.x, .y, .title, .colorBar] {
+            guard let text = place.labelBoxes[kind] else { continue }
+            s += "set label \(labelIndex) \(screenLabel(text, mode: mode))\n"
+            labelIndex += 1
+        }
+        if axes.grid { s += "set grid xtics ytics lc rgb '#E3E3E3' lw 0.6 dt 1\n" }
+        // The plot area of the Cairo layout, so gnuplot leaves the same room for every label.
+        let area = place.plotArea
+        s += "set lmargin at screen \(num(area.minX / layout.width))\n"
+        s += "set rmargin at screen \(num(area.maxX / layout.width))\n"
+        s += "set tmargin at screen \(num(1 - area.minY / layout.height))\n"
+        s += "set bmargin at screen \(num(1 - area.maxY / layout.height))\n"
+        s += "set style fill solid 1.0 noborder\n"
+        s += keyCommand(place)
+
+        if let heatMap = panel.colorBar {
+            let stops = heatMap.colorMap.stops
+            s += "set palette defined (" + stops.enumerated().map { "\(num(Double($0.offset) / Double(stops.count - 1))) '\($0.element.hexString)'" }
+                .joined(separator: ", ") + ")\n"
+            let range = heatMap.resolvedValueRange
+            s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
+            s += "set cbtics (" + place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+            s += "set colorbox vertical\nset border 15 lw 0.8 lc rgb '#262626'\n"
+        } else {
+            s += "unset colorbox\n"
+        }
+
+        var plots: [String] = []
+        var objectIndex = 1
+        let order = panel.artists.indices.filter { panel.artists[$0].isBackground }
+            + panel.artists.indices.filter { !panel.artists[$0].isBackground }
+        for a in order {
+            let r = panel.artists[a]
+            let file = "'\(dataFileName(panel: p, artist: a))'"
+            let color = "lc rgb '\(r.color.hexString)'"
+            let key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
+            switch r.artist {
+            case .line(let x):
+                let style = x.marker.map { "linespoints pt \(pointType($0)) ps \(num(max(4, x.width * 3) / 8))" } ?? "lines"
+                plots.append("\(file) using 1:2 with \(style) \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
+            case .scatter(let x):
+                let alpha = Int(((1 - x.opacity) * 255).rounded())
+                let argb = String(format: "#%02X", alpha) + r.color.hexString.dropFirst()
+                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 5)) lc rgb '\(argb)' \(key)")
+            case .band(let x):
+                plots.append("\(file) using 1:2:3 with filledcurves fs transparent solid \(num(x.opacity)) noborder \(color) \(key)")
+            case .histogram(let x):
+                plots.append("\(file) using 1:2:3 with boxes fs transparent solid \(num(x.opacity)) border \(color) \(color) lw 1 \(key)")
+            case .bars(let x):
+                plots.append("\(file) using 1:2:3 with boxes fs solid 1.0 noborder \(color) \(key)")
+                if x.errors != nil {
+                    plots.append("\(file) using 1:2:4 with yerrorbars lc rgb '#262626' lw 1 pt 0 notitle")
+                }
+            case .heatMap:
+                plots.append("\(file) using 1:2:3 with image notitle")
+            case .quiver:
+                plots.append("\(file) using 1:2:3:4 with vectors head filled size screen 0.008,25 \(color) lw 0.9 \(key)")
+            case .referenceLine(let x):
+                plots.append("\(file) using 1:2 with lines \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
+            case .polygon(let x):
+                let vertices = zip(x.x, x.y).map { "\(num($0)),\(num($1))" }
+                guard let first = vertices.first else { continue }
+                s += "set object \(objectIndex) polygon from " + (vertices.dropFirst() + [first]).reduce(first) { $0 + " to " + $1 }
+                s += " " + objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
+                objectIndex += 1
+                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+            case .circle(let x):
+                s += "set object \(objectIndex) ellipse at \(num(x.centerX)),\(num(x.centerY)) size \(num(2 * x.radius)),\(num(2 * x.radius)) units xy "
+                s += objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
+                objectIndex += 1
+                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+            case .text(let x):
+                let (justify, offset) = labelPlacement(x.anchor)
+                s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
+                s += "tc rgb '\(x.color.hexString)' font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
+                labelIndex += 1
+            case .arrow(let x):
+                s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen 0.012,22 "
+                s += "lc rgb '\(x.color.hexString)' lw \(num(x.width)) front\n"
+                if let label = x.label {
+                    let right = x.fromX >= x.toX
+                    s += "set label \(labelIndex) \(quote(label, mode)) at \(num(x.fromX)),\(num(x.fromY)) "
+                    s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc rgb '\(x.color.hexString)' "
+                    s += "font ',\(num(figure.fontSize * Style.annotationScale))' front\n"
+                    labelIndex += 1
+                }
+            }
+        }
+        if plots.isEmpty { plots.append("NaN notitle") }
+        s += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
+        return s
+    }
+
+    /// `"text" at screen x, screen y center …` for a text box of the layout (multi-line when Pango wrapped it).
+    private func screenLabel(_ text: TextBox, mode: TextMode) -> String {
+        let lineHeight = text.fontSize * 1.17
+        let lines = max(1, Int(((text.rotated ? text.box.width : text.box.height) / lineHeight).rounded()))
+        let wrap = lines > 1 ? Int((Double(text.text.count) / Double(lines)).rounded(.up)) + 1 : nil
+        let x = text.box.midX / layout.width, y = 1 - text.box.midY / layout.height
+        return "\(quote(text.text, mode, wrapAt: wrap)) at screen \(num(x)), screen \(num(y)) center"
+            + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
+    }
+
+    /// The legend placement resolved by the layout, in gnuplot's words.
+    private func keyCommand(_ place: PanelLayout) -> String {
+        guard let placement = place.legendPlacement else { return "unset key\n" }
+        let position: String
+        switch placement {
+        case .upperRight, .auto: position = "inside top right"
+        case .upperLeft: position = "inside top left"
+        case .lowerLeft: position = "inside bottom left"
+        case .lowerRight: position = "inside bottom right"
+        case .outsideRight: position = "outside right top vertical"
+        case .none: return "unset key\n"
+        }
+        return "set key \(position) Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 spacing 1.1 "
+            + "font ',\(num(figure.fontSize * Style.legendScale))'\n"
+    }
+
+    private func keyEntry(_ label: String, fill: Color?, stroke: Color?, mode: TextMode) -> String {
+        let fillPart = fill.map { "fc rgb '\($0.hexString)' fs solid 1.0" } ?? "fs empty"
+        let border = stroke.map { " border lc rgb '\($0.hexString)'" } ?? " noborder"
+        return "keyentry with boxes \(fillPart)\(border) title \(quote(label, mode))"
+    }
+
+    private func objectStyle(fill: Color?, stroke: Color?, width: Double) -> String {
+        var s = "back "
+        if let fill {
+            s += fill.alpha < 1 ? "fc rgb '\(fill.hexString)' fillstyle transparent solid \(num(fill.alpha))"
+                : "fc rgb '\(fill.hexString)' fillstyle solid 1.0"
+        } else {
+            s += "fillstyle empty"
+        }
+        if let stroke { s += " border lc rgb '\(stroke.hexString)' lw \(num(width))" } else { s += " noborder" }
+        return s
+    }
+
+    private func labelPlacement(_ anchor: TextAnchor) -> (String, String) {
+        switch anchor {
+        case .center: return ("center", "0,0")
+        case .left: return ("left", "0,0")
+        case .right: return ("right", "0,0")
+        case .top: return ("center", "0,-0.6")
+        case .bottom: return ("center", "0,0.6")
+        }
+    }
+
+    private func pointType(_ marker: MarkerShape) -> Int {
+        switch marker {
+        case .circle: return 7
+        case .square: return 5
+        case .triangle: return 9
+        case .diamond: return 13
+        case .cross: return 2
+        case .plus: return 1
+        }
+    }
+
+    private func dashType(_ style: LineStyle) -> String {
+        switch style {
+        case .solid: return "1"
+        case .dashed: return "(9,4)"
+        case .dotted: return "(1,3)"
+        case .dashDot: return "(9,3,1,3)"
+        }
+    }
+
+    /// A double-quoted gnuplot string of a label in the terminal's text mode; `lines` > 1 breaks
+    /// the label into lines of about equal length (gnuplot does not wrap).
+    private func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
+        let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
+        let converted = lines.map { line -> String in
+            let text = mode == .enhanced ? Markup.gnuplotEnhanced(line) : Markup.latex(line)
+            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        }
+        return "\"" + converted.joined(separator: "\\n") + "\""
+    }
+
+    /// Greedy word wrap at about `characters` characters per line.
+    static func wrap(_ text: String, characters: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > characters {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [text] : lines
+    }
+
+    /// Characters per line for category labels: the category spacing at about 0.55 em per character.
+    private func categoryWrap(_ panel: ResolvedPanel, _ place: PanelLayout) -> Int? {
+        guard !panel.categories.isEmpty else { return nil }
+        let spacing = place.plotArea.width / max(place.xLimits.upperBound - place.xLimits.lowerBound, 1e-9)
+        return max(Int(spacing * 0.95 / (figure.fontSize * Style.tickScale * 0.55)), 4)
+    }
+
+    /// A number gnuplot reads back exactly.
+    private func num(_ value: Double) -> String {
+        guard value.isFinite else { return "NaN" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}
