@@ -2,7 +2,7 @@ import ExerciseAPI
 import Numerics
 
 extension BatchConstrained {
-    /// Exercise 6.2: z = μ + σ ⊙ ε, ã = decode(z), loss = (1/B) Σ ‖a − ã‖² + w · (1/B) Σ ½(μ² + σ² − 1 − 2 log σ).
+    /// Exercise 6.2: z = μ + σ ⊙ ε, ã = decode(z), loss = mean (a − ã)² + w · mean ½(μ² + σ² − 1 − 2 log σ).
     public func vaeLoss(actions: Tensor, mean: Tensor, logStd: Tensor, noise: Matrix, klWeight: Float,
                         decode: (Tensor) throws -> Tensor) throws -> VAELossTerms {
         let batch = actions.rows
@@ -22,9 +22,8 @@ extension BatchConstrained {
         guard reconstructed.rows == batch, reconstructed.cols == actions.cols else {
             throw BCQInputError("vaeLoss: decode gave \(reconstructed.value.shapeDescription), the actions are \(actions.value.shapeDescription)")
         }
-        let n = Float(batch)
-        let reconstruction = square(actions - reconstructed).sum() / n
-        let kl = (0.5 * (square(mean) + square(std) - 1 - 2 * logStd)).sum() / n
+        let reconstruction = square(actions - reconstructed).mean()
+        let kl = (0.5 * (square(mean) + square(std) - 1 - 2 * logStd)).mean()
         return VAELossTerms(total: reconstruction + klWeight * kl, reconstruction: reconstruction, klDivergence: kl)
     }
 }

@@ -40,15 +40,16 @@ public protocol BCQExercises: Sendable {
 
     /// Exercise 6.2: the loss of BCQ's conditional variational auto-encoder (Kingma & Welling
     /// 2014; Doersch 2016, "Tutorial on variational autoencoders", §4 for the conditional form),
-    /// with the reparameterization trick and the KL weight of Fujimoto et al.'s code (0.5):
+    /// with the reparameterization trick, normalised as in Fujimoto et al.'s code (PyTorch's
+    /// `mse_loss` and `.mean()`: averages over every entry):
     ///
     ///     σ = exp(log σ),   z = μ + σ ⊙ ε   (ε ~ N(0, I), given as `noise`),   ã = decode(z),
-    ///     reconstruction = (1/B) Σᵢ ‖aᵢ − ãᵢ‖²,
-    ///     KL = (1/B) Σᵢ Σⱼ ½ (μᵢⱼ² + σᵢⱼ² − 1 − 2 log σᵢⱼ)      (= KL(N(μ, σ²) ‖ N(0, I)) per example),
-    ///     total = reconstruction + klWeight · KL.
+    ///     reconstruction = mean over the B×k entries of (a − ã)²,
+    ///     KL = mean over the B×m entries of ½ (μ² + σ² − 1 − 2 log σ),
+    ///     total = reconstruction + klWeight · KL          (klWeight = 0.5 in BCQ).
     ///
-    /// Squares are summed over an action's coordinates and KL terms over the latent coordinates;
-    /// both are averaged over the B examples. Build everything from `Tensor` operations: the
+    /// Summed over a row instead of averaged, the KL term is KL(N(μ, σ²) ‖ N(0, I)) of one example
+    /// and the reconstruction term ‖a − ã‖². Build everything from `Tensor` operations: the
     /// trainer differentiates `total` with respect to the encoder (through μ, log σ and z) and
     /// the decoder (through `decode`). Writing z = μ + σ ⊙ ε, rather than drawing z inside, is what
     /// lets the gradient reach μ and σ.
@@ -129,9 +130,9 @@ public protocol BCQExercises: Sendable {
 public struct VAELossTerms {
     /// reconstruction + klWeight · KL: what the trainer minimises.
     public let total: Tensor
-    /// (1/B) Σᵢ ‖aᵢ − ãᵢ‖².
+    /// The mean of (a − ã)² over every entry.
     public let reconstruction: Tensor
-    /// (1/B) Σᵢ KL(N(μᵢ, σᵢ²) ‖ N(0, I)).
+    /// The mean of ½ (μ² + σ² − 1 − 2 log σ) over every latent entry.
     public let klDivergence: Tensor
 
     /// The three tensors of one loss evaluation.

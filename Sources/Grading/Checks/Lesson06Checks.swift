@@ -62,16 +62,16 @@ let lesson06Checks: [ExerciseCheck] = [
         try expect.close(Double(try terms([[1]], [[1]], [[log2]], [[-0.25]], weight: 0).total.scalar), 0,
                          "total with KL weight 0")
         // Two examples, two action and three latent coordinates (decode keeps the first two latent
-        // coordinates): sums inside an example, mean over examples.
+        // coordinates): every average runs over all entries.
         let sliced = try f.vaeLoss(actions: Tensor(Matrix([[1, 0], [0, 0]])), mean: Tensor(Matrix([[0, 0, 1], [1, 1, 0]])),
                                    logStd: Tensor(Matrix.zeros(2, 3)), noise: Matrix.zeros(2, 3), klWeight: 1) {
             $0.columns(0..<2)
         }
-        // ã = [[0, 0], [1, 1]]: squared errors 1 and 2 → mean 1.5; KL = ½·1 and ½·2 → mean 0.75.
-        try expect.close(Double(sliced.reconstruction.scalar), 1.5, "reconstruction of a 2×2 batch (errors 1 and 2)",
-                         hint: "sum the squares over an action's coordinates, average over the batch only")
-        try expect.close(Double(sliced.klDivergence.scalar), 0.75, "KL of a 2×3 batch (μ² sums 1 and 2)",
-                         hint: "sum the KL over the latent coordinates, average over the batch only")
+        // ã = [[0, 0], [1, 1]]: squared errors 1, 0, 1, 1 → mean 0.75; KL terms ½·(0, 0, 1, 1, 1, 0) → mean 0.25.
+        try expect.close(Double(sliced.reconstruction.scalar), 0.75, "reconstruction of a 2×2 batch (squared errors 1, 0, 1, 1)",
+                         hint: "average the squares over every entry, batch and coordinates, as PyTorch's mse_loss does")
+        try expect.close(Double(sliced.klDivergence.scalar), 0.25, "KL of a 2×3 batch (μ² entries 0, 0, 1, 1, 1, 0, σ 1)",
+                         hint: "average the KL terms over every latent entry")
         // Gradients reach μ, log σ (through z) and the decoder.
         let mu = Tensor(Matrix([[0.3], [-0.2]])), logStd = Tensor(Matrix([[-0.5], [0.4]]))
         let weight = Tensor(Matrix([[1.5]]))

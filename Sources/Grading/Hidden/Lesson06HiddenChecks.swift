@@ -50,8 +50,8 @@ let lesson06HiddenChecks: [ExerciseCheck] = [
                 reconstruction += error * error
             }
         }
-        reconstruction /= Double(b)
-        kl /= Double(b)
+        reconstruction /= Double(b * k)
+        kl /= Double(b * m)
         try expect.close(Double(terms.reconstruction.scalar), reconstruction, tolerance: 1e-4, "reconstruction (random 5×2 actions, 4 latents)")
         try expect.close(Double(terms.klDivergence.scalar), kl, tolerance: 1e-4, "KL (random 5×4 μ and log σ)")
         try expect.close(Double(terms.total.scalar), reconstruction + 0.3 * kl, tolerance: 1e-4, "total (KL weight 0.3)")
