@@ -1,4 +1,6 @@
 import Algorithms
+import Datasets
+import Environments
 import ExerciseAPI
 import Numerics
 import Solutions
@@ -44,7 +46,7 @@ import Testing
         let actions = Matrix([[-2, 0], [2, 10], [1, 2.5]])
         #expect(bcq.scaled(actions) == Matrix([[-1, -1], [1, 1], [0.5, -0.5]]))
         #expect(bcq.unscaled(bcq.scaled(actions)) == actions)
-        let acted = try bcq.actions(for: Matrix.randomNormal(20, 1, rng: &rng))
+        let acted = try bcq.selectActions(for: Matrix.randomNormal(20, 1, rng: &rng))
         for r in 0..<20 {
             #expect((-2...2).contains(acted[r, 0]) && (0...10).contains(acted[r, 1]))
         }
@@ -67,7 +69,7 @@ import Testing
                            terminals: Matrix.ones(n, 1), rng: &rng)
         }
         let probe = Matrix(columnVector: [-0.8, -0.3, 0, 0.4, 0.9])
-        let (actions, values) = try bcq.actionsAndValues(for: probe)
+        let (actions, values) = try bcq.selectActionsAndValues(for: probe)
         for r in 0..<5 {
             #expect(abs(actions[r, 0] + 1.5) < 0.25, "state \(probe[r, 0]): BCQ chose \(actions[r, 0]), the batch's best is −1.5")
             #expect(abs(values[r, 0] - 1) < 0.15, "state \(probe[r, 0]): Q estimate \(values[r, 0]), true value 1")
@@ -129,5 +131,52 @@ private struct StubbedFormulas: BCQExercises {
     }
     func selectBestAction(candidates: Matrix, values: Matrix, candidatesPerState: Int) throws -> Matrix {
         throw NotImplemented(exercise: "6.5", name: "selectBestAction", file: "-")
+    }
+}
+
+/// BCQ through lesson 5's `BatchLearner` interface.
+@Suite struct BCQBatchLearnerTests {
+    @Test func actingErrorsAreKeptAndRethrownByTheNextUpdate() throws {
+        var rng = RandomSource(seed: 5)
+        let bcq = try BCQ(observationSize: 1, actionLow: [-2], actionHigh: [2], configuration: .kit(),
+                          formulas: StubbedFormulas(), rng: &rng)
+        let learner: any BatchLearner = bcq
+        #expect(learner.batchSize == 100)
+        let acted = learner.actions(for: Matrix.zeros(3, 1))
+        #expect(acted == Matrix.zeros(3, 1), "the fallback is the centre of [−2, 2]")
+        #expect(learner.estimatedValues(states: Matrix.zeros(3, 1)) == nil)
+        let batch = try OffPolicyBatch(states: Matrix.zeros(2, 1), actions: Matrix.zeros(2, 1), rewards: Matrix.zeros(2, 1),
+                                       nextStates: Matrix.zeros(2, 1), terminals: Matrix.zeros(2, 1),
+                                       timeouts: Matrix.zeros(2, 1))
+        #expect(throws: NotImplemented.self) { try learner.train(on: batch, rng: &rng) }
+        #expect(bcq.takeActingError() == nil, "the error is handed over once")
+    }
+
+    @Test func trainsAndEvaluatesWithLessonFivesLoops() throws {
+        var rng = RandomSource(seed: 6)
+        let formulas = Solutions.all
+        var dataset = TransitionDataset(observationSize: 3, actionSize: 1)
+        var env = Pendulum()
+        var observation = env.reset(rng: &rng)
+        let expert = PendulumExpert(knobs: ExpertKnobs(noise: 0.3), planningHorizon: 0)
+        for _ in 0..<2_000 {
+            let action = expert.action(for: observation, rng: &rng)
+            let step = try env.step(action)
+            try dataset.append(Transition(observation: observation, action: action, reward: Float(step.reward),
+                                          nextObservation: step.observation, terminated: step.terminated,
+                                          truncated: step.truncated))
+            observation = step.isDone ? env.reset(rng: &rng) : step.observation
+        }
+        let evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 2, discount: 0.99, valueHorizon: 200,
+                                            formulas: formulas.offPolicyLearning, rng: &rng)
+        let bcq = try BCQ(observationSize: 3, actionLow: [-2], actionHigh: [2], configuration: .kit(),
+                          formulas: formulas.batchConstrained, rng: &rng)
+        let curve = try trainOnFixedBuffer(bcq, buffer: dataset, updates: 40, evaluationInterval: 20,
+                                           evaluator: evaluator, rng: &rng)
+        #expect(curve.updates == [0, 20, 40])
+        #expect(curve.returns.allSatisfy { $0.isFinite && $0 <= 0 })
+        #expect(curve.estimatedValues.count == 3)
+        #expect(bcq.updateCount == 40)
+        #expect(bcq.takeActingError() == nil)
     }
 }

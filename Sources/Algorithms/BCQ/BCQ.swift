@@ -17,7 +17,8 @@ import Numerics
 /// 4. φ ← argmax Σ Q_θ1(s, a + ξ_φ(s, a, Φ)), a ~ G_ω(s) (only φ changes)
 /// 5. θ'ⱼ ← τ θⱼ + (1 − τ) θ'ⱼ,  φ' ← τ φ + (1 − τ) φ'.
 ///
-/// Acting: π(s) = argmax_{aᵢ + ξ_φ(s, aᵢ, Φ)} Q_θ1(s, aᵢ + ξ_φ(s, aᵢ, Φ)), {aᵢ ~ G_ω(s)}, i = 1…n
+/// Acting: π(s) = argmax_{aᵢ + ξ_φ(s, aᵢ, Φ)} Q_θ1(s, aᵢ + ξ_φ(s, aᵢ, Φ)), {aᵢ ~ G_ω(s)}, i = 1…m, with
+/// m = `actingSamples` candidates (100 in the authors' code)
 /// (exercise 6.5). Internally every action is scaled to [−1, 1] (Φ is measured there, as in the
 /// paper); the public methods take and return actions in the environment's units.
 ///
@@ -29,7 +30,7 @@ import Numerics
 ///     let b = sampleMiniBatch(100)                      // matrices, one row per transition
 ///     try bcq.update(states: b.s, actions: b.a, rewards: b.r, nextStates: b.s2, terminals: b.done, rng: &rng)
 /// }
-/// let torques = try bcq.actions(for: states)           // n×1, in [−2, 2]
+/// let torques = try bcq.selectActions(for: states)     // n×1, in [−2, 2]
 /// ```
 public final class BCQ {
     /// The hyper-parameters.
@@ -63,6 +64,9 @@ public final class BCQ {
     private var actingRNG: RandomSource
     private let center: Matrix
     private let halfRange: Matrix
+    /// The first error the plugged-in formulas threw while acting through the non-throwing
+    /// ``BatchLearner`` interface, kept until ``takeActingError()`` or the next ``train(on:rng:)``.
+    var actingError: (any Error)?
 
     /// The number of action coordinates.
     public var actionSize: Int { actionLow.count }
@@ -190,18 +194,20 @@ public final class BCQ {
     // MARK: Acting
 
     /// π(s) for each state (one per row), in the environment's units, with the candidates'
-    /// values: n samples of G_ω(s), each perturbed by ξ_φ, the best by Q_θ1 (exercise 6.5).
+    /// values: m samples of G_ω(s), each perturbed by ξ_φ, the best by Q_θ1 (exercise 6.5).
     ///
-    /// - Throws: what the plugged-in formulas throw.
-    public func actionsAndValues(for states: Matrix) throws -> (actions: Matrix, values: Matrix) {
-        let n = configuration.sampledActions
+    /// - Parameter candidates: m, the samples per state (default: the configuration's `actingSamples`).
+    /// - Throws: what the plugged-in formulas throw; ``BCQInputError`` for fewer than one candidate.
+    public func selectActionsAndValues(for states: Matrix, candidates: Int? = nil) throws -> (actions: Matrix, values: Matrix) {
+        let n = candidates ?? configuration.actingSamples
+        guard n >= 1 else { throw BCQInputError("BCQ: need at least one candidate per state, got \(n)") }
         let repeated = states.rows((0..<(states.rows * n)).map { $0 / n })
         let sampled = vae.sample(states: repeated, latentClip: configuration.latentClip, rng: &actingRNG)
         let stateTensor = Tensor(repeated)
-        let candidates = try perturbation.perturbed(states: stateTensor, actions: Tensor(sampled),
-                                                    maxPerturbation: configuration.maxPerturbation, formulas: formulas).value
-        let values = critic.firstValues(states: stateTensor, actions: Tensor(candidates)).value
-        let best = try formulas.selectBestAction(candidates: candidates, values: values, candidatesPerState: n)
+        let proposals = try perturbation.perturbed(states: stateTensor, actions: Tensor(sampled),
+                                                   maxPerturbation: configuration.maxPerturbation, formulas: formulas).value
+        let values = critic.firstValues(states: stateTensor, actions: Tensor(proposals)).value
+        let best = try formulas.selectBestAction(candidates: proposals, values: values, candidatesPerState: n)
         guard best.rows == states.rows, best.cols == actionSize else {
             throw BCQInputError("BCQ: selectBestAction returned \(best.shapeDescription), expected \(states.rows)×\(actionSize)")
         }
@@ -210,13 +216,11 @@ public final class BCQ {
     }
 
     /// π(s) for each state (one per row), in the environment's units.
-    public func actions(for states: Matrix) throws -> Matrix {
-        try actionsAndValues(for: states).actions
-    }
-
-    /// The critic's estimate Q_θ1(s, π(s)) of the policy's value in each state (n×1).
-    public func estimatedValues(states: Matrix) throws -> Matrix {
-        try actionsAndValues(for: states).values
+    ///
+    /// - Parameter candidates: the samples per state (default: the configuration's `actingSamples`).
+    /// - Throws: what the plugged-in formulas throw.
+    public func selectActions(for states: Matrix, candidates: Int? = nil) throws -> Matrix {
+        try selectActionsAndValues(for: states, candidates: candidates).actions
     }
 
     /// Samples of the generative model G_ω(s) in the environment's units: `count` per state,

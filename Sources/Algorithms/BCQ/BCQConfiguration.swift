@@ -5,7 +5,7 @@ import ExerciseAPI
 /// constants of their code where the paper leaves them open).
 ///
 /// The defaults are the paper's: Φ = 0.05 on actions scaled to [−1, 1], λ = 0.75, n = 10 sampled
-/// actions, τ = 0.005, γ = 0.99, mini-batches of 100, a latent space of 2·|A| dimensions, KL
+/// actions in the target (100 candidates when acting, as in the authors' code), τ = 0.005, γ = 0.99, mini-batches of 100, a latent space of 2·|A| dimensions, KL
 /// weight 0.5 in the VAE loss, Adam with learning rate 10⁻³ for every network, hidden layers of
 /// 400 and 300 units for the critics and the perturbation model and 750 and 750 for the VAE.
 /// The kit's lessons use ``kit`` (the same constants, narrower networks) to fit their time budget.
@@ -14,8 +14,11 @@ public struct BCQConfiguration: Sendable, Codable, Equatable {
     public var maxPerturbation: Float
     /// λ, the weight of the minimum in the soft clipped double-Q target (0.75).
     public var lambda: Float
-    /// n, the actions sampled from the generative model per state, in the target and when acting (10).
+    /// n, the actions sampled from the generative model per next state in the critics' target (10).
     public var sampledActions: Int
+    /// The candidates sampled per state when the policy acts (100 in the authors' code; the paper's
+    /// text uses the same n as the target).
+    public var actingSamples: Int
     /// τ, the Polyak rate of the target critics and target perturbation model (0.005).
     public var tau: Float
     /// γ, the discount (0.99).
@@ -41,7 +44,8 @@ public struct BCQConfiguration: Sendable, Codable, Equatable {
     public var vaeHiddenSizes: [Int]
 
     /// A configuration; every argument defaults to the paper's value.
-    public init(maxPerturbation: Float = 0.05, lambda: Float = 0.75, sampledActions: Int = 10, tau: Float = 0.005,
+    public init(maxPerturbation: Float = 0.05, lambda: Float = 0.75, sampledActions: Int = 10, actingSamples: Int = 100,
+                tau: Float = 0.005,
                 discount: Float = 0.99, batchSize: Int = 100, latentSize: Int? = nil, klWeight: Float = 0.5,
                 latentClip: Float = 0.5, logStdRange: ClosedRange<Float> = -4...15, learningRate: Float = 1e-3,
                 criticHiddenSizes: [Int] = [400, 300], perturbationHiddenSizes: [Int] = [400, 300],
@@ -49,6 +53,7 @@ public struct BCQConfiguration: Sendable, Codable, Equatable {
         self.maxPerturbation = maxPerturbation
         self.lambda = lambda
         self.sampledActions = sampledActions
+        self.actingSamples = actingSamples
         self.tau = tau
         self.discount = discount
         self.batchSize = batchSize
@@ -80,6 +85,7 @@ public struct BCQConfiguration: Sendable, Codable, Equatable {
         if !(maxPerturbation >= 0) || !maxPerturbation.isFinite { try fail("Φ must be finite and ≥ 0, got \(maxPerturbation)") }
         if !(0...1).contains(lambda) { try fail("λ must lie in [0, 1], got \(lambda)") }
         if sampledActions < 1 { try fail("the number of sampled actions must be ≥ 1, got \(sampledActions)") }
+        if actingSamples < 1 { try fail("the number of candidates when acting must be ≥ 1, got \(actingSamples)") }
         if !(0...1).contains(tau) { try fail("τ must lie in [0, 1], got \(tau)") }
         if !(0...1).contains(discount) { try fail("γ must lie in [0, 1], got \(discount)") }
         if batchSize < 1 { try fail("the batch size must be ≥ 1, got \(batchSize)") }
