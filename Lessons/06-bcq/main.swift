@@ -106,8 +106,8 @@ lesson.code("Q-learning and BCQ on one batch of the grid world") { context in
         context.record("tabular.\(key).return", outcome.rollout.discountedReturn)
         context.record("tabular.\(key).reachesGoal", outcome.rollout.reachedGoal)
         context.record("tabular.\(key).startEstimate", outcome.startEstimate(world))
-        context.record("tabular.\(key).untriedMovesOnPath", experiment.unsupportedMovesOnPath(outcome))
-        context.record("tabular.\(key).untriedChoices", experiment.unsupportedChoices(outcome))
+        context.record("tabular.\(key).untriedMovesOnPath", Double(experiment.unsupportedMovesOnPath(outcome)))
+        context.record("tabular.\(key).untriedChoices", Double(experiment.unsupportedChoices(outcome)))
     }
     context.markdown("""
     Q-learning's greedy policy picks a move the batch never tried in \(experiment.unsupportedChoices(q)) of the \
