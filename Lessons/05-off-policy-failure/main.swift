@@ -190,7 +190,8 @@ lesson.code("Train orange and blue") { context in
 lesson.figure("returns", caption: "Return of orange (orange) and blue (blue) over gradient updates, mean ± "
     + "standard deviation over seeds. Final buffer: orange is the behavioural agent (noise N(0, 0.5)); Concurrent: "
     + "both learn from orange's buffer at the same time; Imitation: orange is the expert that filled the buffer.") { _ in
-    returnCurvesFigure(summaries)
+    guard !summaries.isEmpty else { throw CellSkipped("the experiment did not run") }
+    return returnCurvesFigure(summaries)
 }
 
 lesson.markdown(#"""
@@ -230,7 +231,8 @@ $\gamma^{600} \cdot 16.3 / (1 - \gamma) \approx 4$).
 lesson.figure("values", caption: "Each agent's value estimate Q(s_0, π(s_0)) (solid, mean ± std over seeds) "
     + "against the true discounted return of its policy from the same start states (dashed, Monte-Carlo, "
     + "γ = 0.99). Rewards are negative, so every true value lies below 0 (dotted line).") { _ in
-    valueEstimatesFigure(summaries)
+    guard !summaries.isEmpty else { throw CellSkipped("the experiment did not run") }
+    return valueEstimatesFigure(summaries)
 }
 
 lesson.code("How far the estimates drift") { context in
@@ -247,7 +249,7 @@ lesson.code("How far the estimates drift") { context in
     context.show(table)
     let imitation = summaries[2], final = summaries[0], concurrent = summaries[1]
     let gap = { (summary: SettingSummary) in summary.finalReturn(\.orange).mean - summary.finalReturn(\.blue).mean }
-    let drift = { (summary: SettingSummary, path: KeyPath<SettingSummary, [LearningCurve]>) in
+    let drift = { (summary: SettingSummary, path: KeyPath<SettingSummary, [EvaluationCurve]>) in
         summary.finalValues(path).estimate - summary.finalValues(path).truth
     }
     context.markdown(String(format: """
@@ -299,7 +301,7 @@ lesson.code("Save the buffers") { context in
         context.record("buffers.\(run.setting.rawValue).actionStd", meanAndStd(actions).std)
     }
     context.show(table)
-    context.print("Load one in Python with numpy.load(\"final-seed\(context.seed).npz\"); lesson 6 trains BCQ on the same buffers.")
+    context.print("Load one in Python with numpy.load(\"buffers/final-seed\(context.seed).npz\"); lesson 6 trains BCQ on the same buffers.")
 }
 
 lesson.figure("buffers", caption: "Angle θ against torque a for a subset of the transitions of each fixed buffer "
