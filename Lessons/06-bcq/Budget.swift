@@ -1,19 +1,7 @@
-// The lesson's budgets: lesson 5's experiment (whose buffers it reuses), the seeds, and how long
-// each learner trains.
+// The lesson's budgets: the seeds, and how long each learner trains. Lesson 5's experiment (whose
+// buffers and offline DDPG this lesson reuses) runs with `FixedBufferExperimentConfiguration.lesson5`.
 import Algorithms
 import Environments
-
-/// Lesson 5's fixed-buffer experiment, exactly as `Lessons/05-off-policy-failure/Experiment.swift`
-/// configures it: with the same seeds, `runFixedBufferExperiment` rebuilds the very buffers (and
-/// the very blue agents) lesson 5 showed. Keep the two in step.
-func lessonFiveConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
-    let widths = [64, 64]
-    let steps = quick ? 6_000 : 10_000
-    return FixedBufferExperimentConfiguration(
-        agent: DDPGConfiguration(actorHiddenSizes: widths, criticHiddenSizes: widths),
-        schedule: InteractionSchedule(environmentSteps: steps, randomSteps: 1_000, evaluationInterval: quick ? 1_000 : 500),
-        finalBufferNoise: 0.5, concurrentNoise: 0.1, evaluationEpisodes: 10, valueHorizon: 600)
-}
 
 /// BCQ as this lesson runs it: the paper's constants, Pendulum-sized networks, and the paper's
 /// n = 10 candidates when acting too (its code uses 100 there; on Pendulum the two give the same
@@ -45,7 +33,7 @@ struct ContinuousBudget: Sendable {
 
     /// The full run or the quick one.
     static func make(quick: Bool) -> ContinuousBudget {
-        let updates = lessonFiveConfiguration(quick: quick).offlineUpdates
+        let updates = FixedBufferExperimentConfiguration.lesson5(quick: quick).offlineUpdates
         return quick
             ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
                                sweepPerturbations: [0, 0.05, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)

@@ -16,13 +16,13 @@ struct BufferOutcome: Sendable {
     /// The mean return of the buffer's own episodes: the behaviour policy as it acted.
     let behaviourReturn: Double
     /// Lesson 5's interacting agent: Final's behavioural agent, Concurrent's orange, the Imitation expert.
-    let orange: LearningCurve
+    let orange: EvaluationCurve
     /// Lesson 5's offline DDPG agent (blue).
-    let ddpg: LearningCurve
+    let ddpg: EvaluationCurve
     /// BCQ with the paper's Φ = 0.05.
-    let bcq: LearningCurve
+    let bcq: EvaluationCurve
     /// Behavior cloning, evaluated once after training.
-    let bc: PolicyEvaluation
+    let bc: EvaluationPoint
     /// Histograms' data for the VAE figure (first seed only).
     let vaeProbes: [VAEProbe]
 }
@@ -74,7 +74,7 @@ func lessonFiveEvaluator(seed: UInt64, configuration: FixedBufferExperimentConfi
 /// returns the trained learner and its curve.
 func trainBCQ(on buffer: TransitionDataset, maxPerturbation: Float, updates: Int, evaluationInterval: Int,
               evaluator: PolicyEvaluator<Pendulum>, formulas: any BCQExercises, seed: UInt64,
-              progress: (Int) -> Void) throws -> (bcq: BCQ, curve: LearningCurve) {
+              progress: (Int) -> Void) throws -> (bcq: BCQ, curve: EvaluationCurve) {
     var rng = RandomSource(seed: seed)
     let bcq = try BCQ(observationSize: buffer.observationSize, actionLow: Pendulum().actionSpace.low,
                       actionHigh: Pendulum().actionSpace.high, configuration: bcqConfiguration(maxPerturbation: maxPerturbation),
@@ -88,7 +88,7 @@ func trainBCQ(on buffer: TransitionDataset, maxPerturbation: Float, updates: Int
 
 /// Behavior cloning (lesson 1's trainer) on a buffer's state-action pairs, evaluated once.
 func trainBehaviorCloning(on buffer: TransitionDataset, steps: Int, evaluator: PolicyEvaluator<Pendulum>,
-                          formulas: any BehaviorCloningExercises, seed: UInt64) throws -> PolicyEvaluation {
+                          formulas: any BehaviorCloningExercises, seed: UInt64) throws -> EvaluationPoint {
     var rng = RandomSource(seed: seed)
     let data = try ImitationDataset(observations: Matrix(rows: buffer.count, cols: buffer.observationSize, values: buffer.observations),
                                     actions: Matrix(rows: buffer.count, cols: buffer.actionSize, values: buffer.actions))
@@ -127,7 +127,7 @@ func vaeProbes(_ bcq: BCQ, buffer: TransitionDataset, neighbours: Int = 100, sam
 /// buffer, in parallel over the cores. `progress` receives the fraction done.
 func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, formulas: ExerciseSet,
                    progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [BufferOutcome], buffers: [[SettingRun]]) {
-    let configuration = lessonFiveConfiguration(quick: quick)
+    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
     let lessonFiveUnits = configuration.workUnits()
     let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps

@@ -11,7 +11,7 @@ func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
 }
 
 /// The mean of a curve's series over the evaluations of the last fifth of training.
-func finalValue(_ curve: LearningCurve, _ series: [Double]) -> Double {
+func finalValue(_ curve: EvaluationCurve, _ series: [Double]) -> Double {
     guard let last = curve.updates.last, !series.isEmpty else { return .nan }
     let tail = zip(curve.updates, series).filter { Double($0.0) >= 0.8 * Double(last) }.map(\.1)
     return tail.isEmpty ? series.last! : tail.reduce(0, +) / Double(tail.count)
@@ -31,7 +31,7 @@ struct SettingResult: Sendable {
     var orange: (mean: Double, std: Double) { meanAndStd(outcomes.map { finalValue($0.orange, $0.orange.returns) }) }
 
     /// Final value estimate and true value (means over seeds) of DDPG or BCQ.
-    func values(_ agent: KeyPath<BufferOutcome, LearningCurve>) -> (estimate: Double, truth: Double) {
+    func values(_ agent: KeyPath<BufferOutcome, EvaluationCurve>) -> (estimate: Double, truth: Double) {
         (meanAndStd(outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].estimatedValues) }).mean,
          meanAndStd(outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].trueValues) }).mean)
     }
