@@ -53,21 +53,27 @@ func learningCurveFigure(curves: [(count: Int, x: [Double], mean: [Double], std:
     return figure
 }
 
-/// Mean D on expert pairs and on the policy's pairs over training (mean ± std over seeds).
-func discriminatorFigure(expert: (x: [Double], mean: [Double], std: [Double]),
-                         policy: (x: [Double], mean: [Double], std: [Double]), count: Int, seeds: Int) -> Figure {
+/// Mean D on expert pairs and on the policy's pairs over training (mean ± std over seeds), for
+/// runs with different numbers of demonstrations (solid: the first, dashed: the others).
+func discriminatorFigure(series: [(count: Int, expert: (x: [Double], mean: [Double], std: [Double]),
+                                   policy: (x: [Double], mean: [Double], std: [Double]))], seeds: Int) -> Figure {
     var figure = Figure(width: 6.4, height: 4.0)
     var ax = Axes()
-    ax.band(x: expert.x, center: expert.mean, spread: expert.std, color: .black)
-    ax.line(x: expert.x, y: expert.mean, label: "D on expert pairs", color: .black, width: 1.8)
-    ax.band(x: policy.x, center: policy.mean, spread: policy.std, color: .blue)
-    ax.line(x: policy.x, y: policy.mean, label: "D on the policy's pairs", color: .blue, width: 1.8)
+    for (index, s) in series.enumerated() {
+        let style: LineStyle = index == 0 ? .solid : .dashed
+        ax.band(x: s.expert.x, center: s.expert.mean, spread: s.expert.std, color: .black)
+        ax.line(x: s.expert.x, y: s.expert.mean, label: "D on expert pairs, N = \(s.count)", color: .black, style: style, width: 1.8)
+        ax.band(x: s.policy.x, center: s.policy.mean, spread: s.policy.std, color: .blue)
+        ax.line(x: s.policy.x, y: s.policy.mean, label: "D on the policy's pairs, N = \(s.count)", color: .blue, style: style,
+                width: 1.8)
+    }
     ax.horizontalLine(y: 0.5, label: "D = 1/2 (cannot tell)", color: .gray, style: .dotted)
     ax.xLabel = "environment steps"
     ax.yLabel = "mean discriminator output D(s, a)"
-    ax.title = "The discriminator during GAIL (N = \(count), \(seeds) seeds)"
+    ax.title = "The discriminator during GAIL (\(seeds) seeds)"
     ax.yLimits = 0...1
-    ax.legend = .lowerLeft
+    ax.legend = .outsideRight
+    figure.width = 8.4
     ax.grid = true
     figure.ax = ax
     return figure
@@ -75,7 +81,7 @@ func discriminatorFigure(expert: (x: [Double], mean: [Double], std: [Double]),
 
 /// The track with one demonstration set and the paths of BC and GAIL from the same start.
 func pathsFigure(track: Track, demonstrations: [Path], bc: Path, gail: Path, count: Int) -> Figure {
-    var figure = Figure(width: 6.4, height: 5.6)
+    var figure = Figure(width: 8.4, height: 4.8)
     var ax = Axes()
     let samples = stride(from: 0.0, through: track.length, by: track.length / 400).map { $0 }
     for (offset, label) in [(2.5, "lane edges (|d| = 2.5 m)"), (-2.5, nil)] as [(Double, String?)] {
@@ -101,7 +107,6 @@ func pathsFigure(track: Track, demonstrations: [Path], bc: Path, gail: Path, cou
     ax.yLabel = "y (m)"
     ax.title = "One evaluation episode, N = \(count) demonstration\(count > 1 ? "s" : "")"
     ax.legend = .outsideRight
-    figure.width = 8.4
     figure.ax = ax
     return figure
 }

@@ -92,8 +92,9 @@ $$
 r_{\text{GAIL}}(s, a) = -\log\bigl(1 - D(s, a)\bigr).
 $$
 
-Both grow with $D$, so both rank pairs the same way, and their sum is the logit:
-$\log D - \log(1 - D) = z$ (at the optimal discriminator, the log density ratio). But they differ
+Both grow with $D$, so both rank pairs the same way, and they add up to the logit:
+$\log D + \bigl(-\log(1 - D)\bigr) = \log\frac{D}{1 - D} = z$ (at the optimal discriminator, the log
+density ratio). But they differ
 in sign, and the sign matters whenever an episode can end early:
 
 - $\log D < 0$ at every step: a **per-step penalty**. If the agent can end the episode — the car
@@ -137,7 +138,7 @@ L(\theta) = -\frac{1}{N}\sum_i \log \pi_\theta(a_i \mid s_i)\,\bigl(G_i - b(s_i)
 \qquad\text{(exercise 4.3).}
 $$
 
-**Generalised advantage estimation** trades bias for variance between the Monte-Carlo
+**Generalized advantage estimation** trades bias for variance between the Monte-Carlo
 $G_t - V(s_t)$ and the one-step TD error:
 
 $$
@@ -193,6 +194,11 @@ each $N$ and each seed we train
   minibatches of 256), from the same demonstrations,
 
 and evaluate both, deterministically, on the same evaluation episodes as the expert.
+
+*Why the car and not Pendulum.* Pendulum's swing-up takes a policy-gradient learner hundreds of
+thousands of environment steps, far beyond this lesson's budget of a few minutes, and its
+episodes never terminate, so it could not show the reward's sign at work. The car learns in tens
+of thousands of steps and can end an episode early.
 """#
 
     static let takeaways = #"""
@@ -202,23 +208,25 @@ and evaluate both, deterministically, on the same evaluation episodes as the exp
   expert's states; being off the demonstrations is itself penalised. With few demonstrations it
   drives where behavior cloning, trained on the same pairs, leaves the road.
 - The price is interaction: behavior cloning used no environment step at all, GAIL tens of
-  thousands — and the discriminator and the policy must be trained together, which is less
-  stable than supervised learning (see the dips of the learning curve).
+  thousands — and the discriminator and the policy are trained together, a game rather than a
+  supervised problem, with its own hyper-parameters (how much the discriminator learns per
+  iteration decides how informative its reward is).
 - Neither method beats the expert: both only imitate it. (Exceeding it needs another signal,
   the task reward — lesson 7.)
 - The imitation reward's *sign* is a design decision: $\log D$ is a per-step penalty that teaches
   an agent able to end its episode to do so; $-\log(1-D)$ is a survival bonus. Compute both from
   the discriminator's logit.
-- The discriminator need not end at $D = \tfrac12$: here it keeps telling the stochastic policy's
-  pairs from the noise-free expert's by the exploration noise alone, while the reward it hands out
-  still steers the policy's *mean* behaviour onto the expert's.
+- The discriminator need not end at $D = \tfrac12$: here it keeps telling the policy's pairs from
+  the expert's — the policy drives whole laps, the demonstrations show part of the track, and its
+  sampled actions are noisy — while the reward it hands out still steers the policy's behaviour
+  onto the expert's.
 
 ## Exercises
 
 Write each function in `Exercises/04-gail/`, then run this lesson on your code with
 `--implementation exercises` and grade it with `swift run -c release grade --lesson 4`.
 
-1. **4.1 `discriminatorLoss`** (`DiscriminatorLoss.swift`): $\mathcal{L}_D$ from logits, finite
+1. **4.1 `discriminatorLoss`** (`GAILDiscriminatorLoss.swift`): $\mathcal{L}_D$ from logits, finite
    at $z = \pm 100$. What does the slide's form do to the logits if you train with it instead?
 2. **4.2 `gailReward`** (`GAILReward.swift`): $\log D$ and $-\log(1 - D)$ from logits. Check that
    they add up to $z$.

@@ -33,7 +33,7 @@ public enum GAILMetric {
 ///
 /// ```swift
 /// var rng = RandomSource(seed: 0)
-/// let gail = try GAIL(environment: LaneKeepingCar(), demonstrations: ExpertPairs(demos),
+/// let gail = try GAIL(environment: LaneKeepingCar(), demonstrations: try ExpertPairs(demos),
 ///                     formulas: Solutions.AdversarialImitation(), rng: &rng)
 /// try gail.train(iterations: 30, rng: &rng)
 /// print(gail.curve.points.last!.evaluationReturn)

@@ -233,13 +233,14 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
 
 private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
     let expect = Expect("4.5", "generalizedAdvantageEstimates")
-    // Two episodes in one batch: the first terminates after 3 steps, the second is cut off by a
-    // time limit after 2 (its last next state keeps its value 4).
-    let rewards: [Double] = [1, 0, 2, 1, 1]
-    let values: [Double] = [0.5, 1, -1, 2, 3]
-    let nextValues: [Double] = [1, -1, 7, 3, 4]
-    let terminated = [false, false, true, false, false]
-    let ends = [false, false, true, false, true]
+    // Three episodes in one batch: the first terminates after 3 steps; the second is cut off by a
+    // time limit after 2 (its last next state keeps its value 4, and nothing of the third episode
+    // may leak into it); the third is cut by the end of the batch after 1 step.
+    let rewards: [Double] = [1, 0, 2, 1, 1, 3]
+    let values: [Double] = [0.5, 1, -1, 2, 3, 0]
+    let nextValues: [Double] = [1, -1, 7, 3, 4, 2]
+    let terminated = [false, false, true, false, false, false]
+    let ends = [false, false, true, false, true, true]
     for (gamma, lambda) in [(0.9, 0.95), (0.99, 1.0), (0.5, 0.0), (1.0, 1.0)] {
         let call = "generalizedAdvantageEstimates(rewards: \(rewards), values: \(values), nextValues: \(nextValues), "
             + "terminated: \(terminated), episodeEnds: \(ends), discount: \(gamma), lambda: \(lambda))"

@@ -14,6 +14,6 @@ extension AdversarialImitation {
     /// (`softplus` and `.mean()` are Tensor operations in Numerics), so logits of ±100 give finite
     /// values. Throw `GAILInputError` if a tensor is not n×1 with n ≥ 1.
     public func discriminatorLoss(expertLogits: Tensor, policyLogits: Tensor) throws -> Tensor {
-        throw NotImplemented(exercise: "4.1", name: "discriminatorLoss", file: "Exercises/04-gail/DiscriminatorLoss.swift")
+        throw NotImplemented(exercise: "4.1", name: "discriminatorLoss", file: "Exercises/04-gail/GAILDiscriminatorLoss.swift")
     }
 }
