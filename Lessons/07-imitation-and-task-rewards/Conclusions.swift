@@ -69,10 +69,13 @@ func conclusions(_ context: LessonContext) throws {
         """
     let maskSpread = (meanAndStd(recipe.successAlongTraining).std + meanAndStd(unmasked.successAlongTraining).std) / 2
     let maskWithinNoise = abs(startsAlong - unmaskedAlong) < maskSpread
+    let maskReading = maskWithinNoise ? "no clear winner — the two differ by less than their spread over seeds"
+        : startsAlong > unmaskedAlong ? "the block-only discriminator learned sooner"
+        : "the discriminator that sees the pusher learned sooner"
     text += """
 
 
-        On the mask, this run says: \(maskWithinNoise ? "no clear winner — the two differ by less than their spread over seeds" : (startsAlong > unmaskedAlong ? "the block-only discriminator learned sooner" : "the discriminator that sees the pusher learned sooner")) \
+        On the mask, this run says: \(maskReading) \
         (\(String(format: "%.2f", startsAlong)) against \(String(format: "%.2f", unmaskedAlong)) mean success along training). \
         Zhu et al. hid the arm so that the discriminator could not tell agent from demonstrator by the arm's appearance and \
         motion, which dominate camera images and matter little for the task. In our pushing task the "arm" is the pusher, \

@@ -75,9 +75,9 @@ $$
 $$
 
 a rule of thumb for how much imitation the task reward can carry: at $\lambda$ much above one half
-the survival bonus wins again, and at $\lambda = 1$ there is no task reward left at all. (Zhu et
-al.'s episodes had a fixed length, so their sparse rewards did not end them and this issue did
-not arise in the same form.)
+the survival bonus wins again, and at $\lambda = 1$ there is no task reward left at all. (Where
+episodes have a fixed length and reaching the goal does not end them, the same tension shows up
+differently: the task reward is then paid at every step spent in the goal.)
 """#
 
     static let recipe = #"""

@@ -7,7 +7,6 @@ import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
-import Implementations
 import LessonKit
 import Numerics
 import Plotting
@@ -29,11 +28,6 @@ var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSucce
 var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var summaries: [VariantSummary] = []
 
-/// The lesson's formulas: the reference answers, or the student's with `--implementation exercises`.
-func exercises(_ context: LessonContext) -> ExerciseSet {
-    exerciseSet(for: context.implementation).set
-}
-
 /// The summary of `variant` (after the experiment cell).
 @MainActor
 func summary(_ variant: RewardMixingVariant) throws -> VariantSummary {
@@ -47,7 +41,7 @@ lesson.code("The task and its demonstrator") { context in
     settings = context.choose(full: .full, quick: .quick)
     task = PushingTask()
     evaluationSeed = 1_000_000 &+ context.seed &* 10_007
-    let mixing = exercises(context).rewardMixing
+    let mixing = context.exercises.rewardMixing
     demonstrations = try task.demonstrations(count: settings.demonstrations, seed: 77_000 &+ context.seed &* 1_000)
     let given = try mixing.successStatistics(of: demonstrations)
     let env = task.environment
@@ -76,8 +70,9 @@ lesson.code("The task and its demonstrator") { context in
     context.show(table)
     context.markdown("""
         The task is `BlockPushing` with a \(task.dt) s control step, a \(task.maxEpisodeSteps)-step time limit and a goal \
-        of radius \(task.goalRadius). The sparse task reward is 1 on the step the block enters the goal, which ends the \
-        episode. The demonstrator reaches the goal in \(percent(demonstrator.successRate)) of the episodes, taking \
+        of radius \(task.goalRadius) (the environment's defaults: 0.1 s, 150 steps, 0.12). The sparse task reward is 1 on \
+        the step the block enters the goal, which ends the episode. The demonstrator reaches the goal in \
+        \(percent(demonstrator.successRate)) of the episodes, taking \
         \(fixed(demonstrator.meanStepsToSuccess)) steps when it does; the controller it is built from, without noise and at \
         full speed, needs \(fixed(designedExpert.meanStepsToSuccess)). There is plenty of room above the teacher.
         """)
@@ -94,7 +89,7 @@ lesson.code("The task and its demonstrator") { context in
 }
 
 lesson.code("Training: a sweep over λ and the ablations") { context in
-    let set = exercises(context)
+    let set = context.exercises
     let variants = settings.sweep + settings.ablations
     let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
     let experiment = RewardMixingExperiment(task: task, baseConfiguration: MixedRewardConfiguration(),

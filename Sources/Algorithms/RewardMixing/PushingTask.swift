@@ -9,6 +9,10 @@ import Environments
 /// dozen decisions instead of a hundred, and a time limit to match. The demonstrator is
 /// `PushingExpert.demonstrator` (noisy, half speed, blended with a controller that knocks the block
 /// off line) rebuilt for this geometry, so it stays the suboptimal teacher the lesson needs.
+///
+/// Measured (release, 50 episodes from `Rollout.run` seed 1 000 000): the demonstrator reaches the
+/// goal in 82% of the episodes, in 67 steps on average when it does; the same controller without
+/// noise at full speed in 100%, in 19 steps.
 public struct PushingTask: Sendable, Equatable, Codable {
     /// The control period in seconds (BlockPushing's default is 0.1).
     public var dt: Double = 0.2
