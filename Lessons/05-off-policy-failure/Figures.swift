@@ -26,7 +26,9 @@ func returnCurvesFigure(_ summaries: [SettingSummary]) -> Figure {
         axes.xLabel = "gradient updates"
         if column == 0 { axes.yLabel = "episode return" }
         axes.yLimits = -1800 ... 0
-        axes.legend = .lowerRight
+        // On Imitation blue stays low and orange high, so no inside corner is free: the legend
+        // goes outside this last panel.
+        axes.legend = summary.setting == .imitation ? .outsideRight : .lowerRight
         axes.grid = true
         figure[0, column] = axes
     }
