@@ -37,9 +37,9 @@ struct ContinuousBudget: Sendable {
         return quick
             ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
                                sweepPerturbations: [0, 0.05, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)
-            : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 3_000,
+            : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
                                sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: BufferSetting.allCases, sweepSeeds: 1,
-                               sweepUpdates: 4_000)
+                               sweepUpdates: 3_000)
     }
 }
 

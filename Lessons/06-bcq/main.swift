@@ -313,6 +313,7 @@ var budget = ContinuousBudget.make(quick: false)
 
 lesson.code("Train BCQ, offline DDPG and BC on the three buffers") { context in
     let formulas = context.exercises
+    try checkBCQFormulas(formulas.batchConstrained)
     budget = ContinuousBudget.make(quick: context.quick)
     let bar = context.progress(total: 1_000, label: "lesson 5's buffers, then BCQ and BC, \(budget.seeds) seed(s)")
     let (outcomes, buffers) = try runComparison(budget: budget, quick: context.quick, baseSeed: context.seed, formulas: formulas,
@@ -417,7 +418,9 @@ lesson.code("Estimates against the truth") { context in
     \(String(format: "%.0f", ddpg.truth)); BCQ's claims \(String(format: "%.0f", bcq.estimate)) for one worth \
     \(String(format: "%.0f", bcq.truth)). BCQ's remaining gap is the slow propagation of rewards through the targets \
     (its estimate is still moving towards the truth from above), not extrapolation: it never asks its critic about \
-    actions the data does not support.
+    actions the data does not support. On the Final and Concurrent buffers both critics are in the same state of \
+    convergence; BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger. \
+    Neither shows the runaway estimate of offline DDPG on the Imitation buffer.
     """)
 }
 
@@ -429,7 +432,9 @@ BCQ, trained with $\Phi$ from 0 to 2 on each buffer (on actions scaled to $[-1, 
 the perturbation reach any action from any proposal), shows what the constraint buys and what it
 costs. Three numbers per run: the return, the critic's overestimation (estimate minus true value),
 and how far the policy's action lies from the generative model's central proposal $D(s, 0)$,
-averaged over the buffer's states.
+averaged over the buffer's states. The sweep's runs are shorter than the comparison's, so every
+critic is still converging towards the truth from its initial 0: part of each overestimation bar
+is that lag, larger for the weaker policies. Extrapolation error is what comes on top of it.
 """#)
 
 var sweep: [SweepSummary] = []
@@ -503,7 +508,8 @@ lesson.markdown(#"""
 The figure below looks inside BCQ after training (first seed). For three situations of the
 pendulum it takes the buffer's own state nearest to the situation, and shows the torques the
 buffer holds at the 100 states nearest to that one (grey) against 600 samples of the generative
-model $G_\omega(s)$ with clipped latents (vermilion). The black line is BCQ's action.
+model $G_\omega(s)$ with clipped latents (vermilion). The dotted line is the action the buffer
+holds at the probe state itself, the black line BCQ's action there.
 
 On the Imitation buffer the data is one torque per state, and the model proposes little else. On
 the noisy buffers the data spreads over much of the torque range, and the model proposes a
@@ -514,7 +520,8 @@ about the state. BCQ's action lies within $\Phi$ (0.1 in torque) of one of these
 
 lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe states (columns): torques of the buffer's "
     + "100 transitions whose states are nearest the probe (grey), 600 samples of the trained generative model G_ω(s) "
-    + "with latents clipped to [−0.5, 0.5] (vermilion), and BCQ's chosen torque (black line); first seed.") { _ in
+    + "with latents clipped to [−0.5, 0.5] (vermilion), the buffer's torque at the probe state (dotted) and BCQ's "
+    + "chosen torque (black line); first seed.") { _ in
     guard !comparison.isEmpty else { throw CellSkipped("the comparison did not run") }
     return vaeFigure(comparison)
 }
@@ -540,7 +547,9 @@ lesson.markdown(#"""
 ## Exercises
 
 Write these in `Exercises/06-bcq/`, then run `swift run -c release 06-bcq --implementation exercises`
-and `swift run -c release grade --lesson 6`:
+and `swift run -c release grade --lesson 6` (the lesson also runs lesson 5's DDPG, Q-learning and
+Monte-Carlo returns and lesson 1's behavior cloning, so with `--implementation exercises` it uses
+your answers to those lessons too):
 
 1. **6.1** `batchConstrainedTabularUpdate` (`BatchConstrainedTabularUpdate.swift`): the tabular
    update with the maximum over the batch's actions only.
