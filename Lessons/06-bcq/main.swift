@@ -238,22 +238,25 @@ lesson.code("What the comparison shows") { context in
     guard comparison.count == 3 else { throw CellSkipped("the comparison did not run") }
     let final = comparison[0], concurrent = comparison[1], imitation = comparison[2]
     func f(_ x: Double) -> String { String(format: "%.0f", x) }
+    let transitions = final.outcomes.first?.transitions ?? 0
+    let bcBelowBehaviour = final.bc.mean < final.behaviour.mean && concurrent.bc.mean < concurrent.behaviour.mean
     context.markdown("""
     **Imitation.** The buffer holds one torque per state, the expert's. Offline DDPG collapses \
     (\(f(imitation.ddpg.mean))), exactly as in lesson 5, while BCQ stays with the expert's actions and earns \
-    \(f(imitation.bcq.mean)), as much as behavior cloning (\(f(imitation.bc.mean))) and the behaviour policy itself \
-    (\(f(imitation.behaviour.mean))). With data this narrow, nothing better than imitation is possible, and BCQ gets it \
-    without being told that the data is a demonstration.
+    \(f(imitation.bcq.mean)), about as much as behavior cloning (\(f(imitation.bc.mean))); the expert's own episodes \
+    in the buffer average \(f(imitation.behaviour.mean)). With data this narrow, nothing much better than imitation is \
+    possible, and BCQ gets there without being told that the data is a demonstration.
 
     **Final buffer and Concurrent.** These buffers are a whole training run: a thousand random steps, then a \
     policy that improves, with noise on every action. Behavior cloning imitates the average of all of it and \
-    does poorly (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), about as badly as the behaviour policy \
+    does poorly (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), \
+    \(bcBelowBehaviour ? "worse even than" : "about as badly as") the episodes in the buffer \
     (\(f(final.behaviour.mean)), \(f(concurrent.behaviour.mean))). BCQ uses the rewards to prefer the good actions \
     among those the data supports and does far better (\(f(final.bcq.mean)), \(f(concurrent.bcq.mean))).
 
     Offline DDPG, on the other hand, does not fail on these two buffers here (\(f(final.ddpg.mean)) and \
     \(f(concurrent.ddpg.mean))), and ends up above BCQ. This is lesson 5's "coverage decides" again: Pendulum's \
-    state has two dimensions and its action one, and 10 000 noisy transitions of a training run cover the \
+    state has two dimensions and its action one, and \(transitions) noisy transitions of a training run cover the \
     state-action pairs a good policy visits, so blue rarely has to extrapolate. On Fujimoto et al.'s MuJoCo tasks \
     (11 to 17 state and 3 to 6 action dimensions) the same kind of buffer is sparse and DDPG fails on all three; \
     there BCQ wins everywhere. Where the data covers the action space well, staying within 0.05 of the \
