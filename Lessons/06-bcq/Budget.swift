@@ -38,7 +38,7 @@ struct ContinuousBudget: Sendable {
             ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
                                sweepPerturbations: [0, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)
             : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
-                               sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: BufferSetting.allCases, sweepSeeds: 1,
+                               sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: [.final, .imitation], sweepSeeds: 1,
                                sweepUpdates: 3_000)
     }
 }

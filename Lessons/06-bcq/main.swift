@@ -312,9 +312,9 @@ lesson.markdown(#"""
 ## How far may BCQ move from the data? The Φ sweep
 
 $\Phi$ bounds how far the perturbation model may move a proposal of the generative model. The same
-BCQ, trained with $\Phi$ from 0 to 2 on each buffer (on actions scaled to $[-1, 1]$, $\Phi = 2$ lets
-the perturbation reach any action from any proposal), shows what the constraint buys and what it
-costs. Three numbers per run: the return, the critic's overestimation (estimate minus true value),
+BCQ, trained with $\Phi$ from 0 to 2 on the Final and the Imitation buffer (on actions scaled to
+$[-1, 1]$, $\Phi = 2$ lets the perturbation reach any action from any proposal), shows what the
+constraint buys and what it costs. Three numbers per run: the return, the critic's overestimation (estimate minus true value),
 and how far the policy's action lies from the generative model's central proposal $D(s, 0)$,
 averaged over the buffer's states. The sweep's runs are shorter than the comparison's, so every
 critic is still converging towards the truth from its initial 0: part of each overestimation bar
@@ -346,9 +346,9 @@ lesson.code("Sweep Φ") { context in
     context.record("sweep.phis", budget.sweepPerturbations.map(Double.init))
 }
 
-lesson.figure("phi-sweep", caption: "BCQ with maximum perturbation Φ from 0 to 2 on each buffer: final return (left), "
-    + "estimate minus true value of the policy (middle) and the mean distance, in torque, between BCQ's action and "
-    + "the generative model's central proposal D(s, 0) over the buffer's states (right).") { _ in
+lesson.figure("phi-sweep", caption: "BCQ with maximum perturbation Φ from 0 to 2 on the Final and Imitation buffers: "
+    + "final return (left), estimate minus true value of the policy (middle) and the mean distance, in torque, between "
+    + "BCQ's action and the generative model's central proposal D(s, 0) over the buffer's states (right).") { _ in
     guard !sweep.isEmpty else { throw CellSkipped("the sweep did not run") }
     return phiFigure(sweep, ddpg: comparison)
 }
