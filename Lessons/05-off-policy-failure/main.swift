@@ -6,12 +6,10 @@ import Algorithms
 import Datasets
 import Environments
 import ExerciseAPI
-import Exercises
 import Foundation
 import LessonKit
 import Numerics
 import Plotting
-import Solutions
 
 let lesson = Lesson(number: 5, slug: "off-policy-failure", title: "Off-policy RL fails when it is truly off-policy")
 
@@ -88,8 +86,7 @@ hidden units; ours have 64 and 64, which learns Pendulum as well and trains seve
 var throughputs: [Throughput] = []
 
 lesson.code("How fast DDPG trains here") { context in
-    let formulas: any OffPolicyExercises = context.pick(reference: Solutions.all.offPolicyLearning,
-                                                        exercises: Exercises.all.offPolicyLearning)
+    let formulas: any OffPolicyExercises = context.exercises.offPolicyLearning
     throughputs = []
     for widths in [hiddenWidths, [400, 300]] {
         let small = widths == hiddenWidths
@@ -153,8 +150,7 @@ var experimentRuns: [[SettingRun]] = []
 var summaries: [SettingSummary] = []
 
 lesson.code("Train orange and blue") { context in
-    let formulas: any OffPolicyExercises = context.pick(reference: Solutions.all.offPolicyLearning,
-                                                        exercises: Exercises.all.offPolicyLearning)
+    let formulas: any OffPolicyExercises = context.exercises.offPolicyLearning
     let started = Date()
     (experimentRuns, summaries) = try runOrangeAndBlue(context: context, formulas: formulas)
     let configuration = experimentConfiguration(quick: context.quick)
@@ -335,8 +331,7 @@ their random value happens to beat the real one.
 var tabular: TabularExperiment?
 
 lesson.code("Q-learning on a batch of the grid world") { context in
-    let formulas: any OffPolicyExercises = context.pick(reference: Solutions.all.offPolicyLearning,
-                                                        exercises: Exercises.all.offPolicyLearning)
+    let formulas: any OffPolicyExercises = context.exercises.offPolicyLearning
     let experiment = try runTabularExperiment(formulas: formulas, seed: context.seed, episodes: 10)
     tabular = experiment
     let world = experiment.world
