@@ -36,10 +36,10 @@ struct ContinuousBudget: Sendable {
         let updates = FixedBufferExperimentConfiguration.lesson5(quick: quick).offlineUpdates
         return quick
             ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
-                               sweepPerturbations: [0, 0.05, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)
-            : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 3_000,
-                               sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: BufferSetting.allCases, sweepSeeds: 1,
-                               sweepUpdates: 4_000)
+                               sweepPerturbations: [0, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)
+            : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
+                               sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: [.final, .imitation], sweepSeeds: 1,
+                               sweepUpdates: 3_000)
     }
 }
 

@@ -37,6 +37,8 @@ struct VAEProbe: Sendable {
     let samples: [Double]
     /// BCQ's action at the probe.
     let chosen: Double
+    /// The action the buffer holds at the probe state itself.
+    let recorded: Double
 }
 
 /// The probe states of the VAE figure: angle θ from upright, angular velocity θ̇.
@@ -119,8 +121,21 @@ func vaeProbes(_ bcq: BCQ, buffer: TransitionDataset, neighbours: Int = 100, sam
         let drawn = bcq.generativeSamples(for: Matrix(rowVector: state), count: samples, rng: &rng)
         let chosen = try bcq.selectActions(for: Matrix(rowVector: state))
         return VAEProbe(name: probe.name, state: state, batchActions: nearest.map { Double(buffer.actions[$0.0]) },
-                        samples: drawn.scalars.map(Double.init), chosen: Double(chosen[0, 0]))
+                        samples: drawn.scalars.map(Double.init), chosen: Double(chosen[0, 0]),
+                        recorded: Double(buffer.actions[anchor * buffer.actionSize]))
     }
+}
+
+/// Runs one BCQ update and one action choice on a tiny batch, so that an unwritten lesson-6
+/// exercise stops the cell at once rather than after lesson 5's buffers are built.
+func checkBCQFormulas(_ formulas: any BCQExercises) throws {
+    var rng = RandomSource(seed: 0)
+    let bcq = try BCQ(observationSize: 3, actionLow: [-2], actionHigh: [2], configuration: bcqConfiguration(maxPerturbation: 0.05),
+                      formulas: formulas, rng: &rng)
+    let states = Matrix.randomNormal(4, 3, rng: &rng)
+    try bcq.update(states: states, actions: Matrix.zeros(4, 1), rewards: Matrix.zeros(4, 1), nextStates: states,
+                   terminals: Matrix.zeros(4, 1), rng: &rng)
+    _ = try bcq.selectActions(for: states)
 }
 
 /// Runs lesson 5's experiment for every seed (buffers, orange and blue), then BCQ and BC on every

@@ -109,12 +109,13 @@ func vaeFigure(_ results: [SettingResult]) -> Figure {
                            color: .gray, opacity: 0.55)
             axes.histogram(values: probe.samples, bins: 24, range: -2...2, density: true, label: "G_ω(s), |z| ≤ 0.5",
                            color: Palette.bcq, opacity: 0.5)
+            axes.verticalLine(x: probe.recorded, label: "batch action at s", color: .gray, style: .dotted, width: 1.8)
             axes.verticalLine(x: probe.chosen, label: "BCQ's action", color: .black)
             axes.title = "\(result.setting.title): \(probe.name)"
             axes.xLimits = -2.1...2.1
             if r == rows.count - 1 { axes.xLabel = "torque a" }
             if c == 0 { axes.yLabel = "density" }
-            axes.legend = (r == 0 && c == 0) ? .upperRight : .none
+            axes.legend = (r == rows.count - 1 && c == 0) ? .upperRight : .none
             figure[r, c] = axes
         }
     }

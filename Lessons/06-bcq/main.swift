@@ -130,126 +130,7 @@ lesson.figure("tabular", caption: "Left: the batch's moves (white) over the valu
     return tabularFigure(tabular)
 }
 
-lesson.markdown(#"""
-## Continuous actions: what does "contained in the batch" mean?
-
-With a continuous state space almost no state appears twice in a batch, and in each state the batch
-holds one action. Taken literally, the constraint leaves one choice per state, the one the
-behaviour policy made: pure imitation, and no chance to do better than the data.
-
-BCQ relaxes "contained in" to "likely under the batch". It learns a **state-conditioned generative
-model** $G_\omega(s)$ of the batch's actions, an estimate of $P_\mathcal{B}(a \mid s)$, and only
-considers actions it can sample from it. In a state where the batch did many different things, the
-model proposes many different actions; where the batch always did the same thing, it proposes
-little else. Then it lets the value function choose among the proposals, and a small perturbation
-model adjust the choice:
-
-$$
-\pi(s) = \arg\max_{a_i + \xi_\phi(s, a_i, \Phi)} Q_{\theta_1}\big(s,\ a_i + \xi_\phi(s, a_i, \Phi)\big),
-\qquad \{a_i \sim G_\omega(s)\}_{i=1}^{n}.
-$$
-
-Three pieces make this work: the generative model, the perturbation model, and a critic that is
-wary of the actions it knows least about.
-
-### The generative model: a conditional variational auto-encoder
-
-Why not behavior cloning? BC fits one action per state, the conditional *mean*, and the mean of a
-batch that went left in some episodes and right in others is straight ahead, an action the batch
-never took (lesson 2). BCQ needs samples from the whole distribution of the batch's actions.
-
-A variational auto-encoder (Kingma & Welling, 2014; the lecture follows Doersch's "Tutorial on
-variational autoencoders", 2016) models a distribution through a latent variable $z$ with a simple
-prior $p(z) = \mathcal{N}(0, I)$ and a decoder that turns $z$ into a sample. In the *conditional*
-form everything also sees the state: a decoder $D_{\omega_2}(s, z)$ produces an action, and an
-encoder $E_{\omega_1}(s, a)$ gives a Gaussian $q(z \mid s, a) = \mathcal{N}(\mu, \sigma^2)$ over the
-latents that could have produced $a$. Training maximises a lower bound on the log-likelihood of
-the batch's actions (the evidence lower bound),
-
-$$
-\log p(a \mid s) \;\ge\; \mathbb{E}_{z \sim q(z\mid s,a)}\big[\log p(a \mid s, z)\big] - D_{KL}\big(q(z\mid s,a)\,\|\,p(z)\big),
-$$
-
-which with a Gaussian decoder of fixed variance becomes the loss
-
-$$
-\mathcal{L}(\omega) = \sum (a - \tilde a)^2 + \beta\, D_{KL}\big(\mathcal{N}(\mu, \sigma^2)\,\|\,\mathcal{N}(0, I)\big),
-\qquad \tilde a = D_{\omega_2}(s, z),\; z \sim \mathcal{N}(\mu, \sigma^2),
-$$
-
-$$
-D_{KL}\big(\mathcal{N}(\mu, \sigma^2)\,\|\,\mathcal{N}(0, 1)\big) = \tfrac12\big(\mu^2 + \sigma^2 - 1 - \log \sigma^2\big)
-\quad\text{per latent coordinate},
-$$
-
-with $\beta = 0.5$ in Fujimoto et al.'s code, which also averages both terms over every entry of
-the batch (exercise 6.2 does the same). Two details matter in practice:
-
-- **The reparameterization trick.** To differentiate through the sampling of $z$, write it as
-  $z = \mu + \sigma \cdot \varepsilon$ (coordinate by coordinate) with $\varepsilon \sim \mathcal{N}(0, I)$ drawn outside the
-  graph: the randomness becomes an input, and gradients reach $\mu$ and $\sigma$.
-- **Clipped latents when sampling.** To propose actions, BCQ skips the encoder and decodes
-  $z \sim \mathcal{N}(0, I)$ clipped to $[-0.5, 0.5]$: only the centre of the prior, where the
-  encoder put most of the batch's actions. The proposals are the batch's *likely* actions.
-
-The latent space has $2\,|A|$ dimensions (2 for Pendulum's single torque).
-
-### The perturbation model
-
-Sampling alone would only re-weight the batch's actions. A perturbation network $\xi_\phi(s, a, \Phi)$
-may move each proposal by at most $\Phi$ per coordinate,
-
-$$
-a + \xi_\phi(s, a, \Phi) = \mathrm{clip}\big(a + \Phi \tanh(f_\phi(s, a)),\ -1,\ 1\big)
-$$
-
-(exercise 6.4; actions are scaled to $[-1, 1]$ so that $\Phi$ means the same for every task), and is
-trained like a DDPG actor to climb the critic around the generative model's proposals:
-
-$$
-\phi \leftarrow \arg\max_\phi \sum_{(s, a)} Q_{\theta_1}\big(s,\ a + \xi_\phi(s, a, \Phi)\big),
-\qquad a \sim G_\omega(s).
-$$
-
-$\Phi$ is the dial between two algorithms. With $\Phi = 0$ the policy can only pick the best of
-$n$ proposals of the generative model: close to imitation. With $\Phi$ as large as the action
-range, the perturbation can reach any action, and BCQ becomes DDPG with extra steps, extrapolation
-error included. The paper uses $\Phi = 0.05$; this lesson sweeps it.
-
-### Twin critics with a soft clipped double-Q target
-
-Two critics $Q_{\theta_1}, Q_{\theta_2}$ learn from the same targets. Where data is dense they
-agree; where it is thin they disagree, and a pessimistic combination of the two penalises exactly
-the actions the batch knows least about. BCQ's target for a transition $(s, a, r, s')$ samples $n$
-actions $a_i \sim G_\omega(s')$, perturbs them with the target model $\xi_{\phi'}$, and mixes the
-smaller and the larger of the two target critics:
-
-$$
-y = r + \gamma \max_{a_i}\Big[\lambda \min_{j=1,2} Q_{\theta'_j}(s', a_i) + (1 - \lambda) \max_{j=1,2} Q_{\theta'_j}(s', a_i)\Big]
-$$
-
-(exercise 6.3). $\lambda = 1$ is TD3's clipped double Q, the plain minimum; BCQ's $\lambda = 0.75$
-leans towards it without being as pessimistic. Note what the maximum runs over: the $n$ proposals
-of the generative model, never the whole action space. That is the continuous version of
-$\max_{a' : (s', a') \in \mathcal{B}}$.
-
-### The algorithm
-
-Fujimoto et al.'s Algorithm 1, one iteration per mini-batch of $N$ transitions from $\mathcal{B}$:
-
-1. Encode and decode the batch's actions: $\mu, \sigma = E_{\omega_1}(s, a)$, $\tilde a = D_{\omega_2}(s, z)$,
-   $z \sim \mathcal{N}(\mu, \sigma)$; take a step on $\omega$ on the VAE loss.
-2. Sample $n$ actions $a_i \sim G_\omega(s')$ for each next state and perturb them,
-   $a_i \leftarrow a_i + \xi_{\phi'}(s', a_i, \Phi)$.
-3. Set the target $y$ as above; take a step on $\theta_1, \theta_2$ on $\sum_j \sum (y - Q_{\theta_j}(s, a))^2$.
-4. Take a step on $\phi$ to increase $\sum Q_{\theta_1}(s, a + \xi_\phi(s, a, \Phi))$, $a \sim G_\omega(s)$
-   (only $\phi$ changes).
-5. Move the target networks: $\theta'_j \leftarrow \tau \theta_j + (1 - \tau)\theta'_j$,
-   $\phi' \leftarrow \tau\phi + (1 - \tau)\phi'$.
-
-To act, BCQ samples candidates from $G_\omega(s)$, perturbs them with $\xi_\phi$ and keeps the one
-with the highest $Q_{\theta_1}$ (exercise 6.5).
-"""#)
+lesson.markdown(continuousBCQText)
 
 lesson.code("The hyper-parameters") { context in
     let c = bcqConfiguration(maxPerturbation: 0.05)
@@ -313,6 +194,7 @@ var budget = ContinuousBudget.make(quick: false)
 
 lesson.code("Train BCQ, offline DDPG and BC on the three buffers") { context in
     let formulas = context.exercises
+    try checkBCQFormulas(formulas.batchConstrained)
     budget = ContinuousBudget.make(quick: context.quick)
     let bar = context.progress(total: 1_000, label: "lesson 5's buffers, then BCQ and BC, \(budget.seeds) seed(s)")
     let (outcomes, buffers) = try runComparison(budget: budget, quick: context.quick, baseSeed: context.seed, formulas: formulas,
@@ -356,22 +238,25 @@ lesson.code("What the comparison shows") { context in
     guard comparison.count == 3 else { throw CellSkipped("the comparison did not run") }
     let final = comparison[0], concurrent = comparison[1], imitation = comparison[2]
     func f(_ x: Double) -> String { String(format: "%.0f", x) }
+    let transitions = final.outcomes.first?.transitions ?? 0
+    let bcBelowBehaviour = final.bc.mean < final.behaviour.mean && concurrent.bc.mean < concurrent.behaviour.mean
     context.markdown("""
     **Imitation.** The buffer holds one torque per state, the expert's. Offline DDPG collapses \
     (\(f(imitation.ddpg.mean))), exactly as in lesson 5, while BCQ stays with the expert's actions and earns \
-    \(f(imitation.bcq.mean)), as much as behavior cloning (\(f(imitation.bc.mean))) and the behaviour policy itself \
-    (\(f(imitation.behaviour.mean))). With data this narrow, nothing better than imitation is possible, and BCQ gets it \
-    without being told that the data is a demonstration.
+    \(f(imitation.bcq.mean)), about as much as behavior cloning (\(f(imitation.bc.mean))); the expert's own episodes \
+    in the buffer average \(f(imitation.behaviour.mean)). With data this narrow, nothing much better than imitation is \
+    possible, and BCQ gets there without being told that the data is a demonstration.
 
     **Final buffer and Concurrent.** These buffers are a whole training run: a thousand random steps, then a \
     policy that improves, with noise on every action. Behavior cloning imitates the average of all of it and \
-    does poorly (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), about as badly as the behaviour policy \
+    does poorly (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), \
+    \(bcBelowBehaviour ? "worse even than" : "about as badly as") the episodes in the buffer \
     (\(f(final.behaviour.mean)), \(f(concurrent.behaviour.mean))). BCQ uses the rewards to prefer the good actions \
     among those the data supports and does far better (\(f(final.bcq.mean)), \(f(concurrent.bcq.mean))).
 
     Offline DDPG, on the other hand, does not fail on these two buffers here (\(f(final.ddpg.mean)) and \
     \(f(concurrent.ddpg.mean))), and ends up above BCQ. This is lesson 5's "coverage decides" again: Pendulum's \
-    state has two dimensions and its action one, and 10 000 noisy transitions of a training run cover the \
+    state has two dimensions and its action one, and \(transitions) noisy transitions of a training run cover the \
     state-action pairs a good policy visits, so blue rarely has to extrapolate. On Fujimoto et al.'s MuJoCo tasks \
     (11 to 17 state and 3 to 6 action dimensions) the same kind of buffer is sparse and DDPG fails on all three; \
     there BCQ wins everywhere. Where the data covers the action space well, staying within 0.05 of the \
@@ -417,7 +302,9 @@ lesson.code("Estimates against the truth") { context in
     \(String(format: "%.0f", ddpg.truth)); BCQ's claims \(String(format: "%.0f", bcq.estimate)) for one worth \
     \(String(format: "%.0f", bcq.truth)). BCQ's remaining gap is the slow propagation of rewards through the targets \
     (its estimate is still moving towards the truth from above), not extrapolation: it never asks its critic about \
-    actions the data does not support.
+    actions the data does not support. On the Final and Concurrent buffers both critics are in the same state of \
+    convergence; BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger. \
+    Neither shows the runaway estimate of offline DDPG on the Imitation buffer.
     """)
 }
 
@@ -425,11 +312,13 @@ lesson.markdown(#"""
 ## How far may BCQ move from the data? The Φ sweep
 
 $\Phi$ bounds how far the perturbation model may move a proposal of the generative model. The same
-BCQ, trained with $\Phi$ from 0 to 2 on each buffer (on actions scaled to $[-1, 1]$, $\Phi = 2$ lets
-the perturbation reach any action from any proposal), shows what the constraint buys and what it
-costs. Three numbers per run: the return, the critic's overestimation (estimate minus true value),
+BCQ, trained with $\Phi$ from 0 to 2 on the Final and the Imitation buffer (on actions scaled to
+$[-1, 1]$, $\Phi = 2$ lets the perturbation reach any action from any proposal), shows what the
+constraint buys and what it costs. Three numbers per run: the return, the critic's overestimation (estimate minus true value),
 and how far the policy's action lies from the generative model's central proposal $D(s, 0)$,
-averaged over the buffer's states.
+averaged over the buffer's states. The sweep's runs are shorter than the comparison's, so every
+critic is still converging towards the truth from its initial 0: part of each overestimation bar
+is that lag, larger for the weaker policies. Extrapolation error is what comes on top of it.
 """#)
 
 var sweep: [SweepSummary] = []
@@ -457,9 +346,9 @@ lesson.code("Sweep Φ") { context in
     context.record("sweep.phis", budget.sweepPerturbations.map(Double.init))
 }
 
-lesson.figure("phi-sweep", caption: "BCQ with maximum perturbation Φ from 0 to 2 on each buffer: final return (left), "
-    + "estimate minus true value of the policy (middle) and the mean distance, in torque, between BCQ's action and "
-    + "the generative model's central proposal D(s, 0) over the buffer's states (right).") { _ in
+lesson.figure("phi-sweep", caption: "BCQ with maximum perturbation Φ from 0 to 2 on the Final and Imitation buffers: "
+    + "final return (left), estimate minus true value of the policy (middle) and the mean distance, in torque, between "
+    + "BCQ's action and the generative model's central proposal D(s, 0) over the buffer's states (right).") { _ in
     guard !sweep.isEmpty else { throw CellSkipped("the sweep did not run") }
     return phiFigure(sweep, ddpg: comparison)
 }
@@ -503,7 +392,8 @@ lesson.markdown(#"""
 The figure below looks inside BCQ after training (first seed). For three situations of the
 pendulum it takes the buffer's own state nearest to the situation, and shows the torques the
 buffer holds at the 100 states nearest to that one (grey) against 600 samples of the generative
-model $G_\omega(s)$ with clipped latents (vermilion). The black line is BCQ's action.
+model $G_\omega(s)$ with clipped latents (vermilion). The dotted line is the action the buffer
+holds at the probe state itself, the black line BCQ's action there.
 
 On the Imitation buffer the data is one torque per state, and the model proposes little else. On
 the noisy buffers the data spreads over much of the torque range, and the model proposes a
@@ -514,7 +404,8 @@ about the state. BCQ's action lies within $\Phi$ (0.1 in torque) of one of these
 
 lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe states (columns): torques of the buffer's "
     + "100 transitions whose states are nearest the probe (grey), 600 samples of the trained generative model G_ω(s) "
-    + "with latents clipped to [−0.5, 0.5] (vermilion), and BCQ's chosen torque (black line); first seed.") { _ in
+    + "with latents clipped to [−0.5, 0.5] (vermilion), the buffer's torque at the probe state (dotted) and BCQ's "
+    + "chosen torque (black line); first seed.") { _ in
     guard !comparison.isEmpty else { throw CellSkipped("the comparison did not run") }
     return vaeFigure(comparison)
 }
@@ -540,7 +431,9 @@ lesson.markdown(#"""
 ## Exercises
 
 Write these in `Exercises/06-bcq/`, then run `swift run -c release 06-bcq --implementation exercises`
-and `swift run -c release grade --lesson 6`:
+and `swift run -c release grade --lesson 6` (the lesson also runs lesson 5's DDPG, Q-learning and
+Monte-Carlo returns and lesson 1's behavior cloning, so with `--implementation exercises` it uses
+your answers to those lessons too):
 
 1. **6.1** `batchConstrainedTabularUpdate` (`BatchConstrainedTabularUpdate.swift`): the tabular
    update with the maximum over the batch's actions only.
