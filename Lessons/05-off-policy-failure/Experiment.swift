@@ -1,0 +1,101 @@
+// The orange-and-blue experiment of lesson 5: its budgets, the runs over seeds, and the summary
+// numbers the text, the tables, results.json and the claim tests use.
+import Algorithms
+import Environments
+import ExerciseAPI
+import Foundation
+import LessonKit
+
+/// The hidden-layer widths of every DDPG network in the lesson (Fujimoto et al. use 400 and 300;
+/// the lesson's claims hold with 64 and 64, which trains about ten times faster).
+let hiddenWidths = [64, 64]
+
+/// The DDPG of the lesson: Fujimoto et al.'s re-implementation ("Our DDPG" of the TD3 paper)
+/// with smaller networks.
+let lessonAgent = DDPGConfiguration(actorHiddenSizes: hiddenWidths, criticHiddenSizes: hiddenWidths)
+
+/// The experiment's budgets: the full run and the quick one (`--quick`).
+func experimentConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
+    let steps = quick ? 6_000 : 10_000
+    return FixedBufferExperimentConfiguration(
+        agent: lessonAgent,
+        schedule: InteractionSchedule(environmentSteps: steps, randomSteps: 1_000, evaluationInterval: quick ? 1_000 : 500),
+        finalBufferNoise: 0.5, concurrentNoise: 0.1, evaluationEpisodes: 10, valueHorizon: 600)
+}
+
+/// The number of seeds of the experiment.
+func experimentSeedCount(quick: Bool) -> Int { quick ? 2 : 5 }
+
+/// One setting's outcome over all seeds.
+struct SettingSummary: Sendable {
+    /// Which buffer.
+    let setting: BufferSetting
+    /// Orange's curves, one per seed.
+    let orange: [LearningCurve]
+    /// Blue's curves, one per seed.
+    let blue: [LearningCurve]
+
+    /// The "final" value of a series: the mean of its last `tail` points.
+    static func final(_ series: [Double], tail: Int = 3) -> Double {
+        let end = series.suffix(tail)
+        return end.reduce(0, +) / Double(max(1, end.count))
+    }
+
+    /// Mean and standard deviation over seeds of each seed's final return.
+    func finalReturn(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (mean: Double, std: Double) {
+        meanAndStd(self[keyPath: agent].map { Self.final($0.returns) })
+    }
+
+    /// Mean over seeds of the final value estimate and of the final true value.
+    func finalValues(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (estimate: Double, truth: Double) {
+        let curves = self[keyPath: agent]
+        return (meanAndStd(curves.map { Self.final($0.estimatedValues) }).mean,
+                meanAndStd(curves.map { Self.final($0.trueValues) }).mean)
+    }
+}
+
+/// Mean and (population) standard deviation.
+func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
+    guard !values.isEmpty else { return (.nan, .nan) }
+    let mean = values.reduce(0, +) / Double(values.count)
+    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+    return (mean, variance.squareRoot())
+}
+
+/// Runs the three settings for every seed, in parallel over the machine's cores, with a
+/// progress bar; returns the per-seed runs (buffers included) and the summaries.
+func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
+    throws -> (runs: [[SettingRun]], summaries: [SettingSummary]) {
+    let configuration = experimentConfiguration(quick: context.quick)
+    let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: experimentSeedCount(quick: context.quick))
+    let unitsPerSeed = configuration.workUnits()
+    let bar = context.progress(total: unitsPerSeed * seeds.count, label: "orange and blue, \(seeds.count) seeds")
+    let done = ProgressTally(seeds: seeds.count)
+    let runs = try runInParallel(seeds.count) { index in
+        try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
+                                     formulas: formulas, progress: { units in
+                                         if units % 250 == 0 { bar.update(done.set(index, units)) }
+                                     })
+    }
+    bar.finish()
+    let summaries = BufferSetting.allCases.enumerated().map { i, setting in
+        SettingSummary(setting: setting, orange: runs.map { $0[i].orange }, blue: runs.map { $0[i].blue! })
+    }
+    return (runs, summaries)
+}
+
+/// The work done by each parallel run, summed for the progress bar.
+final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var units: [Int]
+
+    init(seeds: Int) { units = Array(repeating: 0, count: seeds) }
+
+    /// Records that run `index` has done `value` units and returns the total over runs.
+    func set(_ index: Int, _ value: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        units[index] = value
+        return units.reduce(0, +)
+    }
+}

@@ -1,0 +1,165 @@
+// Extrapolation error in its plainest form: tabular Q-learning on a fixed batch of the grid world.
+import Algorithms
+import Environments
+import ExerciseAPI
+import Foundation
+import Numerics
+import Plotting
+
+/// What the tabular experiment found for one initialisation of the table.
+struct TabularOutcome: Sendable {
+    /// The name of the initialisation, for titles.
+    let name: String
+    /// The learned table.
+    let table: QTable
+    /// The value every never-tried pair started from (and, since it is never updated, still has).
+    let initialTable: QTable
+    /// The greedy policy's rollout from the start cell.
+    let rollout: (states: [Int], discountedReturn: Double, reachedGoal: Bool)
+}
+
+/// The tabular experiment: the batch and the two learned tables.
+struct TabularExperiment: Sendable {
+    let world: GridWorld
+    let discount: Double
+    let batch: TabularBatch
+    let optimal: ValueIteration
+    let outcomes: [TabularOutcome]
+
+    /// The states the batch visits that are not terminal.
+    var visitedStates: [Int] {
+        Array(Set(batch.transitions.map(\.state))).sorted()
+    }
+
+    /// Of the visited states that have an action the batch never tried, the fraction whose greedy
+    /// action is such a never-tried one.
+    func fractionGreedyUntried(_ outcome: TabularOutcome) -> Double {
+        let candidates = visitedStates.filter { batch.actions(in: $0).count < world.actionCount }
+        guard !candidates.isEmpty else { return 0 }
+        let untried = candidates.filter { !batch.contains(state: $0, action: outcome.table.greedyAction(in: $0)) }
+        return Double(untried.count) / Double(candidates.count)
+    }
+
+    /// Whether every never-tried pair still holds its initial value.
+    func untriedKeepTheirInitialValue(_ outcome: TabularOutcome) -> Bool {
+        (0..<world.stateCount).allSatisfy { s in
+            (0..<world.actionCount).allSatisfy { a in
+                batch.contains(state: s, action: a) || outcome.table[s, a] == outcome.initialTable[s, a]
+            }
+        }
+    }
+}
+
+/// Collects the batch (an ε-greedy expert from the start cell) and runs Q-learning on it from an
+/// optimistic table and from a random one.
+func runTabularExperiment(formulas: any OffPolicyExercises, seed: UInt64, episodes: Int) throws -> TabularExperiment {
+    let world = GridWorld.standard
+    let discount = 0.9
+    let optimal = ValueIteration(world, gamma: discount)
+    var rng = RandomSource(seed: seed)
+    let batch = try GridWorldBatch.collect(in: world, episodes: episodes,
+                                           behaviour: GridWorldBatch.epsilonGreedy(optimal.policy, epsilon: 0.1), rng: &rng)
+    let optimisticValue = world.goalReward / (1 - discount)
+    var outcomes: [TabularOutcome] = []
+    for name in ["optimistic", "random"] {
+        var configuration = FixedBatchQLearning.Configuration(learningRate: 0.5, discount: discount, sweeps: 200)
+        var start = QTable(stateCount: world.stateCount, actionCount: world.actionCount, initialValue: optimisticValue)
+        if name == "random" {
+            configuration.initialValue = 0
+            for s in 0..<world.stateCount { for a in 0..<world.actionCount { start[s, a] = rng.uniform(-1.0, 1.0) } }
+        } else {
+            configuration.initialValue = optimisticValue
+        }
+        let learner = FixedBatchQLearning(configuration: configuration, formulas: formulas)
+        let table = try learner.learn(from: batch, startingFrom: start, rng: &rng)
+        let rollout = try GridWorldBatch.greedyRollout(in: world, table: table, discount: discount, maxSteps: 30)
+        outcomes.append(TabularOutcome(name: name, table: table, initialTable: start, rollout: rollout))
+    }
+    return TabularExperiment(world: world, discount: discount, batch: batch, optimal: optimal, outcomes: outcomes)
+}
+
+/// The grid drawn into `axes`: a heat map of `values` per cell, walls, goal and traps, and
+/// one arrow per cell.
+func drawGrid(_ axes: inout Axes, world: GridWorld, values: [Double], valueRange: ClosedRange<Double>, label: String) {
+    let w = world.width, h = world.height
+    var rows: [[Double]] = []
+    for yIndex in 0..<h {
+        let r = h - 1 - yIndex
+        rows.append((0..<w).map { c in values[world.state(row: r, column: c)] })
+    }
+    axes.heatMap(values: rows, xRange: 0...Double(w), yRange: 0...Double(h), colorMap: .viridis,
+                 colorBarLabel: label, valueRange: valueRange)
+    for s in 0..<world.stateCount {
+        let (r, c) = world.position(of: s)
+        let x = Double(c), y = Double(h - 1 - r)
+        let square = [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1)]
+        switch world.cells[s] {
+        case .wall: axes.polygon(points: square, fill: Color(hex: 0x404040), stroke: .black)
+        case .goal:
+            axes.polygon(points: square, fill: Color.green.withAlpha(0.85), stroke: .black)
+            axes.text("G", at: (x + 0.5, y + 0.5), color: .white, size: 12)
+        case .trap:
+            axes.polygon(points: square, fill: Color.vermillion.withAlpha(0.85), stroke: .black)
+            axes.text("X", at: (x + 0.5, y + 0.5), color: .white, size: 12)
+        case .start: axes.text("S", at: (x + 0.18, y + 0.8), color: .white, size: 9)
+        case .empty: break
+        }
+    }
+    axes.xLimits = 0...Double(w)
+    axes.yLimits = 0...Double(h)
+    axes.xTicks = []
+    axes.yTicks = []
+    axes.aspect = .equal
+}
+
+/// An arrow for `action` from the centre of cell `state`.
+func drawAction(_ axes: inout Axes, world: GridWorld, state: Int, action: Int, color: Color, length: Double = 0.36) {
+    let (r, c) = world.position(of: state)
+    let x = Double(c) + 0.5, y = Double(world.height - 1 - r) + 0.5
+    let delta = GridWorld.Move(rawValue: action)!.delta
+    axes.arrow(from: (x, y), to: (x + length * Double(delta.column), y - length * Double(delta.row)), color: color, width: 1.8)
+}
+
+/// Left: the batch over the optimal values V*. Middle and right: what Q-learning on the batch
+/// learns from an optimistic and from a random table, with the greedy action in every cell,
+/// vermilion where the batch never tried it, and the greedy path from S.
+func tabularFigure(_ experiment: TabularExperiment) -> Figure {
+    let world = experiment.world
+    var figure = Figure(width: 13, height: 4.6, rows: 1, columns: 3)
+    figure.title = "Q-learning on a fixed batch: untried actions keep made-up values, and the greedy policy picks them"
+    let playable = (0..<world.stateCount).filter { world.cells[$0] != .wall && !world.isTerminal($0) }
+
+    var batchPanel = Axes()
+    drawGrid(&batchPanel, world: world, values: experiment.optimal.values, valueRange: -1...1, label: "V*(s)")
+    for s in playable {
+        for a in experiment.batch.actions(in: s) { drawAction(&batchPanel, world: world, state: s, action: a, color: .white) }
+        if experiment.batch.actions(in: s).isEmpty {
+            let (r, c) = world.position(of: s)
+            batchPanel.text("·", at: (Double(c) + 0.5, Double(world.height - 1 - r) + 0.5), color: .white, size: 14)
+        }
+    }
+    batchPanel.title = "Batch B: actions tried (white) over V*"
+    figure[0, 0] = batchPanel
+
+    for (column, outcome) in experiment.outcomes.enumerated() {
+        var panel = Axes()
+        let best = (0..<world.stateCount).map { outcome.table.maxValue(in: $0) }
+        let range = outcome.name == "optimistic" ? -1.0...(world.goalReward / (1 - experiment.discount)) : -1.0...1.0
+        drawGrid(&panel, world: world, values: best, valueRange: range, label: "max_a Q(s, a)")
+        for s in playable {
+            let a = outcome.table.greedyAction(in: s)
+            let tried = experiment.batch.contains(state: s, action: a)
+            drawAction(&panel, world: world, state: s, action: a, color: tried ? .white : .vermillion)
+        }
+        let path = outcome.rollout.states.map { s -> (Double, Double) in
+            let (r, c) = world.position(of: s)
+            return (Double(c) + 0.5, Double(world.height - 1 - r) + 0.5)
+        }
+        panel.line(x: path.map(\.0), y: path.map(\.1), label: "greedy path from S", color: .skyBlue, style: .dashed, width: 2)
+        panel.legend = .none
+        panel.title = outcome.name == "optimistic"
+            ? "Q_0 = r_{max}/(1 − γ) = 10 (optimistic)" : "Q_0 ~ U(−1, 1) (arbitrary, like a new network)"
+        figure[0, column + 1] = panel
+    }
+    return figure
+}

@@ -1,0 +1,166 @@
+import Datasets
+import Environments
+import ExerciseAPI
+import Numerics
+
+/// The experiment of Fujimoto, Meger & Precup (2019, "Off-policy deep reinforcement learning
+/// without exploration", §3 and figure 1) at a small scale: two DDPG agents, the same algorithm
+/// and the same data; orange interacts with the environment, blue never does.
+public struct FixedBufferExperimentConfiguration: Sendable, Codable, Equatable {
+    /// The hyper-parameters of every DDPG agent (orange, blue, the expert).
+    public var agent: DDPGConfiguration
+    /// How long the interacting agents (Final's behavioural agent, Concurrent's orange) train.
+    public var schedule: InteractionSchedule
+    /// Updates blue takes on the Final and Imitation buffers (the paper: as many as orange).
+    public var offlineUpdates: Int
+    /// The standard deviation σ of the Final-buffer behavioural agent's Gaussian exploration, in
+    /// action units (0.5). Fujimoto et al.'s code adds N(0, σ) to the action unscaled; their
+    /// tasks act in [−1, 1], so on Pendulum's [−2, 2] the same σ covers half as much of the range.
+    public var finalBufferNoise: Float
+    /// The σ of orange's exploration in the Concurrent setting, in action units (0.1).
+    public var concurrentNoise: Float
+    /// Transitions the expert collects in the Imitation setting.
+    public var imitationTransitions: Int
+    /// Start states of every evaluation.
+    public var evaluationEpisodes: Int
+    /// Steps of the Monte-Carlo value rollouts.
+    public var valueHorizon: Int
+
+    /// A configuration; by default blue takes as many updates as orange and the expert collects
+    /// as many transitions as orange experienced.
+    public init(agent: DDPGConfiguration, schedule: InteractionSchedule, offlineUpdates: Int? = nil,
+                finalBufferNoise: Float = 0.5, concurrentNoise: Float = 0.1, imitationTransitions: Int? = nil,
+                evaluationEpisodes: Int = 10, valueHorizon: Int = 600) {
+        self.agent = agent
+        self.schedule = schedule
+        self.offlineUpdates = offlineUpdates ?? schedule.updates
+        self.finalBufferNoise = finalBufferNoise
+        self.concurrentNoise = concurrentNoise
+        self.imitationTransitions = imitationTransitions ?? schedule.environmentSteps
+        self.evaluationEpisodes = evaluationEpisodes
+        self.valueHorizon = valueHorizon
+    }
+
+    /// Environment steps plus gradient updates of one seed's whole experiment (for progress bars);
+    /// `includeBlue: false` counts only what building the three buffers costs.
+    public func workUnits(includeBlue: Bool = true) -> Int {
+        let online = schedule.environmentSteps + schedule.updates
+        let buffers = 2 * online + imitationTransitions
+        return includeBlue ? buffers + 2 * offlineUpdates + schedule.updates : buffers
+    }
+}
+
+/// One setting of one seed: the fixed buffer, and the two agents' curves.
+public struct SettingRun: Sendable {
+    /// Which buffer.
+    public var setting: BufferSetting
+    /// The data blue learns from (in the order it was collected).
+    public var buffer: TransitionDataset
+    /// The interacting agent: Final's behavioural agent, Concurrent's orange, or the Imitation
+    /// expert (evaluated once, its curve flat over blue's updates).
+    public var orange: LearningCurve
+    /// Blue, trained on the buffer without ever acting; `nil` when only the buffers were built.
+    public var blue: LearningCurve?
+}
+
+/// Runs the three settings for one seed.
+///
+/// The random streams are split per setting and per agent, so the buffers depend only on the
+/// seed and the configuration: ``buildFixedBuffers(seed:configuration:environment:formulas:progress:)``
+/// (lesson 6) gets exactly the buffers blue learned from here.
+///
+/// The Imitation expert is Concurrent's orange after training (a DDPG agent trained the
+/// standard way, with N(0, 0.1) exploration), acting without noise.
+public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
+    seed: UInt64, configuration: FixedBufferExperimentConfiguration, environment: Environment,
+    formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: (Int) -> Void = { _ in }
+) throws -> [SettingRun] {
+    try configuration.schedule.validate()
+    guard configuration.offlineUpdates >= 0, configuration.imitationTransitions > 0 else {
+        throw OfflineExperimentError.invalidConfiguration(
+            "offline updates must be ≥ 0 and imitation transitions > 0, got \(configuration.offlineUpdates), "
+            + "\(configuration.imitationTransitions)")
+    }
+    var root = RandomSource(seed: seed)
+    var evaluationRNG = root.split()
+    var finalRNG = root.split(), finalBlueRNG = root.split()
+    var concurrentRNG = root.split(), concurrentBlueRNG = root.split()
+    var imitationRNG = root.split(), imitationBlueRNG = root.split()
+    let evaluator = try PolicyEvaluator(environment: environment, episodes: configuration.evaluationEpisodes,
+                                        discount: Double(configuration.agent.discount),
+                                        valueHorizon: configuration.valueHorizon, formulas: formulas, rng: &evaluationRNG)
+    let maxAction = environment.actionSpace.high.map(abs).max() ?? 1
+    func makeAgent(_ rng: inout RandomSource) throws -> DDPG {
+        try DDPG(observationSize: environment.observationSize, actionSize: environment.actionSize, maxAction: maxAction,
+                 configuration: configuration.agent, formulas: formulas, rng: &rng)
+    }
+    let schedule = configuration.schedule
+    var done = 0
+    var runs: [SettingRun] = []
+
+    // Final buffer: a behavioural agent explores with large noise; blue learns afterwards.
+    let behavioural = try makeAgent(&finalRNG)
+    var unusedRNG = RandomSource(seed: 0)
+    let finalRun = try trainInteracting(behavioural, environment: environment, schedule: schedule,
+                                        explorationNoise: configuration.finalBufferNoise / maxAction, evaluator: evaluator,
+                                        rng: &finalRNG, concurrentRNG: &unusedRNG,
+                                        progress: { progress(done + 2 * $0) })
+    done += schedule.environmentSteps + schedule.updates
+    var finalBlue: LearningCurve?
+    if includeBlue {
+        let blue = try makeAgent(&finalBlueRNG)
+        finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
+                                           evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
+                                           rng: &finalBlueRNG, progress: { progress(done + $0) })
+        done += configuration.offlineUpdates
+    }
+    runs.append(SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue))
+
+    // Concurrent: orange explores with standard noise; blue learns from the same buffer at the same time.
+    let orange = try makeAgent(&concurrentRNG)
+    let concurrentBlue = includeBlue ? try makeAgent(&concurrentBlueRNG) : nil
+    let concurrentRun = try trainInteracting(orange, environment: environment, schedule: schedule,
+                                             explorationNoise: configuration.concurrentNoise / maxAction,
+                                             evaluator: evaluator,
+                                             concurrent: concurrentBlue, rng: &concurrentRNG, concurrentRNG: &concurrentBlueRNG,
+                                             progress: { progress(done + (includeBlue ? 3 : 2) * $0) })
+    done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)
+    runs.append(SettingRun(setting: .concurrent, buffer: concurrentRun.buffer, orange: concurrentRun.curve,
+                           blue: concurrentRun.concurrentCurve))
+
+    // Imitation: the trained orange acts as a noiseless expert and fills the buffer.
+    let expert = orange.actor.copy()
+    let imitationBuffer = try collectTransitions(policy: { expert.action(for: $0) }, environment: environment,
+                                                 transitions: configuration.imitationTransitions, formulas: formulas,
+                                                 rng: &imitationRNG)
+    done += configuration.imitationTransitions
+    progress(done)
+    let expertEvaluation = try evaluator.evaluate(orange)
+    var expertCurve = LearningCurve()
+    var imitationBlue: LearningCurve?
+    if includeBlue {
+        let blue = try makeAgent(&imitationBlueRNG)
+        let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
+                                           evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
+                                           rng: &imitationBlueRNG, progress: { progress(done + $0) })
+        done += configuration.offlineUpdates
+        for u in curve.updates { expertCurve.record(expertEvaluation, after: u) }
+        imitationBlue = curve
+    } else {
+        expertCurve.record(expertEvaluation, after: 0)
+    }
+    runs.append(SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue))
+    return runs
+}
+
+/// The three fixed buffers of one seed without training any blue agent: exactly the buffers
+/// ``runFixedBufferExperiment(seed:configuration:environment:formulas:includeBlue:progress:)``
+/// gives blue with the same seed and configuration. Each run's `orange` curve is the
+/// behaviour policy's (for Imitation, the expert's single evaluation).
+public func buildFixedBuffers<Environment: ContinuousEnvironment>(
+    seed: UInt64, configuration: FixedBufferExperimentConfiguration, environment: Environment,
+    formulas: any OffPolicyExercises, progress: (Int) -> Void = { _ in }
+) throws -> [SettingRun] {
+    try runFixedBufferExperiment(seed: seed, configuration: configuration, environment: environment,
+                                 formulas: formulas, includeBlue: false, progress: progress)
+}

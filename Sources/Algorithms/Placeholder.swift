@@ -1,1 +1,0 @@
-// Algorithms: placeholder, filled in by its issue.

@@ -1,0 +1,89 @@
+import Algorithms
+import Datasets
+import Environments
+import Numerics
+import Solutions
+import Testing
+
+/// The fixed-buffer experiment's pieces (Algorithms/OfflineExperiments), on tiny budgets.
+@Suite struct OfflineExperimentTests {
+    let formulas = Solutions.all.offPolicyLearning
+
+    /// A tiny configuration: 300 steps, small networks, short evaluations.
+    var tiny: FixedBufferExperimentConfiguration {
+        FixedBufferExperimentConfiguration(
+            agent: DDPGConfiguration(actorHiddenSizes: [8], criticHiddenSizes: [8], batchSize: 16),
+            schedule: InteractionSchedule(environmentSteps: 300, randomSteps: 100, evaluationInterval: 100),
+            imitationTransitions: 250, evaluationEpisodes: 2, valueHorizon: 200)
+    }
+
+    @Test func buffersDependOnlyOnSeedAndConfiguration() throws {
+        let full = try runFixedBufferExperiment(seed: 3, configuration: tiny, environment: Pendulum(), formulas: formulas)
+        let buffersOnly = try buildFixedBuffers(seed: 3, configuration: tiny, environment: Pendulum(), formulas: formulas)
+        #expect(full.map(\.setting) == [.final, .concurrent, .imitation])
+        for (a, b) in zip(full, buffersOnly) {
+            #expect(a.buffer == b.buffer, "the \(a.setting.title) buffer changes when blue is trained")
+            #expect(a.blue != nil && b.blue == nil)
+        }
+        #expect(full.map(\.buffer.count) == [300, 300, 250])
+        // Pendulum never terminates; its episodes time out every 200 steps.
+        let final = full[0].buffer
+        #expect(!final.terminals.contains(true))
+        #expect(final.timeouts.indices.filter { final.timeouts[$0] } == [199])
+        // Blue and orange are evaluated at the same update counts.
+        #expect(full[0].blue?.updates == [0, 100, 200])
+        #expect(full[1].orange.updates == full[1].blue?.updates)
+        #expect(full[2].orange.updates == full[2].blue?.updates)
+    }
+
+    @Test func sameSeedSameNumbers() throws {
+        let a = try runFixedBufferExperiment(seed: 8, configuration: tiny, environment: Pendulum(), formulas: formulas)
+        let b = try runFixedBufferExperiment(seed: 8, configuration: tiny, environment: Pendulum(), formulas: formulas)
+        for (x, y) in zip(a, b) {
+            #expect(x.orange == y.orange && x.blue == y.blue)
+        }
+    }
+
+    @Test func evaluatorMeasuresTheTrueValuePastTheTimeLimit() throws {
+        var rng = RandomSource(seed: 0)
+        var evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 1, discount: 0.99, valueHorizon: 600,
+                                            formulas: formulas, rng: &rng)
+        evaluator.startStates = [Pendulum.State(angle: .pi, angularVelocity: 0), Pendulum.State(angle: 0, angularVelocity: 0)]
+        let evaluation = try evaluator.evaluate(policy: { Matrix.zeros($0.rows, 1) },
+                                                valueEstimate: { Matrix(rows: $0.rows, cols: 1, repeating: -7) })
+        // Hanging at rest costs π² per step for ever; upright at rest costs nothing (and stays).
+        let v = -Double.pi * Double.pi * (1 - pow(0.99, 600)) / 0.01
+        #expect(abs(evaluation.trueValue - v / 2) < 1e-3)
+        #expect(abs(evaluation.averageReturn - (-200 * Double.pi * Double.pi) / 2) < 1e-3)
+        #expect(evaluation.estimatedValue == -7)
+    }
+
+    @Test func badSchedulesAndEmptyBuffersThrow() throws {
+        var rng = RandomSource(seed: 1)
+        #expect(throws: OfflineExperimentError.self) {
+            try InteractionSchedule(environmentSteps: 100, randomSteps: 100, evaluationInterval: 10).validate()
+        }
+        #expect(throws: OfflineExperimentError.self) {
+            _ = try PolicyEvaluator(environment: Pendulum(), episodes: 2, discount: 0.99, valueHorizon: 50,
+                                    formulas: formulas, rng: &rng)
+        }
+        let evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 1, discount: 0.99, valueHorizon: 200,
+                                            formulas: formulas, rng: &rng)
+        let agent = try DDPG(observationSize: 3, actionSize: 1, maxAction: 2,
+                             configuration: DDPGConfiguration(actorHiddenSizes: [4], criticHiddenSizes: [4]),
+                             formulas: formulas, rng: &rng)
+        #expect(throws: OfflineExperimentError.self) {
+            _ = try trainOnFixedBuffer(agent, buffer: TransitionDataset(observationSize: 3, actionSize: 1), updates: 10,
+                                       evaluationInterval: 5, evaluator: evaluator, rng: &rng)
+        }
+    }
+
+    @Test func expertBufferHoldsTheExpertsActions() throws {
+        var rng = RandomSource(seed: 2)
+        let buffer = try collectTransitions(policy: { _ in [1.5] }, environment: Pendulum(), transitions: 450,
+                                            formulas: formulas, rng: &rng)
+        #expect(buffer.count == 450)
+        #expect(buffer.actions.allSatisfy { $0 == 1.5 })
+        #expect(buffer.timeouts.indices.filter { buffer.timeouts[$0] } == [199, 399])
+    }
+}
