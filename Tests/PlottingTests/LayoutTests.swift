@@ -34,7 +34,7 @@ import Testing
             }
         }
         for panel in layout.panels {
-            #expect(panel.legendCoveredSamples == 0, "legend of (\(panel.row), \(panel.column)) covers data")
+            #expect(panel.legendCoveredSamples == 0, "legend of (\(panel.row), \(panel.column)) covers data at \(String(describing: panel.legendPlacement))")
             for other in layout.panels where other.row != panel.row || other.column != panel.column {
                 #expect(!panel.plotArea.intersects(other.plotArea))
             }

@@ -56,7 +56,6 @@ enum SampleFigures {
         b.bars(categories: cats, heights: [0.42, 0.71, 0.93, 0.35], errors: [0.05, 0.08, 0.03, 0.12], label: "block only")
         b.bars(categories: cats, heights: [0.40, 0.62, 0.81, 0.33], errors: [0.06, 0.07, 0.05, 0.10], label: "block + pusher")
         b.yLabel = "success rate"; b.title = "Discriminator input ablation"
-        b.yLimits = 0...1.15
         fig[1, 0] = b
 
         // (1,1) heat map with quiver.

@@ -58,7 +58,8 @@ public struct PanelLayout: Sendable {
     public var colorBarArea: LayoutBox?
     /// Labelled colour-bar ticks.
     public var colorBarTicks: [Tick]
-    /// How many data samples (points along lines, inside bars and bands) the legend covers.
+    /// How many cells of a 256 × 256 grid over the plot area that hold data (lines, markers, bars,
+    /// bands) the legend covers; 0 means the legend hides nothing.
     public var legendCoveredSamples: Int
 
     /// Legend rows: the artist index and the sample-handle box.

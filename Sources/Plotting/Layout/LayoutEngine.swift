@@ -38,6 +38,7 @@ struct LayoutEngine<Measurer: TextMeasurer> {
         }
         var panels = try figure.panels.map { try ResolvedPanel($0) }
         var raised = [Bool](repeating: false, count: panels.count)
+        var occupancy = panels.map { OccupancyGrid(panel: $0) }
 
         var left = [Double](repeating: 45, count: columns), right = [Double](repeating: 10, count: columns)
         var upper = [Double](repeating: 10, count: rows), lower = [Double](repeating: 35, count: rows)
@@ -52,7 +53,8 @@ struct LayoutEngine<Measurer: TextMeasurer> {
         func decorate(_ i: Int, plot: LayoutBox) throws -> PanelDecorator<Measurer>.Result {
             let r = i / columns, c = i % columns
             return try PanelDecorator(panel: panels[i], plot: plot, cell: cell(r, c), measurer: measurer,
-                                      fontSize: figure.fontSize, forceOutside: forceOutside[i], row: r, column: c).make()
+                                      fontSize: figure.fontSize, forceOutside: forceOutside[i], occupancy: occupancy[i], row: r,
+                                      column: c).make()
         }
 
         for _ in 0..<8 {
@@ -72,6 +74,7 @@ struct LayoutEngine<Measurer: TextMeasurer> {
                    panels[i].axes.legend == .auto, let legend = result.layout.legendArea {
                     raised[i] = true
                     panels[i].raiseTop(by: (legend.height + 2 * Style.legendInset) / plot.height)
+                    occupancy[i] = OccupancyGrid(panel: panels[i])
                 }
                 results.append(result)
                 let h = result.horizontalExtent, v = result.verticalExtent
@@ -80,7 +83,7 @@ struct LayoutEngine<Measurer: TextMeasurer> {
                 needUpper[r] = max(needUpper[r], plot.minY - v.minY)
                 needLower[r] = max(needLower[r], v.maxY - plot.maxY)
             }
-            let pad = 2.0
+            let pad = 4.0
             let newLeft = needLeft.map { $0 + pad }, newRight = needRight.map { $0 + pad }
             let newUpper = needUpper.map { $0 + pad }, newLower = needLower.map { $0 + pad }
             let change = zip(left + right + upper + lower, newLeft + newRight + newUpper + newLower)

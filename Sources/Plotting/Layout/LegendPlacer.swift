@@ -87,9 +87,46 @@ enum DataOccupancy {
         return points
     }
 
-    /// How many samples fall inside `box` grown by `margin` points.
-    static func count(_ samples: [(Double, Double)], in box: LayoutBox, margin: Double = 2) -> Int {
+}
+
+/// Which cells of a 256 × 256 grid over the plot area hold data, computed once per panel in the
+/// axes' own (scaled) coordinates, so dense data costs no more than sparse data.
+struct OccupancyGrid {
+    /// Virtual plot-area size the samples are taken in.
+    static let size = 512.0
+    /// Cells per side.
+    static let cells = 256
+    private var occupied: [Bool]
+
+    /// Marks the cells holding data of `panel` over its current limits.
+    init(panel: ResolvedPanel) {
+        let xMap = AxisMap(scale: panel.axes.xScale, lower: panel.xLimits.lowerBound, upper: panel.xLimits.upperBound,
+                           start: 0, end: Self.size)
+        let yMap = AxisMap(scale: panel.axes.yScale, lower: panel.yLimits.lowerBound, upper: panel.yLimits.upperBound,
+                           start: Self.size, end: 0)
+        let n = Self.cells
+        occupied = [Bool](repeating: false, count: n * n)
+        let cell = Self.size / Double(n)
+        for (x, y) in DataOccupancy.samples(of: panel, x: xMap, y: yMap)
+        where x >= 0 && x <= Self.size && y >= 0 && y <= Self.size {
+            let c = min(Int(x / cell), n - 1), r = min(Int(y / cell), n - 1)
+            occupied[r * n + c] = true
+        }
+    }
+
+    /// How many occupied cells touch `box` (canvas points) grown by `margin` points, for a panel
+    /// drawn in `plot`.
+    func count(in box: LayoutBox, plot: LayoutBox, margin: Double = 2) -> Int {
+        guard plot.width > 0, plot.height > 0 else { return 0 }
         let grown = box.insetBy(-margin)
-        return samples.reduce(0) { $0 + (grown.contains(x: $1.0, y: $1.1) ? 1 : 0) }
+        let n = Self.cells
+        func column(_ x: Double) -> Int { Int(((x - plot.minX) / plot.width * Double(n)).rounded(.down)) }
+        func row(_ y: Double) -> Int { Int(((y - plot.minY) / plot.height * Double(n)).rounded(.down)) }
+        let c0 = max(column(grown.minX), 0), c1 = min(column(grown.maxX), n - 1)
+        let r0 = max(row(grown.minY), 0), r1 = min(row(grown.maxY), n - 1)
+        guard c0 <= c1, r0 <= r1 else { return 0 }
+        var count = 0
+        for r in r0...r1 { for c in c0...c1 where occupied[r * n + c] { count += 1 } }
+        return count
     }
 }

@@ -10,6 +10,8 @@ struct PanelDecorator<Measurer: TextMeasurer> {
     let fontSize: Double
     /// Keep an automatic legend outside (decided in an earlier layout pass).
     let forceOutside: Bool
+    /// Where the panel's data lies, for placing the legend.
+    let occupancy: OccupancyGrid
     let row: Int
     let column: Int
 
@@ -200,7 +202,6 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             }
         }
 
-        let samples = DataOccupancy.samples(of: panel, x: xMap, y: yMap)
         var placement = panel.axes.legend
         // Inside when a corner is free of data; outside right when no corner is free and the legend
         // takes at most 30 % of the cell's width (always, if it does not fit inside and does outside).
@@ -211,7 +212,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
                 placement = .outsideRight
             } else {
                 let corners: [LegendPlacement] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
-                let counts = corners.map { DataOccupancy.count(samples, in: box($0)) }
+                let counts = corners.map { occupancy.count(in: box($0), plot: plot) }
                 let best = counts.indices.min { counts[$0] < counts[$1] }!
                 placement = counts[best] > 0 && outsideFits ? .outsideRight : corners[best]
                 // Too big for inside and for outside: the emptiest corner, kept within the plot area.
@@ -220,7 +221,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         let frame = box(placement)
         layout.legendPlacement = placement
         layout.legendArea = frame
-        layout.legendCoveredSamples = placement == .outsideRight ? 0 : DataOccupancy.count(samples, in: frame)
+        layout.legendCoveredSamples = placement == .outsideRight ? 0 : occupancy.count(in: frame, plot: plot)
         var y = frame.minY + Style.legendPad
         for row in rows {
             let handle = LayoutBox(x: frame.minX + Style.legendPad, y: y, width: Style.legendHandle, height: row.height)
@@ -242,7 +243,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             let ticks = panel.categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
             return (ticks.filter { limits.contains($0.value) }, [])
         }
-        var maxCount = clampInt(Int(plot.width / 60) + 1, 3, 10)
+        var maxCount = clampInt(Int(plot.width / 55) + 1, 3, 10)
         while true {
             let ticks: [Tick]
             if panel.axes.xScale == .log {
@@ -274,7 +275,7 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         if let explicit = panel.axes.yTicks {
             return (TickLocator.labels(for: explicit).filter { limits.contains($0.value) }, [])
         }
-        var maxCount = clampInt(Int(plot.height / 38) + 1, 3, 10)
+        var maxCount = clampInt(Int(plot.height / 32) + 1, 3, 10)
         let lineHeight = try measurer.measure("0", size: tickSize, wrapWidth: nil).height
         while true {
             let ticks: [Tick]
