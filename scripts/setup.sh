@@ -13,6 +13,7 @@ declare -A needs=(
   [libboost-filesystem-dev]=/usr/include/boost/filesystem.hpp
   [gnuplot-nox]=/usr/bin/gnuplot
   [pkg-config]=/usr/bin/pkg-config
+  [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 )
 
 missing=()

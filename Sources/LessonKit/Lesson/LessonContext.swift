@@ -1,4 +1,5 @@
 import ExerciseAPI
+import Implementations
 import Foundation
 import Plotting
 
@@ -53,8 +54,22 @@ public final class LessonContext: @unchecked Sendable {
     /// let formulas: any BehaviorCloningExercises =
     ///     context.pick(reference: Solutions.BehaviorCloning(), exercises: Exercises.BehaviorCloning())
     /// ```
+    ///
+    /// Prefer ``exercises``, which needs no import of `Solutions` and so also builds in the student
+    /// handout.
     public func pick<Formulas>(reference: @autoclosure () -> Formulas, exercises: @autoclosure () -> Formulas) -> Formulas {
         implementation == .reference ? reference() : exercises()
+    }
+
+    /// Every lesson's exercise implementations for this run: `Solutions.all` with
+    /// `--implementation reference` (the default), `Exercises.all` with `--implementation exercises`.
+    ///
+    /// ```swift
+    /// let formulas = context.exercises.behaviorCloning
+    /// ```
+    /// In the student handout, which has no `Solutions/`, it is always the student's code.
+    public var exercises: ExerciseSet {
+        exerciseSet(for: implementation).set
     }
 
     // MARK: Showing

@@ -7,6 +7,8 @@ struct ArtistCanvas {
     let x: AxisMap
     let y: AxisMap
     let plot: LayoutBox
+    /// Draw heat maps as one rectangle per cell (SVG viewers smooth embedded images).
+    var vectorCells = false
 
     /// Draws one artist (texts and arrows are drawn by the painter, unclipped).
     func draw(_ r: ResolvedArtist) {
@@ -309,7 +311,8 @@ struct ArtistCanvas {
         }
     }
 
-    /// The heat map as a nearest-neighbour image (linear axes) or as cell rectangles (log axes).
+    /// The heat map as a nearest-neighbour image (linear axes), or as cell rectangles (log axes, or
+    /// SVG output up to 40 000 cells).
     private func heatMap(_ a: HeatMap) {
         let rows = a.values.count, columns = a.values.first?.count ?? 0
         guard rows > 0, columns > 0 else { return }
@@ -317,7 +320,7 @@ struct ArtistCanvas {
         func color(_ v: Double) -> Color {
             a.colorMap.color(at: (v - range.lowerBound) / (range.upperBound - range.lowerBound))
         }
-        guard x.scale == .linear, y.scale == .linear,
+        guard !(vectorCells && rows * columns <= 40_000), x.scale == .linear, y.scale == .linear,
               let left = x.position(a.xRange.lowerBound), let right = x.position(a.xRange.upperBound),
               let bottom = y.position(a.yRange.lowerBound), let top = y.position(a.yRange.upperBound),
               let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(columns), Int32(rows)),
@@ -358,8 +361,10 @@ struct ArtistCanvas {
                 let x0 = a.xRange.lowerBound + Double(c) * dx, y0 = a.yRange.lowerBound + Double(r) * dy
                 guard let px0 = x.position(x0), let px1 = x.position(x0 + dx),
                       let py0 = y.position(y0), let py1 = y.position(y0 + dy) else { continue }
+                // Overlap the next cell by 0.75 pt so anti-aliased edges leave no seams.
+                let growX = c < columns - 1 ? 0.75 : 0, growY = r < rows - 1 ? 0.75 : 0
                 setColor(color(a.values[r][c]))
-                cairo_rectangle(cairo, px0, min(py0, py1), px1 - px0 + 0.3, abs(py1 - py0) + 0.3)
+                cairo_rectangle(cairo, px0, min(py0, py1) - growY, px1 - px0 + growX, abs(py1 - py0) + growY)
                 cairo_fill(cairo)
             }
         }

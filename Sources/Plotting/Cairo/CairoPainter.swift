@@ -8,6 +8,8 @@ final class CairoPainter {
     let layout: FigureLayout
     let panels: [ResolvedPanel]
     let text: PangoText
+    /// Heat maps as vector cells instead of an image.
+    var vectorCells = false
 
     /// Spines, ticks and tick labels.
     static let ink = Color(hex: 0x262626)
@@ -44,7 +46,7 @@ final class CairoPainter {
                            upper: placement.xLimits.upperBound, start: plot.minX, end: plot.maxX)
         let yMap = AxisMap(scale: panel.axes.yScale, lower: placement.yLimits.lowerBound,
                            upper: placement.yLimits.upperBound, start: plot.maxY, end: plot.minY)
-        let canvas = ArtistCanvas(cairo: cairo, x: xMap, y: yMap, plot: plot)
+        let canvas = ArtistCanvas(cairo: cairo, x: xMap, y: yMap, plot: plot, vectorCells: vectorCells)
 
         if panel.axes.grid {
             cairo_save(cairo)

@@ -61,6 +61,7 @@ struct CairoRenderer {
         cairo_scale(cairo, scale, scale)
 
         let painter = try CairoPainter(cairo: cairo, figure: figure, layout: output.layout, panels: output.panels)
+        painter.vectorCells = format == .svg
         try painter.paint()
         try check(cairo_status(cairo), "drawing the figure")
         cairo_surface_flush(surface)

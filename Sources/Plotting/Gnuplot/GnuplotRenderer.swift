@@ -56,7 +56,7 @@ struct GnuplotRenderer {
                 cgnuplot_write_table(work.appendingPathComponent(table.fileName).path, values.baseAddress, table.rows,
                                      table.columns, table.block, &message, message.count)
             }
-            if status != 0 { throw PlottingError.io("writing gnuplot data \(table.fileName): \(String(cString: message))") }
+            if status != 0 { throw PlottingError.io("writing gnuplot data \(table.fileName): \(Self.text(of: message))") }
             support.append(table.fileName)
         }
         let scriptName = "\(name).gp"
@@ -82,7 +82,7 @@ struct GnuplotRenderer {
         }
         var message = [CChar](repeating: 0, count: 4096)
         let status = cgnuplot_run(gnuplot, work.path, "load '\(scriptName)'", &message, message.count)
-        let log = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        let log = Self.text(of: message).trimmingCharacters(in: .whitespacesAndNewlines)
         let missing = produced.filter { !fm.fileExists(atPath: work.appendingPathComponent($0).path) }
         if status != 0 || !missing.isEmpty {
             let written = try moveIntoPlace(support)
@@ -90,6 +90,11 @@ struct GnuplotRenderer {
             throw PlottingError.gnuplotFailed("\(reason) (script: \(written.last ?? scriptName))")
         }
         return try moveIntoPlace(produced) + moveIntoPlace(support)
+    }
+
+    /// The NUL-terminated text in a C buffer.
+    static func text(of buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The gnuplot executable: `executable` if given (must be executable), else `gnuplot` on `PATH`.

@@ -90,12 +90,13 @@ struct GnuplotScript {
                 s += "set terminal pngcairo size \(Int((w * 100 * pngScale).rounded())),\(Int((h * 100 * pngScale).rounded())) "
                 s += "enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(text)) linewidth \(num(lines)) background '#ffffff'\n"
             case .pdf:
-                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale 1 linewidth 2\n"
+                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale 0.75 linewidth 2\n"
             case .svg:
                 s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))' linewidth 1 background '#ffffff'\n"
             case .tex:
                 s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in linewidth 2\n"
             }
+            s += "psf = \(format == .svg ? "0.5" : "1")  # point-size factor of this terminal\n"
             s += "set output '\(output)'\n"
             s += body(mode: format == .tex ? .latex : .enhanced)
             s += "unset output\n\n"
@@ -175,12 +176,12 @@ struct GnuplotScript {
             let key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
             switch r.artist {
             case .line(let x):
-                let style = x.marker.map { "linespoints pt \(pointType($0)) ps \(num(max(4, x.width * 3) / 8))" } ?? "lines"
+                let style = x.marker.map { "linespoints pt \(pointType($0)) ps \(num(max(4, x.width * 3) / 3.5))*psf" } ?? "lines"
                 plots.append("\(file) using 1:2 with \(style) \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .scatter(let x):
                 let alpha = Int(((1 - x.opacity) * 255).rounded())
                 let argb = String(format: "#%02X", alpha) + r.color.hexString.dropFirst()
-                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 5)) lc rgb '\(argb)' \(key)")
+                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 3.5))*psf lc rgb '\(argb)' \(key)")
             case .band(let x):
                 plots.append("\(file) using 1:2:3 with filledcurves fs transparent solid \(num(x.opacity)) noborder \(color) \(key)")
             case .histogram(let x):
@@ -188,7 +189,11 @@ struct GnuplotScript {
             case .bars(let x):
                 plots.append("\(file) using 1:2:3 with boxes fs solid 1.0 noborder \(color) \(key)")
                 if x.errors != nil {
-                    plots.append("\(file) using 1:2:4 with yerrorbars lc rgb '#262626' lw 1 pt 0 notitle")
+                    // Error bars as plain vectors (gnuplot's errorbar styles also draw a point).
+                    let ink = "nohead lc rgb '#262626' lw 1 notitle"
+                    plots.append("\(file) using 1:($2-$4):(0):(2*$4) with vectors \(ink)")
+                    plots.append("\(file) using ($1-$3/8):($2+$4):($3/4):(0) with vectors \(ink)")
+                    plots.append("\(file) using ($1-$3/8):($2-$4):($3/4):(0) with vectors \(ink)")
                 }
             case .heatMap:
                 plots.append("\(file) using 1:2:3 with image notitle")

@@ -12,7 +12,7 @@ enum AtomicFile {
         } catch {
             throw PlottingError.io("cannot create directory \(directory.path): \(error.localizedDescription)")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
             throw PlottingError.io("cannot write \(temporary.path)")
         }

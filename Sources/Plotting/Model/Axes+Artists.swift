@@ -30,7 +30,7 @@ extension Axes {
                               label: String? = nil, opacity: Double = 0.22) {
         let lower = zip(center, spread).map { $0 - $1 }
         let upper = zip(center, spread).map { $0 + $1 }
-        band(x: x, lower: center.count == spread.count ? lower : [], upper: center.count == spread.count ? upper : [],
+        band(x: x, lower: center.count == spread.count ? lower : center, upper: center.count == spread.count ? upper : spread,
              color: color, label: label, opacity: opacity)
     }
 

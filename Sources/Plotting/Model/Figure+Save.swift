@@ -11,7 +11,7 @@ extension Figure {
     ///   - path: the destination without extension.
     ///   - formats: the formats to write; `.tex` needs the gnuplot backend.
     ///   - backend: the renderer.
-    ///   - pngScale: PNG pixels per point ÷ (100/72): 1 gives 100 dpi, 2 gives 200 dpi (slides), 3 for print.
+    ///   - pngScale: PNG resolution in units of 100 dpi: 1 gives 100 dpi, 2 gives 200 dpi (slides), 3 for print.
     /// - Returns: the written file paths (for `.tex`, the `.tex` and its companion `.pdf`; for gnuplot,
     ///   also the `.gp` script and data files).
     /// - Throws: ``PlottingError`` naming the bad artist, setting, or failing library call.
