@@ -1,0 +1,114 @@
+import Environments
+import Foundation
+import Numerics
+
+/// The sparse-reward pushing task of lesson 8: `BlockPushing` with a narrow start distribution,
+/// so that the task's length (how far the block must travel, how far the pusher must go round
+/// it first) is a knob, and one handful of demonstrations covers where episodes begin.
+///
+/// At reset the block is placed `goalDistance` from the goal, along the direction `blockBearing`
+/// (radians, measured from the goal), and the pusher `pusherDistance` from the block along
+/// `pusherBearing` (measured from the block); both are then jittered uniformly by ±`jitter` in
+/// each coordinate. The reward is the environment's sparse task reward (1 on the step the block
+/// enters the goal region, which ends the episode), so an episode's return is 1 exactly when it
+/// succeeds.
+public struct PushingTask: ContinuousEnvironment {
+    /// The geometry and the time limit.
+    public struct Layout: Sendable, Codable, Equatable {
+        /// Distance from the goal's centre to the block's centre at reset.
+        public var goalDistance: Double
+        /// Direction of the block as seen from the goal (radians; −3π/4 puts it down-left).
+        public var blockBearing: Double
+        /// Distance from the block's centre to the pusher's centre at reset.
+        public var pusherDistance: Double
+        /// Direction of the pusher as seen from the block (radians).
+        public var pusherBearing: Double
+        /// Uniform jitter ±`jitter` added to every start coordinate.
+        public var jitter: Double
+        /// The time limit in steps.
+        public var maxEpisodeSteps: Int
+
+        /// A layout (defaults: the lesson's full-length task).
+        public init(goalDistance: Double = 0.8, blockBearing: Double = -3 * Double.pi / 4, pusherDistance: Double = 0.35,
+                    pusherBearing: Double = -Double.pi / 4, jitter: Double = 0.05, maxEpisodeSteps: Int = 100) {
+            self.goalDistance = goalDistance
+            self.blockBearing = blockBearing
+            self.pusherDistance = pusherDistance
+            self.pusherBearing = pusherBearing
+            self.jitter = jitter
+            self.maxEpisodeSteps = maxEpisodeSteps
+        }
+    }
+
+    /// The underlying physics (sparse reward, fixed goal).
+    public var world: BlockPushing
+    /// Where episodes start and how long they last.
+    public let layout: Layout
+
+    /// The task with the given layout.
+    ///
+    /// - Throws: `EnvironmentError`-free; a `DemonstrationsRLError` when the layout puts the block
+    ///   or the pusher off the table or the time limit is below 1.
+    public init(layout: Layout = Layout()) throws {
+        world = BlockPushing(maxEpisodeSteps: layout.maxEpisodeSteps)
+        self.layout = layout
+        guard layout.maxEpisodeSteps >= 1 else {
+            throw DemonstrationsRLError("PushingTask: maxEpisodeSteps must be at least 1, got \(layout.maxEpisodeSteps)")
+        }
+        guard layout.goalDistance > 0, layout.pusherDistance > world.pusherRadius + world.blockRadius + layout.jitter * 2,
+              layout.jitter >= 0 else {
+            throw DemonstrationsRLError("PushingTask: need goalDistance > 0, jitter ≥ 0 and the pusher clear of the block "
+                + "(pusherDistance > \(world.pusherRadius + world.blockRadius) + 2·jitter), got \(layout)")
+        }
+        let block = blockCentre, pusher = pusherCentre
+        let limit = world.tableHalfSize - world.blockRadius - layout.jitter
+        let pusherLimit = world.tableHalfSize - world.pusherRadius - layout.jitter
+        guard abs(block.x) <= limit, abs(block.y) <= limit, abs(pusher.x) <= pusherLimit, abs(pusher.y) <= pusherLimit else {
+            throw DemonstrationsRLError("PushingTask: the start positions leave the table (block \(block), pusher \(pusher))")
+        }
+    }
+
+    /// The block's start before jitter.
+    public var blockCentre: SIMD2<Double> {
+        BlockPushing.defaultGoal + layout.goalDistance * SIMD2(cos(layout.blockBearing), sin(layout.blockBearing))
+    }
+
+    /// The pusher's start before jitter.
+    public var pusherCentre: SIMD2<Double> {
+        blockCentre + layout.pusherDistance * SIMD2(cos(layout.pusherBearing), sin(layout.pusherBearing))
+    }
+
+    /// "PushingTask".
+    public var name: String { "PushingTask" }
+    /// As `BlockPushing`.
+    public var observationSpace: Box { world.observationSpace }
+    /// As `BlockPushing`.
+    public var actionSpace: Box { world.actionSpace }
+    /// The layout's time limit.
+    public var maxEpisodeSteps: Int { world.maxEpisodeSteps }
+    /// The physical state.
+    public var state: BlockPushing.State {
+        get { world.state }
+        set { world.state = newValue }
+    }
+    /// Steps since the last reset.
+    public var elapsedSteps: Int {
+        get { world.elapsedSteps }
+        set { world.elapsedSteps = newValue }
+    }
+    /// As `BlockPushing`.
+    public var observation: [Float] { world.observation }
+
+    /// Block and pusher at their jittered start positions, the block at rest.
+    public mutating func reset(rng: inout RandomSource) -> [Float] {
+        let j = layout.jitter
+        let block = blockCentre + SIMD2(rng.uniform(-j, j), rng.uniform(-j, j))
+        let pusher = pusherCentre + SIMD2(rng.uniform(-j, j), rng.uniform(-j, j))
+        return reset(to: BlockPushing.State(pusher: pusher, block: block))
+    }
+
+    /// One step of the physics with the sparse task reward.
+    public mutating func step(_ action: [Float]) throws -> Step {
+        try world.step(action)
+    }
+}
