@@ -1,3 +1,6 @@
+import Algorithms
+import Datasets
+import Environments
 import ExerciseAPI
 import Foundation
 import Numerics
@@ -124,4 +127,47 @@ func requireRejection(_ expect: Expect, _ call: String, _ body: () throws -> Voi
         return
     }
     throw CheckFailure("exercise \(expect.exercise) \(call): expected an error for this bad input, got a result")
+}
+
+/// Behaviour check of exercise 1.1: behavior cloning trained with the student's loss (and the
+/// grader's own minibatches, so that exercise 1.3 is not needed) on ten short demonstrations of
+/// the lane-keeping expert must keep the car on the track for a whole lap.
+func lesson01BehaviourCheck(_ set: ExerciseSet, _ expect: Expect) throws {
+    let car = LaneKeepingCar()
+    let expert = LaneKeepingExpert(for: car, knobs: ExpertKnobs(noise: 0.05))
+    let demonstrations = try Rollout.run(car, expert: expert, episodes: 10, seed: 41, maxSteps: 60)
+    let dataset = try ImitationDataset(trajectories: demonstrations)
+    let formulas = GradingBehaviorCloningFormulas(loss: set.behaviorCloning)
+    let trainer = BehaviorCloning(configuration: BehaviorCloningConfiguration(gradientSteps: 1_000), formulas: formulas)
+    var rng = RandomSource(seed: 5)
+    let policy = try trainer.train(on: dataset, actionLow: car.actionSpace.low, actionHigh: car.actionSpace.high, rng: &rng).policy
+    let episodes = try policy.evaluate(in: car, episodes: 5, seed: 900)
+    let meanReturn = episodes.map(\.totalReward).reduce(0, +) / Double(episodes.count)
+    try expect.that(meanReturn >= 250, "behavior cloning trained with your loss on 10 lane-keeping demonstrations reached a "
+                    + "mean return of \(String(format: "%.1f", meanReturn)) over 5 laps; the expert gets about 299, want ≥ 250")
+}
+
+/// Lesson 1's formulas for the grader's behaviour checks: the loss is the one under test, the
+/// minibatches are drawn with replacement by the grader, and the other formulas are not used.
+struct GradingBehaviorCloningFormulas: BehaviorCloningExercises {
+    /// Whose `behaviorCloningLoss` to use; `nil` for the library's `mseLoss` (equal for 1-D actions).
+    let loss: (any BehaviorCloningExercises)?
+
+    func behaviorCloningLoss(predictedActions: Tensor, expertActions: Tensor) throws -> Tensor {
+        guard let loss else { return mseLoss(predictedActions, expertActions) * Float(predictedActions.cols) }
+        return try loss.behaviorCloningLoss(predictedActions: predictedActions, expertActions: expertActions)
+    }
+
+    func gaussianLogLikelihood(actions: Tensor, means: Tensor, standardDeviation: Float) throws -> Tensor {
+        throw CheckFailure("the grader's behaviour check does not use gaussianLogLikelihood")
+    }
+
+    func minibatchIndices(count: Int, batchSize: Int, rng: inout RandomSource) throws -> [[Int]] {
+        let batches = max(1, count / max(batchSize, 1))
+        return (0..<batches).map { _ in (0..<batchSize).map { _ in rng.index(below: count) } }
+    }
+
+    func discountedReturn(rewards: [Double], discount: Double) throws -> Double {
+        throw CheckFailure("the grader's behaviour check does not use discountedReturn")
+    }
 }

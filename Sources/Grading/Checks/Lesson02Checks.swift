@@ -1,3 +1,6 @@
+import Algorithms
+import Datasets
+import Environments
 import ExerciseAPI
 import Foundation
 import NeuralNetworks
@@ -191,4 +194,60 @@ func lesson02MixtureFitCheck(_ formulas: any DistributionShiftExercises, _ expec
     let fitted = means.value.scalars.sorted()
     try expect.that(abs(fitted[0] + 1) < 0.1 && abs(fitted[1] - 1) < 0.1,
                     "fitting two components by Adam on your loss to actions at −1 and +1 gave means \(fitted), want about [−1, 1]")
+}
+
+/// Behaviour check of exercise 2.1: DAgger that aggregates with the student's function (and the
+/// grader's own behavior-cloning formulas and pure-learner rollouts, so that no other exercise is
+/// needed) must learn to drive a whole lap from one short demonstration (40 steps), where behavior cloning on
+/// that demonstration alone leaves the track.
+func lesson02DAggerBehaviourCheck(_ set: ExerciseSet, _ expect: Expect) throws {
+    let car = LaneKeepingCar()
+    let expert = LaneKeepingExpert(for: car)
+    let demonstration = try Rollout.run(car, expert: expert, episodes: 1, seed: 0, maxSteps: 40)
+    let dagger = DAgger(configuration: DAggerConfiguration(iterations: 4, rolloutsPerIteration: 2, rolloutSteps: 150,
+                                                           betaDecay: 0, stepsPerIteration: 500,
+                                                           behaviorCloning: BehaviorCloningConfiguration(gradientSteps: 1_000)),
+                        behaviorCloning: GradingBehaviorCloningFormulas(loss: nil),
+                        distributionShift: GradingDAggerFormulas(aggregate: set.distributionShift))
+    var rng = RandomSource(seed: 9)
+    var firstReturn = 0.0
+    let result = try dagger.run(demonstrations: try ImitationDataset(trajectories: demonstration), in: car, expert: expert,
+                                rng: &rng) { record, policy in
+        if record.iteration == 0 {
+            firstReturn = try policy.evaluate(in: car, episodes: 5, seed: 900).map(\.totalReward).reduce(0, +) / 5
+        }
+    }
+    try expect.that(result.dataset.count == 40 + result.iterations.dropFirst().map(\.collectedSteps).reduce(0, +),
+                    "after 4 DAgger rounds the dataset holds \(result.dataset.count) pairs, want the 40 demonstrated "
+                    + "plus every visited state")
+    let finalReturn = try result.policy.evaluate(in: car, episodes: 5, seed: 900).map(\.totalReward).reduce(0, +) / 5
+    try expect.that(finalReturn >= 250 && finalReturn > firstReturn + 50,
+                    "DAgger with your aggregation reached a mean return of \(String(format: "%.1f", finalReturn)) over 5 laps "
+                    + "(behavior cloning alone: \(String(format: "%.1f", firstReturn)); expert ≈ 299); want ≥ 250")
+}
+
+/// Lesson 2's formulas for the grader's DAgger check: the aggregation under test, the learner
+/// always acting after round 0, the rest unused.
+struct GradingDAggerFormulas: DistributionShiftExercises {
+    /// Whose `daggerAggregate` to use.
+    let aggregate: any DistributionShiftExercises
+
+    func daggerAggregate(dataset: ImitationDataset, visitedObservations: [[Float]],
+                         expert: ([Float]) throws -> [Float]) throws -> ImitationDataset {
+        try aggregate.daggerAggregate(dataset: dataset, visitedObservations: visitedObservations, expert: expert)
+    }
+
+    func mixturePolicyAction(expertAction: [Float], learnerAction: [Float], iteration: Int, decay: Double,
+                             rng: inout RandomSource) throws -> [Float] {
+        iteration == 0 ? expertAction : learnerAction
+    }
+
+    func mixtureNegativeLogLikelihood(logits: Tensor, means: Tensor, logStandardDeviations: Tensor,
+                                      actions: Tensor) throws -> Tensor {
+        throw CheckFailure("the grader's DAgger check does not use mixtureNegativeLogLikelihood")
+    }
+
+    func totalVariationDistance(_ p: [Double], _ q: [Double]) throws -> Double {
+        throw CheckFailure("the grader's DAgger check does not use totalVariationDistance")
+    }
 }

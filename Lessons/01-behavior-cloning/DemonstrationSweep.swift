@@ -1,0 +1,142 @@
+// The lesson's experiment: behavior cloning from 1, 2, 5, 10 and 25 expert demonstrations, several
+// seeds, on one environment. Used for Pendulum and for the lane-keeping car.
+import Algorithms
+import Datasets
+import Environments
+import ExerciseAPI
+import Foundation
+import LessonKit
+import Numerics
+
+/// The budget of one sweep.
+struct SweepSettings {
+    /// Numbers of demonstration trajectories to try, increasing.
+    var demonstrationCounts: [Int]
+    /// Independent repetitions (new demonstrations, new network, new minibatches).
+    var seeds: Int
+    /// The length of each demonstration (`nil`: a whole episode).
+    var demonstrationSteps: Int?
+    /// Episodes used to measure a policy's return (the same start states for every policy).
+    var evaluationEpisodes: Int
+    /// The behavior-cloning hyper-parameters.
+    var behaviorCloning: BehaviorCloningConfiguration
+}
+
+/// What a sweep measured. Arrays indexed [demonstration count][seed].
+struct SweepResult {
+    /// The numbers of demonstrations tried.
+    var demonstrationCounts: [Int] = []
+    /// The behavior-cloning policy's mean return over the evaluation episodes.
+    var returns: [[Double]] = []
+    /// The mean loss of the first 10 training steps (the untrained network's loss).
+    var initialLoss: [[Double]] = []
+    /// L_BC of the trained policy on its whole training set.
+    var finalLoss: [[Double]] = []
+    /// The expert's return on the evaluation episodes, one per episode.
+    var expertReturns: [Double] = []
+    /// Seed 0's loss curve for each number of demonstrations.
+    var lossCurves: [Int: [Double]] = [:]
+    /// Seed 0's trained policy for each number of demonstrations.
+    var policies: [Int: MLPPolicy] = [:]
+    /// Seed 0's demonstrations (the largest set; a run with n demonstrations used the first n).
+    var demonstrations: [[Float]] = []
+    /// Where seed 0's first n demonstrations' observations end, for each n.
+    var demonstrationEnds: [Int: Int] = [:]
+
+    /// The mean over seeds for each number of demonstrations.
+    func mean(_ values: [[Double]]) -> [Double] { values.map { $0.reduce(0, +) / Double(max($0.count, 1)) } }
+
+    /// The standard deviation over seeds for each number of demonstrations.
+    func standardDeviation(_ values: [[Double]]) -> [Double] {
+        values.map { row in
+            let m = row.reduce(0, +) / Double(max(row.count, 1))
+            return (row.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(max(row.count, 1))).squareRoot()
+        }
+    }
+
+    /// The expert's mean return.
+    var expertMeanReturn: Double { expertReturns.reduce(0, +) / Double(max(expertReturns.count, 1)) }
+}
+
+/// The mean undiscounted return of `episodes`, each computed with exercise 1.4 (γ = 1).
+func meanReturn<State>(of episodes: [Trajectory<State>], formulas: any BehaviorCloningExercises) throws -> Double {
+    let returns = try episodes.map { try formulas.discountedReturn(rewards: $0.rewards, discount: 1) }
+    return returns.reduce(0, +) / Double(max(returns.count, 1))
+}
+
+/// Runs behavior cloning for every number of demonstrations and seed.
+///
+/// Seed k draws its demonstrations from reset seeds `1_000·(k+1) + i` and uses the first n of
+/// them for n demonstrations, so the datasets of one seed are nested. Every policy (and the expert)
+/// is evaluated on the same episodes, reset seeds `evaluationSeed + i`.
+func runSweep<Env: ContinuousEnvironment, E: Expert>(
+    env: Env, expert: E, settings: SweepSettings, formulas: any BehaviorCloningExercises, seed: UInt64,
+    evaluationSeed: UInt64, progress: LessonKit.Progress
+) throws -> SweepResult {
+    var result = SweepResult()
+    result.demonstrationCounts = settings.demonstrationCounts
+    let expertEpisodes = try Rollout.run(env, expert: expert, episodes: settings.evaluationEpisodes, seed: evaluationSeed)
+    result.expertReturns = try expertEpisodes.map { try formulas.discountedReturn(rewards: $0.rewards, discount: 1) }
+    let most = settings.demonstrationCounts.max() ?? 1
+    let trainer = BehaviorCloning(configuration: settings.behaviorCloning, formulas: formulas)
+    result.returns = settings.demonstrationCounts.map { _ in [] }
+    result.initialLoss = result.returns
+    result.finalLoss = result.returns
+
+    for k in 0..<settings.seeds {
+        let demonstrations = try Rollout.run(env, expert: expert, episodes: most, seed: 1_000 * UInt64(k + 1),
+                                             maxSteps: settings.demonstrationSteps)
+        if k == 0 {
+            var end = 0
+            for (i, trajectory) in demonstrations.enumerated() {
+                result.demonstrations += trajectory.observations.prefix(trajectory.count)
+                end += trajectory.count
+                result.demonstrationEnds[i + 1] = end
+            }
+        }
+        var rng = RandomSource(seed: seed &+ UInt64(k))
+        for (index, count) in settings.demonstrationCounts.enumerated() {
+            let dataset = try ImitationDataset(trajectories: Array(demonstrations.prefix(count)))
+            var trainingRNG = rng.split()
+            let trained = try trainer.train(on: dataset, actionLow: env.actionSpace.low, actionHigh: env.actionSpace.high,
+                                            rng: &trainingRNG)
+            let episodes = try trained.policy.evaluate(in: env, episodes: settings.evaluationEpisodes, seed: evaluationSeed)
+            result.returns[index].append(try meanReturn(of: episodes, formulas: formulas))
+            result.initialLoss[index].append(trained.lossCurve.prefix(10).reduce(0, +) / Double(min(10, trained.lossCurve.count)))
+            result.finalLoss[index].append(try trainer.loss(of: trained.policy, on: dataset))
+            if k == 0 {
+                result.lossCurves[count] = trained.lossCurve
+                result.policies[count] = trained.policy
+            }
+            progress.advance(status: "seed \(k + 1), \(count) demos: return \(String(format: "%.0f", result.returns[index].last!))")
+        }
+    }
+    return result
+}
+
+/// Records a sweep's numbers under `prefix` (e.g. "pendulum").
+func record(_ result: SweepResult, as prefix: String, in context: LessonContext) {
+    context.record("\(prefix).demonstrations", result.demonstrationCounts)
+    context.record("\(prefix).expert.return", result.expertMeanReturn)
+    context.record("\(prefix).bc.return.mean", result.mean(result.returns))
+    context.record("\(prefix).bc.return.std", result.standardDeviation(result.returns))
+    context.record("\(prefix).bc.return.perSeed", result.returns)
+    context.record("\(prefix).bc.loss.initial", result.mean(result.initialLoss))
+    context.record("\(prefix).bc.loss.final", result.mean(result.finalLoss))
+    context.record("\(prefix).bc.loss.finalMax", result.finalLoss.map { $0.max() ?? .nan })
+}
+
+/// The sweep as a table: one row per number of demonstrations.
+func table(for result: SweepResult, title: String) throws -> Table {
+    var table = Table(title, columns: ["demos", .init("BC return (mean ± std)", format: .fixed(1)),
+                                       .init("expert return", format: .fixed(1)),
+                                       .init("initial loss", format: .fixed(3)),
+                                       .init("final loss L_BC", format: .scientific(2))])
+    let means = result.mean(result.returns), spreads = result.standardDeviation(result.returns)
+    let initial = result.mean(result.initialLoss), final = result.mean(result.finalLoss)
+    for (i, count) in result.demonstrationCounts.enumerated() {
+        try table.addRow(count, Table.Cell.estimate(mean: means[i], spread: spreads[i]), result.expertMeanReturn,
+                         initial[i], final[i])
+    }
+    return table
+}
