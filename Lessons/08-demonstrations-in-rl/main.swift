@@ -1,138 +1,440 @@
+// Lesson 8: demonstrations inside reinforcement learning. The lecture's four ways of giving a
+// model-free RL agent demonstrations — in its replay buffer, as pre-training, as an imitation
+// reward (lesson 7), and as a backward curriculum of start states — compared with RL from
+// scratch on a sparse-reward pushing task that RL alone does not solve within the budget.
 import Algorithms
 import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
-import Implementations
+import LessonKit
 import Numerics
+import Plotting
 
-// Prototype driver (temporary).
-let args = CommandLine.arguments
-func arg(_ name: String, _ d: Double) -> Double {
-    if let i = args.firstIndex(of: "--" + name), i + 1 < args.count, let v = Double(args[i + 1]) { return v }
-    return d
+let lesson = Lesson(number: 8, slug: "demonstrations-in-rl", title: "Demonstrations inside reinforcement learning")
+
+lesson.markdown(#"""
+# Demonstrations inside reinforcement learning
+
+Lessons 1–4 learned from demonstrations alone: the agent imitated and never saw a reward. Lessons
+5 and 6 went the other way and asked what a reinforcement learner can extract from a fixed batch of
+data. This lesson puts the two together. The agent interacts with its environment and is paid a
+task reward, *and* it has a handful of demonstrations. Why would it want both?
+
+- **Reinforcement learning alone explores blindly.** With a sparse reward — 1 when the task is
+  done, 0 otherwise — an agent learns nothing until it stumbles on success, and on a task of
+  many steps that may take forever.
+- **Imitation alone is capped by the demonstrator.** A cloned policy drifts off the
+  demonstrations (lesson 2) and can at best be as good as a demonstrator who may be slow, noisy
+  or clumsy.
+
+Demonstrations give the learner a place to start; the reward lets it check and improve on them.
+With both, one can hope for the sample efficiency of imitation, good and safe behaviour from the
+first episodes, and in the end a policy better than the demonstrator's.
+
+The lecture lists four ways to give a model-free RL method demonstrations:
+
+1. **Put them in the replay buffer** before the agent starts, and later either remove them or keep
+   them forever (DQfD, DDPGfD).
+2. **Pre-train on them**: a policy, and a value function consistent with that policy, trained on a
+   buffer that holds only the demonstrations; then fine-tune both with RL.
+3. **Mix an imitation reward with the task reward** — lesson 7.
+4. **Use their temporal structure**: start episodes near the *end* of a demonstration and move the
+   start earlier and earlier, so that a long task is solved as a sequence of short ones.
+
+We build 1, 2 and 4 on one learner, DDPG from lesson 5, and race them against the same learner
+without demonstrations.
+"""#)
+
+lesson.markdown(#"""
+## The task and the learner
+
+A round pusher must push a disc-shaped block into a goal region on a table (the environment of
+lesson 7, with a narrower start distribution). The block starts half a metre from the goal; the
+pusher starts beside and behind the block and has to line up with it before it can push it
+straight. The reward is sparse: $r = 1$ on the step the block's centre enters the goal, which
+ends the episode, and $r = 0$ on every other step; an episode is cut after 80 steps. An episode's
+return is therefore 1 exactly when it succeeds, and the **success rate** of the deterministic
+policy from 20 fixed start states is the score of every figure below.
+
+The demonstrator is the kit's imperfect scripted pusher (`PushingExpert.demonstrator`): its
+actions carry Gaussian noise of standard deviation 0.5, it blends in 30 % of a naive "head for the
+block" controller, and it moves at half speed. It succeeds almost always, but takes about three
+times as many steps as the scripted optimum. We keep 10 of its successful episodes.
+
+The learner is lesson 5's DDPG: a deterministic actor $\pi_\phi$ and a critic $Q_\theta$ with
+slowly moving target copies, trained on minibatches $B$ from a replay buffer. Two choices matter
+for a sparse reward 40 to 50 steps away, and every variant, including RL from scratch, makes them:
+
+- **n-step returns** (as DQfD and DDPGfD do, $n = 5$): the buffer stores
+  $(s_t, a_t, R_t, s_{t+n})$ with $R_t = \sum_{k=0}^{n-1} \gamma^k r_{t+k}$, and the critic's target
+  (exercise 5.1, bootstrapping with $\gamma^n$) is
+
+$$
+y_t = R_t + \gamma^n\,(1 - d_t)\; Q_{\theta'}\big(s_{t+n}, \pi_{\phi'}(s_{t+n})\big),
+$$
+
+  so the reward travels $n$ steps back per update instead of one;
+- **two updates per environment step**, with faster target networks ($\tau = 0.05$), so that the
+  value of the goal reaches the start of a 50-step episode within a few thousand steps.
+"""#)
+
+// Shared by the cells below.
+var task: PushingTask?
+var demonstrations: DemonstrationCollection?
+var comparison: [VariantResult] = []
+var ablation: [VariantResult] = []
+var comparisonSeconds = 0.0
+
+lesson.code("The task, the demonstrations and random exploration") { context in
+    let pushing = try PushingTask()
+    let demos = try DemonstrationCollection(task: pushing, expert: .demonstrator, count: 10,
+                                            seed: demonstrationSeed(base: context.seed))
+    task = pushing
+    demonstrations = demos
+    let demonstrator = EpisodeStatistics(try Rollout.run(pushing, expert: PushingExpert.demonstrator, episodes: 100,
+                                                         seed: context.seed &+ 1))
+    let optimal = EpisodeStatistics(try Rollout.run(pushing, expert: PushingExpert.optimal, episodes: 100,
+                                                    seed: context.seed &+ 1))
+    let random = try Rollout.run(pushing, episodes: 200, seed: context.seed &+ 1) { _, rng in
+        pushing.actionSpace.sample(rng: &rng)
+    }
+    let randomStatistics = EpisodeStatistics(random)
+    var table = Table("Who solves the task (episodes of at most 80 steps)",
+                      columns: ["policy", "episodes", .init("success", format: .percent(0)),
+                                .init("mean length (steps)", format: .fixed(1))])
+    try table.addRow("scripted optimum", optimal.episodes, optimal.successRate, optimal.meanLength)
+    try table.addRow("demonstrator (noisy, slow)", demonstrator.episodes, demonstrator.successRate, demonstrator.meanLength)
+    try table.addRow("uniformly random actions", randomStatistics.episodes, randomStatistics.successRate,
+                     randomStatistics.meanLength)
+    context.show(table)
+    context.print("Demonstrations kept: \(demos.trajectories.count) successful episodes of \(demos.attempts) tried,",
+                  "\(demos.transitionCount) steps, \(String(format: "%.1f", demos.meanLength)) steps on average,",
+                  "the longest \(demos.longest).")
+    context.record("task.demonstrator.successRate", demonstrator.successRate)
+    context.record("task.demonstrator.meanLength", demonstrator.meanLength)
+    context.record("task.optimal.meanLength", optimal.meanLength)
+    context.record("task.random.successRate", randomStatistics.successRate)
+    context.record("task.demonstrations.count", demos.trajectories.count)
+    context.record("task.demonstrations.meanLength", demos.meanLength)
+    context.record("task.demonstrations.longest", demos.longest)
+    try context.figure("task", caption: "Left: the table, the goal (green disc), the squares where the block and the "
+        + "pusher start, and five of the demonstrations (block paths solid, pusher paths dotted). Right: uniformly "
+        + "random actions from the same starts barely move the block.") {
+        taskFigure(task: pushing, demonstrations: demos, randomEpisodes: random)
+    }
 }
-let layout = PushingTask.Layout(goalDistance: arg("dist", 0.8), pusherDistance: arg("pdist", 0.35),
-                                pusherBearing: arg("pbear", -Double.pi / 4), jitter: arg("jitter", 0.05),
-                                maxEpisodeSteps: Int(arg("T", 100)))
-let task = try PushingTask(layout: layout)
-let set = exerciseSet(for: .reference).set
-let formulas = DemonstrationFormulas(set)
-let t0 = Date()
-let demos = try DemonstrationCollection(task: task, expert: .demonstrator, count: Int(arg("demos", 10)), seed: 5)
-print("demos: \(demos.trajectories.count) of \(demos.attempts), mean length \(demos.meanLength), longest \(demos.longest)")
-let optimal = try Rollout.run(task, expert: PushingExpert.optimal, episodes: 20, seed: 9)
-print("optimal:", EpisodeStatistics(optimal))
-let demoStats = try Rollout.run(task, expert: PushingExpert.demonstrator, episodes: 50, seed: 9)
-print("demonstrator:", EpisodeStatistics(demoStats))
 
-var scheduleDraft = TrainingSchedule()
-scheduleDraft.environmentSteps = Int(arg("steps", 10000))
-scheduleDraft.evaluationInterval = Int(arg("eval", 1000))
-scheduleDraft.randomSteps = Int(arg("random", 1000))
-scheduleDraft.explorationNoise = Float(arg("noise", 0.2))
-scheduleDraft.ddpg.tau = Float(arg("tau", 0.01))
-scheduleDraft.ddpg.discount = Float(arg("gamma", 0.98))
-scheduleDraft.ddpg.actorLearningRate = Float(arg("alr", 1e-3))
-scheduleDraft.updatesPerStep = Int(arg("ups", 1))
-scheduleDraft.returnSteps = Int(arg("nstep", 5))
-if args.contains("--td3") { scheduleDraft.ddpg.td3 = TD3Options() }
-scheduleDraft.ddpg.batchSize = Int(arg("batch", 128))
-let schedule = scheduleDraft
-let variants: [(String, DemonstrationUse)] = [
-    ("scratch", DemonstrationUse()),
-    ("replay-keep", DemonstrationUse(demonstrationsInBuffer: true, demonstrationFraction: arg("frac", 0.25))),
-    ("replay-remove", DemonstrationUse(demonstrationsInBuffer: true, demonstrationFraction: arg("frac", 0.25), removal: RemovalRule())),
-    ("pretrain", DemonstrationUse(pretraining: Pretraining(behaviorCloningSteps: Int(arg("bc", 1000)), policyEvaluationSteps: Int(arg("pe", 2000)), policyEvaluationTau: Float(arg("petau", 0.1)), criticWarmupSteps: Int(arg("warm", 0))))),
-    ("pretrain-actor-only", DemonstrationUse(pretraining: Pretraining(behaviorCloningSteps: Int(arg("bc", 1000)), policyEvaluationSteps: 0))),
-    ("pretrain+bc", DemonstrationUse(behaviorCloningWeight: Float(arg("lambda", 1)), usesQFilter: !args.contains("--nofilter"), pretraining: Pretraining(behaviorCloningSteps: Int(arg("bc", 1000)), policyEvaluationSteps: Int(arg("pe", 2000)), policyEvaluationTau: Float(arg("petau", 0.1)), criticWarmupSteps: Int(arg("warm", 0))))),
-    ("curriculum", DemonstrationUse(curriculum: CurriculumSettings())),
-]
-let only = args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
-let seeds = Int(arg("seeds", 2))
-for (name, use) in variants where only == nil || only!.contains(name) {
-    let start = Date()
-    let runs = try runInParallel(seeds) { i in
-        try trainWithDemonstrations(task: task, demonstrations: demos, use: use, schedule: schedule, formulas: formulas, seed: UInt64(100 + i))
-    }
-    let secs = Date().timeIntervalSince(start)
-    print("\(name) [\(String(format: "%.1f", secs)) s]")
-    for r in runs {
-        print("   ", r.curve.successRates.map { String(format: "%.2f", $0) }.joined(separator: " "),
-              "eps \(r.trainingEpisodes) succ \(r.trainingSuccesses) removed \(r.demonstrationsRemovedAtStep.map(String.init) ?? "-")",
-              r.successAfterCloning.map { "bc \($0)" } ?? "", r.curriculumHistory.isEmpty ? "" : "curr \(r.curriculumHistory.map { "\($0.environmentStep):\($0.offset)" }.joined(separator: " "))")
-    }
-}
-print("total", Date().timeIntervalSince(t0))
+lesson.markdown(#"""
+Random actions never get the block into the goal: a learner that starts from scratch has no
+reward to learn from until its own exploration is lucky. The demonstrations, on the other hand,
+are full of successes. The rest of the lesson is about letting the learner use them.
 
-if args.contains("--diag") {
-    var rng = RandomSource(seed: 1)
-    let af = DemonstrationActorFormulas(base: set.offPolicyLearning, lesson: set.demonstrationsInRL, weight: 0)
-    let agent = try DDPG(observationSize: 8, actionSize: 2, maxAction: 1, configuration: schedule.ddpg, formulas: af, rng: &rng)
-    var replay = try DemonstrationReplay(capacity: 1000, observationSize: 8, actionSize: 2, demonstrationFraction: 1)
-    try replay.addDemonstrations(demos.trajectories)
-    let l1 = try DemonstrationPretraining.cloneActor(agent, demonstrations: demos.trajectories, steps: Int(arg("bc", 1000)), formulas: set.behaviorCloning, rng: &rng)
-    print("bc loss", l1.first!, l1.last!)
-    let l2 = try DemonstrationPretraining.evaluateCritic(agent, on: replay, steps: Int(arg("pe", 2000)), tau: Float(arg("petau", 0.1)), formulas: set.demonstrationsInRL, rng: &rng)
-    print("pe loss", l2.first!, l2[l2.count / 2], l2.last!)
-    let d = demos.trajectories[0]
-    let T = d.count
-    let S = Matrix(d.observations.prefix(T).map { $0 })
-    let A = Matrix(d.actions)
-    let q = agent.qValues(states: S, actions: A)
-    let qpi = agent.qValues(states: S, actions: agent.actions(for: S))
-    for t in stride(from: 0, to: T, by: 8) {
-        print(t, String(format: "Q(s,aD)=%.3f Q(s,pi)=%.3f  gamma^k=%.3f", q[t, 0], qpi[t, 0], pow(Double(schedule.ddpg.discount), Double(T - t - 1))))
-    }
-    // Gradient of Q wrt action at pi(s): finite differences
-    var worst = 0.0
-    for t in stride(from: 0, to: T, by: 8) {
-        let s = Matrix(rowVector: d.observations[t])
-        let a = agent.actions(for: s)
-        var best = Float(-1e9); var bestA: [Float] = []
-        for i in -4...4 { for j in -4...4 {
-            let aa = Matrix(rowVector: [Float(i) / 4, Float(j) / 4])
-            let v = agent.qValues(states: s, actions: aa)[0, 0]
-            if v > best { best = v; bestA = aa.row(0) }
-        } }
-        worst = max(worst, Double(best - agent.qValues(states: s, actions: a)[0, 0]))
-        print(t, "pi", a.row(0), "argmax Q on grid", bestA, best)
-    }
-}
+## Way 1: demonstrations in the replay buffer
 
-if args.contains("--diag2") {
-    let use = DemonstrationUse(pretraining: Pretraining(behaviorCloningSteps: 1000, policyEvaluationSteps: 2000, policyEvaluationTau: 0.1, criticWarmupSteps: Int(arg("warm", 1000))))
-    _ = try trainWithDemonstrations(task: task, demonstrations: demos, use: use, schedule: schedule, formulas: formulas, seed: 100, inspect: { agent in
-        var env = task
-        var rng = RandomSource(seed: 3)
-        var o = env.reset(rng: &rng)
-        for t in 0..<150 {
-            let a = agent.act(o)
-            let s = Matrix(rowVector: o)
-            var best = Float(-1e9); var bestA: [Float] = []
-            for i in -4...4 { for j in -4...4 {
-                let aa = Matrix(rowVector: [Float(i) / 4, Float(j) / 4])
-                let v = agent.qValues(states: s, actions: aa)[0, 0]
-                if v > best { best = v; bestA = aa.row(0) }
-            } }
-            if t % 5 == 0 { print(t, "pusher", o[0], o[1], "block", o[2], o[3], "a", a, "Q", agent.qValues(states: s, actions: Matrix(rowVector: a))[0,0], "argmax", bestA, best) }
-            let st = try env.step(a)
-            o = st.observation
-            if st.isDone { print("done", t, st.info.succeeded); break }
+An off-policy learner does not care who chose the actions in its buffer (lesson 5). So the
+simplest use of demonstrations is to put their transitions into the replay buffer before the
+first step. DQfD (Hester et al., 2018) and DDPGfD (Večerík et al., 2017) keep them in a
+**permanent region** that the agent's own transitions never overwrite, and make sure every
+minibatch contains some of them: here a fixed share $\rho = 1/4$ of every minibatch comes from
+the demonstrations and the rest from the agent's own data (exercise 8.1),
+
+$$
+B = B_D \cup B_A, \qquad |B_D| = \operatorname{round}(\rho\,|B|), \qquad
+B_D \sim \mathcal{U}(\mathcal{D}_{\text{demo}}),\; B_A \sim \mathcal{U}(\mathcal{D}_{\text{agent}}).
+$$
+
+From the first update on, the critic's targets include the demonstrations' rewards, and the
+n-step returns carry them back along the demonstrated paths. The critic learns where reward comes
+from before the agent has found any; the actor climbs that critic toward the demonstrated
+behaviour, and its own exploration starts near the paths that work.
+
+**Keep them or remove them?** Kept forever, the demonstrations anchor the critic on states the
+agent may no longer visit and keep a quarter of every minibatch on a suboptimal demonstrator's
+behaviour. Removed too early, the agent loses its only evidence of where reward is. A natural
+rule (exercise 8.4) drops them once the agent's own recent episodes succeed often enough — here
+half of the last 10 — so that its own buffer holds successes to learn from. The lesson runs both
+and shows the difference; it does not claim that one is better.
+"""#)
+
+lesson.markdown(#"""
+## Way 2: pre-train on the demonstrations, then fine-tune
+
+DQfD starts with a **pre-training** phase: before any interaction, it trains on a buffer that
+holds only the demonstrations. For an actor-critic learner that means two things.
+
+*The actor* is trained by behavior cloning (lesson 1's trainer and loss):
+$\min_\phi \mathbb{E}_{(s,a)\in\mathcal{D}} \|\pi_\phi(s) - a\|^2$. After this alone the policy
+already solves the task most of the time: pre-training gives good and safe behaviour from the
+first episode.
+
+*The critic* must then be made **consistent with that actor**. DDPG improves the actor along the
+critic's slope in the action,
+
+$$
+\nabla_\phi J = \mathbb{E}_{s}\Big[\nabla_a Q_\theta(s, a)\big|_{a = \pi_\phi(s)}\; \nabla_\phi \pi_\phi(s)\Big],
+$$
+
+so the first fine-tuning step goes wherever the critic's slope points. A freshly initialised
+critic is a random function of $(s, a)$; its slope is random; the first few hundred actor updates
+walk the cloned policy away from the demonstrations before the critic has seen a single reward.
+The fix is **policy evaluation** on the demonstrations: with the actor frozen, fit the critic to
+the actor's own value,
+
+$$
+\min_\theta \; \mathbb{E}_{\mathcal{D}}\Big[\big(Q_\theta(s_t, a_t) - R_t - \gamma^n (1-d_t)\, Q_{\theta'}(s_{t+n}, \pi_\phi(s_{t+n}))\big)^2\Big],
+$$
+
+which makes $Q_\theta \approx Q^{\pi_\phi}$ on the demonstrated states. (Fitting the critic to the
+demonstrator's own returns would not do: that is the value of another policy.)
+
+Even a consistent critic knows $Q$ only at the demonstrated actions: away from them it
+extrapolates (lessons 5 and 6), and the actor, which follows the slope, can still be led astray.
+DQfD therefore keeps a supervised loss on the demonstrations during fine-tuning. Its continuous
+counterpart (Nair et al., 2018) adds a behavior-cloning term on the demonstration rows $D$ of each
+minibatch to the actor's loss (exercise 8.3),
+
+$$
+L(\phi) = -\frac{1}{|B|}\sum_{i \in B} Q_\theta\big(s_i, \pi_\phi(s_i)\big)
+        + \frac{\lambda}{|D|} \sum_{i \in D} \mathbb{1}\big[Q_\theta(s_i, a_i) > Q_\theta(s_i, \pi_\phi(s_i))\big]\,
+          \big\|\pi_\phi(s_i) - a_i\big\|^2 .
+$$
+
+The indicator is Nair et al.'s **Q-filter**: clone a demonstrated action only where the critic
+rates it above the actor's own, so that the agent can outgrow a suboptimal demonstrator. It
+trusts the critic, though, and right after pre-training the critic is least trustworthy exactly
+where it overrates the actor's action; the lesson therefore fine-tunes with $\lambda = 1$ and
+without the filter, and keeps the demonstrations in the buffer to supply the rows of $D$. A
+separate experiment below shows what the consistent critic and the cloning term each contribute.
+
+## Way 3: imitation and task rewards together
+
+The third way changes the reward rather than the buffer:
+$r = \lambda\, r_{\text{GAIL}} + (1-\lambda)\, r_{\text{task}}$ with a discriminator's imitation
+reward. Lesson 7 builds it on the same pushing table (Zhu et al., 2018) and measures it, together
+with the simplest form of the next idea: starting episodes at states taken from the
+demonstrations.
+"""#)
+
+lesson.markdown(#"""
+## Way 4: a backward curriculum along the demonstrations
+
+A demonstration is more than a bag of transitions: it is a path through time that ends in
+success. Salimans and Chen (2018) learned Montezuma's Revenge, a notoriously hard exploration
+game, from a *single* demonstration with this idea: since the simulator can be put in any state,
+start the agent's episodes at a state of the demonstration **near its end**, where success is a
+few random actions away, and once the agent succeeds from there, move the start **earlier**.
+
+With $s^{(i)}_0, \dots, s^{(i)}_{T_i}$ the states of demonstration $i$, an episode of the
+curriculum starts at $s^{(i)}_{\max(0,\, T_i - k)}$ for a randomly chosen $i$, $k$ steps before
+the end. After every episode, the success rate $\hat p$ of the last $W$ episodes from the current
+start decides (exercise 8.2):
+
+$$
+k \leftarrow \begin{cases} \min(k + \Delta,\; T_{\max}) & \text{if } \hat p \ge p^* \\ k & \text{otherwise,} \end{cases}
+$$
+
+with $\Delta = 4$ steps, $W = 10$, $p^* = 1/2$. Once $k = T_{\max}$, the longest demonstration's
+length, every episode starts from the task's own start distribution: the curriculum has reached
+the full task.
+
+Why this helps: with a sparse reward, random exploration must stumble on an entire successful
+episode; the chance of that shrinks exponentially with its length. The curriculum only ever asks
+for a short stretch of exploration — $\Delta$ steps more than what the agent already masters —
+and the critic it has learned from later starts already tells it what those states are worth.
+The long task becomes a sequence of short ones. The demonstrations' actions are never used,
+only their states: the agent need not imitate a noisy demonstrator at all.
+"""#)
+
+lesson.code("The race: every way against RL from scratch") { context in
+    guard let task, let demonstrations else { throw CellSkipped("needs the task and the demonstrations of cell 3") }
+    let formulas = DemonstrationFormulas(context.exercises)
+    let seeds = comparisonSeeds(base: context.seed, quick: context.quick)
+    let experiment = DemonstrationExperiment(layout: task.layout, demonstrationSeed: demonstrationSeed(base: context.seed),
+                                             schedule: comparisonSchedule(quick: context.quick), seeds: seeds,
+                                             variants: DemonstrationVariant.lessonComparison)
+    let (results, seconds) = try runWithProgress(experiment, demonstrations: demonstrations, formulas: formulas,
+                                                 context: context, label: "5 variants × \(seeds.count) seeds")
+    comparison = results
+    comparisonSeconds = seconds
+    let steps = experiment.totalEnvironmentSteps
+    let updates = results.flatMap(\.runs).reduce(0) { $0 + $1.gradientUpdates }
+
+    var table = Table("Environment steps until the mean success rate reaches \(Int(successThreshold * 100)) %",
+                      columns: ["variant", "steps (mean curve)", "steps per seed",
+                                .init("final success", format: .percent(0)), .init("± std", format: .percent(0))])
+    for result in results {
+        let perSeed = result.firstStepsPerSeed(reaching: successThreshold).map(stepText).joined(separator: ", ")
+        try table.addRow(result.variant.label, stepText(result.statistics.firstStep(reaching: successThreshold)), perSeed,
+                         result.finalSuccess.mean, result.finalSuccess.std)
+    }
+    context.show(table)
+    context.print(String(format: "%d runs, %d environment steps and %d DDPG updates in %.1f s: %.0f environment steps/s, "
+                         + "%.0f updates/s (all cores).", results.count * seeds.count, steps, updates, seconds,
+                         Double(steps) / seconds, Double(updates) / seconds))
+    for result in results { result.record(into: context, prefix: "comparison") }
+    context.record("comparison.threshold", successThreshold)
+    context.record("comparison.seeds", seeds.map { Int($0) })
+    context.record("comparison.environmentStepsPerRun", experiment.schedule.environmentSteps)
+    context.record("comparison.wallSeconds", seconds)
+    context.record("comparison.environmentStepsPerSecond", Double(steps) / seconds)
+    if let removed = results.first(where: { $0.variant.id == DemonstrationVariant.replayRemoved.id }) {
+        context.record("comparison.replayRemoved.removedAtStep", removed.runs.map { $0.demonstrationsRemovedAtStep ?? -1 })
+    }
+    if let pretrained = results.first(where: { $0.variant.id == DemonstrationVariant.pretrained.id }) {
+        context.record("comparison.pretrained.successAfterCloning", pretrained.runs.map { $0.successAfterCloning ?? .nan })
+    }
+    if let curriculum = results.first(where: { $0.variant.id == DemonstrationVariant.curriculum.id }) {
+        let completion = curriculum.runs.map { run in
+            run.curriculumHistory.first { $0.offset >= run.longestDemonstration }?.environmentStep ?? -1
         }
-    })
-}
-if args.contains("--sizes") {
-    for dist in [0.4, 0.5, 0.6, 0.7, 0.8] {
-        for pd in [0.3, 0.4] {
-            let t = try PushingTask(layout: PushingTask.Layout(goalDistance: dist, pusherDistance: pd, maxEpisodeSteps: 100))
-            let d = try Rollout.run(t, expert: PushingExpert.demonstrator, episodes: 50, seed: 9)
-            let o = try Rollout.run(t, expert: PushingExpert.optimal, episodes: 20, seed: 9)
-            let r = try Rollout.run(t, episodes: 200, seed: 9) { _, rng in [Float(rng.uniform(-1.0, 1.0)), Float(rng.uniform(-1.0, 1.0))] }
-            // correlated random walk
-            let c = try Rollout.run(t, episodes: 200, seed: 9) { o, rng in
-                [Float(rng.normal(mean: 0.3, std: 0.6)), Float(rng.normal(mean: 0.3, std: 0.6))] }
-            print(dist, pd, "demo", EpisodeStatistics(d).successRate, EpisodeStatistics(d).meanLength, "opt", EpisodeStatistics(o).meanLength, "random", EpisodeStatistics(r).successRate, "biased", EpisodeStatistics(c).successRate)
-        }
+        context.record("comparison.curriculum.completedAtStep", completion)
+        context.record("comparison.curriculum.finalOffset", curriculum.runs.map { $0.curriculumHistory.last?.offset ?? 0 })
+        context.record("comparison.curriculum.longestDemonstration", curriculum.runs.first?.longestDemonstration ?? 0)
     }
 }
+
+lesson.figure("success", caption: "Success rate of the deterministic policy on the full task (20 fixed start states) "
+    + "against training environment steps; lines are means over seeds, bands ± one standard deviation. The dotted "
+    + "line is the success rate the claims compare at.") { context in
+    guard !comparison.isEmpty else { throw CellSkipped("needs the runs of the race") }
+    return comparisonFigure(comparison, seeds: comparison[0].runs.count)
+}
+
+lesson.figure("curriculum", caption: "Left: where the curriculum's episodes start, in steps before the end of the "
+    + "demonstrations, over training (one staircase per seed); at the dashed line every episode starts from the task's "
+    + "own start distribution. Right: one demonstration with the states k steps before its end (pusher dot, block "
+    + "circle; darker = earlier).") { context in
+    guard let task, let demonstrations,
+          let curriculum = comparison.first(where: { $0.variant.id == DemonstrationVariant.curriculum.id }) else {
+        throw CellSkipped("needs the runs of the race")
+    }
+    let longest = demonstrations.trajectories.max { $0.count < $1.count }!
+    return curriculumFigure(curriculum, demonstration: longest, task: task,
+                            steps: comparisonSchedule(quick: context.quick).environmentSteps)
+}
+
+lesson.code("Reading the race") { context in
+    guard comparison.count == DemonstrationVariant.lessonComparison.count else { throw CellSkipped("needs the runs of the race") }
+    let race = comparison
+    func result(_ variant: DemonstrationVariant) -> VariantResult { race.first { $0.variant.id == variant.id }! }
+    let scratch = result(.scratch), kept = result(.replayKept), removed = result(.replayRemoved)
+    let pretrained = result(.pretrained), curriculum = result(.curriculum)
+    func steps(_ r: VariantResult) -> String { stepText(r.statistics.firstStep(reaching: successThreshold)) }
+    func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
+    let removalSteps = removed.runs.compactMap(\.demonstrationsRemovedAtStep)
+    let cloned = pretrained.runs.compactMap(\.successAfterCloning)
+    context.markdown("""
+    - **RL from scratch** ends at \(percent(scratch.finalSuccess.mean)) success: within \
+    \(comparisonSchedule(quick: context.quick).environmentSteps) steps its exploration almost never finds the goal, \
+    so its critic has nothing to learn.
+    - **Demonstrations in the buffer** reach \(percent(successThreshold)) after \(steps(kept)) steps (mean curve) and \
+    end at \(percent(kept.finalSuccess.mean)). Removed as soon as the agent succeeded on half of its recent episodes \
+    (after \(removalSteps.map(String.init).joined(separator: ", ")) steps), they were no longer needed on this task: \
+    that variant ends at \(percent(removed.finalSuccess.mean)).
+    - **Pre-training** gives \(percent(meanAndStd(cloned).mean)) success before the first environment step (behavior \
+    cloning alone); fine-tuning with the cloning term keeps it there (final \(percent(pretrained.finalSuccess.mean))).
+    - **The backward curriculum** reaches \(percent(successThreshold)) after \(steps(curriculum)) steps and ends at \
+    \(percent(curriculum.finalSuccess.mean)) on the full task, although it never uses a demonstrated action.
+    """)
+}
+
+lesson.markdown(#"""
+## Why the critic must agree with the pre-trained actor
+
+The pre-trained variant did two things besides cloning: it evaluated its critic on the
+demonstrations, and it kept a cloning term in the actor's loss. Which one protects the cloned
+policy? Three runs start from the same cloned actor and differ only in the critic they start
+with and in $\lambda$:
+
+- an untrained critic and DDPG's own actor loss ($\lambda = 0$);
+- a critic evaluated on the demonstrations (consistent with the actor), $\lambda = 0$;
+- the evaluated critic and the cloning term, $\lambda = 1$ (the variant of the race).
+"""#)
+
+lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { context in
+    guard let task, let demonstrations else { throw CellSkipped("needs the task and the demonstrations of cell 3") }
+    var withTerm = DemonstrationVariant.pretrained
+    withTerm.label = "BC actor + evaluated critic, λ = 1"
+    let variants = [DemonstrationVariant.pretrainedInconsistentCritic, .pretrainedWithoutCloningTerm, withTerm]
+    let seeds = ablationSeeds(base: context.seed, quick: context.quick)
+    let schedule = ablationSchedule(quick: context.quick)
+    let experiment = DemonstrationExperiment(layout: task.layout, demonstrationSeed: demonstrationSeed(base: context.seed),
+                                             schedule: schedule, seeds: seeds, variants: variants)
+    let (results, _) = try runWithProgress(experiment, demonstrations: demonstrations,
+                                           formulas: DemonstrationFormulas(context.exercises), context: context,
+                                           label: "3 variants × \(seeds.count) seeds")
+    ablation = results
+    var table = Table("Success of the cloned actor as fine-tuning starts (mean over \(seeds.count) seeds)",
+                      columns: ["start of fine-tuning", .init("before", format: .percent(0)),
+                                .init("after \(schedule.evaluationInterval) steps", format: .percent(0)),
+                                .init("lowest, first 2000 steps", format: .percent(0)),
+                                .init("final", format: .percent(0))])
+    for result in results {
+        let s = result.statistics
+        let early = zip(s.environmentSteps, s.mean).filter { $0.0 > 0 && $0.0 <= 2_000 }.map(\.1)
+        try table.addRow(result.variant.label, s.mean[0], s.mean[1], early.min() ?? .nan, s.finalMean(lastPoints: 2))
+        let key = "ablation.\(result.variant.id)"
+        context.record("\(key).afterFirstInterval", s.mean[1])
+        context.record("\(key).lowestEarly", early.min() ?? .nan)
+        context.record("\(key).meanEarly", early.isEmpty ? .nan : early.reduce(0, +) / Double(early.count))
+        result.record(into: context, prefix: "ablation")
+    }
+    context.show(table)
+}
+
+lesson.figure("consistency", caption: "Fine-tuning from the same behavior-cloned actor (step 0): with an untrained "
+    + "critic the first actor updates destroy the cloned behaviour; a critic evaluated on the demonstrations delays "
+    + "and softens the drop; the cloning term in the actor's loss prevents it.") { _ in
+    guard !ablation.isEmpty else { throw CellSkipped("needs the runs of the ablation") }
+    return ablationFigure(ablation, seeds: ablation[0].runs.count)
+}
+
+lesson.code("What the ablation says") { context in
+    guard ablation.count == 3 else { throw CellSkipped("needs the runs of the ablation") }
+    let untrained = ablation[0].statistics, evaluated = ablation[1].statistics, both = ablation[2].statistics
+    func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
+    context.markdown("""
+    \(ablation[0].statistics.environmentSteps[1]) steps into fine-tuning, the cloned actor still succeeds \
+    \(percent(untrained.mean[1])) of the time with an untrained critic, \(percent(evaluated.mean[1])) with a critic \
+    evaluated on the demonstrations, and \(percent(both.mean[1])) with the cloning term as well. A consistent critic \
+    keeps the first updates from being random, but the critic still extrapolates away from the demonstrated actions, \
+    and the actor, which follows its slope, can still be led astray until its own data corrects the critic. The \
+    cloning term holds the actor on the demonstrations while that happens.
+    """)
+}
+
+lesson.markdown(#"""
+## Take-aways
+
+- A sparse reward that random exploration never finds is out of reach for RL from scratch, however
+  good the learner. A few demonstrations change that in several ways.
+- **In the replay buffer** (DQfD, DDPGfD), demonstrations give the critic its first rewards; a fixed
+  share per minibatch and n-step returns carry them back along the demonstrated paths. Whether to
+  keep them forever is a trade-off between a stable anchor and a suboptimal demonstrator's bias.
+- **Pre-training** gives good behaviour before the first episode. Fine-tuning it needs a critic
+  consistent with the pre-trained actor (policy evaluation on the demonstrations), and — because
+  that critic still extrapolates — a supervised term on the demonstrations, as DQfD keeps.
+- **Mixing rewards** is lesson 7.
+- **A backward curriculum** uses only the demonstrations' *states*: starting near the end and
+  moving back solves a long task as a chain of short ones, without imitating the demonstrator.
+
+## Exercises
+
+Write them in `Exercises/08-demonstrations-in-rl/`, run the lesson with
+`--implementation exercises` (it also needs lesson 5's DDPG exercises and lesson 1's
+behavior-cloning loss), and check them with `swift run -c release grade --lesson 8`.
+
+1. **8.1 `mixedMinibatchIndices`** (`MixedMinibatchIndices.swift`): the rows of a minibatch with a
+   fixed share of demonstrations. Try $\rho = 0$ (the demonstrations are in the buffer but never
+   sampled) and $\rho = 0.5$.
+2. **8.2 `curriculumStartOffset`** (`CurriculumStartOffset.swift`): one step of the backward
+   curriculum. What happens with a threshold of 0.9, or with $\Delta = 12$?
+3. **8.3 `actorLossWithBehaviorCloning`** (`ActorLossWithBehaviorCloning.swift`): DDPG's actor loss
+   with a Q-filtered behavior-cloning term. Turn the Q-filter on for the pre-trained variant
+   (`DemonstrationUse.usesQFilter`) and watch the start of fine-tuning.
+4. **8.4 `shouldRemoveDemonstrations`** (`ShouldRemoveDemonstrations.swift`): when to drop the
+   demonstrations. Does removing them after the first success hurt?
+"""#)
+
+lesson.run()

@@ -6,16 +6,19 @@ import Numerics
 /// One run of DDPG (lesson 5) on the pushing task with the demonstrations used as `use` says:
 ///
 /// ```
-/// agent ← DDPG with fresh networks; buffer ← demonstrations in its permanent region (way 1, 2)
-/// if pre-training (way 2):  actor ← BC on the demonstrations;  critic ← policy evaluation of the actor
-///                           on the demonstration transitions (consistent with the actor)
+/// agent ← DDPG with fresh networks, bootstrapping n-step returns with γⁿ
+/// buffer ← the demonstrations' n-step transitions in its permanent region (ways 1 and 2)
+/// if pre-training (way 2):  actor ← BC on the demonstrations (lesson 1)
+///                           critic ← policy evaluation of that actor on the demonstrations
 /// for every environment step:
-///     start of an episode: a demonstration state `offset` steps before its end (way 4), else a reset
-///     act: uniform during the first random steps (from scratch), else π(s) + N(0, σ²)
-///     store the transition; one DDPG update on a minibatch with a share of demonstrations (8.1),
-///     the actor's loss with a Q-filtered BC term when λ > 0 (8.3)
-///     end of an episode: move the curriculum's start earlier (8.2); drop the demonstrations (8.4)
-///     every `evaluationInterval` steps: success rate on the full task
+///     at the start of an episode: a demonstration's state `offset` steps before its end (way 4),
+///                                 otherwise the task's own reset
+///     act: uniformly at random during the first steps (unless pre-trained), else π(s) + N(0, σ²)
+///     store the step; `updatesPerStep` DDPG updates on minibatches with a fixed share of
+///     demonstrations (8.1), the actor's loss with a behavior-cloning term when λ > 0 (8.3)
+///     at the end of an episode: move the curriculum's start earlier (8.2); drop the
+///                               demonstrations (8.4)
+///     every `evaluationInterval` steps: the success rate on the full task
 /// ```
 ///
 /// Everything random comes from `seed`: the networks, exploration, minibatches and starts.
@@ -23,7 +26,7 @@ import Numerics
 /// - Parameters:
 ///   - demonstrations: required when `use` needs them.
 ///   - progress: called after every environment step with the number of steps done.
-///   - inspect: called with the agent after training (to draw its paths, probe its critic).
+///   - inspect: called with the trained agent at the end (to draw its paths or probe its critic).
 /// - Throws: ``DemonstrationsRLError`` for bad settings; `DDPGError` when training diverges;
 ///   `NotImplemented` from an unwritten exercise.
 public func trainWithDemonstrations(task: PushingTask, demonstrations: DemonstrationCollection?, use: DemonstrationUse,
@@ -48,9 +51,9 @@ public func trainWithDemonstrations(task: PushingTask, demonstrations: Demonstra
     var replay = try DemonstrationReplay(capacity: schedule.bufferCapacity, observationSize: task.observationSize,
                                          actionSize: task.actionSize, demonstrationFraction: use.demonstrationFraction,
                                          returnSteps: schedule.returnSteps, discount: Double(schedule.ddpg.discount))
-    if use.demonstrationsInBuffer || use.pretraining != nil { try replay.addDemonstrations(demos) }
+    if use.startsWithDemonstrationsInBuffer { try replay.addDemonstrations(demos) }
 
-    // Way 2: pre-train the actor, then make the critic consistent with it.
+    // Way 2: clone the demonstrations into the actor, then make the critic consistent with it.
     var successAfterCloning: Double?
     var policyEvaluationError: Double?
     if let pretraining = use.pretraining {
@@ -61,19 +64,16 @@ public func trainWithDemonstrations(task: PushingTask, demonstrations: Demonstra
                                                                  tau: pretraining.policyEvaluationTau,
                                                                  formulas: formulas.lesson, rng: &rng)
         policyEvaluationError = errors.last
-        if !pretraining.keepsDemonstrations && !use.demonstrationsInBuffer { replay.removeDemonstrations(atStep: 0) }
     }
     var curriculum = try use.curriculum.map { try BackwardCurriculum(settings: $0, demonstrations: demos) }
 
-    let warmup = (use.pretraining?.criticWarmupSteps ?? 0) > 0
-        ? CriticPolicyEvaluation(agent: agent, tau: schedule.ddpg.tau) : nil
     var curve = SuccessCurve()
     curve.record(try successRate(), atStep: 0)
     let randomSteps = use.pretraining == nil ? schedule.randomSteps : 0
     var env = task
     var (observation, horizon) = curriculum?.begin(&env, rng: &rng) ?? (env.reset(rng: &rng), task.maxEpisodeSteps)
     var episodeLength = 0, episodes = 0, successes = 0, updates = 0
-    var recentOutcomes: [Bool] = []
+    var outcomes: [Bool] = []
     for step in 0..<schedule.environmentSteps {
         let action = env.actionSpace.clip(step < randomSteps
             ? env.actionSpace.sample(rng: &rng)
@@ -89,10 +89,10 @@ public func trainWithDemonstrations(task: PushingTask, demonstrations: Demonstra
             let success = outcome.info.succeeded
             episodes += 1
             if success { successes += 1 }
-            recentOutcomes.append(success)
+            outcomes.append(success)
             try curriculum?.record(success: success, environmentStep: step + 1, formulas: formulas.lesson)
             if let rule = use.removal, replay.demonstrationCount > 0 {
-                let window = recentOutcomes.suffix(rule.window)
+                let window = outcomes.suffix(rule.window)
                 let rate = window.count < rule.window ? Double.nan : Double(window.filter { $0 }.count) / Double(window.count)
                 if try formulas.lesson.shouldRemoveDemonstrations(recentSuccessRate: rate, agentEpisodes: episodes,
                                                                   successThreshold: rule.successThreshold,
@@ -107,12 +107,8 @@ public func trainWithDemonstrations(task: PushingTask, demonstrations: Demonstra
         if replay.demonstrationCount + replay.agentCount >= schedule.ddpg.batchSize {
             for _ in 0..<schedule.updatesPerStep {
                 let sample = try replay.sample(batchSize: schedule.ddpg.batchSize, formulas: formulas.lesson, rng: &rng)
-                if let warmup, step < use.pretraining?.criticWarmupSteps ?? 0 {
-                    try warmup.step(on: sample.batch, rng: &rng)
-                } else {
-                    actorFormulas.prepare(actions: sample.batch.actions, isDemonstration: sample.isDemonstration)
-                    try agent.update(sample.batch, rng: &rng)
-                }
+                actorFormulas.prepare(actions: sample.batch.actions, isDemonstration: sample.isDemonstration)
+                try agent.update(sample.batch, rng: &rng)
                 updates += 1
             }
         }

@@ -25,12 +25,19 @@ public struct PushingTask: ContinuousEnvironment {
         public var pusherBearing: Double
         /// Uniform jitter ±`jitter` added to every start coordinate.
         public var jitter: Double
+        /// Radius of the goal region (success when the block's centre is inside it).
+        public var goalRadius: Double
         /// The time limit in steps.
         public var maxEpisodeSteps: Int
 
-        /// A layout (defaults: the lesson's full-length task).
-        public init(goalDistance: Double = 0.8, blockBearing: Double = -3 * Double.pi / 4, pusherDistance: Double = 0.35,
-                    pusherBearing: Double = -Double.pi / 4, jitter: Double = 0.05, maxEpisodeSteps: Int = 100) {
+        /// A layout. The defaults are the lesson's task: the block 0.5 down-left of the goal, the
+        /// pusher 0.35 from the block, 23° off the line behind it (so it must line up before it
+        /// pushes), ±0.05 jitter, an 80-step limit. The noisy demonstrator needs about 42 steps,
+        /// the scripted optimum 13, and uniformly random actions never succeed.
+        public init(goalDistance: Double = 0.5, blockBearing: Double = -3 * Double.pi / 4, pusherDistance: Double = 0.35,
+                    pusherBearing: Double = -3 * Double.pi / 4 + 0.4, jitter: Double = 0.05, goalRadius: Double = 0.12,
+                    maxEpisodeSteps: Int = 80) {
+            self.goalRadius = goalRadius
             self.goalDistance = goalDistance
             self.blockBearing = blockBearing
             self.pusherDistance = pusherDistance
@@ -51,13 +58,14 @@ public struct PushingTask: ContinuousEnvironment {
     ///   or the pusher off the table or the time limit is below 1.
     public init(layout: Layout = Layout()) throws {
         world = BlockPushing(maxEpisodeSteps: layout.maxEpisodeSteps)
+        world.goalRadius = layout.goalRadius
         self.layout = layout
         guard layout.maxEpisodeSteps >= 1 else {
             throw DemonstrationsRLError("PushingTask: maxEpisodeSteps must be at least 1, got \(layout.maxEpisodeSteps)")
         }
-        guard layout.goalDistance > 0, layout.pusherDistance > world.pusherRadius + world.blockRadius + layout.jitter * 2,
+        guard layout.goalDistance > layout.goalRadius, layout.goalRadius > 0, layout.pusherDistance > world.pusherRadius + world.blockRadius + layout.jitter * 2,
               layout.jitter >= 0 else {
-            throw DemonstrationsRLError("PushingTask: need goalDistance > 0, jitter ≥ 0 and the pusher clear of the block "
+            throw DemonstrationsRLError("PushingTask: need 0 < goalRadius < goalDistance, jitter ≥ 0 and the pusher clear of the block "
                 + "(pusherDistance > \(world.pusherRadius + world.blockRadius) + 2·jitter), got \(layout)")
         }
         let block = blockCentre, pusher = pusherCentre

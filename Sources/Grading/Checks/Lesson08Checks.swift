@@ -81,13 +81,20 @@ let lesson08Checks: [ExerciseCheck] = [
             try f.curriculumStartOffset(current: current, recentSuccessRate: rate, threshold: threshold, stepBack: stepBack,
                                         longest: longest)
         }
-        try expect.that(try offset(6, 0.8) == 9, "(current: 6, rate: 0.8, threshold: 0.5, stepBack: 3, longest: 20) gave \(try offset(6, 0.8)), expected 9")
-        try expect.that(try offset(6, 0.5) == 9, "(current: 6, rate: 0.5 = threshold) gave \(try offset(6, 0.5)), expected 9 (the threshold itself moves the start)")
-        try expect.that(try offset(6, 0.4) == 6, "(current: 6, rate: 0.4 < threshold 0.5) gave \(try offset(6, 0.4)), expected 6")
-        try expect.that(try offset(19, 1) == 20, "(current: 19, rate: 1, stepBack: 3, longest: 20) gave \(try offset(19, 1)), expected 20 (never past the longest demonstration)")
-        try expect.that(try offset(20, 1) == 20, "(current: 20 = longest, rate: 1) gave \(try offset(20, 1)), expected 20")
-        try expect.that(try offset(6, .nan) == 6, "(current: 6, rate: NaN) gave \(try offset(6, .nan)), expected 6 (no episode yet: do not move)")
-        try expect.that(try offset(0, 0, 0) == 3, "(current: 0, rate: 0, threshold: 0) gave \(try offset(0, 0, 0)), expected 3")
+        let cases: [(current: Int, rate: Double, threshold: Double, expected: Int, note: String)] = [
+            (6, 0.8, 0.5, 9, ""),
+            (6, 0.5, 0.5, 9, " (a rate equal to the threshold moves the start)"),
+            (6, 0.4, 0.5, 6, ""),
+            (19, 1, 0.5, 20, " (never past the longest demonstration)"),
+            (20, 1, 0.5, 20, ""),
+            (6, .nan, 0.5, 6, " (no episode yet: do not move)"),
+            (0, 0, 0, 3, ""),
+        ]
+        for c in cases {
+            let got = try offset(c.current, c.rate, c.threshold)
+            try expect.that(got == c.expected, "(current: \(c.current), recentSuccessRate: \(c.rate), threshold: \(c.threshold), "
+                            + "stepBack: 3, longest: 20) gave \(got), expected \(c.expected)\(c.note)")
+        }
         try expectFailure(expect, "curriculumStartOffset with threshold 1.2") { _ = try offset(2, 1, 1.2) }
         try expectFailure(expect, "curriculumStartOffset with stepBack 0") { _ = try offset(2, 1, 0.5, 0) }
         try expectFailure(expect, "curriculumStartOffset with current 25 > longest 20") { _ = try offset(25, 1) }
@@ -168,11 +175,15 @@ let lesson08Checks: [ExerciseCheck] = [
             try f.shouldRemoveDemonstrations(recentSuccessRate: rate, agentEpisodes: episodes, successThreshold: threshold,
                                              minimumEpisodes: minimum)
         }
-        try expect.that(try remove(0.7, 12), "(rate: 0.7, episodes: 12, threshold: 0.6, minimum: 10) gave false, expected true")
-        try expect.that(try remove(0.6, 10), "(rate: 0.6 = threshold, episodes: 10 = minimum) gave false, expected true")
-        try expect.that(!(try remove(0.5, 50)), "(rate: 0.5 < threshold 0.6, episodes: 50) gave true, expected false")
-        try expect.that(!(try remove(1.0, 9)), "(rate: 1, episodes: 9 < minimum 10) gave true, expected false")
-        try expect.that(!(try remove(.nan, 30)), "(rate: NaN, episodes: 30) gave true, expected false")
+        let cases: [(rate: Double, episodes: Int, expected: Bool, note: String)] = [
+            (0.7, 12, true, ""), (0.6, 10, true, " (the threshold and the minimum themselves are enough)"),
+            (0.5, 50, false, ""), (1.0, 9, false, " (too few episodes yet)"), (.nan, 30, false, " (a NaN rate never removes)"),
+        ]
+        for c in cases {
+            let got = try remove(c.rate, c.episodes)
+            try expect.that(got == c.expected, "(recentSuccessRate: \(c.rate), agentEpisodes: \(c.episodes), successThreshold: 0.6, "
+                            + "minimumEpisodes: 10) gave \(got), expected \(c.expected)\(c.note)")
+        }
         try expectFailure(expect, "shouldRemoveDemonstrations with threshold −0.1") { _ = try remove(0.5, 10, -0.1) }
         try expectFailure(expect, "shouldRemoveDemonstrations with −1 episodes") { _ = try remove(0.5, -1) }
     },
