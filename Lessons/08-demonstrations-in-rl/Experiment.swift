@@ -9,7 +9,7 @@ let successThreshold = 0.5
 
 /// The training budget and learner of the main comparison.
 func comparisonSchedule(quick: Bool) -> TrainingSchedule {
-    TrainingSchedule(environmentSteps: quick ? 6_000 : 10_000, evaluationInterval: 500)
+    TrainingSchedule(environmentSteps: quick ? 6_000 : 12_000, evaluationInterval: 500)
 }
 
 /// The seeds of the main comparison: the run's seed and the following ones.
@@ -19,7 +19,7 @@ func comparisonSeeds(base: UInt64, quick: Bool) -> [UInt64] {
 
 /// The budget of the critic-consistency ablation (it only needs the start of fine-tuning).
 func ablationSchedule(quick: Bool) -> TrainingSchedule {
-    TrainingSchedule(environmentSteps: quick ? 3_000 : 5_000, evaluationInterval: 250)
+    TrainingSchedule(environmentSteps: quick ? 2_500 : 6_000, evaluationInterval: 250)
 }
 
 /// The seeds of the ablation.

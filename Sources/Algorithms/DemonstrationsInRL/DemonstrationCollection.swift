@@ -25,7 +25,7 @@ public struct DemonstrationCollection: Sendable {
                 throw DemonstrationsRLError("DemonstrationCollection: only \(kept.count) of \(attempts) demonstrator episodes "
                                             + "succeeded (wanted \(count))")
             }
-            let episode = try Rollout.run(task, expert: expert, episodes: 1, seed: seed &+ UInt64(attempts))[0]
+            let episode = try Rollout.run(task, episodes: 1, seed: seed &+ UInt64(attempts), policy: PushingTask.policy(of: expert))[0]
             attempts += 1
             if episode.succeeded { kept.append(episode) }
         }

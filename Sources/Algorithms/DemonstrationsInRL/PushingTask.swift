@@ -1,3 +1,4 @@
+import Datasets
 import Environments
 import Foundation
 import Numerics
@@ -30,11 +31,11 @@ public struct PushingTask: ContinuousEnvironment {
         /// The time limit in steps.
         public var maxEpisodeSteps: Int
 
-        /// A layout. The defaults are the lesson's task: the block 0.5 down-left of the goal, the
+        /// A layout. The defaults are the lesson's task: the block 0.7 down-left of the goal, the
         /// pusher 0.35 from the block, 23° off the line behind it (so it must line up before it
-        /// pushes), ±0.05 jitter, an 80-step limit. The noisy demonstrator needs about 42 steps,
-        /// the scripted optimum 13, and uniformly random actions never succeed.
-        public init(goalDistance: Double = 0.5, blockBearing: Double = -3 * Double.pi / 4, pusherDistance: Double = 0.35,
+        /// pushes), ±0.05 jitter, an 80-step limit. The noisy demonstrator needs about 50 steps,
+        /// the scripted optimum about 17, and uniformly random actions never succeed.
+        public init(goalDistance: Double = 0.7, blockBearing: Double = -3 * Double.pi / 4, pusherDistance: Double = 0.35,
                     pusherBearing: Double = -3 * Double.pi / 4 + 0.4, jitter: Double = 0.05, goalRadius: Double = 0.12,
                     maxEpisodeSteps: Int = 80) {
             self.goalRadius = goalRadius
@@ -88,8 +89,11 @@ public struct PushingTask: ContinuousEnvironment {
 
     /// "PushingTask".
     public var name: String { "PushingTask" }
-    /// As `BlockPushing`.
-    public var observationSpace: Box { world.observationSpace }
+    /// Pusher − block, goal − block, block velocity, block position.
+    public var observationSpace: Box {
+        let t = Float(world.tableHalfSize)
+        return Box(low: [-2 * t, -2 * t, -2 * t, -2 * t, -5, -5, -t, -t], high: [2 * t, 2 * t, 2 * t, 2 * t, 5, 5, t, t])
+    }
     /// As `BlockPushing`.
     public var actionSpace: Box { world.actionSpace }
     /// The layout's time limit.
@@ -104,8 +108,24 @@ public struct PushingTask: ContinuousEnvironment {
         get { world.elapsedSteps }
         set { world.elapsedSteps = newValue }
     }
-    /// As `BlockPushing`.
-    public var observation: [Float] { world.observation }
+    /// The agent's observation: where the pusher and the goal are relative to the block, the
+    /// block's velocity and its position on the table.
+    public var observation: [Float] { Self.agentObservation(fromWorld: world.observation) }
+
+    /// The agent's observation from `BlockPushing`'s (pusher, block, block velocity, goal − block).
+    public static func agentObservation(fromWorld o: [Float]) -> [Float] {
+        [o[0] - o[2], o[1] - o[3], o[6], o[7], o[4], o[5], o[2], o[3]]
+    }
+
+    /// `BlockPushing`'s observation (what the scripted experts read) from the agent's.
+    public static func worldObservation(fromAgent o: [Float]) -> [Float] {
+        [o[0] + o[6], o[1] + o[7], o[6], o[7], o[4], o[5], o[2], o[3]]
+    }
+
+    /// A scripted pusher as a policy of this task (it reads the world's observation).
+    public static func policy(of expert: PushingExpert) -> Rollout.Policy {
+        { observation, rng in expert.action(for: worldObservation(fromAgent: observation), rng: &rng) }
+    }
 
     /// Block and pusher at their jittered start positions, the block at rest.
     public mutating func reset(rng: inout RandomSource) -> [Float] {
@@ -117,6 +137,8 @@ public struct PushingTask: ContinuousEnvironment {
 
     /// One step of the physics with the sparse task reward.
     public mutating func step(_ action: [Float]) throws -> Step {
-        try world.step(action)
+        var step = try world.step(action)
+        step.observation = observation
+        return step
     }
 }

@@ -15,7 +15,7 @@ public struct TrainingSchedule: Sendable, Codable, Equatable {
     /// n of the n-step returns the buffer stores (DQfD, DDPGfD); the critic bootstraps with
     /// γⁿ, γ being `ddpg.discount` per step.
     public var returnSteps: Int
-    /// σ of DDPG's Gaussian exploration noise, as a fraction of the largest action.
+    /// σ of DDPG's Gaussian exploration noise (exercise 5.5), as a fraction of the largest action.
     public var explorationNoise: Float
     /// Capacity of the ring of agent transitions.
     public var bufferCapacity: Int
@@ -28,7 +28,7 @@ public struct TrainingSchedule: Sendable, Codable, Equatable {
 
     /// A schedule (defaults: the lesson's full setting).
     public init(ddpg: DDPGConfiguration = TrainingSchedule.lessonDDPG, environmentSteps: Int = 10_000, randomSteps: Int = 1_000,
-                updatesPerStep: Int = 2, returnSteps: Int = 5, explorationNoise: Float = 0.2, bufferCapacity: Int = 100_000,
+                updatesPerStep: Int = 1, returnSteps: Int = 5, explorationNoise: Float = 0.2, bufferCapacity: Int = 100_000,
                 evaluationInterval: Int = 500, evaluationEpisodes: Int = 20, evaluationSeed: UInt64 = 808_000) {
         self.ddpg = ddpg
         self.environmentSteps = environmentSteps
