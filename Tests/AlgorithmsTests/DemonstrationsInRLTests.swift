@@ -65,7 +65,7 @@ import Testing
         #expect(demonstrations.longest >= Int(demonstrations.meanLength))
         // The scripted optimum is far faster than the noisy, slow demonstrator.
         let optimal = try Rollout.run(task, episodes: 10, seed: 11, policy: PushingTask.policy(of: .optimal))
-        #expect(optimal.allSatisfy(\.succeeded))
+        #expect(optimal.allSatisfy { $0.succeeded })
         #expect(EpisodeStatistics(optimal).meanLength * 2 < demonstrations.meanLength)
     }
 
