@@ -22,11 +22,18 @@ an expert) or we can *score* it (a reward for every step, and let reinforcement 
 the rest). This course is about using both, and this first lesson is about the simplest way to use
 the first: copy the expert.
 
-| | learning from demonstrations | learning from task rewards |
-| --- | --- | --- |
-| what is given | states and the expert's actions in them | a number for how good each step was |
-| strengths | suggests good actions right away, so learning is fast; gives a safe policy before any trial and error | cheap to specify; optimises exactly the objective we care about |
-| weaknesses | demonstrations cost an expert's time; they may be noisy, suboptimal, or show several different ways of doing the task; a copy can never be better than the original | reinforcement learning alone needs a huge number of trials; its first policy acts at random, which is unsafe on a real system |
+**Learning from demonstrations**
+
+- *Strengths*: the expert's actions suggest good things to try, so learning is fast; a policy that
+  imitates them is safe enough to deploy before any trial and error.
+- *Weaknesses*: demonstrations cost an expert's time; they may be noisy, suboptimal, or show several
+  different ways of doing the task; and a copy can never be better than the original.
+
+**Learning from task rewards**
+
+- *Strengths*: rewards are cheap to specify, and they encode exactly the objective we care about.
+- *Weaknesses*: reinforcement learning alone needs an enormous number of trials, and its first
+  policy acts at random, which is unsafe on a real system.
 
 What we want, and what the lessons build towards, is the best of both: a learner that needs far
 fewer trials than reinforcement learning from scratch, behaves sensibly from its first episode, and

@@ -6,22 +6,15 @@ import ExerciseAPI
 import Foundation
 import LessonKit
 
-/// The hidden-layer widths of every DDPG network in the lesson (Fujimoto et al. use 400 and 300;
-/// the lesson's claims hold with 64 and 64, which trains about ten times faster).
-let hiddenWidths = [64, 64]
-
-/// The DDPG of the lesson: Fujimoto et al.'s re-implementation ("Our DDPG" of the TD3 paper)
-/// with smaller networks.
-let lessonAgent = DDPGConfiguration(actorHiddenSizes: hiddenWidths, criticHiddenSizes: hiddenWidths)
-
-/// The experiment's budgets: the full run and the quick one (`--quick`).
+/// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.lesson5`
+/// in the library, so that lesson 6 rebuilds exactly these buffers.
 func experimentConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
-    let steps = quick ? 6_000 : 10_000
-    return FixedBufferExperimentConfiguration(
-        agent: lessonAgent,
-        schedule: InteractionSchedule(environmentSteps: steps, randomSteps: 1_000, evaluationInterval: quick ? 1_000 : 500),
-        finalBufferNoise: 0.5, concurrentNoise: 0.1, evaluationEpisodes: 10, valueHorizon: 600)
+    .lesson5(quick: quick)
 }
+
+/// The hidden-layer widths of every DDPG network in the lesson (Fujimoto et al. use 400 and 300;
+/// 64 and 64 learn Pendulum as well and train about ten times faster).
+let hiddenWidths = FixedBufferExperimentConfiguration.lesson5(quick: false).agent.actorHiddenSizes
 
 /// The number of seeds of the experiment.
 func experimentSeedCount(quick: Bool) -> Int { quick ? 2 : 5 }
@@ -31,9 +24,9 @@ struct SettingSummary: Sendable {
     /// Which buffer.
     let setting: BufferSetting
     /// Orange's curves, one per seed.
-    let orange: [LearningCurve]
+    let orange: [EvaluationCurve]
     /// Blue's curves, one per seed.
-    let blue: [LearningCurve]
+    let blue: [EvaluationCurve]
 
     /// The "final" value of a series: the mean of its last `tail` points.
     static func final(_ series: [Double], tail: Int = 3) -> Double {
@@ -42,12 +35,12 @@ struct SettingSummary: Sendable {
     }
 
     /// Mean and standard deviation over seeds of each seed's final return.
-    func finalReturn(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (mean: Double, std: Double) {
+    func finalReturn(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (mean: Double, std: Double) {
         meanAndStd(self[keyPath: agent].map { Self.final($0.returns) })
     }
 
     /// Mean over seeds of the final value estimate and of the final true value.
-    func finalValues(_ agent: KeyPath<SettingSummary, [LearningCurve]>) -> (estimate: Double, truth: Double) {
+    func finalValues(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (estimate: Double, truth: Double) {
         let curves = self[keyPath: agent]
         return (meanAndStd(curves.map { Self.final($0.estimatedValues) }).mean,
                 meanAndStd(curves.map { Self.final($0.trueValues) }).mean)

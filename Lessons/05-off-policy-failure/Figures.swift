@@ -36,7 +36,7 @@ func returnCurvesFigure(_ summaries: [SettingSummary]) -> Figure {
 /// Three panels, one per setting: each agent's own estimate Q(s₀, π(s₀)) (solid) against the
 /// true discounted value of its policy from the same start states (dashed).
 func valueEstimatesFigure(_ summaries: [SettingSummary]) -> Figure {
-    var figure = Figure(width: 12, height: 3.9, rows: 1, columns: summaries.count)
+    var figure = Figure(width: 13.5, height: 3.9, rows: 1, columns: summaries.count)
     figure.title = "What each agent believes its policy is worth (solid) and what it is worth (dashed)"
     for (column, summary) in summaries.enumerated() {
         var axes = Axes()
@@ -45,14 +45,14 @@ func valueEstimatesFigure(_ summaries: [SettingSummary]) -> Figure {
             let truth = CurveStatistics.trueValues(curves)
             let x = estimate.updates.map(Double.init)
             axes.band(x: x, center: estimate.mean, spread: estimate.standardDeviation, color: color, opacity: 0.15)
-            axes.line(x: x, y: estimate.mean, label: "\(name): estimate Q(s_0, π(s_0))", color: color, width: 2)
+            axes.line(x: x, y: estimate.mean, label: "\(name): Q(s_0, π(s_0))", color: color, width: 2)
             axes.line(x: x, y: truth.mean, label: "\(name): true value", color: color, style: .dashed, width: 1.6)
         }
         axes.horizontalLine(y: 0, color: .gray, style: .dotted, width: 1)
         axes.title = summary.setting.title
         axes.xLabel = "gradient updates"
         if column == 0 { axes.yLabel = "discounted value (γ = 0.99)" }
-        axes.legend = column == 0 ? .upperLeft : .none
+        axes.legend = column == summaries.count - 1 ? .outsideRight : .none
         axes.grid = true
         figure[0, column] = axes
     }

@@ -1,1 +1,196 @@
-print("lesson 07-imitation-and-task-rewards: not written yet")
+// Lesson 7: combining imitation and task rewards (Zhu et al. 2018). PPO on
+// r = λ·r_GAIL + (1 − λ)·r_task on a sparse-reward block-pushing task with a noisy, slow
+// demonstrator: a sweep over λ, and ablations of the recipe (demonstration starts, the
+// discriminator's mask, the task reward's scale).
+import Algorithms
+import Datasets
+import Environments
+import ExerciseAPI
+import Foundation
+import LessonKit
+import Numerics
+import Plotting
+
+let lesson = Lesson(number: 7, slug: "imitation-and-task-rewards", title: "Combining imitation and task rewards")
+
+lesson.markdown(Prose.introduction)
+lesson.markdown(Prose.mixedReward)
+lesson.markdown(Prose.survivalBonus)
+lesson.markdown(Prose.recipe)
+lesson.markdown(Prose.algorithm)
+
+// Shared between cells, as in a notebook.
+var settings = ExperimentSettings.full
+var task = PushingTask()
+var demonstrations: [Trajectory<BlockPushing.State>] = []
+var evaluationSeed: UInt64 = 1_000_000
+var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
+var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
+var summaries: [VariantSummary] = []
+
+/// The summary of `variant` (after the experiment cell).
+@MainActor
+func summary(_ variant: RewardMixingVariant) throws -> VariantSummary {
+    guard let found = summaries.first(where: { $0.variant == variant }) else {
+        throw CellSkipped("needs the runs of the experiment cell")
+    }
+    return found
+}
+
+lesson.code("The task and its demonstrator") { context in
+    settings = context.choose(full: .full, quick: .quick)
+    task = PushingTask()
+    evaluationSeed = 1_000_000 &+ context.seed &* 10_007
+    let mixing = context.exercises.rewardMixing
+    demonstrations = try task.demonstrations(count: settings.demonstrations, seed: 77_000 &+ context.seed &* 1_000)
+    let given = try mixing.successStatistics(of: demonstrations)
+    let env = task.environment
+    demonstrator = try mixing.successStatistics(of: try Rollout.run(env, expert: task.demonstrator,
+                                                                     episodes: settings.finalEvaluationEpisodes, seed: evaluationSeed))
+    designedExpert = try mixing.successStatistics(of: try Rollout.run(env, expert: task.optimalExpert,
+                                                                       episodes: settings.finalEvaluationEpisodes, seed: evaluationSeed))
+
+    var scale = Table("What was scaled down from Zhu et al. (2018)", columns: ["", "Zhu et al. (2018)", "this lesson"])
+    try scale.addRow("task", "lifting, stacking, pouring… with a robot arm", "push a disc into a goal on a 2 × 2 table")
+    try scale.addRow("policy input", "camera images (and arm proprioception)", "8 numbers: pusher, block, velocity, goal")
+    try scale.addRow("demonstrations", "a few per task, human teleoperation", "\(settings.demonstrations) by a noisy scripted demonstrator")
+    try scale.addRow("learner", "PPO with many parallel workers", "PPO, 8 environments × 128 steps")
+    try scale.addRow("training", "millions of steps, hours", "\(settings.iterations * 1024) steps per run, seconds")
+    try scale.addRow("control step, time limit", "fixed-length episodes", "\(task.dt) s, \(task.maxEpisodeSteps) steps")
+    try scale.addRow("networks", "CNN + LSTM policy", "32-32 ReLU MLPs")
+    context.show(scale)
+
+    var table = Table("The demonstrator against the controller it is a noisy copy of (\(settings.finalEvaluationEpisodes) "
+                      + "episodes from the task's start states)",
+                      columns: ["", .init("success", format: .percent(0)), .init("steps to success", format: .fixed(1))])
+    try table.addRow("the \(settings.demonstrations) demonstrations given", given.successRate, given.meanStepsToSuccess)
+    try table.addRow("demonstrator (noise 0.5, half speed, 30% worse controller)", demonstrator.successRate,
+                     demonstrator.meanStepsToSuccess)
+    try table.addRow("the same controller without noise, full speed", designedExpert.successRate, designedExpert.meanStepsToSuccess)
+    context.show(table)
+    context.markdown("""
+        The task is `BlockPushing` with a \(task.dt) s control step, a \(task.maxEpisodeSteps)-step time limit and a goal \
+        of radius \(task.goalRadius) (the environment's defaults: 0.1 s, 150 steps, 0.12). The sparse task reward is 1 on \
+        the step the block enters the goal, which ends the episode. The demonstrator reaches the goal in \
+        \(percent(demonstrator.successRate)) of the episodes, taking \
+        \(fixed(demonstrator.meanStepsToSuccess)) steps when it does; the controller it is built from, without noise and at \
+        full speed, needs \(fixed(designedExpert.meanStepsToSuccess)). There is plenty of room above the teacher.
+        """)
+    context.record("task.dt", task.dt)
+    context.record("task.maxEpisodeSteps", task.maxEpisodeSteps)
+    context.record("task.goalRadius", task.goalRadius)
+    context.record("demonstrations.count", settings.demonstrations)
+    context.record("demonstrations.successRate", given.successRate)
+    context.record("expert.successRate", demonstrator.successRate)
+    context.record("expert.stepsToSuccess", demonstrator.meanStepsToSuccess)
+    context.record("designedExpert.successRate", designedExpert.successRate)
+    context.record("designedExpert.stepsToSuccess", designedExpert.meanStepsToSuccess)
+    context.record("evaluation.episodes", settings.finalEvaluationEpisodes)
+}
+
+lesson.code("Training: a sweep over λ and the ablations") { context in
+    let set = context.exercises
+    let variants = settings.sweep + settings.ablations
+    let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
+    let experiment = RewardMixingExperiment(task: task, baseConfiguration: MixedRewardConfiguration(),
+                                            demonstrations: demonstrations, iterations: settings.iterations,
+                                            evaluationInterval: settings.evaluationInterval,
+                                            evaluationEpisodes: settings.evaluationEpisodes,
+                                            finalEvaluationEpisodes: settings.finalEvaluationEpisodes,
+                                            evaluationSeed: evaluationSeed)
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    context.print("\(variants.count) variants × \(seeds.count) seeds = \(variants.count * seeds.count) runs of "
+                  + "\(experiment.stepsPerRun) environment steps, \(threads) at a time.")
+    let bar = context.progress(total: variants.count * seeds.count * settings.iterations, label: "PPO iterations")
+    let start = Date()
+    let runs = try experiment.runAll(variants, seeds: seeds, imitation: set.adversarialImitation, mixing: set.rewardMixing,
+                                     parallelism: threads) { bar.advance() }
+    bar.finish()
+    let seconds = Date().timeIntervalSince(start)
+    summaries = variants.map { variant in VariantSummary(variant: variant, runs: runs.filter { $0.variant == variant }) }
+
+    var table = Table("Final policies from the task's start states (mean ± std over \(seeds.count) seeds; demonstrator "
+                      + "\(percent(demonstrator.successRate)) in \(fixed(demonstrator.meanStepsToSuccess)) steps)",
+                      columns: ["variant", .init("success", format: .fixed(2)), .init("success along training", format: .fixed(2)),
+                                .init("steps to success", format: .fixed(1)), .init("demo starts", format: .percent(0))])
+    for summary in summaries {
+        let final = meanAndStd(summary.finalSuccess), along = meanAndStd(summary.successAlongTraining)
+        let steps = meanAndStd(summary.stepsToSuccess)
+        let starts = summary.runs.map(\.demonstrationStartFraction).reduce(0, +) / Double(max(summary.runs.count, 1))
+        try table.addRow(summary.variant.name, Table.Cell.estimate(mean: final.mean, spread: final.std),
+                         Table.Cell.estimate(mean: along.mean, spread: along.std),
+                         steps.mean.isNaN ? Table.Cell.text("–") : Table.Cell.estimate(mean: steps.mean, spread: steps.std),
+                         starts)
+    }
+    context.show(table)
+    let steps = runs.map(\.environmentSteps).reduce(0, +)
+    context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f steps/s on %d threads "
+                         + "(collection, discriminator and PPO updates included).",
+                         runs.count, steps, seconds, Double(steps) / seconds, threads))
+
+    let sweep = try settings.sweep.map(summary)
+    context.record("sweep.lambdas", settings.lambdas.map(Double.init))
+    context.record("sweep.finalSuccess.mean", sweep.map { meanAndStd($0.finalSuccess).mean })
+    context.record("sweep.finalSuccess.std", sweep.map { meanAndStd($0.finalSuccess).std })
+    context.record("sweep.successAlongTraining.mean", sweep.map { meanAndStd($0.successAlongTraining).mean })
+    context.record("sweep.successAlongTraining.std", sweep.map { meanAndStd($0.successAlongTraining).std })
+    context.record("sweep.stepsToSuccess.mean", sweep.map { meanAndStd($0.stepsToSuccess).mean })
+    context.record("sweep.stepsToSuccess.std", sweep.map { meanAndStd($0.stepsToSuccess).std })
+    for summary in summaries {
+        let key = "runs." + settings.key(summary.variant)
+        context.record(key + ".finalSuccess", summary.finalSuccess)
+        context.record(key + ".successAlongTraining", summary.successAlongTraining)
+        context.record(key + ".stepsToSuccess", summary.runs.map(\.finalEvaluation.meanStepsToSuccess))
+    }
+    context.record("ablation.lambda", Double(settings.ablationLambda))
+    context.record("ablation.recipeKey", settings.key(settings.recipe))
+    context.record("seeds", seeds.count)
+    context.record("iterations", settings.iterations)
+    // Wall time and throughput are printed above and kept in timing.json, not here, so that
+    // results.json is the same on every run with the same seed.
+    context.record("environmentSteps", steps)
+}
+
+lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final policies against λ (mean ± std over seeds), "
+    + "with the demonstrator's (dashed). Right: steps to success of the policies that succeed; the designed controller "
+    + "(dotted) is the best the task allows. Intermediate λ succeeds most and fastest; λ near 1 never finishes.") { _ in
+    try lambdaSensitivityFigure(sweep: settings.sweep.map(summary), expert: demonstrator, designed: designedExpert)
+}
+
+lesson.figure("ablations", caption: "The recipe at λ = \(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)) "
+    + "and what happens without each ingredient (mean ± std over seeds): no task reward (λ = 1), no GAIL reward "
+    + "(λ = 0, demonstrations used only for starts), no demonstration starts, a discriminator that also sees the pusher "
+    + "and the action, and (full run only) the unscaled task reward c = 1.") { _ in
+    let bars = try [settings.recipe, settings.sweep.last!, settings.sweep.first!].map(summary) + settings.ablations.map(summary)
+    return ablationFigure(bars: bars, labels: ablationLabels(bars.map(\.variant)), expert: demonstrator)
+}
+
+lesson.figure("learning-curves", caption: "Success from the task's start states during training, against environment steps "
+    + "(mean ± std over seeds). Demonstration starts and a little imitation reach the goal far sooner than the task reward "
+    + "alone; pure imitation never does.") { _ in
+    let shown = try [settings.recipe, settings.sweep.first!, settings.sweep.last!, settings.withoutStarts, settings.unmasked]
+        .map(summary)
+    return learningCurvesFigure(curves: shown, labels: ablationLabels(shown.map(\.variant)), expert: demonstrator)
+}
+
+lesson.figure("paths", caption: "The task (goal in green) from the same six start states: the demonstrator (left) pushes "
+    + "slowly and often loses the block; the mixed agent (right, λ = "
+    + "\(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)), first seed) pushes straight in. Solid: the "
+    + "block's path; dotted: the pusher's; filled disc: where the block ended.") { context in
+    let agent = try summary(settings.recipe)
+    guard let first = agent.runs.first else { throw CellSkipped("no run to draw") }
+    let paths = first.finalPaths
+    let expertEpisodes = try Rollout.run(task.environment, expert: task.demonstrator, episodes: paths.count, seed: evaluationSeed)
+    return pathsFigure(environment: task.environment, expert: expertEpisodes.map(\.states), agent: paths,
+                       expertTitle: "Demonstrator (\(percent(demonstrator.successRate)) success)",
+                       agentTitle: "Mixed agent, λ = \(ExperimentSettings.format(settings.ablationLambda)) "
+                           + "(\(percent(first.finalEvaluation.successRate)) success)")
+}
+
+lesson.code("What the experiment shows") { context in
+    try conclusions(context)
+}
+
+lesson.markdown(Prose.takeaways)
+
+lesson.run()

@@ -10,23 +10,26 @@ enum Lesson05Run {
     static func get() throws -> LessonRun { try shared.get() }
 }
 
-/// "Far below": blue's final return at least this much under orange's (Pendulum's returns run from
-/// about −1500 for a policy that never swings up to about −150 for a solved task).
-let farBelowMargin = 300.0
+/// The thresholds and readers of lesson 5's claims.
+enum Lesson05Claims {
+    /// "Far below": blue's final return at least this much under orange's (Pendulum's returns run from
+    /// about −1500 for a policy that never swings up to about −150 for a solved task).
+    static let farBelowMargin = 300.0
 
-/// "Far above": blue's final value estimate at least this much over the true value of its policy.
-let farAboveMargin = 200.0
+    /// "Far above": blue's final value estimate at least this much over the true value of its policy.
+    static let farAboveMargin = 200.0
 
-/// Final return (mean over seeds) of `agent` in `setting`.
-func finalReturn(_ run: LessonRun, _ setting: String, _ agent: String) throws -> Double {
-    let entry = try run.dictionary("experiment.\(setting).\(agent).finalReturn")
-    return try #require(entry["mean"] as? Double)
-}
+    /// Final return (mean over seeds) of `agent` in `setting`.
+    static func finalReturn(_ run: LessonRun, _ setting: String, _ agent: String) throws -> Double {
+        let entry = try run.dictionary("experiment.\(setting).\(agent).finalReturn")
+        return try #require(entry["mean"] as? Double)
+    }
 
-/// Final value estimate and true value (means over seeds) of `agent` in `setting`.
-func finalValue(_ run: LessonRun, _ setting: String, _ agent: String) throws -> (estimate: Double, truth: Double) {
-    let entry = try run.dictionary("experiment.\(setting).\(agent).finalValue")
-    return (try #require(entry["estimate"] as? Double), try #require(entry["truth"] as? Double))
+    /// Final value estimate and true value (means over seeds) of `agent` in `setting`.
+    static func finalValue(_ run: LessonRun, _ setting: String, _ agent: String) throws -> (estimate: Double, truth: Double) {
+        let entry = try run.dictionary("experiment.\(setting).\(agent).finalValue")
+        return (try #require(entry["estimate"] as? Double), try #require(entry["truth"] as? Double))
+    }
 }
 
 @Suite("Lesson 5: off-policy RL fails when it is truly off-policy")
@@ -46,12 +49,12 @@ struct Lesson05ClaimTests {
     @Test("Imitation: blue's return is far below the expert's, the worst of the three settings")
     func imitationBlueFails() throws {
         let run = try Lesson05Run.get()
-        let orange = try finalReturn(run, "imitation", "orange"), blue = try finalReturn(run, "imitation", "blue")
-        #expect(blue < orange - farBelowMargin,
+        let orange = try Lesson05Claims.finalReturn(run, "imitation", "orange"), blue = try Lesson05Claims.finalReturn(run, "imitation", "blue")
+        #expect(blue < orange - Lesson05Claims.farBelowMargin,
                 "claim: blue far below orange on the Imitation buffer; orange \(orange), blue \(blue)")
         let gap = orange - blue
         for setting in ["final", "concurrent"] {
-            let other = try finalReturn(run, setting, "orange") - finalReturn(run, setting, "blue")
+            let other = try Lesson05Claims.finalReturn(run, setting, "orange") - Lesson05Claims.finalReturn(run, setting, "blue")
             #expect(gap > other, "claim: the gap is largest on Imitation; Imitation \(gap), \(setting) \(other)")
         }
     }
@@ -59,9 +62,9 @@ struct Lesson05ClaimTests {
     @Test("Imitation: blue's value estimate rises far above its true value, orange's stays close")
     func imitationBlueOverestimates() throws {
         let run = try Lesson05Run.get()
-        let blue = try finalValue(run, "imitation", "blue"), orange = try finalValue(run, "imitation", "orange")
+        let blue = try Lesson05Claims.finalValue(run, "imitation", "blue"), orange = try Lesson05Claims.finalValue(run, "imitation", "orange")
         let blueError = blue.estimate - blue.truth, orangeError = abs(orange.estimate - orange.truth)
-        #expect(blueError > farAboveMargin,
+        #expect(blueError > Lesson05Claims.farAboveMargin,
                 "claim: blue overestimates; estimate \(blue.estimate), true value \(blue.truth)")
         #expect(blueError > 3 * orangeError,
                 "claim: orange's estimate stays close; orange off by \(orangeError), blue by \(blueError)")
@@ -75,13 +78,13 @@ struct Lesson05ClaimTests {
           arguments: ["final", "concurrent"])
     func coveredSettings(_ setting: String) throws {
         let run = try Lesson05Run.get()
-        let orange = try finalReturn(run, setting, "orange"), blue = try finalReturn(run, setting, "blue")
-        let values = try finalValue(run, setting, "blue")
+        let orange = try Lesson05Claims.finalReturn(run, setting, "orange"), blue = try Lesson05Claims.finalReturn(run, setting, "blue")
+        let values = try Lesson05Claims.finalValue(run, setting, "blue")
         withKnownIssue("Pendulum's Final and Concurrent buffers cover blue's actions; see the lesson's 'Coverage decides'",
                        isIntermittent: true) {
-            #expect(blue < orange - farBelowMargin,
+            #expect(blue < orange - Lesson05Claims.farBelowMargin,
                     "claim: blue far below orange on the \(setting) buffer; orange \(orange), blue \(blue)")
-            #expect(values.estimate - values.truth > farAboveMargin,
+            #expect(values.estimate - values.truth > Lesson05Claims.farAboveMargin,
                     "claim: blue overestimates on the \(setting) buffer; estimate \(values.estimate), true \(values.truth)")
         }
     }

@@ -191,4 +191,11 @@ public struct DDPGUpdateStatistics: Sendable, Equatable {
     public var actorLoss: Float?
     /// The mean target y of the batch.
     public var meanTarget: Float
+
+    /// Statistics with the given values.
+    public init(criticLoss: Float, actorLoss: Float?, meanTarget: Float) {
+        self.criticLoss = criticLoss
+        self.actorLoss = actorLoss
+        self.meanTarget = meanTarget
+    }
 }

@@ -19,17 +19,17 @@ public struct CurveStatistics: Sendable, Equatable, Codable {
     }
 
     /// The returns of several seeds' curves.
-    public static func returns(_ curves: [LearningCurve]) -> CurveStatistics {
+    public static func returns(_ curves: [EvaluationCurve]) -> CurveStatistics {
         CurveStatistics(updates: curves.first?.updates ?? [], series: curves.map(\.returns))
     }
 
     /// The value estimates of several seeds' curves.
-    public static func estimatedValues(_ curves: [LearningCurve]) -> CurveStatistics {
+    public static func estimatedValues(_ curves: [EvaluationCurve]) -> CurveStatistics {
         CurveStatistics(updates: curves.first?.updates ?? [], series: curves.map(\.estimatedValues))
     }
 
     /// The true values of several seeds' curves.
-    public static func trueValues(_ curves: [LearningCurve]) -> CurveStatistics {
+    public static func trueValues(_ curves: [EvaluationCurve]) -> CurveStatistics {
         CurveStatistics(updates: curves.first?.updates ?? [], series: curves.map(\.trueValues))
     }
 }

@@ -58,9 +58,9 @@ public struct SettingRun: Sendable {
     public var buffer: TransitionDataset
     /// The interacting agent: Final's behavioural agent, Concurrent's orange, or the Imitation
     /// expert (evaluated once, its curve flat over blue's updates).
-    public var orange: LearningCurve
+    public var orange: EvaluationCurve
     /// Blue, trained on the buffer without ever acting; `nil` when only the buffers were built.
-    public var blue: LearningCurve?
+    public var blue: EvaluationCurve?
 }
 
 /// Runs the three settings for one seed.
@@ -106,7 +106,7 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
                                         rng: &finalRNG, concurrentRNG: &unusedRNG,
                                         progress: { progress(done + 2 * $0) })
     done += schedule.environmentSteps + schedule.updates
-    var finalBlue: LearningCurve?
+    var finalBlue: EvaluationCurve?
     if includeBlue {
         let blue = try makeAgent(&finalBlueRNG)
         finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
@@ -136,8 +136,8 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     done += configuration.imitationTransitions
     progress(done)
     let expertEvaluation = try evaluator.evaluate(orange)
-    var expertCurve = LearningCurve()
-    var imitationBlue: LearningCurve?
+    var expertCurve = EvaluationCurve()
+    var imitationBlue: EvaluationCurve?
     if includeBlue {
         let blue = try makeAgent(&imitationBlueRNG)
         let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
@@ -163,4 +163,19 @@ public func buildFixedBuffers<Environment: ContinuousEnvironment>(
 ) throws -> [SettingRun] {
     try runFixedBufferExperiment(seed: seed, configuration: configuration, environment: environment,
                                  formulas: formulas, includeBlue: false, progress: progress)
+}
+
+extension FixedBufferExperimentConfiguration {
+    /// Lesson 5's budgets on Pendulum (lesson 6 rebuilds the same buffers with it): DDPG with 64–64
+    /// networks, 10 000 interacting steps (6 000 when `quick`) of which the first 1 000 are random,
+    /// an evaluation every 500 updates (1 000 when `quick`), the paper's noise levels 0.5 and 0.1 in
+    /// torque units, 10 evaluation start states and 600-step value rollouts. Seeds:
+    /// `seeds(base: runSeed, count: quick ? 2 : 5)`.
+    public static func lesson5(quick: Bool) -> FixedBufferExperimentConfiguration {
+        FixedBufferExperimentConfiguration(
+            agent: DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64]),
+            schedule: InteractionSchedule(environmentSteps: quick ? 6_000 : 10_000, randomSteps: 1_000,
+                                          evaluationInterval: quick ? 1_000 : 500),
+            finalBufferNoise: 0.5, concurrentNoise: 0.1, evaluationEpisodes: 10, valueHorizon: 600)
+    }
 }

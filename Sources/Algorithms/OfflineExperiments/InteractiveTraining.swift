@@ -38,9 +38,9 @@ public struct InteractiveRun: Sendable {
     /// Every transition the interacting agent experienced, in order.
     public var buffer: TransitionDataset
     /// The interacting agent's (orange's) curve.
-    public var curve: LearningCurve
+    public var curve: EvaluationCurve
     /// The curve of the agent trained concurrently from the same buffer (blue), if any.
-    public var concurrentCurve: LearningCurve?
+    public var concurrentCurve: EvaluationCurve?
 }
 
 /// Trains `agent` the usual off-policy way (Fujimoto et al. 2019, "behavioural DDPG"): act with
@@ -65,8 +65,8 @@ public func trainInteracting<Environment: ContinuousEnvironment>(
     // The capacity holds every step: nothing is ever overwritten, as in Fujimoto et al.'s runs.
     var buffer = ReplayBuffer(capacity: schedule.environmentSteps, observationSize: env.observationSize,
                               actionSize: env.actionSize)
-    var curve = LearningCurve()
-    var concurrentCurve: LearningCurve? = concurrent == nil ? nil : LearningCurve()
+    var curve = EvaluationCurve()
+    var concurrentCurve: EvaluationCurve? = concurrent == nil ? nil : EvaluationCurve()
     var observation = env.reset(rng: &rng)
     var updates = 0
     func evaluate() throws {
@@ -102,7 +102,7 @@ public func trainInteracting<Environment: ContinuousEnvironment>(
 public func trainOnFixedBuffer<Environment: ContinuousEnvironment>(
     _ learner: some BatchLearner, buffer: TransitionDataset, updates: Int, evaluationInterval: Int,
     evaluator: PolicyEvaluator<Environment>, rng: inout RandomSource, progress: (Int) -> Void = { _ in }
-) throws -> LearningCurve {
+) throws -> EvaluationCurve {
     guard updates >= 0, evaluationInterval > 0 else {
         throw OfflineExperimentError.invalidConfiguration(
             "need updates ≥ 0 and a positive evaluation interval, got \(updates), \(evaluationInterval)")
@@ -111,7 +111,7 @@ public func trainOnFixedBuffer<Environment: ContinuousEnvironment>(
         throw OfflineExperimentError.invalidData("cannot train on an empty buffer")
     }
     let replay = ReplayBuffer(dataset: buffer)
-    var curve = LearningCurve()
+    var curve = EvaluationCurve()
     curve.record(try evaluator.evaluate(learner), after: 0)
     var update = 0
     while update < updates {

@@ -3,7 +3,7 @@ import ExerciseAPI
 import Numerics
 
 /// What one evaluation of a deterministic policy measured, averaged over the start states.
-public struct PolicyEvaluation: Sendable, Equatable, Codable {
+public struct EvaluationPoint: Sendable, Equatable, Codable {
     /// The average undiscounted return of an episode (cut by the environment's time limit).
     public var averageReturn: Double
     /// The standard deviation of the episode returns over the start states.
@@ -59,7 +59,7 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
     /// - Parameters:
     ///   - policy: a batch of states (n×d) → actions (n×k).
     ///   - valueEstimate: the agent's Q(s, π(s)) for a batch of states, or `nil`.
-    public func evaluate(policy: (Matrix) -> Matrix, valueEstimate: ((Matrix) -> Matrix?)? = nil) throws -> PolicyEvaluation {
+    public func evaluate(policy: (Matrix) -> Matrix, valueEstimate: ((Matrix) -> Matrix?)? = nil) throws -> EvaluationPoint {
         var envs = startStates.map { state -> Environment in
             var env = environment
             _ = env.reset(to: state)
@@ -98,12 +98,12 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
         for r in rewards { values.append(try formulas.discountedReturns(rewards: r, discount: discount).first ?? 0) }
         let mean = episodeReturns.reduce(0, +) / Double(n)
         let variance = episodeReturns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        return PolicyEvaluation(averageReturn: mean, returnStandardDeviation: variance.squareRoot(),
+        return EvaluationPoint(averageReturn: mean, returnStandardDeviation: variance.squareRoot(),
                                 estimatedValue: estimate, trueValue: values.reduce(0, +) / Double(n))
     }
 
     /// Evaluates a learner's deterministic policy and its value estimate.
-    public func evaluate(_ learner: some BatchLearner) throws -> PolicyEvaluation {
+    public func evaluate(_ learner: some BatchLearner) throws -> EvaluationPoint {
         try evaluate(policy: { learner.actions(for: $0) }, valueEstimate: { learner.estimatedValues(states: $0) })
     }
 }

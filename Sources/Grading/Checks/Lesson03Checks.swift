@@ -1,4 +1,229 @@
 import ExerciseAPI
+import Foundation
+import NeuralNetworks
+import Numerics
 
 /// The graded checks of lesson 3 (the GAN game), visible to students.
-let lesson03Checks: [ExerciseCheck] = []
+let lesson03Checks: [ExerciseCheck] = [
+    ExerciseCheck(id: "3.1", lesson: 3, name: "pointwiseMaximizer", points: 2) { set in
+        let e = Expect("3.1", "pointwiseMaximizer")
+        let f = set.ganTheory
+        let cases: [(a: Double, b: Double, y: Double)] = [
+            (1, 1, 0.5), (2, 1, 2.0 / 3), (0.3, 0.7, 0.3), (5, 15, 0.25),
+            (0, 1, 0), (1, 0, 1), (0, 0, 0.5), (1e-300, 3e-300, 0.25),
+        ]
+        for c in cases {
+            try e.close(try f.pointwiseMaximizer(a: c.a, b: c.b), c.y, tolerance: 1e-12, "(a: \(c.a), b: \(c.b))")
+        }
+        // Behaviour: the returned y beats every y on a fine grid of (0, 1).
+        for (a, b) in [(1.0, 3.0), (0.2, 0.05), (7.0, 7.0)] {
+            let y = try f.pointwiseMaximizer(a: a, b: b)
+            let best = Lesson03Math.objective(a: a, b: b, y: y)
+            for k in 1..<1000 {
+                let g = Double(k) / 1000
+                try e.that(best >= Lesson03Math.objective(a: a, b: b, y: g) - 1e-12,
+                           "(a: \(a), b: \(b)) returned y = \(y) with a·log y + b·log(1−y) = \(best), but y = \(g) gives more, \(Lesson03Math.objective(a: a, b: b, y: g))")
+            }
+        }
+        try Lesson03Math.expectThrows(e, "(a: -1, b: 1) should throw GANInputError for a negative a") {
+            _ = try f.pointwiseMaximizer(a: -1, b: 1)
+        }
+    },
+    ExerciseCheck(id: "3.2", lesson: 3, name: "optimalDiscriminator", points: 2) { set in
+        let e = Expect("3.2", "optimalDiscriminator")
+        let f = set.ganTheory
+        let cases: [(pData: Double, pG: Double, d: Double)] = [
+            (0.4, 0.4, 0.5), (0.3, 0.1, 0.75), (0.1, 0.3, 0.25), (2.5, 0, 1), (0, 0.2, 0), (0, 0, 0.5),
+        ]
+        for c in cases {
+            try e.close(try f.optimalDiscriminator(pData: c.pData, pG: c.pG), c.d, tolerance: 1e-12,
+                        "(pData: \(c.pData), pG: \(c.pG))", hint: c.pData == 0 && c.pG == 0 ? "D* is defined as ½ where both densities vanish" : nil)
+        }
+        // Behaviour: on two Gaussians, V(D*) by quadrature beats V of nearby discriminators and
+        // equals 2·JSD − log 4.
+        let grid = Lesson03Math.grid(from: -12, to: 12, count: 4801)
+        let pData = grid.x.map { Lesson03Math.normal($0, mean: 0, std: 1) }
+        let pG = grid.x.map { Lesson03Math.normal($0, mean: 1.5, std: 0.7) }
+        let dStar = try zip(pData, pG).map { try f.optimalDiscriminator(pData: $0, pG: $1) }
+        let vStar = Lesson03Math.value(pData: pData, pG: pG, d: dStar, dx: grid.dx)
+        let expected = 2 * Lesson03Math.jsd(pData, pG, dx: grid.dx) - log(4)
+        try e.close(vStar, expected, tolerance: 1e-6, "V(D*, G) by quadrature for p_data = N(0, 1), p_G = N(1.5, 0.7²)",
+                    hint: "V(D*, G) must equal 2·JSD(p_data‖p_G) − log 4")
+        for shift in [-0.3, -0.05, 0.05, 0.3] {
+            let other = dStar.map { d in 1 / (1 + exp(-(log(d / (1 - d)) + shift))) }
+            let v = Lesson03Math.value(pData: pData, pG: pG, d: other, dx: grid.dx)
+            try e.that(vStar >= v, "V(D*) = \(vStar) should beat V of D* with its logit shifted by \(shift), which gave \(v)")
+        }
+    },
+    ExerciseCheck(id: "3.3", lesson: 3, name: "jensenShannonDivergence", points: 3) { set in
+        let e = Expect("3.3", "jensenShannonDivergence")
+        let f = set.ganTheory
+        // p = U[0, 2], q = U[1, 3] on cell midpoints of [−1, 4]: JSD = ½ log 2 exactly.
+        let grid = Lesson03Math.grid(from: -1, to: 4, count: 500, midpoints: true)
+        let p = grid.x.map { (0...2).contains($0) ? 0.5 : 0 }
+        let q = grid.x.map { (1...3).contains($0) ? 0.5 : 0 }
+        try e.close(try f.jensenShannonDivergence(p: p, q: q, dx: grid.dx), 0.5 * log(2), tolerance: 1e-9,
+                    "(p: U[0,2], q: U[1,3] on a grid of 500 cells over [−1, 4])",
+                    hint: "zeros must contribute 0·log 0 = 0, not NaN")
+        try e.close(try f.jensenShannonDivergence(p: p, q: p, dx: grid.dx), 0, tolerance: 1e-12, "(p: U[0,2], q: the same)")
+        let left = grid.x.map { (0..<1).contains($0) ? 1.0 : 0 }
+        let right = grid.x.map { (2..<3).contains($0) ? 1.0 : 0 }
+        try e.close(try f.jensenShannonDivergence(p: left, q: right, dx: grid.dx), log(2), tolerance: 1e-9,
+                    "(p: U[0,1], q: U[2,3], disjoint supports)", hint: "disjoint supports give the maximum, log 2")
+        let fine = Lesson03Math.grid(from: -10, to: 10, count: 2001)
+        let a = fine.x.map { Lesson03Math.normal($0, mean: 0, std: 1) }
+        let b = fine.x.map { Lesson03Math.normal($0, mean: 1, std: 1.5) }
+        let expected = Lesson03Math.jsd(a, b, dx: fine.dx)
+        try e.close(try f.jensenShannonDivergence(p: a, q: b, dx: fine.dx), expected, tolerance: 1e-9,
+                    "(p: N(0,1), q: N(1,1.5²) on 2001 points over [−10, 10])")
+        try e.close(try f.jensenShannonDivergence(p: b, q: a, dx: fine.dx), expected, tolerance: 1e-9,
+                    "(p: N(1,1.5²), q: N(0,1)), arguments swapped", hint: "JSD is symmetric")
+        try Lesson03Math.expectThrows(e, "(p: 3 values, q: 2 values) should throw GANInputError") {
+            _ = try f.jensenShannonDivergence(p: [0.1, 0.2, 0.3], q: [0.1, 0.2], dx: 0.1)
+        }
+    },
+    ExerciseCheck(id: "3.4", lesson: 3, name: "generatorLoss", points: 3) { set in
+        let e = Expect("3.4", "generatorLoss")
+        let f = set.ganTheory
+        for logits in [[0.0], [-2, 0, 3], [-50, 50], [-50, -50, -50]] {
+            for kind in GeneratorLossKind.allCases {
+                let input = Lesson03Math.column(logits)
+                let loss = try f.generatorLoss(fakeLogits: input, kind: kind)
+                let n = Double(logits.count)
+                let sign: Double = kind == .saturating ? 1 : -1
+                let total: Double = logits.map { Lesson03Math.softplus(sign * $0) }.reduce(0, +)
+                let expected: Double = kind == .saturating ? -total / n : total / n
+                try e.that(loss.value.count == 1, "(fakeLogits: \(logits), kind: .\(kind)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
+                try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))",
+                            hint: kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)")
+                let gradient = loss.gradient(for: input).scalars.map(Double.init)
+                let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -Lesson03Math.sigmoid(sign * l) / n }
+                try e.close(gradient, expectedGradient, tolerance: 1e-6, "gradient with respect to fakeLogits (fakeLogits: \(logits), kind: .\(kind))",
+                            hint: "use softplus so value and gradient stay finite at ±50")
+            }
+        }
+        // Behaviour: a generator x = z + θ starts where a fixed discriminator, logit 4x, rejects it
+        // (θ = −5, logits ≈ −20). Gradient descent on the non-saturating loss escapes; on the
+        // saturating loss it barely moves: the gradient has vanished.
+        var final: [GeneratorLossKind: Double] = [:]
+        let z = Lesson03Math.column((0..<32).map { Double($0) / 31 * 0.4 - 0.2 })
+        for kind in GeneratorLossKind.allCases {
+            let theta = Tensor(Matrix(scalar: -5))
+            for _ in 0..<100 {
+                let loss = try f.generatorLoss(fakeLogits: (z + theta) * 4, kind: kind)
+                let g = loss.gradient(for: theta).scalar
+                theta.assign(Matrix(scalar: theta.scalar - 0.1 * g))
+            }
+            final[kind] = Double(theta.scalar)
+        }
+        try e.that(final[.nonSaturating]! > 0, "the non-saturating loss should move a rejected generator (θ = −5, D's logit 4x) to θ > 0 in 100 steps of size 0.1; it reached θ = \(final[.nonSaturating]!)")
+        try e.that(abs(final[.saturating]! + 5) < 1e-3, "the saturating loss should leave a confidently rejected generator (θ = −5, D's logit 4x) stuck near −5 (vanishing gradient); it reached θ = \(final[.saturating]!)")
+        try Lesson03Math.expectThrows(e, "(fakeLogits: an empty 0×1 batch) should throw GANInputError") {
+            _ = try f.generatorLoss(fakeLogits: Tensor(Matrix(rows: 0, cols: 1)), kind: .nonSaturating)
+        }
+    },
+    ExerciseCheck(id: "3.5", lesson: 3, name: "discriminatorLoss", points: 3) { set in
+        let e = Expect("3.5", "discriminatorLoss")
+        let f = set.ganTheory
+        let cases: [(real: [Double], fake: [Double])] = [([0], [0]), ([2, -1], [0.5, -3, 1]), ([50, -50], [-50, 50])]
+        for c in cases {
+            let real = Lesson03Math.column(c.real), fake = Lesson03Math.column(c.fake)
+            let loss = try f.discriminatorLoss(realLogits: real, fakeLogits: fake)
+            let realTerm: Double = c.real.map { Lesson03Math.softplus(-$0) }.reduce(0, +) / Double(c.real.count)
+            let fakeTerm: Double = c.fake.map { Lesson03Math.softplus($0) }.reduce(0, +) / Double(c.fake.count)
+            let expected = realTerm + fakeTerm
+            try e.that(loss.value.count == 1, "(realLogits: \(c.real), fakeLogits: \(c.fake)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
+            try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
+                        hint: "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch")
+            let grads = loss.gradients(for: [real, fake]).map { $0.scalars.map(Double.init) }
+            try e.close(grads[0], c.real.map { -Lesson03Math.sigmoid(-$0) / Double(c.real.count) }, tolerance: 1e-6,
+                        "gradient with respect to realLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")
+            try e.close(grads[1], c.fake.map { Lesson03Math.sigmoid($0) / Double(c.fake.count) }, tolerance: 1e-6,
+                        "gradient with respect to fakeLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")
+        }
+        // Behaviour: a logistic discriminator ℓ(x) = w·x + b trained with this loss on
+        // p_data = N(1, 1) against p_G = N(−1, 1) must find D*, whose logit is exactly 2x.
+        var rng = RandomSource(seed: 3)
+        let adam = Adam(parameters: [Parameter(Matrix(scalar: 0), name: "w"), Parameter(Matrix(scalar: 0), name: "b")], learningRate: 0.05)
+        let (wp, bp) = (adam.parameters[0].tensor, adam.parameters[1].tensor)
+        for _ in 0..<600 {
+            let real = Tensor(Matrix(columnVector: (0..<256).map { _ in rng.normal(mean: Float(1), std: 1) }))
+            let fake = Tensor(Matrix(columnVector: (0..<256).map { _ in rng.normal(mean: Float(-1), std: 1) }))
+            let loss = try f.discriminatorLoss(realLogits: real * wp + bp, fakeLogits: fake * wp + bp)
+            adam.step(loss.gradients(for: [wp, bp]))
+        }
+        try e.that(abs(wp.scalar - 2) < 0.3 && abs(bp.scalar) < 0.3,
+                   "a logistic discriminator trained with this loss on p_data = N(1,1) vs p_G = N(−1,1) should approach D*'s logit 2x + 0; it reached w = \(wp.scalar), b = \(bp.scalar)")
+        try Lesson03Math.expectThrows(e, "(realLogits: an empty 0×1 batch, fakeLogits: [0]) should throw GANInputError") {
+            _ = try f.discriminatorLoss(realLogits: Tensor(Matrix(rows: 0, cols: 1)), fakeLogits: Lesson03Math.column([0]))
+        }
+    },
+]
+
+/// Helpers for lesson 3's checks: grids, Gaussian densities, and the grader's own quadratures.
+enum Lesson03Math {
+    /// An evenly spaced grid: `count` nodes over [from, to], or `count` cell midpoints.
+    static func grid(from lo: Double, to hi: Double, count: Int, midpoints: Bool = false) -> (x: [Double], dx: Double) {
+        if midpoints {
+            let dx = (hi - lo) / Double(count)
+            return ((0..<count).map { lo + (Double($0) + 0.5) * dx }, dx)
+        }
+        let dx = (hi - lo) / Double(count - 1)
+        return ((0..<count).map { lo + Double($0) * dx }, dx)
+    }
+
+    /// A batch×1 tensor of the values.
+    static func column(_ values: [Double]) -> Tensor {
+        Tensor(Matrix(columnVector: values.map(Float.init)))
+    }
+
+    /// log(1 + eˣ) in Double, stable at both ends.
+    static func softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }
+
+    /// 1 / (1 + e⁻ˣ) in Double, stable at both ends.
+    static func sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
+
+    /// The density of N(mean, std²) at x.
+    static func normal(_ x: Double, mean: Double, std: Double) -> Double {
+        let z = (x - mean) / std
+        return exp(-0.5 * z * z) / (std * (2 * Double.pi).squareRoot())
+    }
+
+    /// `a·log y + b·log(1 − y)` with `0·log 0 = 0`.
+    static func objective(a: Double, b: Double, y: Double) -> Double {
+        (a == 0 ? 0 : a * log(y)) + (b == 0 ? 0 : b * log(1 - y))
+    }
+
+    /// `V(D, G) = Σ p_data log D + p_G log(1 − D) dx`. D is capped at `1 − 2⁻⁵³` (the largest Double
+    /// below 1): where `p_G ≪ p_data`, `D*` rounds to exactly 1 and `p_G·log(1 − D)` would be
+    /// `−∞` although its true value is below 1e-14.
+    static func value(pData: [Double], pG: [Double], d: [Double], dx: Double) -> Double {
+        var sum = 0.0
+        for i in pData.indices { sum += objective(a: pData[i], b: pG[i], y: min(d[i], 1 - 0x1p-53)) }
+        return sum * dx
+    }
+
+    /// The grader's JSD by the rectangle rule.
+    static func jsd(_ p: [Double], _ q: [Double], dx: Double) -> Double {
+        var sum = 0.0
+        for (a, b) in zip(p, q) {
+            let m = (a + b) / 2
+            if a > 0 { sum += a * log(a / m) }
+            if b > 0 { sum += b * log(b / m) }
+        }
+        return sum * dx / 2
+    }
+
+    /// Fails with `message` unless `body` throws an error other than `NotImplemented` (which is
+    /// passed on, so an untouched stub still reads as not implemented).
+    static func expectThrows(_ e: Expect, _ message: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as NotImplemented {
+            throw error
+        } catch {
+            return
+        }
+        try e.that(false, message)
+    }
+}

@@ -1,4 +1,269 @@
 import ExerciseAPI
+import Foundation
+import Numerics
 
 /// The graded checks of lesson 4 (GAIL), visible to students.
-let lesson04Checks: [ExerciseCheck] = []
+let lesson04Checks: [ExerciseCheck] = [
+    ExerciseCheck(id: "4.1", lesson: 4, name: "discriminatorLoss", points: 3) { set in
+        try checkDiscriminatorLoss(set.adversarialImitation)
+    },
+    ExerciseCheck(id: "4.2", lesson: 4, name: "gailReward", points: 2) { set in
+        try checkGAILReward(set.adversarialImitation)
+    },
+    ExerciseCheck(id: "4.3", lesson: 4, name: "reinforceLoss", points: 2) { set in
+        try checkReinforceLoss(set.adversarialImitation)
+    },
+    ExerciseCheck(id: "4.4", lesson: 4, name: "ppoClippedLoss", points: 3) { set in
+        try checkPPOClippedLoss(set.adversarialImitation)
+    },
+    ExerciseCheck(id: "4.5", lesson: 4, name: "generalizedAdvantageEstimates", points: 3) { set in
+        try checkGeneralizedAdvantageEstimates(set.adversarialImitation)
+    },
+]
+
+// MARK: - Independent references (Double precision), used only to compute expected values.
+
+/// log(1 + e^x) in Double, stably.
+func lesson04Softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }
+
+/// σ(x) in Double, stably.
+func lesson04Sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
+
+/// The expected discriminator loss: mean softplus(−z_E) + mean softplus(z_π).
+func lesson04ExpectedDiscriminatorLoss(_ expert: [Double], _ policy: [Double]) -> Double {
+    expert.map { lesson04Softplus(-$0) }.reduce(0, +) / Double(expert.count)
+        + policy.map { lesson04Softplus($0) }.reduce(0, +) / Double(policy.count)
+}
+
+/// The expected GAE, written as explicit sums over the rest of each episode (not a recursion).
+func lesson04ExpectedAdvantages(rewards: [Double], values: [Double], nextValues: [Double],
+                                terminated: [Bool], episodeEnds: [Bool], discount: Double, lambda: Double) -> [Double] {
+    let n = rewards.count
+    let deltas = (0..<n).map { t in rewards[t] + discount * (terminated[t] ? 0 : nextValues[t]) - values[t] }
+    return (0..<n).map { t in
+        var total = 0.0, weight = 1.0, k = t
+        while k < n {
+            total += weight * deltas[k]
+            if episodeEnds[k] || terminated[k] { break }
+            weight *= discount * lambda
+            k += 1
+        }
+        return total
+    }
+}
+
+/// A column tensor from Doubles.
+func lesson04Column(_ values: [Double]) -> Tensor {
+    Tensor(Matrix(columnVector: values.map(Float.init)))
+}
+
+/// Runs `body` and fails unless it throws an error other than ``NotImplemented`` (which it passes on).
+func lesson04ExpectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let stub as NotImplemented {
+        throw stub
+    } catch {
+        return
+    }
+    try expect.that(false, "\(call) should throw an error naming the bad input, but it returned normally")
+}
+
+/// Compares a 1×1 tensor's value and its gradient with respect to `inputs`.
+func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: String, expected: Double,
+                                     inputs: [(String, Tensor, [Double])], tolerance: Double = 1e-4) throws {
+    try expect.that(loss.rows == 1 && loss.cols == 1, "\(call) returned a \(loss.rows)×\(loss.cols) tensor, expected 1×1")
+    try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call)
+    let gradients = loss.gradients(for: inputs.map(\.1))
+    for (index, input) in inputs.enumerated() {
+        try expect.close(gradients[index].scalars.map(Double.init), input.2, tolerance: tolerance,
+                         "\(call): gradient with respect to \(input.0)",
+                         hint: "did the loss keep its graph back to \(input.0)?")
+    }
+}
+
+// MARK: - 4.1
+
+private func checkDiscriminatorLoss(_ f: any GAILExercises) throws {
+    let expect = Expect("4.1", "discriminatorLoss")
+    let cases: [([Double], [Double])] = [([0], [0]), ([2, -1], [0.5]), ([3], [-3, 1, 0.25]),
+                                         ([100], [-100]), ([-100, 40], [100, -60])]
+    for (expert, policy) in cases {
+        let zE = lesson04Column(expert), zP = lesson04Column(policy)
+        let call = "discriminatorLoss(expertLogits: \(expert), policyLogits: \(policy))"
+        let loss = try f.discriminatorLoss(expertLogits: zE, policyLogits: zP)
+        let gradE = expert.map { -(1 - lesson04Sigmoid($0)) / Double(expert.count) }
+        let gradP = policy.map { lesson04Sigmoid($0) / Double(policy.count) }
+        try expect.that(loss.scalar.isFinite, "\(call) gave \(loss.scalar): compute it from softplus, never log(σ(z))")
+        try lesson04ExpectValueAndGradients(expect, loss, call, expected: lesson04ExpectedDiscriminatorLoss(expert, policy),
+                                            inputs: [("expertLogits", zE, gradE), ("policyLogits", zP, gradP)])
+    }
+    let low = try f.discriminatorLoss(expertLogits: lesson04Column([4]), policyLogits: lesson04Column([-4])).scalar
+    let high = try f.discriminatorLoss(expertLogits: lesson04Column([-4]), policyLogits: lesson04Column([4])).scalar
+    try expect.that(low < high, "the loss should be small when D → 1 on expert pairs (z_E = 4, z_π = −4: got \(low)) "
+                    + "and large when it is the other way round (got \(high)); check the convention")
+    try lesson04ExpectThrows(expect, "discriminatorLoss with a 2×2 expertLogits tensor") {
+        _ = try f.discriminatorLoss(expertLogits: Tensor(Matrix([[1, 2], [3, 4]])), policyLogits: lesson04Column([0]))
+    }
+
+    // Behaviour: a logistic-regression discriminator trained with this loss tells x ~ N(1, 0.5²)
+    // (expert) from x ~ N(−1, 0.5²) (policy), with D → 1 on the expert side.
+    var rng = RandomSource(seed: 41)
+    let expertX = Matrix(columnVector: (0..<128).map { _ in rng.normal(mean: Float(1), std: 0.5) })
+    let policyX = Matrix(columnVector: (0..<128).map { _ in rng.normal(mean: Float(-1), std: 0.5) })
+    let w = Tensor(Matrix(scalar: 0)), b = Tensor(Matrix(scalar: 0))
+    for _ in 0..<200 {
+        let loss = try f.discriminatorLoss(expertLogits: Tensor(expertX) * w + b, policyLogits: Tensor(policyX) * w + b)
+        let g = loss.gradients(for: [w, b])
+        w.assign(w.value - g[0] * 0.5)
+        b.assign(b.value - g[1] * 0.5)
+    }
+    let dExpert = (expertX * w.value.scalar + b.value.scalar).map(stableSigmoid).mean()
+    let dPolicy = (policyX * w.value.scalar + b.value.scalar).map(stableSigmoid).mean()
+    try expect.that(dExpert > 0.85 && dPolicy < 0.15,
+                    "a 1-D logistic discriminator trained with your loss should give D ≈ 1 on expert samples and ≈ 0 on "
+                    + "policy samples; it gave mean D = \(dExpert) on expert, \(dPolicy) on policy")
+}
+
+// MARK: - 4.2
+
+private func checkGAILReward(_ f: any GAILExercises) throws {
+    let expect = Expect("4.2", "gailReward")
+    let logits: [Double] = [0, 3, -2, 0.5, 100, -100, 30, -30]
+    let logD = try f.gailReward(logits: logits.map(Float.init), form: .logD).map(Double.init)
+    try expect.close(logD, logits.map { -lesson04Softplus(-$0) }, "gailReward(logits: \(logits), form: .logD)",
+                     hint: "log D = log σ(z) = −softplus(−z)")
+    let bonus = try f.gailReward(logits: logits.map(Float.init), form: .negativeLogOneMinusD).map(Double.init)
+    try expect.close(bonus, logits.map(lesson04Softplus), "gailReward(logits: \(logits), form: .negativeLogOneMinusD)",
+                     hint: "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
+    try expect.that(logD.allSatisfy { $0.isFinite && $0 <= 0 }, "log D must be finite and ≤ 0 for every logit, got \(logD)")
+    try expect.that(bonus.allSatisfy { $0.isFinite && $0 >= 0 }, "−log(1 − D) must be finite and ≥ 0 for every logit, got \(bonus)")
+    let empty = try f.gailReward(logits: [], form: .logD)
+    try expect.that(empty.isEmpty, "gailReward(logits: [], form: .logD) should be empty, got \(empty)")
+}
+
+// MARK: - 4.3
+
+private func checkReinforceLoss(_ f: any GAILExercises) throws {
+    let expect = Expect("4.3", "reinforceLoss")
+    let cases: [([Double], [Double], [Double])] = [([-1, -2], [3, 1], [1, 1]), ([-0.5], [2], [0]),
+                                                   ([-1, -1, -3], [0, 5, -2], [1, 1, 1])]
+    for (logp, returns, baselines) in cases {
+        let lp = lesson04Column(logp)
+        let n = Double(logp.count)
+        let call = "reinforceLoss(logProbabilities: \(logp), returns: \(returns), baselines: \(baselines))"
+        let loss = try f.reinforceLoss(logProbabilities: lp, returns: returns.map(Float.init), baselines: baselines.map(Float.init))
+        let weights = zip(returns, baselines).map { $0 - $1 }
+        let expected = -zip(logp, weights).map { $0 * $1 }.reduce(0, +) / n
+        try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
+                                            inputs: [("logProbabilities", lp, weights.map { -$0 / n })])
+    }
+    try lesson04ExpectThrows(expect, "reinforceLoss with 2 log-probabilities and 3 returns") {
+        _ = try f.reinforceLoss(logProbabilities: lesson04Column([-1, -1]), returns: [1, 2, 3], baselines: [0, 0])
+    }
+
+    // Behaviour: REINFORCE with a mean baseline moves a Gaussian policy's mean towards the
+    // reward's peak, r(a) = −(a − 2)², from μ = 0 with σ = 0.5.
+    var rng = RandomSource(seed: 43)
+    let mu = Tensor(Matrix(scalar: 0))
+    let sigma: Float = 0.5
+    for _ in 0..<200 {
+        let actions = (0..<64).map { _ in mu.value.scalar + sigma * rng.normal(mean: Float(0), std: 1) }
+        let rewards = actions.map { -($0 - 2) * ($0 - 2) }
+        let baseline = rewards.reduce(0, +) / Float(rewards.count)
+        let z = (Tensor(Matrix(columnVector: actions)) - mu) / sigma
+        let logp = square(z) * -0.5
+        let loss = try f.reinforceLoss(logProbabilities: logp, returns: rewards,
+                                       baselines: [Float](repeating: baseline, count: rewards.count))
+        mu.assign(mu.value - loss.gradient(for: mu) * 0.01)
+    }
+    try expect.that(abs(mu.value.scalar - 2) < 0.3,
+                    "REINFORCE with your loss should move the policy mean from 0 to the reward peak at 2; it reached \(mu.value.scalar)")
+}
+
+// MARK: - 4.4
+
+private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
+    let expect = Expect("4.4", "ppoClippedLoss")
+    let eps = 0.2
+    // (log π, log π_old, A): ratios inside and outside the clip range, positive and negative A.
+    let logp: [Double] = [0, 0.5, -0.5, 0.1, 0.5, -0.5]
+    let old: [Double] = [0, 0, 0, 0, 0, 0]
+    let advantages: [Double] = [1, 2, 1, -1, -1, -3]
+    let lp = lesson04Column(logp)
+    let n = Double(logp.count)
+    var expected = 0.0
+    var gradient = [Double]()
+    for i in logp.indices {
+        let ratio = exp(logp[i] - old[i])
+        let clipped = min(max(ratio, 1 - eps), 1 + eps)
+        let unclippedTerm = ratio * advantages[i], clippedTerm = clipped * advantages[i]
+        expected -= min(unclippedTerm, clippedTerm) / n
+        let useUnclipped = unclippedTerm <= clippedTerm
+        gradient.append(useUnclipped ? -ratio * advantages[i] / n : 0)
+    }
+    let call = "ppoClippedLoss(logProbabilities: \(logp), oldLogProbabilities: \(old), advantages: \(advantages), clipRange: \(eps))"
+    let loss = try f.ppoClippedLoss(logProbabilities: lp, oldLogProbabilities: old.map(Float.init),
+                                    advantages: advantages.map(Float.init), clipRange: Float(eps))
+    try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
+                                        inputs: [("logProbabilities", lp, gradient)])
+    try lesson04ExpectThrows(expect, "ppoClippedLoss with clipRange 0") {
+        _ = try f.ppoClippedLoss(logProbabilities: lesson04Column([0]), oldLogProbabilities: [0], advantages: [1], clipRange: 0)
+    }
+    try lesson04ExpectThrows(expect, "ppoClippedLoss with 1 log-probability and 2 advantages") {
+        _ = try f.ppoClippedLoss(logProbabilities: lesson04Column([0]), oldLogProbabilities: [0], advantages: [1, 2], clipRange: 0.2)
+    }
+
+    // Behaviour: descending the clipped loss on one sample moves the ratio to the edge of the
+    // clip range and stops there: up to 1 + ε for A > 0, down to 1 − ε for A < 0.
+    for (advantage, edge) in [(Float(1), Float(1.2)), (Float(-1), Float(0.8))] {
+        let theta = Tensor(Matrix(scalar: 0))
+        for _ in 0..<400 {
+            let loss = try f.ppoClippedLoss(logProbabilities: theta, oldLogProbabilities: [0], advantages: [advantage], clipRange: 0.2)
+            theta.assign(theta.value - loss.gradient(for: theta) * 0.01)
+        }
+        let ratio = Foundation.exp(theta.value.scalar)
+        try expect.that(abs(ratio - edge) < 0.02,
+                        "with advantage \(advantage), gradient steps on your loss should move the ratio π/π_old from 1 to "
+                        + "the clip edge \(edge) and stop; it ended at \(ratio)")
+    }
+}
+
+// MARK: - 4.5
+
+private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
+    let expect = Expect("4.5", "generalizedAdvantageEstimates")
+    // Three episodes in one batch: the first terminates after 3 steps; the second is cut off by a
+    // time limit after 2 (its last next state keeps its value 4, and nothing of the third episode
+    // may leak into it); the third is cut by the end of the batch after 1 step.
+    let rewards: [Double] = [1, 0, 2, 1, 1, 3]
+    let values: [Double] = [0.5, 1, -1, 2, 3, 0]
+    let nextValues: [Double] = [1, -1, 7, 3, 4, 2]
+    let terminated = [false, false, true, false, false, false]
+    let ends = [false, false, true, false, true, true]
+    for (gamma, lambda) in [(0.9, 0.95), (0.99, 1.0), (0.5, 0.0), (1.0, 1.0)] {
+        let call = "generalizedAdvantageEstimates(rewards: \(rewards), values: \(values), nextValues: \(nextValues), "
+            + "terminated: \(terminated), episodeEnds: \(ends), discount: \(gamma), lambda: \(lambda))"
+        let got = try f.generalizedAdvantageEstimates(
+            rewards: rewards.map(Float.init), values: values.map(Float.init), nextValues: nextValues.map(Float.init),
+            terminated: terminated, episodeEnds: ends, discount: Float(gamma), lambda: Float(lambda))
+        let expected = lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues,
+                                                  terminated: terminated, episodeEnds: ends, discount: gamma, lambda: lambda)
+        try expect.close(got.map(Double.init), expected, call,
+                         hint: "a terminal next state has no value; an episode end stops A_{t+1} from leaking back")
+    }
+    // λ = 1 with zero values: discounted returns-to-go within each episode.
+    let returns = try f.generalizedAdvantageEstimates(rewards: [1, 1, 1, 5], values: [0, 0, 0, 0], nextValues: [0, 0, 0, 0],
+                                                      terminated: [false, true, false, true], episodeEnds: [false, true, false, true],
+                                                      discount: 0.5, lambda: 1)
+    try expect.close(returns.map(Double.init), [1.5, 1, 3.5, 5],
+                     "returns-to-go: rewards [1, 1, 1, 5], episodes end after steps 2 and 4, γ = 0.5, λ = 1, V = 0")
+    let empty = try f.generalizedAdvantageEstimates(rewards: [], values: [], nextValues: [], terminated: [], episodeEnds: [],
+                                                    discount: 0.99, lambda: 0.95)
+    try expect.that(empty.isEmpty, "an empty batch should give no advantages, got \(empty)")
+    try lesson04ExpectThrows(expect, "generalizedAdvantageEstimates with 3 rewards and 2 values") {
+        _ = try f.generalizedAdvantageEstimates(rewards: [1, 2, 3], values: [0, 0], nextValues: [0, 0, 0],
+                                                terminated: [false, false, true], episodeEnds: [false, false, true],
+                                                discount: 0.9, lambda: 0.9)
+    }
+}

@@ -36,13 +36,13 @@ let lesson05Checks: [ExerciseCheck] = [
                                        timeouts: .zeros(0, 1), discount: 0.99)
         try expect.that(empty.rows == 0, "criticTarget on an empty batch returned \(empty.shapeDescription), expected 0×1")
         // Shapes that disagree are an error, not a broadcast.
-        try expectThrows(expect, "criticTarget with 3 rewards and 2 next values") {
+        try Lesson05Support.expectThrows(expect, "criticTarget with 3 rewards and 2 next values") {
             _ = try f.criticTarget(rewards: .zeros(3, 1), nextValues: .zeros(2, 1), terminals: .zeros(3, 1),
                                    timeouts: .zeros(3, 1), discount: 0.9)
         }
         // Behaviour: DDPG's critic, trained with these targets on a self-loop s → s with reward 1
         // whose episodes are cut by a time limit, learns Q = 1 / (1 − γ) = 2, not 1.
-        let q = try selfLoopCriticValue(formulas: f)
+        let q = try Lesson05Support.selfLoopCriticValue(formulas: f)
         try expect.close(q, 2, tolerance: 0.1, "DDPG critic's Q(s, π(s)) on a self-loop with r = 1, γ = 0.5, half the steps timeouts",
                          hint: "a value well below 2 means the timeouts were treated as terminals")
     },
@@ -65,12 +65,12 @@ let lesson05Checks: [ExerciseCheck] = [
                         "no gradient reaches the actor's parameters: were the actions detached from the graph?")
         try expect.close(gradient.scalars.map(Double.init), [0, -9], tolerance: 1e-4, "∂loss/∂w for the same actor and critic")
         // Empty batch.
-        try expectThrows(expect, "deterministicPolicyGradientLoss on an empty batch") {
+        try Lesson05Support.expectThrows(expect, "deterministicPolicyGradientLoss on an empty batch") {
             _ = try f.deterministicPolicyGradientLoss(states: Tensor(.zeros(0, 2)), actor: { $0.matmul(w) },
                                                       critic: { s, a in a + s.columns(0..<1) })
         }
         // Behaviour: DDPG's actor update with this loss climbs a fixed critic Q(s, a) = −(a − 1)².
-        let actions = try climbFixedCritic(formulas: f)
+        let actions = try Lesson05Support.climbFixedCritic(formulas: f)
         try expect.that(actions.allSatisfy { abs($0 - 1) < 0.1 },
                         "after 300 actor updates against Q(s, a) = −(a − 1)² the actions are \(actions.map { ($0 * 1000).rounded() / 1000 }), expected all near 1")
     },
@@ -94,10 +94,10 @@ let lesson05Checks: [ExerciseCheck] = [
         try expect.close(try f.qLearningUpdate(value: -3, reward: -1, nextValues: [-5, -2], terminal: false,
                                                learningRate: 1, discount: 1), -3,
                          "(Q: −3, r: −1, Q(s', ·): [−5, −2], not terminal, α: 1, γ: 1)")
-        try expectThrows(expect, "qLearningUpdate of a non-terminal transition without next values") {
+        try Lesson05Support.expectThrows(expect, "qLearningUpdate of a non-terminal transition without next values") {
             _ = try f.qLearningUpdate(value: 0, reward: 1, nextValues: [], terminal: false, learningRate: 0.5, discount: 0.9)
         }
-        try expectThrows(expect, "qLearningUpdate with α = 1.5") {
+        try Lesson05Support.expectThrows(expect, "qLearningUpdate with α = 1.5") {
             _ = try f.qLearningUpdate(value: 0, reward: 1, nextValues: [0], terminal: false, learningRate: 1.5, discount: 0.9)
         }
         // Behaviour: Q-learning on a batch of a 3-state chain. The batch tries only action 0
@@ -133,7 +133,7 @@ let lesson05Checks: [ExerciseCheck] = [
         try expect.that(long.count == 1000, "1000 rewards gave \(long.count) returns")
         let expected = -(1 - pow(0.99, 1000)) / 0.01
         try expect.close(long[0], expected, tolerance: 1e-6, "(1000 rewards of −1, γ: 0.99) at t = 0")
-        try expectThrows(expect, "discountedReturns with γ = −0.1") {
+        try Lesson05Support.expectThrows(expect, "discountedReturns with γ = −0.1") {
             _ = try f.discountedReturns(rewards: [1], discount: -0.1)
         }
         // Behaviour: the lesson's evaluator measures the true value of "no torque" on a pendulum
@@ -179,54 +179,57 @@ let lesson05Checks: [ExerciseCheck] = [
             if x == 2 { atBound += 1 }
         }
         try expect.close(Double(atBound) / 10_000, 0.4207, tolerance: 0.03, "fraction of actions clipped to 2 from a = 1.9, σ = 0.5")
-        try expectThrows(expect, "explorationAction with 2 action numbers and 1 bound") {
+        try Lesson05Support.expectThrows(expect, "explorationAction with 2 action numbers and 1 bound") {
             _ = try f.explorationAction([0, 0], noiseStd: 0.1, low: [-1], high: [1], rng: &rng)
         }
     },
 ]
 
-/// Fails unless `body` throws an error other than ``NotImplemented`` (which is passed on).
-func expectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as NotImplemented {
-        throw error
-    } catch {
-        return
+/// The helpers of lesson 5's checks.
+enum Lesson05Support {
+    /// Fails unless `body` throws an error other than ``NotImplemented`` (which is passed on).
+    static func expectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as NotImplemented {
+            throw error
+        } catch {
+            return
+        }
+        try expect.that(false, "\(call) should throw an error naming the problem, but returned normally")
     }
-    try expect.that(false, "\(call) should throw an error naming the problem, but returned normally")
-}
 
-/// Trains a small DDPG critic (with the implementation's targets) on a self-loop s → s with
-/// reward 1 and γ = 0.5, where half the transitions are timeouts and none is terminal, and
-/// returns its Q(s, π(s)); the right answer is 1 / (1 − γ) = 2.
-func selfLoopCriticValue(formulas: any OffPolicyExercises) throws -> Double {
-    var rng = RandomSource(seed: 21)
-    let configuration = DDPGConfiguration(actorHiddenSizes: [16], criticHiddenSizes: [32, 32], actorLearningRate: 1e-3,
-                                          criticLearningRate: 3e-3, discount: 0.5, tau: 0.05, batchSize: 64)
-    let agent = try DDPG(observationSize: 1, actionSize: 1, maxAction: 1, configuration: configuration,
-                         formulas: formulas, rng: &rng)
-    let n = 64
-    let states = Matrix(rows: n, cols: 1, repeating: 0.3)
-    let batch = try OffPolicyBatch(states: states, actions: .randomUniform(n, 1, low: -1, high: 1, rng: &rng),
-                                   rewards: .ones(n, 1), nextStates: states, terminals: .zeros(n, 1),
-                                   timeouts: Matrix(columnVector: (0..<n).map { $0 % 2 == 0 ? 1 : 0 }))
-    for _ in 0..<600 { try agent.update(batch, rng: &rng) }
-    let s = Matrix(rows: 1, cols: 1, repeating: 0.3)
-    return Double(agent.qValues(states: s, actions: agent.actions(for: s)).scalar)
-}
-
-/// Runs 300 Adam steps of a small deterministic actor on the implementation's loss against the
-/// fixed critic Q(s, a) = −(a − 1)², and returns the actor's actions on 8 states.
-func climbFixedCritic(formulas: any OffPolicyExercises) throws -> [Float] {
-    var rng = RandomSource(seed: 8)
-    let actor = DeterministicActor(observationSize: 2, actionSize: 1, hiddenSizes: [16], maxAction: 2, rng: &rng)
-    let optimizer = Adam(parameters: actor.parameters, learningRate: 1e-2)
-    let states = Tensor(Matrix.randomNormal(8, 2, rng: &rng))
-    for _ in 0..<300 {
-        let loss = try formulas.deterministicPolicyGradientLoss(states: states, actor: { actor($0) },
-                                                                critic: { _, a in -square(a - 1) })
-        optimizer.step(loss.gradients(for: optimizer.parameters))
+    /// Trains a small DDPG critic (with the implementation's targets) on a self-loop s → s with
+    /// reward 1 and γ = 0.5, where half the transitions are timeouts and none is terminal, and
+    /// returns its Q(s, π(s)); the right answer is 1 / (1 − γ) = 2.
+    static func selfLoopCriticValue(formulas: any OffPolicyExercises) throws -> Double {
+        var rng = RandomSource(seed: 21)
+        let configuration = DDPGConfiguration(actorHiddenSizes: [16], criticHiddenSizes: [32, 32], actorLearningRate: 1e-3,
+                                              criticLearningRate: 3e-3, discount: 0.5, tau: 0.05, batchSize: 64)
+        let agent = try DDPG(observationSize: 1, actionSize: 1, maxAction: 1, configuration: configuration,
+                             formulas: formulas, rng: &rng)
+        let n = 64
+        let states = Matrix(rows: n, cols: 1, repeating: 0.3)
+        let batch = try OffPolicyBatch(states: states, actions: .randomUniform(n, 1, low: -1, high: 1, rng: &rng),
+                                       rewards: .ones(n, 1), nextStates: states, terminals: .zeros(n, 1),
+                                       timeouts: Matrix(columnVector: (0..<n).map { $0 % 2 == 0 ? 1 : 0 }))
+        for _ in 0..<600 { try agent.update(batch, rng: &rng) }
+        let s = Matrix(rows: 1, cols: 1, repeating: 0.3)
+        return Double(agent.qValues(states: s, actions: agent.actions(for: s)).scalar)
     }
-    return actor(states).value.scalars
+
+    /// Runs 300 Adam steps of a small deterministic actor on the implementation's loss against the
+    /// fixed critic Q(s, a) = −(a − 1)², and returns the actor's actions on 8 states.
+    static func climbFixedCritic(formulas: any OffPolicyExercises) throws -> [Float] {
+        var rng = RandomSource(seed: 8)
+        let actor = DeterministicActor(observationSize: 2, actionSize: 1, hiddenSizes: [16], maxAction: 2, rng: &rng)
+        let optimizer = Adam(parameters: actor.parameters, learningRate: 1e-2)
+        let states = Tensor(Matrix.randomNormal(8, 2, rng: &rng))
+        for _ in 0..<300 {
+            let loss = try formulas.deterministicPolicyGradientLoss(states: states, actor: { actor($0) },
+                                                                    critic: { _, a in -square(a - 1) })
+            optimizer.step(loss.gradients(for: optimizer.parameters))
+        }
+        return actor(states).value.scalars
+    }
 }

@@ -1,6 +1,6 @@
 /// One agent's progress, measured at evaluation points: the return of its deterministic policy,
 /// its own value estimate, and the true value of that policy.
-public struct LearningCurve: Sendable, Equatable, Codable {
+public struct EvaluationCurve: Sendable, Equatable, Codable {
     /// The gradient updates the agent had taken at each evaluation point.
     public var updates: [Int] = []
     /// The average undiscounted episode return of the deterministic policy.
@@ -15,7 +15,7 @@ public struct LearningCurve: Sendable, Equatable, Codable {
     public init() {}
 
     /// Appends one evaluation taken after `updates` gradient steps.
-    public mutating func record(_ evaluation: PolicyEvaluation, after updates: Int) {
+    public mutating func record(_ evaluation: EvaluationPoint, after updates: Int) {
         self.updates.append(updates)
         returns.append(evaluation.averageReturn)
         if let estimate = evaluation.estimatedValue { estimatedValues.append(estimate) }

@@ -1,0 +1,48 @@
+// The lesson's budgets: the seeds, and how long each learner trains. Lesson 5's experiment (whose
+// buffers and offline DDPG this lesson reuses) runs with `FixedBufferExperimentConfiguration.lesson5`.
+import Algorithms
+import Environments
+
+/// BCQ as this lesson runs it: the paper's constants, Pendulum-sized networks, and the paper's
+/// n = 10 candidates when acting too (its code uses 100 there; on Pendulum the two give the same
+/// returns, and evaluations run ten times faster).
+func bcqConfiguration(maxPerturbation: Float) -> BCQConfiguration {
+    var configuration = BCQConfiguration.kit(maxPerturbation: maxPerturbation)
+    configuration.actingSamples = 10
+    return configuration
+}
+
+/// How much the continuous experiment computes.
+struct ContinuousBudget: Sendable {
+    /// Seeds of the comparison (lesson 5's seeds: base, base + 1, …).
+    let seeds: Int
+    /// BCQ's gradient updates on each buffer (as many as lesson 5's blue takes).
+    let bcqUpdates: Int
+    /// Evaluate BCQ every this many updates.
+    let evaluationInterval: Int
+    /// Behavior cloning's gradient steps on each buffer.
+    let bcSteps: Int
+    /// The values of Φ in the sweep.
+    let sweepPerturbations: [Float]
+    /// The buffers of the sweep.
+    let sweepSettings: [BufferSetting]
+    /// Seeds of the sweep (the first ones of the comparison).
+    let sweepSeeds: Int
+    /// BCQ's updates in each run of the sweep.
+    let sweepUpdates: Int
+
+    /// The full run or the quick one.
+    static func make(quick: Bool) -> ContinuousBudget {
+        let updates = FixedBufferExperimentConfiguration.lesson5(quick: quick).offlineUpdates
+        return quick
+            ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
+                               sweepPerturbations: [0, 0.05, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)
+            : ContinuousBudget(seeds: 3, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 3_000,
+                               sweepPerturbations: [0, 0.05, 0.25, 1, 2], sweepSettings: BufferSetting.allCases, sweepSeeds: 1,
+                               sweepUpdates: 4_000)
+    }
+}
+
+/// The tabular batch: episodes of the careless behaviour policy, and its randomness ε.
+let tabularEpisodes = 5
+let tabularEpsilon = 0.7

@@ -1,0 +1,180 @@
+// The continuous half of the lesson: BCQ, lesson 5's offline DDPG (blue) and behavior cloning on
+// lesson 5's three fixed buffers, evaluated on the same start states.
+import Algorithms
+import Datasets
+import Environments
+import ExerciseAPI
+import Foundation
+import Numerics
+
+/// What the learners did on one buffer of one seed.
+struct BufferOutcome: Sendable {
+    let setting: BufferSetting
+    let seed: UInt64
+    /// The number of transitions in the buffer.
+    let transitions: Int
+    /// The mean return of the buffer's own episodes: the behaviour policy as it acted.
+    let behaviourReturn: Double
+    /// Lesson 5's interacting agent: Final's behavioural agent, Concurrent's orange, the Imitation expert.
+    let orange: EvaluationCurve
+    /// Lesson 5's offline DDPG agent (blue).
+    let ddpg: EvaluationCurve
+    /// BCQ with the paper's Φ = 0.05.
+    let bcq: EvaluationCurve
+    /// Behavior cloning, evaluated once after training.
+    let bc: EvaluationPoint
+    /// Histograms' data for the VAE figure (first seed only).
+    let vaeProbes: [VAEProbe]
+}
+
+/// One probe state of the VAE figure: the batch's actions near it and the generative model's samples.
+struct VAEProbe: Sendable {
+    let name: String
+    let state: [Float]
+    /// Actions of the buffer's transitions whose states are nearest to the probe.
+    let batchActions: [Double]
+    /// Samples of G_ω(probe) with clipped latents, in torque units.
+    let samples: [Double]
+    /// BCQ's action at the probe.
+    let chosen: Double
+}
+
+/// The probe states of the VAE figure: angle θ from upright, angular velocity θ̇.
+let probeStates: [(name: String, angle: Double, velocity: Double)] = [
+    ("hanging (θ ≈ π, θ̇ ≈ 0)", Double.pi, 0),
+    ("swinging (θ ≈ π/2, θ̇ ≈ 3)", Double.pi / 2, 3),
+    ("near upright (θ ≈ 0.2, θ̇ ≈ 0)", 0.2, 0),
+]
+
+/// The mean return of the episodes stored in `buffer` (an episode ends at a terminal or a timeout;
+/// an unfinished last episode is left out).
+func behaviourReturn(of buffer: TransitionDataset) -> Double {
+    var returns: [Double] = [], total = 0.0
+    for i in 0..<buffer.count {
+        total += Double(buffer.rewards[i])
+        if buffer.terminals[i] || buffer.timeouts[i] {
+            returns.append(total)
+            total = 0
+        }
+    }
+    return returns.isEmpty ? .nan : returns.reduce(0, +) / Double(returns.count)
+}
+
+/// The evaluator lesson 5 uses for `seed`: the same 10 start states (its first split of the seed).
+func lessonFiveEvaluator(seed: UInt64, configuration: FixedBufferExperimentConfiguration,
+                         formulas: any OffPolicyExercises) throws -> PolicyEvaluator<Pendulum> {
+    var root = RandomSource(seed: seed)
+    var evaluationRNG = root.split()
+    return try PolicyEvaluator(environment: Pendulum(), episodes: configuration.evaluationEpisodes,
+                               discount: Double(configuration.agent.discount), valueHorizon: configuration.valueHorizon,
+                               formulas: formulas, rng: &evaluationRNG)
+}
+
+/// Trains BCQ on `buffer` with lesson 5's loop for offline agents (the loop blue trains with) and
+/// returns the trained learner and its curve.
+func trainBCQ(on buffer: TransitionDataset, maxPerturbation: Float, updates: Int, evaluationInterval: Int,
+              evaluator: PolicyEvaluator<Pendulum>, formulas: any BCQExercises, seed: UInt64,
+              progress: (Int) -> Void) throws -> (bcq: BCQ, curve: EvaluationCurve) {
+    var rng = RandomSource(seed: seed)
+    let bcq = try BCQ(observationSize: buffer.observationSize, actionLow: Pendulum().actionSpace.low,
+                      actionHigh: Pendulum().actionSpace.high, configuration: bcqConfiguration(maxPerturbation: maxPerturbation),
+                      formulas: formulas, rng: &rng)
+    _ = try bcq.selectActions(for: Matrix(rowVector: Pendulum().observation))   // an unwritten exercise stops here
+    let curve = try trainOnFixedBuffer(bcq, buffer: buffer, updates: updates, evaluationInterval: evaluationInterval,
+                                       evaluator: evaluator, rng: &rng, progress: progress)
+    if let error = bcq.takeActingError() { throw error }
+    return (bcq, curve)
+}
+
+/// Behavior cloning (lesson 1's trainer) on a buffer's state-action pairs, evaluated once.
+func trainBehaviorCloning(on buffer: TransitionDataset, steps: Int, evaluator: PolicyEvaluator<Pendulum>,
+                          formulas: any BehaviorCloningExercises, seed: UInt64) throws -> EvaluationPoint {
+    var rng = RandomSource(seed: seed)
+    let data = try ImitationDataset(observations: Matrix(rows: buffer.count, cols: buffer.observationSize, values: buffer.observations),
+                                    actions: Matrix(rows: buffer.count, cols: buffer.actionSize, values: buffer.actions))
+    let trainer = BehaviorCloning(configuration: BehaviorCloningConfiguration(gradientSteps: steps), formulas: formulas)
+    let policy = try trainer.train(on: data, actionLow: Pendulum().actionSpace.low, actionHigh: Pendulum().actionSpace.high,
+                                   rng: &rng).policy
+    return try evaluator.evaluate(policy: { policy.actions(for: $0) })
+}
+
+/// The probes of the VAE figure for a trained BCQ on `buffer`: for each target state of
+/// `probeStates`, the buffer's own state nearest to it (so that the probe lies on the data), the
+/// actions at the `neighbours` buffer states nearest to that one, and the model's samples there.
+func vaeProbes(_ bcq: BCQ, buffer: TransitionDataset, neighbours: Int = 100, samples: Int = 600, seed: UInt64) throws -> [VAEProbe] {
+    var rng = RandomSource(seed: seed)
+    let d = buffer.observationSize
+    func observation(_ i: Int) -> [Float] { Array(buffer.observations[(i * d)..<(i * d + d)]) }
+    // Distance in (cos θ, sin θ, θ̇/4): a radian of angle weighs about as much as 4 rad/s.
+    func distance(_ a: [Float], _ b: [Float]) -> Float {
+        let d0 = a[0] - b[0], d1 = a[1] - b[1], d2 = (a[2] - b[2]) / 4
+        return d0 * d0 + d1 * d1 + d2 * d2
+    }
+    return try probeStates.map { probe in
+        var env = Pendulum()
+        let target = env.reset(to: Pendulum.State(angle: probe.angle, angularVelocity: probe.velocity))
+        let anchor = (0..<buffer.count).min { distance(observation($0), target) < distance(observation($1), target) } ?? 0
+        let state = observation(anchor)
+        let nearest = (0..<buffer.count).map { ($0, distance(observation($0), state)) }.sorted { $0.1 < $1.1 }.prefix(neighbours)
+        let drawn = bcq.generativeSamples(for: Matrix(rowVector: state), count: samples, rng: &rng)
+        let chosen = try bcq.selectActions(for: Matrix(rowVector: state))
+        return VAEProbe(name: probe.name, state: state, batchActions: nearest.map { Double(buffer.actions[$0.0]) },
+                        samples: drawn.scalars.map(Double.init), chosen: Double(chosen[0, 0]))
+    }
+}
+
+/// Runs lesson 5's experiment for every seed (buffers, orange and blue), then BCQ and BC on every
+/// buffer, in parallel over the cores. `progress` receives the fraction done.
+func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, formulas: ExerciseSet,
+                   progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [BufferOutcome], buffers: [[SettingRun]]) {
+    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
+    let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
+    let lessonFiveUnits = configuration.workUnits()
+    let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps
+    let total = Double(seeds.count * (lessonFiveUnits + 3 * learnerUnits))
+    let tally = WorkTally(count: seeds.count * 4)
+    // Stage 1: lesson 5's three settings per seed.
+    let lessonFive = try runInParallel(seeds.count) { index in
+        try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
+                                     formulas: formulas.offPolicyLearning, progress: { units in
+                                         if units % 500 == 0 { progress(Double(tally.set(index, units)) / total) }
+                                     })
+    }
+    // Stage 2: BCQ and BC on each of the 3 × seeds buffers.
+    let jobs = seeds.indices.flatMap { s in (0..<3).map { (s, $0) } }
+    let outcomes = try runInParallel(jobs.count) { job in
+        let (s, k) = jobs[job]
+        let run = lessonFive[s][k]
+        let evaluator = try lessonFiveEvaluator(seed: seeds[s], configuration: configuration, formulas: formulas.offPolicyLearning)
+        let slot = seeds.count + job
+        let trained = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: budget.bcqUpdates,
+                                   evaluationInterval: budget.evaluationInterval, evaluator: evaluator,
+                                   formulas: formulas.batchConstrained, seed: seeds[s] &+ 1_000 &* UInt64(k + 1),
+                                   progress: { u in
+                                       if u % 250 == 0 { progress(Double(tally.set(slot, 5 * u)) / total) }
+                                   })
+        let bc = try trainBehaviorCloning(on: run.buffer, steps: budget.bcSteps, evaluator: evaluator,
+                                          formulas: formulas.behaviorCloning, seed: seeds[s] &+ 7_000 &* UInt64(k + 1))
+        let probes = s == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
+        return BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
+                             behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,
+                             bcq: trained.curve, bc: bc, vaeProbes: probes)
+    }
+    return (outcomes, lessonFive)
+}
+
+/// Work done by parallel jobs, summed for one progress bar.
+final class WorkTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var units: [Int]
+
+    init(count: Int) { units = Array(repeating: 0, count: count) }
+
+    /// Records that job `index` has done `value` units and returns the total over jobs.
+    func set(_ index: Int, _ value: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        units[index] = value
+        return units.reduce(0, +)
+    }
+}

@@ -1,0 +1,121 @@
+// The experiment of lesson 7: the sizes of the full and quick runs, the variants, and the
+// per-variant summaries over seeds.
+import Algorithms
+import Foundation
+
+/// The sizes of the experiment (full or `--quick`).
+struct ExperimentSettings: Sendable {
+    /// The λ values of the sensitivity sweep (all with the paper's recipe: demo starts, block-only view).
+    var lambdas: [Float]
+    /// The λ of the ablations (the best of the sweep in the kit's exploratory runs).
+    var ablationLambda: Float = 0.1
+    /// Seeds per variant.
+    var seeds: Int
+    /// PPO iterations per run (each 8 × 128 = 1024 environment steps).
+    var iterations: Int
+    /// Also run the ablation with the environment's unscaled task reward (c = 1).
+    var includesUnscaledTaskReward: Bool
+    /// Demonstrations given to the agent.
+    var demonstrations = 20
+    /// Evaluate the policy every this many iterations…
+    var evaluationInterval = 5
+    /// …on this many episodes from the task's start states.
+    var evaluationEpisodes = 20
+    /// Episodes of the final evaluation (and of the demonstrator's).
+    var finalEvaluationEpisodes = 50
+
+    static let full = ExperimentSettings(lambdas: [0, 0.1, 0.25, 0.5, 0.75, 1], seeds: 3, iterations: 80,
+                                         includesUnscaledTaskReward: true)
+    static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 3, iterations: 60,
+                                          includesUnscaledTaskReward: false)
+
+    /// The probability of a demonstration start in the recipe.
+    static let demonstrationStartProbability = 0.8
+
+    /// The sweep's variants: the paper's recipe at each λ.
+    var sweep: [RewardMixingVariant] {
+        lambdas.map { lambda in
+            RewardMixingVariant(name: "λ = \(Self.format(lambda))", imitationWeight: lambda, discriminatorView: .blockOnly,
+                                demonstrationStartProbability: Self.demonstrationStartProbability)
+        }
+    }
+
+    /// The recipe at the ablation λ without demonstration starts.
+    var withoutStarts: RewardMixingVariant {
+        RewardMixingVariant(name: "no demo starts", imitationWeight: ablationLambda, discriminatorView: .blockOnly,
+                            demonstrationStartProbability: 0)
+    }
+
+    /// The recipe at the ablation λ with a discriminator that also sees the pusher and the action.
+    var unmasked: RewardMixingVariant {
+        RewardMixingVariant(name: "discriminator sees pusher", imitationWeight: ablationLambda,
+                            discriminatorView: .blockAndPusher, demonstrationStartProbability: Self.demonstrationStartProbability)
+    }
+
+    /// The recipe at the ablation λ with the environment's task reward as it is (c = 1).
+    var unscaled: RewardMixingVariant {
+        RewardMixingVariant(name: "task reward c = 1", imitationWeight: ablationLambda, discriminatorView: .blockOnly,
+                            demonstrationStartProbability: Self.demonstrationStartProbability, taskRewardScale: 1)
+    }
+
+    /// The ablation variants run besides the sweep.
+    var ablations: [RewardMixingVariant] {
+        [withoutStarts, unmasked] + (includesUnscaledTaskReward ? [unscaled] : [])
+    }
+
+    /// The sweep's variant at the ablation λ (the full recipe).
+    var recipe: RewardMixingVariant { sweep.first { $0.imitationWeight == ablationLambda }! }
+
+    /// The key of a variant's numbers in results.json: "lambda0.1", "noDemoStarts", "blockAndPusher",
+    /// "unscaledTaskReward".
+    func key(_ variant: RewardMixingVariant) -> String {
+        if variant == withoutStarts { return "noDemoStarts" }
+        if variant == unmasked { return "blockAndPusher" }
+        if variant == unscaled { return "unscaledTaskReward" }
+        return "lambda" + Self.format(variant.imitationWeight)
+    }
+
+    /// "0.1", "0.25", "1".
+    static func format(_ lambda: Float) -> String {
+        let text = String(format: "%.2f", lambda)
+        var trimmed = text
+        while trimmed.hasSuffix("0") { trimmed.removeLast() }
+        if trimmed.hasSuffix(".") { trimmed.removeLast() }
+        return trimmed
+    }
+}
+
+/// Mean and standard deviation (over seeds) of a variant's numbers.
+struct VariantSummary: Sendable {
+    let variant: RewardMixingVariant
+    let runs: [RewardMixingRun]
+
+    /// Final success rate of each seed.
+    var finalSuccess: [Double] { runs.map(\.finalEvaluation.successRate) }
+    /// Mean success along training of each seed (area under the success curve / its length).
+    var successAlongTraining: [Double] { runs.map(\.meanSuccessAlongTraining) }
+    /// Mean steps to success of each seed that succeeded at least once in the final evaluation.
+    var stepsToSuccess: [Double] { runs.map(\.finalEvaluation.meanStepsToSuccess).filter { !$0.isNaN } }
+
+    /// The success curves' mean and standard deviation over seeds, at each evaluation.
+    var curve: (steps: [Double], mean: [Double], std: [Double]) {
+        guard let first = runs.first else { return ([], [], []) }
+        let steps = first.successCurve.map { Double($0.environmentSteps) }
+        var means: [Double] = [], stds: [Double] = []
+        for index in steps.indices {
+            let values = runs.map { $0.successCurve[index].successRate }
+            let (m, s) = meanAndStd(values)
+            means.append(m)
+            stds.append(s)
+        }
+        return (steps, means, stds)
+    }
+}
+
+/// Mean and (population) standard deviation; NaN for no values.
+func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
+    guard !values.isEmpty else { return (.nan, .nan) }
+    let mean = values.reduce(0, +) / Double(values.count)
+    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)
+    return (mean, variance.squareRoot())
+}

@@ -1,0 +1,207 @@
+import Datasets
+import Environments
+import ExerciseAPI
+import NeuralNetworks
+import Numerics
+
+/// The names of the numbers GAIL adds to each learning-curve point (`LearningCurvePoint.extras`).
+public enum GAILMetric {
+    /// Mean D on expert pairs, before the iteration's discriminator update.
+    public static let expertD = "D(expert)"
+    /// Mean D on the policy's fresh pairs, before the iteration's discriminator update.
+    public static let policyD = "D(policy)"
+    /// The mean discriminator loss over the iteration's steps.
+    public static let discriminatorLoss = "discriminator loss"
+    /// The mean imitation reward r_GAIL per step of the batch (after the update).
+    public static let imitationReward = "imitation reward"
+}
+
+/// Generative adversarial imitation learning (Ho & Ermon 2016, Algorithm 1), in the lecture's
+/// convention (D → 1 on expert pairs):
+///
+/// ```
+/// for i = 0, 1, 2, …
+///     τ_i ← trajectories of π_θ                                        (K environments × T steps)
+///     φ ← φ − α ∇_φ [−E_demo log D_φ − E_τi log(1 − D_φ)]                (discriminatorLoss, 4.1)
+///     r ← λ·r_GAIL(D_φ(s, a)) + (1 − λ)·r_task,  r_GAIL = log D or −log(1 − D)   (gailReward, 4.2)
+///     θ ← policy-gradient step with r: PPO (4.4, 4.5) or REINFORCE (4.3, 4.5)
+/// ```
+///
+/// The pieces lessons 7 and 8 reuse: λ (`imitationWeight`), the discriminator's view
+/// (`discriminatorFeatures`), episode starts from demonstration states (`episodeStart`), and the
+/// learning curve per environment step (`curve`).
+///
+/// ```swift
+/// var rng = RandomSource(seed: 0)
+/// let gail = try GAIL(environment: LaneKeepingCar(), demonstrations: try ExpertPairs(demos),
+///                     formulas: Solutions.AdversarialImitation(), rng: &rng)
+/// try gail.train(iterations: 30, rng: &rng)
+/// print(gail.curve.points.last!.evaluationReturn)
+/// ```
+public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
+    /// The hyper-parameters.
+    public let configuration: GAILConfiguration
+    /// The discriminator D_φ.
+    public let discriminator: Discriminator
+    /// The expert's pairs.
+    public let expert: ExpertPairs
+    /// The on-policy loop (policy, learner, running environments, learning curve).
+    public let trainer: OnPolicyTrainer<Env>
+    /// The plugged-in formulas.
+    public let formulas: Formulas
+    private let state: DiscriminatorTraining<Formulas>
+
+    /// A GAIL run on `environment` imitating `demonstrations`.
+    ///
+    /// - Throws: ``PolicyGradientError`` if the demonstrations do not fit the environment or the
+    ///   configuration is out of range.
+    public init(environment: Env, demonstrations: ExpertPairs, configuration: GAILConfiguration = GAILConfiguration(),
+                formulas: Formulas, episodeStart: EpisodeStart<Env> = .environmentReset, rng: inout RandomSource) throws {
+        guard demonstrations.observationSize == environment.observationSize,
+              demonstrations.actionSize == environment.actionSize else {
+            throw PolicyGradientError("GAIL: the demonstrations have \(demonstrations.observationSize) observation and "
+                                      + "\(demonstrations.actionSize) action coordinates, \(environment.name) has "
+                                      + "\(environment.observationSize) and \(environment.actionSize)")
+        }
+        guard (0...1).contains(configuration.imitationWeight) else {
+            throw PolicyGradientError("GAIL: imitationWeight λ = \(configuration.imitationWeight) is outside [0, 1]")
+        }
+        guard configuration.discriminatorStepsPerIteration >= 0, configuration.discriminatorMinibatchSize >= 1 else {
+            throw PolicyGradientError("GAIL: discriminatorStepsPerIteration must be ≥ 0 and discriminatorMinibatchSize ≥ 1")
+        }
+        self.configuration = configuration
+        self.expert = demonstrations
+        self.formulas = formulas
+        let features = configuration.discriminatorFeatures
+        try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
+        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
+        switch configuration.inputScaling {
+        case .none:
+            observationScaling = nil
+            featureScaling = nil
+        case .environmentBounds:
+            let observationBox = FeatureScaling(box: environment.observationSpace)
+            observationScaling = observationBox
+            let selected = features.observationIndices.map { observationBox.selecting($0) } ?? observationBox
+            featureScaling = features.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
+        case .demonstrations:
+            observationScaling = try FeatureScaling(fitting: demonstrations.observationRows)
+            let expertFeatures = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
+            featureScaling = try FeatureScaling(fitting: (0..<expertFeatures.rows).map { expertFeatures.row($0) })
+        }
+        discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
+                                          actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
+                                          activation: configuration.hiddenActivation,
+                                          inputScaling: featureScaling, rng: &rng)
+        let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
+                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+                                    initialLogStd: configuration.initialLogStd,
+                                    inputScaling: observationScaling, rng: &rng)
+        let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
+                                          activation: configuration.hiddenActivation,
+                                          inputScaling: observationScaling, rng: &rng)
+        let learner: any PolicyGradientLearner
+        switch configuration.learner {
+        case .ppo(let c): learner = PPO(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
+        case .reinforce(let c): learner = REINFORCE(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
+        }
+        let state = DiscriminatorTraining(discriminator: discriminator, expert: demonstrations, configuration: configuration,
+                                          formulas: formulas, rng: rng.split())
+        self.state = state
+        trainer = try OnPolicyTrainer(environment: environment, learner: learner, configuration: configuration.rollouts,
+                                      episodeStart: episodeStart, rewardFunction: { batch in try state.rewards(for: batch) },
+                                      rng: &rng)
+    }
+
+    /// The policy π_θ being trained.
+    public var policy: GaussianPolicy { trainer.policy }
+    /// The learning curve (with the discriminator's outputs as extras, see ``GAILMetric``).
+    public var curve: LearningCurve { trainer.curve }
+    /// Environment steps taken for training.
+    public var environmentSteps: Int { trainer.environmentSteps }
+
+    /// One iteration of the algorithm above.
+    @discardableResult
+    public func iterate(rng: inout RandomSource) throws -> IterationReport {
+        var report = try trainer.iterate(rng: &rng)
+        let extras = state.lastMetrics
+        trainer.annotateLastPoint(extras)
+        report.point.extras.merge(extras) { _, new in new }
+        return report
+    }
+
+    /// `iterations` iterations; `onIteration` sees each report.
+    public func train(iterations count: Int, rng: inout RandomSource, onIteration: (IterationReport) -> Void = { _ in }) throws {
+        for _ in 0..<count { onIteration(try iterate(rng: &rng)) }
+    }
+
+    /// The imitation reward r_GAIL of each pair under the current discriminator (no mixing).
+    public func imitationRewards(observations: Matrix, actions: Matrix) throws -> [Float] {
+        try formulas.gailReward(logits: discriminator.logits(observations: observations, actions: actions).value.scalars,
+                                form: configuration.rewardForm)
+    }
+}
+
+/// The discriminator's half of GAIL: its optimiser, its steps, and the reward it hands out.
+final class DiscriminatorTraining<Formulas: GAILExercises> {
+    let discriminator: Discriminator
+    let expert: ExpertPairs
+    let configuration: GAILConfiguration
+    let formulas: Formulas
+    let optimizer: Adam
+    var rng: RandomSource
+    var lastMetrics: [String: Double] = [:]
+    /// A fixed subset of at most 2048 expert pairs on which D(expert) is reported.
+    let monitorIndices: [Int]
+
+    init(discriminator: Discriminator, expert: ExpertPairs, configuration: GAILConfiguration, formulas: Formulas, rng: RandomSource) {
+        self.discriminator = discriminator
+        self.expert = expert
+        self.configuration = configuration
+        self.formulas = formulas
+        self.rng = rng
+        optimizer = Adam(parameters: discriminator.parameters, learningRate: configuration.discriminatorLearningRate)
+        let stride = max(1, expert.count / 2048)
+        monitorIndices = Array(Swift.stride(from: 0, to: expert.count, by: stride))
+    }
+
+    /// Discriminator steps on expert pairs vs the batch's pairs, then r = λ r_GAIL + (1 − λ) r_task.
+    func rewards(for batch: RolloutBatch) throws -> [Float] {
+        let lambda = configuration.imitationWeight
+        guard lambda > 0 else {
+            lastMetrics = [:]
+            return batch.taskRewards
+        }
+        let policyObservations = batch.observations, policyActions = batch.executedActions
+        let dExpert = mean(discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
+                                                       actions: expert.actions.rows(monitorIndices)))
+        let dPolicy = mean(discriminator.probabilities(observations: policyObservations, actions: policyActions))
+
+        var lossTotal = 0.0
+        let m = configuration.discriminatorMinibatchSize
+        for _ in 0..<configuration.discriminatorStepsPerIteration {
+            let e = (0..<m).map { _ in rng.index(below: expert.count) }
+            let p = (0..<m).map { _ in rng.index(below: batch.count) }
+            let expertLogits = discriminator.logits(observations: expert.observations.rows(e), actions: expert.actions.rows(e))
+            let policyLogits = discriminator.logits(observations: policyObservations.rows(p), actions: policyActions.rows(p))
+            let loss = try formulas.discriminatorLoss(expertLogits: expertLogits, policyLogits: policyLogits)
+            optimizer.step(loss.gradients(for: discriminator.parameters))
+            lossTotal += Double(loss.scalar)
+        }
+
+        let logits = discriminator.logits(observations: policyObservations, actions: policyActions).value.scalars
+        let imitation = try formulas.gailReward(logits: logits, form: configuration.rewardForm)
+        guard imitation.count == batch.count else {
+            throw PolicyGradientError("gailReward returned \(imitation.count) rewards for \(batch.count) pairs")
+        }
+        lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
+                       GAILMetric.discriminatorLoss: lossTotal / Double(max(configuration.discriminatorStepsPerIteration, 1)),
+                       GAILMetric.imitationReward: mean(imitation)]
+        if lambda == 1 { return imitation }
+        return zip(imitation, batch.taskRewards).map { lambda * $0 + (1 - lambda) * $1 }
+    }
+
+    private func mean(_ xs: [Float]) -> Double {
+        xs.isEmpty ? .nan : xs.reduce(0.0) { $0 + Double($1) } / Double(xs.count)
+    }
+}

@@ -1,0 +1,67 @@
+import ExerciseAPI
+import NeuralNetworks
+
+/// Which policy-gradient method trains GAIL's generator.
+public enum PolicyLearnerChoice: Sendable, Equatable, Codable {
+    /// PPO (the practical choice; GAIL's paper used TRPO, a close relative).
+    case ppo(PPOConfiguration)
+    /// REINFORCE with a value baseline (the lecture's update).
+    case reinforce(REINFORCEConfiguration)
+}
+
+/// How GAIL scales the inputs of its networks.
+public enum InputScalingChoice: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Leave the numbers as they are.
+    case none
+    /// Map each coordinate's range in the environment's observation (and action) box to [−1, 1]:
+    /// states far from the demonstrations stay of order one, so the discriminator's and the
+    /// policy's outputs there stay informative.
+    case environmentBounds
+    /// Standardise with the mean and standard deviation of the demonstrations. With few,
+    /// narrow demonstrations, states off them become huge inputs that saturate the networks.
+    case demonstrations
+}
+
+/// GAIL's hyper-parameters (Ho & Ermon 2016, Algorithm 1), extended with Zhu et al. (2018)'s
+/// reward mix λ·r_GAIL + (1 − λ)·r_task and discriminator feature selection.
+///
+/// Ho & Ermon trained the policy with TRPO and the discriminator with Adam, one discriminator
+/// pass per policy step; the defaults here are the kit's, for its small tasks: PPO with the
+/// paper's MuJoCo settings (minibatches of 256), 64-64 ReLU networks, batches of 8 × 256 steps.
+public struct GAILConfiguration: Sendable, Equatable {
+    /// The generator's learner (default: PPO with the paper's settings but minibatches of 256,
+    /// see ``PPOConfiguration/largeMinibatches``).
+    public var learner: PolicyLearnerChoice = .ppo(.largeMinibatches)
+    /// Rollout sizes and evaluation.
+    public var rollouts = OnPolicyConfiguration()
+    /// Hidden layers of the policy and the value function.
+    public var policyHiddenSizes = [64, 64]
+    /// The non-linearity of every network's hidden layers. PPO's papers use tanh; ReLU learns as
+    /// well on the kit's tasks and runs about twice as fast here (the C library's `tanhf` cost more
+    /// than the matrix products of these small networks).
+    public var hiddenActivation: Activation = .relu
+    /// Initial log σ of the Gaussian policy.
+    public var initialLogStd: Float = -0.5
+    /// Hidden layers of the discriminator.
+    public var discriminatorHiddenSizes = [64, 64]
+    /// Adam step size of the discriminator.
+    public var discriminatorLearningRate: Float = 1e-3
+    /// Discriminator minibatch steps per iteration (each: `discriminatorMinibatchSize` expert and as
+    /// many policy pairs). A discriminator that learns too little per iteration stays near
+    /// D = ½ everywhere and its reward carries little information; on the lane-keeping car 32
+    /// steps of 256 + 256 pairs at 10⁻³ work well (8 steps at 3·10⁻⁴ left the imitation loose).
+    public var discriminatorStepsPerIteration = 32
+    /// Pairs of each kind per discriminator step.
+    public var discriminatorMinibatchSize = 256
+    /// Which reward the discriminator's output becomes.
+    public var rewardForm: GAILRewardForm = .negativeLogOneMinusD
+    /// λ in r = λ·r_GAIL + (1 − λ)·r_task (1: pure imitation, 0: pure RL on the task reward).
+    public var imitationWeight: Float = 1
+    /// Which numbers of a pair the discriminator sees.
+    public var discriminatorFeatures = DiscriminatorFeatures.stateAction
+    /// How the inputs of every network are brought to order one.
+    public var inputScaling: InputScalingChoice = .environmentBounds
+
+    /// The defaults.
+    public init() {}
+}

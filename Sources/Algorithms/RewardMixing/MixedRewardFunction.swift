@@ -1,0 +1,114 @@
+import ExerciseAPI
+import NeuralNetworks
+import Numerics
+
+/// The names of the numbers the mixed-reward agent adds to each learning-curve point.
+public enum MixedRewardMetric {
+    /// Mean D on the expert's pairs, before the iteration's discriminator update.
+    public static let expertD = GAILMetric.expertD
+    /// Mean D on the policy's fresh pairs, before the iteration's discriminator update.
+    public static let policyD = GAILMetric.policyD
+    /// The mean discriminator loss over the iteration's steps.
+    public static let discriminatorLoss = GAILMetric.discriminatorLoss
+    /// The mean imitation reward r_GAIL per step of the batch (after the update).
+    public static let imitationReward = GAILMetric.imitationReward
+    /// The mean task reward r_task per step of the batch (after scaling).
+    public static let taskReward = "task reward"
+}
+
+/// The reward half of the mixed-reward agent: the discriminator, trained on what it is allowed to
+/// see, and the mix of its reward with the task's.
+///
+/// ```
+/// x_E ← view(s_E, a_E), x_π ← view(s_π, a_π)                      (maskedDiscriminatorInput, 7.2)
+/// repeat k times: φ ← φ − α ∇_φ L_D(z_φ(x_E), z_φ(x_π))           (discriminatorLoss, 4.1)
+/// r_GAIL ← −log(1 − σ(z_φ(x_π)))                                  (gailReward, 4.2)
+/// r ← λ·r_GAIL + (1 − λ)·c·r_task                                  (mixedReward, 7.1)
+/// ```
+///
+/// With λ = 0 the discriminator is neither trained nor asked (its reward would be weighted by 0).
+final class MixedRewardFunction<Imitation: GAILExercises, Mixing: RewardMixingExercises> {
+    let discriminator: Discriminator
+    let configuration: MixedRewardConfiguration
+    let imitation: Imitation
+    let mixing: Mixing
+    let expertInputs: Matrix
+    let optimizer: Adam
+    var rng: RandomSource
+    var lastMetrics: [String: Double] = [:]
+    /// A fixed subset of at most 2048 expert rows on which D(expert) is reported.
+    let monitorIndices: [Int]
+
+    /// - Parameter expertInputs: the expert's pairs in the discriminator's view (exercise 7.2).
+    init(discriminator: Discriminator, expertInputs: Matrix, configuration: MixedRewardConfiguration,
+         imitation: Imitation, mixing: Mixing, rng: RandomSource) throws {
+        self.discriminator = discriminator
+        self.configuration = configuration
+        self.imitation = imitation
+        self.mixing = mixing
+        self.rng = rng
+        guard expertInputs.rows >= 1, expertInputs.cols == discriminator.inputScaling.dimension else {
+            throw PolicyGradientError("maskedDiscriminatorInput returned a \(expertInputs.shapeDescription) matrix for the expert's "
+                                      + "pairs, the view has \(discriminator.inputScaling.dimension) numbers")
+        }
+        self.expertInputs = expertInputs
+        optimizer = Adam(parameters: discriminator.parameters, learningRate: configuration.discriminatorLearningRate)
+        let stride = max(1, expertInputs.rows / 2048)
+        monitorIndices = Array(Swift.stride(from: 0, to: expertInputs.rows, by: stride))
+    }
+
+    /// The discriminator's input for a batch of pairs, through the plugged-in exercise 7.2.
+    static func view(_ mixing: Mixing, _ view: DiscriminatorView, _ observations: Matrix, _ actions: Matrix) throws -> Matrix {
+        try mixing.maskedDiscriminatorInput(observations: observations, actions: actions,
+                                            keptObservationIndices: view.observationIndices,
+                                            includesActions: view.includesActions)
+    }
+
+    /// z_φ for rows already in the discriminator's view.
+    func logits(_ inputs: Matrix) -> Tensor {
+        discriminator.network(discriminator.inputScaling.apply(inputs))
+    }
+
+    /// Discriminator steps on expert vs batch pairs, then the mixed reward of every transition.
+    func rewards(for batch: RolloutBatch) throws -> [Float] {
+        let lambda = configuration.imitationWeight
+        let task = batch.taskRewards.map { $0 * configuration.taskRewardScale }
+        var imitationRewards = [Float](repeating: 0, count: batch.count)
+        var metrics: [String: Double] = [MixedRewardMetric.taskReward: mean(task)]
+        if lambda > 0 {
+            let policyInputs = try Self.view(mixing, configuration.discriminatorView, batch.observations, batch.executedActions)
+            guard policyInputs.rows == batch.count, policyInputs.cols == expertInputs.cols else {
+                throw PolicyGradientError("maskedDiscriminatorInput returned a \(policyInputs.shapeDescription) matrix for a "
+                                          + "batch of \(batch.count) pairs (expected \(batch.count)×\(expertInputs.cols))")
+            }
+            metrics[MixedRewardMetric.expertD] = mean(logits(expertInputs.rows(monitorIndices)).value.scalars.map(stableSigmoid))
+            metrics[MixedRewardMetric.policyD] = mean(logits(policyInputs).value.scalars.map(stableSigmoid))
+            var lossTotal = 0.0
+            let m = configuration.discriminatorMinibatchSize
+            for _ in 0..<configuration.discriminatorStepsPerIteration {
+                let e = (0..<m).map { _ in rng.index(below: expertInputs.rows) }
+                let p = (0..<m).map { _ in rng.index(below: batch.count) }
+                let loss = try imitation.discriminatorLoss(expertLogits: logits(expertInputs.rows(e)),
+                                                           policyLogits: logits(policyInputs.rows(p)))
+                optimizer.step(loss.gradients(for: discriminator.parameters))
+                lossTotal += Double(loss.scalar)
+            }
+            metrics[MixedRewardMetric.discriminatorLoss] = lossTotal / Double(max(configuration.discriminatorStepsPerIteration, 1))
+            imitationRewards = try imitation.gailReward(logits: logits(policyInputs).value.scalars, form: configuration.rewardForm)
+            guard imitationRewards.count == batch.count else {
+                throw PolicyGradientError("gailReward returned \(imitationRewards.count) rewards for \(batch.count) pairs")
+            }
+            metrics[MixedRewardMetric.imitationReward] = mean(imitationRewards)
+        }
+        lastMetrics = metrics
+        let mixed = try mixing.mixedReward(imitationWeight: lambda, imitation: imitationRewards, task: task)
+        guard mixed.count == batch.count else {
+            throw PolicyGradientError("mixedReward returned \(mixed.count) rewards for \(batch.count) transitions")
+        }
+        return mixed
+    }
+
+    private func mean(_ xs: [Float]) -> Double {
+        xs.isEmpty ? .nan : xs.reduce(0.0) { $0 + Double($1) } / Double(xs.count)
+    }
+}
