@@ -21,7 +21,7 @@ func color(of variant: DemonstrationVariant) -> Color {
 
 /// The table with the start region, the demonstrations' paths (left) and what uniformly random
 /// actions do from the same starts (right).
-func taskFigure(task: PushingTask, demonstrations: DemonstrationCollection,
+func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection,
                 randomEpisodes: [Trajectory<BlockPushing.State>]) -> Figure {
     var figure = Figure(width: 9, height: 4.6, rows: 1, columns: 2)
     figure.title = "The sparse-reward pushing task"
@@ -84,7 +84,7 @@ func comparisonFigure(_ results: [VariantResult], seeds: Int) -> Figure {
 
 /// The curriculum's start point over training, one staircase per seed (left), and where those
 /// start points lie along one demonstration (right).
-func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPushing.State>, task: PushingTask,
+func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPushing.State>, task: SparsePushingTask,
                       steps: Int) -> Figure {
     var figure = Figure(width: 10, height: 4.4, rows: 1, columns: 2)
     var left = Axes()

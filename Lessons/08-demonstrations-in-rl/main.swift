@@ -85,22 +85,22 @@ uniformly random actions for the first 1 000 steps (unless the actor is pre-trai
 """#)
 
 // Shared by the cells below.
-var task: PushingTask?
+var task: SparsePushingTask?
 var demonstrations: DemonstrationCollection?
 var comparison: [VariantResult] = []
 var ablation: [VariantResult] = []
 var comparisonSeconds = 0.0
 
 lesson.code("The task, the demonstrations and random exploration") { context in
-    let pushing = try PushingTask()
+    let pushing = try SparsePushingTask()
     let demos = try DemonstrationCollection(task: pushing, expert: .demonstrator, count: 10,
                                             seed: demonstrationSeed(base: context.seed))
     task = pushing
     demonstrations = demos
     let demonstrator = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: context.seed &+ 1,
-                                                         policy: PushingTask.policy(of: .demonstrator)))
+                                                         policy: SparsePushingTask.policy(of: .demonstrator)))
     let optimal = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: context.seed &+ 1,
-                                                    policy: PushingTask.policy(of: .optimal)))
+                                                    policy: SparsePushingTask.policy(of: .optimal)))
     let random = try Rollout.run(pushing, episodes: 200, seed: context.seed &+ 1) { _, rng in
         pushing.actionSpace.sample(rng: &rng)
     }
@@ -399,7 +399,7 @@ lesson.code("What the ablation says") { context in
     guard ablation.count == 3 else { throw CellSkipped("needs the runs of the ablation") }
     let untrained = ablation[0].statistics, evaluated = ablation[1].statistics, both = ablation[2].statistics
     func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
-    func early(_ s: SuccessStatistics) -> Double {
+    func early(_ s: SuccessCurveStatistics) -> Double {
         let window = zip(s.environmentSteps, s.mean).filter { $0.0 > 0 && $0.0 <= 2_000 }.map(\.1)
         return window.reduce(0, +) / Double(max(window.count, 1))
     }

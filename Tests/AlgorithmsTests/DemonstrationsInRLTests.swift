@@ -40,31 +40,31 @@ import Testing
     }
 
     @Test func pushingTaskStartsInItsSquaresAndConvertsObservations() throws {
-        var task = try PushingTask()
+        var task = try SparsePushingTask()
         var rng = RandomSource(seed: 3)
         for _ in 0..<50 {
             let observation = task.reset(rng: &rng)
             let s = task.state
             #expect(abs(s.block.x - task.blockCentre.x) <= task.layout.jitter + 1e-12)
             #expect(abs(s.pusher.y - task.pusherCentre.y) <= task.layout.jitter + 1e-12)
-            let world = PushingTask.worldObservation(fromAgent: observation)
+            let world = SparsePushingTask.worldObservation(fromAgent: observation)
             #expect(zip(world, task.world.observation).allSatisfy { abs($0 - $1) < 1e-6 })
             #expect(observation.count == task.observationSize)
         }
         let step = try task.step([1, 1])
         #expect(step.observation == task.observation)
-        #expect(throws: DemonstrationsRLError.self) { _ = try PushingTask(layout: .init(goalDistance: 1.8)) }
-        #expect(throws: DemonstrationsRLError.self) { _ = try PushingTask(layout: .init(maxEpisodeSteps: 0)) }
+        #expect(throws: DemonstrationsRLError.self) { _ = try SparsePushingTask(layout: .init(goalDistance: 1.8)) }
+        #expect(throws: DemonstrationsRLError.self) { _ = try SparsePushingTask(layout: .init(maxEpisodeSteps: 0)) }
     }
 
     @Test func demonstrationsSucceedAndKeepTheirStates() throws {
-        let task = try PushingTask()
+        let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 4, seed: 11)
         #expect(demonstrations.trajectories.count == 4)
         #expect(demonstrations.trajectories.allSatisfy { $0.succeeded && $0.states.count == $0.count + 1 })
         #expect(demonstrations.longest >= Int(demonstrations.meanLength))
         // The scripted optimum is far faster than the noisy, slow demonstrator.
-        let optimal = try Rollout.run(task, episodes: 10, seed: 11, policy: PushingTask.policy(of: .optimal))
+        let optimal = try Rollout.run(task, episodes: 10, seed: 11, policy: SparsePushingTask.policy(of: .optimal))
         #expect(optimal.allSatisfy { $0.succeeded })
         #expect(EpisodeStatistics(optimal).meanLength * 2 < demonstrations.meanLength)
     }
@@ -73,7 +73,7 @@ import Testing
         let demonstration = try trajectory(steps: 10)
         var curriculum = try BackwardCurriculum(settings: CurriculumSettings(threshold: 0.5, stepBack: 4, window: 2),
                                                 demonstrations: [demonstration])
-        var task = try PushingTask()
+        var task = try SparsePushingTask()
         var rng = RandomSource(seed: 0)
         _ = curriculum.begin(&task, rng: &rng)
         #expect(task.state == demonstration.states[6])
@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func pretrainingClonesTheActorAndEvaluatesTheCritic() throws {
-        let task = try PushingTask()
+        let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 2)
         var rng = RandomSource(seed: 5)
         let agent = try DDPG(observationSize: task.observationSize, actionSize: task.actionSize, maxAction: 1,
@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func shortRunsOfEveryVariantProduceCurves() throws {
-        let task = try PushingTask()
+        let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 1)
         let schedule = TrainingSchedule(environmentSteps: 300, randomSteps: 100, evaluationInterval: 100, evaluationEpisodes: 4)
         let variants = DemonstrationVariant.lessonComparison + DemonstrationVariant.consistencyAblation
@@ -179,7 +179,7 @@ import Testing
     }
 
     @Test func badSettingsThrowNamingTheProblem() throws {
-        let task = try PushingTask()
+        let task = try SparsePushingTask()
         #expect {
             _ = try trainWithDemonstrations(task: task, demonstrations: nil, use: DemonstrationVariant.replayKept.use,
                                             schedule: TrainingSchedule(environmentSteps: 10), formulas: formulas, seed: 0)
@@ -197,14 +197,14 @@ import Testing
     @Test func successStatisticsAverageOverSeeds() throws {
         let a = SuccessCurve(environmentSteps: [0, 10, 20], successRates: [0, 0.5, 1])
         let b = SuccessCurve(environmentSteps: [0, 10, 20], successRates: [0, 0.1, 0.5])
-        let statistics = try SuccessStatistics([a, b])
+        let statistics = try SuccessCurveStatistics([a, b])
         #expect(zip(statistics.mean, [0, 0.3, 0.75]).allSatisfy { abs($0 - $1) < 1e-12 })
         #expect(abs(statistics.standardDeviation[1] - 0.2) < 1e-12)
         #expect(statistics.firstStep(reaching: 0.5) == 20)
         #expect(a.firstStep(reaching: 0.5) == 10)
         #expect(abs(statistics.finalMean(lastPoints: 2) - 0.525) < 1e-12)
         #expect(throws: DemonstrationsRLError.self) {
-            _ = try SuccessStatistics([a, SuccessCurve(environmentSteps: [0, 5], successRates: [0, 0])])
+            _ = try SuccessCurveStatistics([a, SuccessCurve(environmentSteps: [0, 5], successRates: [0, 0])])
         }
     }
 }

@@ -88,7 +88,7 @@ public struct BackwardCurriculum: Sendable {
     /// (its first state if it is shorter), or the task's own reset once the curriculum is complete.
     ///
     /// - Returns: the first observation and the episode's step limit.
-    public func begin(_ env: inout PushingTask, rng: inout RandomSource) -> (observation: [Float], horizon: Int) {
+    public func begin(_ env: inout SparsePushingTask, rng: inout RandomSource) -> (observation: [Float], horizon: Int) {
         if isComplete { return (env.reset(rng: &rng), env.maxEpisodeSteps) }
         let demonstration = demonstrations[rng.index(below: demonstrations.count)]
         let index = max(0, demonstration.count - offset)

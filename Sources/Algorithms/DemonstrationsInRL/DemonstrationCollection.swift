@@ -15,7 +15,7 @@ public struct DemonstrationCollection: Sendable {
     ///
     /// - Throws: ``DemonstrationsRLError`` when `count` < 1 or fewer than `count` of
     ///   `maxAttempts` episodes succeed; whatever the environment throws.
-    public init(task: PushingTask, expert: PushingExpert, count: Int, seed: UInt64, maxAttempts: Int? = nil) throws {
+    public init(task: SparsePushingTask, expert: PushingExpert, count: Int, seed: UInt64, maxAttempts: Int? = nil) throws {
         guard count >= 1 else { throw DemonstrationsRLError("DemonstrationCollection: count must be at least 1, got \(count)") }
         let limit = maxAttempts ?? 10 * count
         var kept: [Trajectory<BlockPushing.State>] = []
@@ -25,7 +25,7 @@ public struct DemonstrationCollection: Sendable {
                 throw DemonstrationsRLError("DemonstrationCollection: only \(kept.count) of \(attempts) demonstrator episodes "
                                             + "succeeded (wanted \(count))")
             }
-            let episode = try Rollout.run(task, episodes: 1, seed: seed &+ UInt64(attempts), policy: PushingTask.policy(of: expert))[0]
+            let episode = try Rollout.run(task, episodes: 1, seed: seed &+ UInt64(attempts), policy: SparsePushingTask.policy(of: expert))[0]
             attempts += 1
             if episode.succeeded { kept.append(episode) }
         }

@@ -6,7 +6,7 @@ import Numerics
 /// all runs in parallel over the machine's cores.
 public struct DemonstrationExperiment: Sendable {
     /// The task.
-    public var layout: PushingTask.Layout
+    public var layout: SparsePushingTask.Layout
     /// Who demonstrates (lessons 7 and 8: `PushingExpert.demonstrator`, noisy and slow).
     public var demonstrator: PushingExpert
     /// Successful demonstrations given to the agents.
@@ -21,7 +21,7 @@ public struct DemonstrationExperiment: Sendable {
     public var variants: [DemonstrationVariant]
 
     /// An experiment.
-    public init(layout: PushingTask.Layout = PushingTask.Layout(), demonstrator: PushingExpert = .demonstrator,
+    public init(layout: SparsePushingTask.Layout = SparsePushingTask.Layout(), demonstrator: PushingExpert = .demonstrator,
                 demonstrationCount: Int = 10, demonstrationSeed: UInt64, schedule: TrainingSchedule, seeds: [UInt64],
                 variants: [DemonstrationVariant]) {
         self.layout = layout
@@ -34,7 +34,7 @@ public struct DemonstrationExperiment: Sendable {
     }
 
     /// The task of the experiment.
-    public func task() throws -> PushingTask { try PushingTask(layout: layout) }
+    public func task() throws -> SparsePushingTask { try SparsePushingTask(layout: layout) }
 
     /// The demonstrations every variant gets.
     public func demonstrations() throws -> DemonstrationCollection {
@@ -71,7 +71,7 @@ public struct DemonstrationExperiment: Sendable {
         }
         return try variants.enumerated().map { v, variant in
             let mine = Array(runs[v * seeds.count..<(v + 1) * seeds.count])
-            return VariantResult(variant: variant, runs: mine, statistics: try SuccessStatistics(mine.map(\.curve)))
+            return VariantResult(variant: variant, runs: mine, statistics: try SuccessCurveStatistics(mine.map(\.curve)))
         }
     }
 }
@@ -83,7 +83,7 @@ public struct VariantResult: Sendable, Codable, Equatable {
     /// One run per seed, in the order of the experiment's seeds.
     public var runs: [DemonstrationRun]
     /// Mean ± standard deviation of the success curves.
-    public var statistics: SuccessStatistics
+    public var statistics: SuccessCurveStatistics
 
     /// The first step at which each seed's own curve reached `threshold` (`nil`: never).
     public func firstStepsPerSeed(reaching threshold: Double) -> [Int?] {

@@ -29,7 +29,7 @@ import Numerics
 ///   - inspect: called with the trained agent at the end (to draw its paths or probe its critic).
 /// - Throws: ``DemonstrationsRLError`` for bad settings; `DDPGError` when training diverges;
 ///   `NotImplemented` from an unwritten exercise.
-public func trainWithDemonstrations(task: PushingTask, demonstrations: DemonstrationCollection?, use: DemonstrationUse,
+public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: DemonstrationCollection?, use: DemonstrationUse,
                                     schedule: TrainingSchedule, formulas: DemonstrationFormulas, seed: UInt64,
                                     progress: ((Int) -> Void)? = nil,
                                     inspect: ((DDPG) throws -> Void)? = nil) throws -> DemonstrationRun {

@@ -7,14 +7,14 @@ import Numerics
 /// call per time step. Evaluation steps are not counted as training steps.
 public struct SuccessEvaluator: Sendable {
     /// The task (its time limit ends the episodes).
-    public var task: PushingTask
+    public var task: SparsePushingTask
     /// The start states.
     public var startStates: [BlockPushing.State]
 
     /// An evaluator on `episodes` start states drawn with `seed`.
     ///
     /// - Throws: ``DemonstrationsRLError`` when `episodes` < 1.
-    public init(task: PushingTask, episodes: Int, seed: UInt64) throws {
+    public init(task: SparsePushingTask, episodes: Int, seed: UInt64) throws {
         guard episodes >= 1 else { throw DemonstrationsRLError("SuccessEvaluator: need at least one episode, got \(episodes)") }
         var rng = RandomSource(seed: seed)
         var env = task
@@ -28,7 +28,7 @@ public struct SuccessEvaluator: Sendable {
     /// The fraction of start states from which `policy` (n×d states → n×k actions) gets the block
     /// into the goal within the time limit.
     public func successRate(of policy: (Matrix) -> Matrix) throws -> Double {
-        var envs = startStates.map { state -> PushingTask in
+        var envs = startStates.map { state -> SparsePushingTask in
             var env = task
             _ = env.reset(to: state)
             return env

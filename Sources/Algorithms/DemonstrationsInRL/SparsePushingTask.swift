@@ -13,7 +13,7 @@ import Numerics
 /// each coordinate. The reward is the environment's sparse task reward (1 on the step the block
 /// enters the goal region, which ends the episode), so an episode's return is 1 exactly when it
 /// succeeds.
-public struct PushingTask: ContinuousEnvironment {
+public struct SparsePushingTask: ContinuousEnvironment {
     /// The geometry and the time limit.
     public struct Layout: Sendable, Codable, Equatable {
         /// Distance from the goal's centre to the block's centre at reset.
@@ -62,18 +62,18 @@ public struct PushingTask: ContinuousEnvironment {
         world.goalRadius = layout.goalRadius
         self.layout = layout
         guard layout.maxEpisodeSteps >= 1 else {
-            throw DemonstrationsRLError("PushingTask: maxEpisodeSteps must be at least 1, got \(layout.maxEpisodeSteps)")
+            throw DemonstrationsRLError("SparsePushingTask: maxEpisodeSteps must be at least 1, got \(layout.maxEpisodeSteps)")
         }
         guard layout.goalDistance > layout.goalRadius, layout.goalRadius > 0, layout.pusherDistance > world.pusherRadius + world.blockRadius + layout.jitter * 2,
               layout.jitter >= 0 else {
-            throw DemonstrationsRLError("PushingTask: need 0 < goalRadius < goalDistance, jitter ≥ 0 and the pusher clear of the block "
+            throw DemonstrationsRLError("SparsePushingTask: need 0 < goalRadius < goalDistance, jitter ≥ 0 and the pusher clear of the block "
                 + "(pusherDistance > \(world.pusherRadius + world.blockRadius) + 2·jitter), got \(layout)")
         }
         let block = blockCentre, pusher = pusherCentre
         let limit = world.tableHalfSize - world.blockRadius - layout.jitter
         let pusherLimit = world.tableHalfSize - world.pusherRadius - layout.jitter
         guard abs(block.x) <= limit, abs(block.y) <= limit, abs(pusher.x) <= pusherLimit, abs(pusher.y) <= pusherLimit else {
-            throw DemonstrationsRLError("PushingTask: the start positions leave the table (block \(block), pusher \(pusher))")
+            throw DemonstrationsRLError("SparsePushingTask: the start positions leave the table (block \(block), pusher \(pusher))")
         }
     }
 
@@ -87,8 +87,8 @@ public struct PushingTask: ContinuousEnvironment {
         blockCentre + layout.pusherDistance * SIMD2(cos(layout.pusherBearing), sin(layout.pusherBearing))
     }
 
-    /// "PushingTask".
-    public var name: String { "PushingTask" }
+    /// "SparsePushingTask".
+    public var name: String { "SparsePushingTask" }
     /// Pusher − block, goal − block, block velocity, block position.
     public var observationSpace: Box {
         let t = Float(world.tableHalfSize)

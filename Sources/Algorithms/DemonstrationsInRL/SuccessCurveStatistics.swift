@@ -1,5 +1,5 @@
 /// Mean and standard deviation over seeds of success curves evaluated at the same steps.
-public struct SuccessStatistics: Sendable, Codable, Equatable {
+public struct SuccessCurveStatistics: Sendable, Codable, Equatable {
     /// Training environment steps of the evaluation points.
     public var environmentSteps: [Int]
     /// Mean success rate over seeds at each point.
@@ -12,7 +12,7 @@ public struct SuccessStatistics: Sendable, Codable, Equatable {
     /// - Throws: ``DemonstrationsRLError`` when there is no curve or the curves' steps differ.
     public init(_ curves: [SuccessCurve]) throws {
         guard let first = curves.first, curves.allSatisfy({ $0.environmentSteps == first.environmentSteps }) else {
-            throw DemonstrationsRLError("SuccessStatistics: needs at least one curve, all evaluated at the same steps")
+            throw DemonstrationsRLError("SuccessCurveStatistics: needs at least one curve, all evaluated at the same steps")
         }
         environmentSteps = first.environmentSteps
         let n = Double(curves.count)
