@@ -7,6 +7,16 @@ import LessonKit
 /// The success rate the claims compare at: "reaches half of the evaluation episodes".
 let successThreshold = 0.5
 
+/// The variants of the race, in the order of the lecture. Edit them to try the exercises'
+/// questions, for example `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
+let comparisonVariants: [DemonstrationVariant] = DemonstrationVariant.lessonComparison
+
+/// The variants of the critic-consistency ablation: the same cloned actor fine-tuned from an
+/// untrained critic, from an evaluated one, and from an evaluated one with the cloning term.
+let ablationVariants: [DemonstrationVariant] = DemonstrationVariant.consistencyAblation + [
+    DemonstrationVariant.pretrained.with { $0.label = "BC actor + evaluated critic, λ = 1" },
+]
+
 /// The training budget and learner of the main comparison.
 func comparisonSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 6_000 : 12_000, evaluationInterval: 500)

@@ -109,15 +109,28 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
     var right = Axes()
     task.world.drawTable(into: &right)
     task.world.drawPath(demonstration.states, into: &right, label: "one demonstration", color: .green)
-    let offsets = stride(from: 4, through: demonstration.count, by: 12).map { $0 }
+    // Start points every 4 steps back, drawn only where the pusher is clear of the ones already drawn.
+    var offsets: [Int] = []
+    for offset in stride(from: 4, through: demonstration.count, by: 4) {
+        let p = demonstration.states[demonstration.count - offset].pusher
+        if offsets.allSatisfy({ offset in
+            let q = demonstration.states[demonstration.count - offset].pusher
+            return ((p - q) * (p - q)).sum().squareRoot() > 0.13
+        }) { offsets.append(offset) }
+    }
     for (i, offset) in offsets.enumerated() {
         let state = demonstration.states[demonstration.count - offset]
         let shade = Color.vermillion.withAlpha(0.35 + 0.65 * Double(i) / Double(max(offsets.count - 1, 1)))
-        right.circle(center: (state.block.x, state.block.y), radius: task.world.blockRadius, fill: shade.withAlpha(0.25),
-                     stroke: shade)
-        right.circle(center: (state.pusher.x, state.pusher.y), radius: task.world.pusherRadius, fill: shade, stroke: nil)
-        right.text("\(offset)", at: (state.block.x + 0.13, state.block.y - 0.1), anchor: .left, color: .vermillion)
+        right.circle(center: (state.block.x, state.block.y), radius: task.world.blockRadius, fill: nil, stroke: shade)
+        right.circle(center: (state.pusher.x, state.pusher.y), radius: task.world.pusherRadius, fill: shade, stroke: nil,
+                     label: i == 0 ? "pusher k steps before the end" : nil)
+        right.text("k = \(offset)", at: (state.pusher.x + 0.07, state.pusher.y - 0.02), anchor: .left, color: .vermillion)
     }
+    // Zoom on the part of the table the demonstration uses.
+    let xs = demonstration.states.flatMap { [$0.pusher.x, $0.block.x] } + [task.world.state.goal.x]
+    let ys = demonstration.states.flatMap { [$0.pusher.y, $0.block.y] } + [task.world.state.goal.y]
+    right.xLimits = (xs.min()! - 0.25)...(xs.max()! + 0.35)
+    right.yLimits = (ys.min()! - 0.2)...(ys.max()! + 0.25)
     right.title = "Start states k steps before the end"
     right.xLabel = "x"
     right.yLabel = "y"

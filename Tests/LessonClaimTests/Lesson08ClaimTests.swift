@@ -26,7 +26,7 @@ struct Lesson08ClaimTests {
         for file in ["task.png", "success.png", "curriculum.png", "consistency.png", "notebook.md", "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
-        #expect(try run.number("comparison.environmentStepsPerSecond") > 0)
+        #expect(try run.number("comparison.gradientUpdates") > 0)
         #expect(try run.numbers("comparison.curriculum.meanSuccess").count == run.numbers("comparison.curriculum.steps").count)
     }
 

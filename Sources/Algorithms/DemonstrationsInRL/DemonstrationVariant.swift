@@ -14,6 +14,13 @@ public struct DemonstrationVariant: Sendable, Codable, Equatable, Identifiable {
         self.use = use
     }
 
+    /// A copy changed by `change`, e.g. `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
+    public func with(_ change: (inout DemonstrationVariant) -> Void) -> DemonstrationVariant {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+
     /// DDPG from scratch: the demonstrations are not used.
     public static let scratch = DemonstrationVariant(id: "scratch", label: "RL from scratch", use: DemonstrationUse())
 
