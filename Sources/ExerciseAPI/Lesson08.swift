@@ -99,5 +99,6 @@ public struct DemonstrationsInputError: Error, CustomStringConvertible, Sendable
     /// Creates the error with a complete message.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 }

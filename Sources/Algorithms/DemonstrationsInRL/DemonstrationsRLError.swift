@@ -6,5 +6,6 @@ public struct DemonstrationsRLError: Error, CustomStringConvertible, Sendable, E
     /// Creates the error with a complete message.
     public init(_ message: String) { self.message = message }
 
+    /// The message.
     public var description: String { message }
 }

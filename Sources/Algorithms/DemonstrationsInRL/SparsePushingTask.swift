@@ -5,7 +5,9 @@ import Numerics
 
 /// The sparse-reward pushing task of lesson 8: `BlockPushing` with a narrow start distribution,
 /// so that the task's length (how far the block must travel, how far the pusher must go round
-/// it first) is a knob, and one handful of demonstrations covers where episodes begin.
+/// it first) is a knob and a handful of demonstrations covers where episodes begin, and with an
+/// observation relative to the block (see ``observation``) that the scripted experts' own
+/// observation converts to and from.
 ///
 /// At reset the block is placed `goalDistance` from the goal, along the direction `blockBearing`
 /// (radians, measured from the goal), and the pusher `pusherDistance` from the block along
@@ -55,8 +57,8 @@ public struct SparsePushingTask: ContinuousEnvironment {
 
     /// The task with the given layout.
     ///
-    /// - Throws: `EnvironmentError`-free; a `DemonstrationsRLError` when the layout puts the block
-    ///   or the pusher off the table or the time limit is below 1.
+    /// - Throws: ``DemonstrationsRLError`` when the layout puts the block or the pusher off the
+    ///   table, the pusher on the block, the block inside the goal, or the time limit is below 1.
     public init(layout: Layout = Layout()) throws {
         world = BlockPushing(maxEpisodeSteps: layout.maxEpisodeSteps)
         world.goalRadius = layout.goalRadius
