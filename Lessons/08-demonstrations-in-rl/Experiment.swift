@@ -1,0 +1,87 @@
+// The experiments of lesson 8: their budgets (full and --quick), the runs over seeds, and the
+// summary numbers that the text, the tables, results.json and the claim tests use.
+import Algorithms
+import Foundation
+import LessonKit
+
+/// The success rate the claims compare at: "reaches half of the evaluation episodes".
+let successThreshold = 0.5
+
+/// The variants of the race, in the order of the lecture. Edit them to try the exercises'
+/// questions, for example `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
+let comparisonVariants: [DemonstrationVariant] = DemonstrationVariant.lessonComparison
+
+/// The variants of the critic-consistency ablation: the same cloned actor fine-tuned from an
+/// untrained critic, from an evaluated one, and from an evaluated one with the cloning term.
+let ablationVariants: [DemonstrationVariant] = DemonstrationVariant.consistencyAblation + [
+    DemonstrationVariant.pretrained.with { $0.label = "BC actor + evaluated critic, λ = 1" },
+]
+
+/// The training budget and learner of the main comparison.
+func comparisonSchedule(quick: Bool) -> TrainingSchedule {
+    TrainingSchedule(environmentSteps: quick ? 6_000 : 12_000, evaluationInterval: 500)
+}
+
+/// The seeds of the main comparison: the run's seed and the following ones.
+func comparisonSeeds(base: UInt64, quick: Bool) -> [UInt64] {
+    (0..<(quick ? 3 : 5)).map { base &+ UInt64($0) }
+}
+
+/// The budget of the critic-consistency ablation (it only needs the start of fine-tuning).
+func ablationSchedule(quick: Bool) -> TrainingSchedule {
+    TrainingSchedule(environmentSteps: quick ? 2_500 : 6_000, evaluationInterval: 250)
+}
+
+/// The seeds of the ablation.
+func ablationSeeds(base: UInt64, quick: Bool) -> [UInt64] {
+    (0..<(quick ? 2 : 3)).map { base &+ 100 &+ UInt64($0) }
+}
+
+/// The demonstrations' seed for a run's seed (the same demonstrations for every variant).
+func demonstrationSeed(base: UInt64) -> UInt64 { base &+ 8_000 }
+
+/// Runs `experiment` with a progress bar and measures its wall time.
+func runWithProgress(_ experiment: DemonstrationExperiment, demonstrations: DemonstrationCollection,
+                     formulas: DemonstrationFormulas, context: LessonContext, label: String)
+    throws -> (results: [VariantResult], seconds: Double) {
+    let bar = context.progress(total: experiment.totalEnvironmentSteps, label: label)
+    let start = Date()
+    let results = try experiment.run(formulas: formulas, demonstrations: demonstrations) { done in bar.update(done) }
+    bar.finish()
+    return (results, Date().timeIntervalSince(start))
+}
+
+/// A step count for a table: the number, or "never" (within the budget).
+func stepText(_ step: Int?) -> String { step.map { "\($0)" } ?? "never" }
+
+/// The mean and standard deviation of some numbers (population).
+func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
+    guard !values.isEmpty else { return (.nan, .nan) }
+    let mean = values.reduce(0, +) / Double(values.count)
+    return (mean, (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot())
+}
+
+extension VariantResult {
+    /// Each seed's final success rate (mean of its last two evaluations).
+    var finalSuccessPerSeed: [Double] { runs.map { $0.curve.finalSuccessRate(lastPoints: 2) } }
+
+    /// Mean and std over seeds of the final success rate.
+    var finalSuccess: (mean: Double, std: Double) { meanAndStd(finalSuccessPerSeed) }
+
+    /// The results.json record of the variant.
+    func record(into context: LessonContext, prefix: String) {
+        let key = "\(prefix).\(variant.id)"
+        context.record("\(key).label", variant.label)
+        context.record("\(key).steps", statistics.environmentSteps)
+        context.record("\(key).meanSuccess", statistics.mean)
+        context.record("\(key).stdSuccess", statistics.standardDeviation)
+        context.record("\(key).firstStepReachingThreshold", statistics.firstStep(reaching: successThreshold) ?? -1)
+        context.record("\(key).reachesThreshold", statistics.firstStep(reaching: successThreshold) != nil)
+        context.record("\(key).firstStepReachingThresholdPerSeed",
+                       firstStepsPerSeed(reaching: successThreshold).map { $0 ?? -1 })
+        context.record("\(key).finalSuccessPerSeed", finalSuccessPerSeed)
+        context.record("\(key).finalSuccessMean", finalSuccess.mean)
+        context.record("\(key).finalSuccessStd", finalSuccess.std)
+        context.record("\(key).trainingSuccessRate", runs.map { Double($0.trainingSuccesses) / Double(max($0.trainingEpisodes, 1)) })
+    }
+}

@@ -1,0 +1,107 @@
+import Datasets
+import ExerciseAPI
+import Numerics
+
+/// A replay buffer whose permanent region holds the demonstrations (never overwritten; DQfD,
+/// DDPGfD), sampled with a fixed share of demonstration rows per minibatch (exercise 8.1).
+/// Demonstrations and the agent's steps are both stored as n-step transitions
+/// (``MultiStepReturns``).
+public struct DemonstrationReplay: Sendable {
+    /// The transitions: demonstrations first (permanent), then the agent's ring.
+    public private(set) var buffer: ReplayBuffer
+    /// The share of each minibatch drawn from the demonstrations while they are in the buffer.
+    public var demonstrationFraction: Double
+    /// Environment step at which the demonstrations were removed, if they were.
+    public private(set) var removedAtStep: Int?
+    private var accumulator: MultiStepReturns
+
+    /// An empty buffer with a ring of `capacity` agent transitions of `returnSteps`-step returns
+    /// discounted by `discount` per step.
+    public init(capacity: Int, observationSize: Int, actionSize: Int, demonstrationFraction: Double,
+                returnSteps: Int = 1, discount: Double = 0.99) throws {
+        buffer = ReplayBuffer(capacity: capacity, observationSize: observationSize, actionSize: actionSize)
+        self.demonstrationFraction = demonstrationFraction
+        accumulator = try MultiStepReturns(steps: returnSteps, discount: discount)
+    }
+
+    /// Demonstrations currently in the buffer.
+    public var demonstrationCount: Int { buffer.demonstrations.count }
+    /// Agent transitions currently in the buffer.
+    public var agentCount: Int { buffer.ringCount }
+
+    /// Puts the (n-step) transitions of `demonstrations` in the permanent region.
+    public mutating func addDemonstrations<State>(_ demonstrations: [Trajectory<State>]) throws {
+        var dataset = TransitionDataset(observationSize: buffer.observationSize, actionSize: buffer.actionSize)
+        for trajectory in demonstrations {
+            for transition in try MultiStepReturns.transitions(of: trajectory, steps: accumulator.steps,
+                                                               discount: accumulator.discount) {
+                try dataset.append(transition)
+            }
+        }
+        try buffer.addDemonstrations(dataset)
+    }
+
+    /// Drops the demonstrations, remembering when.
+    public mutating func removeDemonstrations(atStep step: Int) {
+        guard demonstrationCount > 0 else { return }
+        buffer.removeDemonstrations()
+        removedAtStep = step
+    }
+
+    /// Adds one of the agent's steps; the n-step transitions it completes go into the ring.
+    public mutating func add(observation: [Float], action: [Float], reward: Double, nextObservation: [Float],
+                             terminated: Bool, truncated: Bool) throws {
+        for transition in accumulator.add(observation: observation, action: action, reward: reward,
+                                          nextObservation: nextObservation, terminated: terminated, truncated: truncated) {
+            try buffer.add(transition)
+        }
+    }
+
+    /// A minibatch whose rows come from exercise 8.1's indices.
+    ///
+    /// - Throws: what the exercise throws (an empty buffer, a bad fraction).
+    public func sample(batchSize: Int, formulas: any DemonstrationsInRLExercises,
+                       rng: inout RandomSource) throws -> DemonstrationBatch {
+        let indices = try formulas.mixedMinibatchIndices(
+            demonstrationCount: demonstrationCount, agentCount: agentCount, batchSize: batchSize,
+            demonstrationFraction: demonstrationFraction, rng: &rng)
+        guard indices.count == batchSize, indices.allSatisfy({ (0..<buffer.count).contains($0) }) else {
+            throw DemonstrationsRLError("mixedMinibatchIndices returned \(indices.count) indices (expected \(batchSize)), "
+                                        + "some outside 0 ..< \(buffer.count)")
+        }
+        return try DemonstrationBatch(buffer: buffer, indices: indices)
+    }
+}
+
+/// A minibatch as DDPG takes it, with which rows came from the demonstrations.
+public struct DemonstrationBatch: Sendable {
+    /// The matrices (s, a, r, s′, terminal, timeout).
+    public var batch: OffPolicyBatch
+    /// Per row: whether it came from the demonstration region.
+    public var isDemonstration: [Bool]
+
+    /// The rows `indices` of `buffer` (demonstrations first in its index order).
+    public init(buffer: ReplayBuffer, indices: [Int]) throws {
+        let o = buffer.observationSize, a = buffer.actionSize, n = indices.count
+        var states = [Float](), actions = [Float](), rewards = [Float](), next = [Float]()
+        var terminals = [Float](), timeouts = [Float]()
+        states.reserveCapacity(n * o); next.reserveCapacity(n * o); actions.reserveCapacity(n * a)
+        let demonstrations = buffer.demonstrations.count
+        for i in indices {
+            let t = buffer[i]
+            states += t.observation
+            actions += t.action
+            rewards.append(t.reward)
+            next += t.nextObservation
+            terminals.append(t.terminated ? 1 : 0)
+            timeouts.append(t.truncated ? 1 : 0)
+        }
+        batch = try OffPolicyBatch(states: Matrix(rows: n, cols: o, values: states),
+                                   actions: Matrix(rows: n, cols: a, values: actions),
+                                   rewards: Matrix(rows: n, cols: 1, values: rewards),
+                                   nextStates: Matrix(rows: n, cols: o, values: next),
+                                   terminals: Matrix(rows: n, cols: 1, values: terminals),
+                                   timeouts: Matrix(rows: n, cols: 1, values: timeouts))
+        isDemonstration = indices.map { $0 < demonstrations }
+    }
+}
