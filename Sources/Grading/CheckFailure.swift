@@ -1,3 +1,4 @@
+import ExerciseAPI
 import Foundation
 
 /// A check's verdict that an implementation is wrong, with a message that names the exercise, the
@@ -54,6 +55,22 @@ public struct Expect: Sendable {
     /// Fails with `message` unless `condition` holds.
     public func that(_ condition: Bool, _ message: @autoclosure () -> String) throws {
         if !condition { throw CheckFailure("exercise \(exercise): \(message())") }
+    }
+
+    /// Fails unless `body` throws: `call` names the input, `expectedError` what should be thrown.
+    ///
+    /// A ``NotImplemented`` error is passed on, so an untouched stub reads as "not implemented",
+    /// not as an implementation that forgot to validate its input.
+    public func throwsError(_ call: String, _ expectedError: String = "an error naming the problem",
+                            _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let stub as NotImplemented {
+            throw stub
+        } catch {
+            return
+        }
+        try that(false, "\(call) should throw \(expectedError), but it returned normally")
     }
 
     private func format(_ x: Double) -> String {

@@ -177,17 +177,13 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
                                                        actions: expert.actions.rows(monitorIndices)))
         let dPolicy = mean(discriminator.probabilities(observations: policyObservations, actions: policyActions))
 
-        var lossTotal = 0.0
-        let m = configuration.discriminatorMinibatchSize
-        for _ in 0..<configuration.discriminatorStepsPerIteration {
-            let e = (0..<m).map { _ in rng.index(below: expert.count) }
-            let p = (0..<m).map { _ in rng.index(below: batch.count) }
-            let expertLogits = discriminator.logits(observations: expert.observations.rows(e), actions: expert.actions.rows(e))
-            let policyLogits = discriminator.logits(observations: policyObservations.rows(p), actions: policyActions.rows(p))
-            let loss = try formulas.discriminatorLoss(expertLogits: expertLogits, policyLogits: policyLogits)
-            optimizer.step(loss.gradients(for: discriminator.parameters))
-            lossTotal += Double(loss.scalar)
-        }
+        let discriminatorLoss = try takeDiscriminatorSteps(
+            configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
+            expertCount: expert.count, policyCount: batch.count,
+            expertLogits: { discriminator.logits(observations: expert.observations.rows($0), actions: expert.actions.rows($0)) },
+            policyLogits: { discriminator.logits(observations: policyObservations.rows($0), actions: policyActions.rows($0)) },
+            loss: { try formulas.discriminatorLoss(expertLogits: $0, policyLogits: $1) },
+            parameters: discriminator.parameters, optimizer: optimizer, rng: &rng)
 
         let logits = discriminator.logits(observations: policyObservations, actions: policyActions).value.scalars
         let imitation = try formulas.gailReward(logits: logits, form: configuration.rewardForm)
@@ -195,7 +191,7 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
             throw PolicyGradientError("gailReward returned \(imitation.count) rewards for \(batch.count) pairs")
         }
         lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
-                       GAILMetric.discriminatorLoss: lossTotal / Double(max(configuration.discriminatorStepsPerIteration, 1)),
+                       GAILMetric.discriminatorLoss: discriminatorLoss,
                        GAILMetric.imitationReward: mean(imitation)]
         if lambda == 1 { return imitation }
         return zip(imitation, batch.taskRewards).map { lambda * $0 + (1 - lambda) * $1 }

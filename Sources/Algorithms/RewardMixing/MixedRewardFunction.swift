@@ -83,17 +83,12 @@ final class MixedRewardFunction<Imitation: GAILExercises, Mixing: RewardMixingEx
             }
             metrics[MixedRewardMetric.expertD] = mean(logits(expertInputs.rows(monitorIndices)).value.scalars.map(stableSigmoid))
             metrics[MixedRewardMetric.policyD] = mean(logits(policyInputs).value.scalars.map(stableSigmoid))
-            var lossTotal = 0.0
-            let m = configuration.discriminatorMinibatchSize
-            for _ in 0..<configuration.discriminatorStepsPerIteration {
-                let e = (0..<m).map { _ in rng.index(below: expertInputs.rows) }
-                let p = (0..<m).map { _ in rng.index(below: batch.count) }
-                let loss = try imitation.discriminatorLoss(expertLogits: logits(expertInputs.rows(e)),
-                                                           policyLogits: logits(policyInputs.rows(p)))
-                optimizer.step(loss.gradients(for: discriminator.parameters))
-                lossTotal += Double(loss.scalar)
-            }
-            metrics[MixedRewardMetric.discriminatorLoss] = lossTotal / Double(max(configuration.discriminatorStepsPerIteration, 1))
+            metrics[MixedRewardMetric.discriminatorLoss] = try takeDiscriminatorSteps(
+                configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
+                expertCount: expertInputs.rows, policyCount: batch.count,
+                expertLogits: { logits(expertInputs.rows($0)) }, policyLogits: { logits(policyInputs.rows($0)) },
+                loss: { try imitation.discriminatorLoss(expertLogits: $0, policyLogits: $1) },
+                parameters: discriminator.parameters, optimizer: optimizer, rng: &rng)
             imitationRewards = try imitation.gailReward(logits: logits(policyInputs).value.scalars, form: configuration.rewardForm)
             guard imitationRewards.count == batch.count else {
                 throw PolicyGradientError("gailReward returned \(imitationRewards.count) rewards for \(batch.count) pairs")

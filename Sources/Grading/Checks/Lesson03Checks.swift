@@ -25,7 +25,7 @@ let lesson03Checks: [ExerciseCheck] = [
                            "(a: \(a), b: \(b)) returned y = \(y) with a·log y + b·log(1−y) = \(best), but y = \(g) gives more, \(Lesson03Math.objective(a: a, b: b, y: g))")
             }
         }
-        try Lesson03Math.expectThrows(e, "(a: -1, b: 1) should throw GANInputError for a negative a") {
+        try e.throwsError("(a: -1, b: 1)", "GANInputError for a negative a") {
             _ = try f.pointwiseMaximizer(a: -1, b: 1)
         }
     },
@@ -78,7 +78,7 @@ let lesson03Checks: [ExerciseCheck] = [
                     "(p: N(0,1), q: N(1,1.5²) on 2001 points over [−10, 10])")
         try e.close(try f.jensenShannonDivergence(p: b, q: a, dx: fine.dx), expected, tolerance: 1e-9,
                     "(p: N(1,1.5²), q: N(0,1)), arguments swapped", hint: "JSD is symmetric")
-        try Lesson03Math.expectThrows(e, "(p: 3 values, q: 2 values) should throw GANInputError") {
+        try e.throwsError("(p: 3 values, q: 2 values)", "GANInputError") {
             _ = try f.jensenShannonDivergence(p: [0.1, 0.2, 0.3], q: [0.1, 0.2], dx: 0.1)
         }
     },
@@ -87,17 +87,17 @@ let lesson03Checks: [ExerciseCheck] = [
         let f = set.ganTheory
         for logits in [[0.0], [-2, 0, 3], [-50, 50], [-50, -50, -50]] {
             for kind in GeneratorLossKind.allCases {
-                let input = Lesson03Math.column(logits)
+                let input = ReferenceMath.column(logits)
                 let loss = try f.generatorLoss(fakeLogits: input, kind: kind)
                 let n = Double(logits.count)
                 let sign: Double = kind == .saturating ? 1 : -1
-                let total: Double = logits.map { Lesson03Math.softplus(sign * $0) }.reduce(0, +)
+                let total: Double = logits.map { ReferenceMath.softplus(sign * $0) }.reduce(0, +)
                 let expected: Double = kind == .saturating ? -total / n : total / n
                 try e.that(loss.value.count == 1, "(fakeLogits: \(logits), kind: .\(kind)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
                 try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))",
                             hint: kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)")
                 let gradient = loss.gradient(for: input).scalars.map(Double.init)
-                let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -Lesson03Math.sigmoid(sign * l) / n }
+                let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -ReferenceMath.sigmoid(sign * l) / n }
                 try e.close(gradient, expectedGradient, tolerance: 1e-6, "gradient with respect to fakeLogits (fakeLogits: \(logits), kind: .\(kind))",
                             hint: "use softplus so value and gradient stay finite at ±50")
             }
@@ -106,7 +106,7 @@ let lesson03Checks: [ExerciseCheck] = [
         // (θ = −5, logits ≈ −20). Gradient descent on the non-saturating loss escapes; on the
         // saturating loss it barely moves: the gradient has vanished.
         var final: [GeneratorLossKind: Double] = [:]
-        let z = Lesson03Math.column((0..<32).map { Double($0) / 31 * 0.4 - 0.2 })
+        let z = ReferenceMath.column((0..<32).map { Double($0) / 31 * 0.4 - 0.2 })
         for kind in GeneratorLossKind.allCases {
             let theta = Tensor(Matrix(scalar: -5))
             for _ in 0..<100 {
@@ -118,7 +118,7 @@ let lesson03Checks: [ExerciseCheck] = [
         }
         try e.that(final[.nonSaturating]! > 0, "the non-saturating loss should move a rejected generator (θ = −5, D's logit 4x) to θ > 0 in 100 steps of size 0.1; it reached θ = \(final[.nonSaturating]!)")
         try e.that(abs(final[.saturating]! + 5) < 1e-3, "the saturating loss should leave a confidently rejected generator (θ = −5, D's logit 4x) stuck near −5 (vanishing gradient); it reached θ = \(final[.saturating]!)")
-        try Lesson03Math.expectThrows(e, "(fakeLogits: an empty 0×1 batch) should throw GANInputError") {
+        try e.throwsError("(fakeLogits: an empty 0×1 batch)", "GANInputError") {
             _ = try f.generatorLoss(fakeLogits: Tensor(Matrix(rows: 0, cols: 1)), kind: .nonSaturating)
         }
     },
@@ -127,18 +127,18 @@ let lesson03Checks: [ExerciseCheck] = [
         let f = set.ganTheory
         let cases: [(real: [Double], fake: [Double])] = [([0], [0]), ([2, -1], [0.5, -3, 1]), ([50, -50], [-50, 50])]
         for c in cases {
-            let real = Lesson03Math.column(c.real), fake = Lesson03Math.column(c.fake)
+            let real = ReferenceMath.column(c.real), fake = ReferenceMath.column(c.fake)
             let loss = try f.discriminatorLoss(realLogits: real, fakeLogits: fake)
-            let realTerm: Double = c.real.map { Lesson03Math.softplus(-$0) }.reduce(0, +) / Double(c.real.count)
-            let fakeTerm: Double = c.fake.map { Lesson03Math.softplus($0) }.reduce(0, +) / Double(c.fake.count)
+            let realTerm: Double = c.real.map { ReferenceMath.softplus(-$0) }.reduce(0, +) / Double(c.real.count)
+            let fakeTerm: Double = c.fake.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(c.fake.count)
             let expected = realTerm + fakeTerm
             try e.that(loss.value.count == 1, "(realLogits: \(c.real), fakeLogits: \(c.fake)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
             try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
                         hint: "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch")
             let grads = loss.gradients(for: [real, fake]).map { $0.scalars.map(Double.init) }
-            try e.close(grads[0], c.real.map { -Lesson03Math.sigmoid(-$0) / Double(c.real.count) }, tolerance: 1e-6,
+            try e.close(grads[0], c.real.map { -ReferenceMath.sigmoid(-$0) / Double(c.real.count) }, tolerance: 1e-6,
                         "gradient with respect to realLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")
-            try e.close(grads[1], c.fake.map { Lesson03Math.sigmoid($0) / Double(c.fake.count) }, tolerance: 1e-6,
+            try e.close(grads[1], c.fake.map { ReferenceMath.sigmoid($0) / Double(c.fake.count) }, tolerance: 1e-6,
                         "gradient with respect to fakeLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")
         }
         // Behaviour: a logistic discriminator ℓ(x) = w·x + b trained with this loss on
@@ -154,8 +154,8 @@ let lesson03Checks: [ExerciseCheck] = [
         }
         try e.that(abs(wp.scalar - 2) < 0.3 && abs(bp.scalar) < 0.3,
                    "a logistic discriminator trained with this loss on p_data = N(1,1) vs p_G = N(−1,1) should approach D*'s logit 2x + 0; it reached w = \(wp.scalar), b = \(bp.scalar)")
-        try Lesson03Math.expectThrows(e, "(realLogits: an empty 0×1 batch, fakeLogits: [0]) should throw GANInputError") {
-            _ = try f.discriminatorLoss(realLogits: Tensor(Matrix(rows: 0, cols: 1)), fakeLogits: Lesson03Math.column([0]))
+        try e.throwsError("(realLogits: an empty 0×1 batch, fakeLogits: [0])", "GANInputError") {
+            _ = try f.discriminatorLoss(realLogits: Tensor(Matrix(rows: 0, cols: 1)), fakeLogits: ReferenceMath.column([0]))
         }
     },
 ]
@@ -171,17 +171,6 @@ enum Lesson03Math {
         let dx = (hi - lo) / Double(count - 1)
         return ((0..<count).map { lo + Double($0) * dx }, dx)
     }
-
-    /// A batch×1 tensor of the values.
-    static func column(_ values: [Double]) -> Tensor {
-        Tensor(Matrix(columnVector: values.map(Float.init)))
-    }
-
-    /// log(1 + eˣ) in Double, stable at both ends.
-    static func softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }
-
-    /// 1 / (1 + e⁻ˣ) in Double, stable at both ends.
-    static func sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
 
     /// The density of N(mean, std²) at x.
     static func normal(_ x: Double, mean: Double, std: Double) -> Double {
@@ -212,18 +201,5 @@ enum Lesson03Math {
             if b > 0 { sum += b * log(b / m) }
         }
         return sum * dx / 2
-    }
-
-    /// Fails with `message` unless `body` throws an error other than `NotImplemented` (which is
-    /// passed on, so an untouched stub still reads as not implemented).
-    static func expectThrows(_ e: Expect, _ message: String, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as NotImplemented {
-            throw error
-        } catch {
-            return
-        }
-        try e.that(false, message)
     }
 }

@@ -23,16 +23,10 @@ let lesson04Checks: [ExerciseCheck] = [
 
 // MARK: - Independent references (Double precision), used only to compute expected values.
 
-/// log(1 + e^x) in Double, stably.
-func lesson04Softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }
-
-/// σ(x) in Double, stably.
-func lesson04Sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
-
 /// The expected discriminator loss: mean softplus(−z_E) + mean softplus(z_π).
 func lesson04ExpectedDiscriminatorLoss(_ expert: [Double], _ policy: [Double]) -> Double {
-    expert.map { lesson04Softplus(-$0) }.reduce(0, +) / Double(expert.count)
-        + policy.map { lesson04Softplus($0) }.reduce(0, +) / Double(policy.count)
+    expert.map { ReferenceMath.softplus(-$0) }.reduce(0, +) / Double(expert.count)
+        + policy.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(policy.count)
 }
 
 /// The expected GAE, written as explicit sums over the rest of each episode (not a recursion).
@@ -52,22 +46,6 @@ func lesson04ExpectedAdvantages(rewards: [Double], values: [Double], nextValues:
     }
 }
 
-/// A column tensor from Doubles.
-func lesson04Column(_ values: [Double]) -> Tensor {
-    Tensor(Matrix(columnVector: values.map(Float.init)))
-}
-
-/// Runs `body` and fails unless it throws an error other than ``NotImplemented`` (which it passes on).
-func lesson04ExpectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let stub as NotImplemented {
-        throw stub
-    } catch {
-        return
-    }
-    try expect.that(false, "\(call) should throw an error naming the bad input, but it returned normally")
-}
 
 /// Compares a 1×1 tensor's value and its gradient with respect to `inputs`.
 func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: String, expected: Double,
@@ -89,21 +67,21 @@ private func checkDiscriminatorLoss(_ f: any GAILExercises) throws {
     let cases: [([Double], [Double])] = [([0], [0]), ([2, -1], [0.5]), ([3], [-3, 1, 0.25]),
                                          ([100], [-100]), ([-100, 40], [100, -60])]
     for (expert, policy) in cases {
-        let zE = lesson04Column(expert), zP = lesson04Column(policy)
+        let zE = ReferenceMath.column(expert), zP = ReferenceMath.column(policy)
         let call = "discriminatorLoss(expertLogits: \(expert), policyLogits: \(policy))"
         let loss = try f.discriminatorLoss(expertLogits: zE, policyLogits: zP)
-        let gradE = expert.map { -(1 - lesson04Sigmoid($0)) / Double(expert.count) }
-        let gradP = policy.map { lesson04Sigmoid($0) / Double(policy.count) }
+        let gradE = expert.map { -(1 - ReferenceMath.sigmoid($0)) / Double(expert.count) }
+        let gradP = policy.map { ReferenceMath.sigmoid($0) / Double(policy.count) }
         try expect.that(loss.scalar.isFinite, "\(call) gave \(loss.scalar): compute it from softplus, never log(σ(z))")
         try lesson04ExpectValueAndGradients(expect, loss, call, expected: lesson04ExpectedDiscriminatorLoss(expert, policy),
                                             inputs: [("expertLogits", zE, gradE), ("policyLogits", zP, gradP)])
     }
-    let low = try f.discriminatorLoss(expertLogits: lesson04Column([4]), policyLogits: lesson04Column([-4])).scalar
-    let high = try f.discriminatorLoss(expertLogits: lesson04Column([-4]), policyLogits: lesson04Column([4])).scalar
+    let low = try f.discriminatorLoss(expertLogits: ReferenceMath.column([4]), policyLogits: ReferenceMath.column([-4])).scalar
+    let high = try f.discriminatorLoss(expertLogits: ReferenceMath.column([-4]), policyLogits: ReferenceMath.column([4])).scalar
     try expect.that(low < high, "the loss should be small when D → 1 on expert pairs (z_E = 4, z_π = −4: got \(low)) "
                     + "and large when it is the other way round (got \(high)); check the convention")
-    try lesson04ExpectThrows(expect, "discriminatorLoss with a 2×2 expertLogits tensor") {
-        _ = try f.discriminatorLoss(expertLogits: Tensor(Matrix([[1, 2], [3, 4]])), policyLogits: lesson04Column([0]))
+    try expect.throwsError("discriminatorLoss with a 2×2 expertLogits tensor") {
+        _ = try f.discriminatorLoss(expertLogits: Tensor(Matrix([[1, 2], [3, 4]])), policyLogits: ReferenceMath.column([0]))
     }
 
     // Behaviour: a logistic-regression discriminator trained with this loss tells x ~ N(1, 0.5²)
@@ -131,10 +109,10 @@ private func checkGAILReward(_ f: any GAILExercises) throws {
     let expect = Expect("4.2", "gailReward")
     let logits: [Double] = [0, 3, -2, 0.5, 100, -100, 30, -30]
     let logD = try f.gailReward(logits: logits.map(Float.init), form: .logD).map(Double.init)
-    try expect.close(logD, logits.map { -lesson04Softplus(-$0) }, "gailReward(logits: \(logits), form: .logD)",
+    try expect.close(logD, logits.map { -ReferenceMath.softplus(-$0) }, "gailReward(logits: \(logits), form: .logD)",
                      hint: "log D = log σ(z) = −softplus(−z)")
     let bonus = try f.gailReward(logits: logits.map(Float.init), form: .negativeLogOneMinusD).map(Double.init)
-    try expect.close(bonus, logits.map(lesson04Softplus), "gailReward(logits: \(logits), form: .negativeLogOneMinusD)",
+    try expect.close(bonus, logits.map(ReferenceMath.softplus), "gailReward(logits: \(logits), form: .negativeLogOneMinusD)",
                      hint: "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
     try expect.that(logD.allSatisfy { $0.isFinite && $0 <= 0 }, "log D must be finite and ≤ 0 for every logit, got \(logD)")
     try expect.that(bonus.allSatisfy { $0.isFinite && $0 >= 0 }, "−log(1 − D) must be finite and ≥ 0 for every logit, got \(bonus)")
@@ -149,7 +127,7 @@ private func checkReinforceLoss(_ f: any GAILExercises) throws {
     let cases: [([Double], [Double], [Double])] = [([-1, -2], [3, 1], [1, 1]), ([-0.5], [2], [0]),
                                                    ([-1, -1, -3], [0, 5, -2], [1, 1, 1])]
     for (logp, returns, baselines) in cases {
-        let lp = lesson04Column(logp)
+        let lp = ReferenceMath.column(logp)
         let n = Double(logp.count)
         let call = "reinforceLoss(logProbabilities: \(logp), returns: \(returns), baselines: \(baselines))"
         let loss = try f.reinforceLoss(logProbabilities: lp, returns: returns.map(Float.init), baselines: baselines.map(Float.init))
@@ -158,8 +136,8 @@ private func checkReinforceLoss(_ f: any GAILExercises) throws {
         try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
                                             inputs: [("logProbabilities", lp, weights.map { -$0 / n })])
     }
-    try lesson04ExpectThrows(expect, "reinforceLoss with 2 log-probabilities and 3 returns") {
-        _ = try f.reinforceLoss(logProbabilities: lesson04Column([-1, -1]), returns: [1, 2, 3], baselines: [0, 0])
+    try expect.throwsError("reinforceLoss with 2 log-probabilities and 3 returns") {
+        _ = try f.reinforceLoss(logProbabilities: ReferenceMath.column([-1, -1]), returns: [1, 2, 3], baselines: [0, 0])
     }
 
     // Behaviour: REINFORCE with a mean baseline moves a Gaussian policy's mean towards the
@@ -190,7 +168,7 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     let logp: [Double] = [0, 0.5, -0.5, 0.1, 0.5, -0.5]
     let old: [Double] = [0, 0, 0, 0, 0, 0]
     let advantages: [Double] = [1, 2, 1, -1, -1, -3]
-    let lp = lesson04Column(logp)
+    let lp = ReferenceMath.column(logp)
     let n = Double(logp.count)
     var expected = 0.0
     var gradient = [Double]()
@@ -207,11 +185,11 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
                                     advantages: advantages.map(Float.init), clipRange: Float(eps))
     try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
                                         inputs: [("logProbabilities", lp, gradient)])
-    try lesson04ExpectThrows(expect, "ppoClippedLoss with clipRange 0") {
-        _ = try f.ppoClippedLoss(logProbabilities: lesson04Column([0]), oldLogProbabilities: [0], advantages: [1], clipRange: 0)
+    try expect.throwsError("ppoClippedLoss with clipRange 0") {
+        _ = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column([0]), oldLogProbabilities: [0], advantages: [1], clipRange: 0)
     }
-    try lesson04ExpectThrows(expect, "ppoClippedLoss with 1 log-probability and 2 advantages") {
-        _ = try f.ppoClippedLoss(logProbabilities: lesson04Column([0]), oldLogProbabilities: [0], advantages: [1, 2], clipRange: 0.2)
+    try expect.throwsError("ppoClippedLoss with 1 log-probability and 2 advantages") {
+        _ = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column([0]), oldLogProbabilities: [0], advantages: [1, 2], clipRange: 0.2)
     }
 
     // Behaviour: descending the clipped loss on one sample moves the ratio to the edge of the
@@ -261,7 +239,7 @@ private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
     let empty = try f.generalizedAdvantageEstimates(rewards: [], values: [], nextValues: [], terminated: [], episodeEnds: [],
                                                     discount: 0.99, lambda: 0.95)
     try expect.that(empty.isEmpty, "an empty batch should give no advantages, got \(empty)")
-    try lesson04ExpectThrows(expect, "generalizedAdvantageEstimates with 3 rewards and 2 values") {
+    try expect.throwsError("generalizedAdvantageEstimates with 3 rewards and 2 values") {
         _ = try f.generalizedAdvantageEstimates(rewards: [1, 2, 3], values: [0, 0], nextValues: [0, 0, 0],
                                                 terminated: [false, false, true], episodeEnds: [false, false, true],
                                                 discount: 0.9, lambda: 0.9)

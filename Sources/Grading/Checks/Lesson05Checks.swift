@@ -36,7 +36,7 @@ let lesson05Checks: [ExerciseCheck] = [
                                        timeouts: .zeros(0, 1), discount: 0.99)
         try expect.that(empty.rows == 0, "criticTarget on an empty batch returned \(empty.shapeDescription), expected 0×1")
         // Shapes that disagree are an error, not a broadcast.
-        try Lesson05Support.expectThrows(expect, "criticTarget with 3 rewards and 2 next values") {
+        try expect.throwsError("criticTarget with 3 rewards and 2 next values") {
             _ = try f.criticTarget(rewards: .zeros(3, 1), nextValues: .zeros(2, 1), terminals: .zeros(3, 1),
                                    timeouts: .zeros(3, 1), discount: 0.9)
         }
@@ -65,7 +65,7 @@ let lesson05Checks: [ExerciseCheck] = [
                         "no gradient reaches the actor's parameters: were the actions detached from the graph?")
         try expect.close(gradient.scalars.map(Double.init), [0, -9], tolerance: 1e-4, "∂loss/∂w for the same actor and critic")
         // Empty batch.
-        try Lesson05Support.expectThrows(expect, "deterministicPolicyGradientLoss on an empty batch") {
+        try expect.throwsError("deterministicPolicyGradientLoss on an empty batch") {
             _ = try f.deterministicPolicyGradientLoss(states: Tensor(.zeros(0, 2)), actor: { $0.matmul(w) },
                                                       critic: { s, a in a + s.columns(0..<1) })
         }
@@ -94,10 +94,10 @@ let lesson05Checks: [ExerciseCheck] = [
         try expect.close(try f.qLearningUpdate(value: -3, reward: -1, nextValues: [-5, -2], terminal: false,
                                                learningRate: 1, discount: 1), -3,
                          "(Q: −3, r: −1, Q(s', ·): [−5, −2], not terminal, α: 1, γ: 1)")
-        try Lesson05Support.expectThrows(expect, "qLearningUpdate of a non-terminal transition without next values") {
+        try expect.throwsError("qLearningUpdate of a non-terminal transition without next values") {
             _ = try f.qLearningUpdate(value: 0, reward: 1, nextValues: [], terminal: false, learningRate: 0.5, discount: 0.9)
         }
-        try Lesson05Support.expectThrows(expect, "qLearningUpdate with α = 1.5") {
+        try expect.throwsError("qLearningUpdate with α = 1.5") {
             _ = try f.qLearningUpdate(value: 0, reward: 1, nextValues: [0], terminal: false, learningRate: 1.5, discount: 0.9)
         }
         // Behaviour: Q-learning on a batch of a 3-state chain. The batch tries only action 0
@@ -133,7 +133,7 @@ let lesson05Checks: [ExerciseCheck] = [
         try expect.that(long.count == 1000, "1000 rewards gave \(long.count) returns")
         let expected = -(1 - pow(0.99, 1000)) / 0.01
         try expect.close(long[0], expected, tolerance: 1e-6, "(1000 rewards of −1, γ: 0.99) at t = 0")
-        try Lesson05Support.expectThrows(expect, "discountedReturns with γ = −0.1") {
+        try expect.throwsError("discountedReturns with γ = −0.1") {
             _ = try f.discountedReturns(rewards: [1], discount: -0.1)
         }
         // Behaviour: the lesson's evaluator measures the true value of "no torque" on a pendulum
@@ -179,7 +179,7 @@ let lesson05Checks: [ExerciseCheck] = [
             if x == 2 { atBound += 1 }
         }
         try expect.close(Double(atBound) / 10_000, 0.4207, tolerance: 0.03, "fraction of actions clipped to 2 from a = 1.9, σ = 0.5")
-        try Lesson05Support.expectThrows(expect, "explorationAction with 2 action numbers and 1 bound") {
+        try expect.throwsError("explorationAction with 2 action numbers and 1 bound") {
             _ = try f.explorationAction([0, 0], noiseStd: 0.1, low: [-1], high: [1], rng: &rng)
         }
     },
@@ -187,18 +187,6 @@ let lesson05Checks: [ExerciseCheck] = [
 
 /// The helpers of lesson 5's checks.
 enum Lesson05Support {
-    /// Fails unless `body` throws an error other than ``NotImplemented`` (which is passed on).
-    static func expectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as NotImplemented {
-            throw error
-        } catch {
-            return
-        }
-        try expect.that(false, "\(call) should throw an error naming the problem, but returned normally")
-    }
-
     /// Trains a small DDPG critic (with the implementation's targets) on a self-loop s → s with
     /// reward 1 and γ = 0.5, where half the transitions are timeouts and none is terminal, and
     /// returns its Q(s, π(s)); the right answer is 1 / (1 − γ) = 2.

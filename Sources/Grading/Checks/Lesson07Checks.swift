@@ -22,18 +22,6 @@ let lesson07Checks: [ExerciseCheck] = [
 
 // MARK: - Helpers shared with the hidden checks
 
-/// Runs `body` and fails unless it throws an error other than ``NotImplemented`` (which it passes on).
-func lesson07ExpectThrows(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let stub as NotImplemented {
-        throw stub
-    } catch {
-        return
-    }
-    try expect.that(false, "\(call) should throw an error naming the bad input, but it returned normally")
-}
-
 /// A trajectory of `length` steps whose steps `successes` (0-based) report success.
 func lesson07Episode(length: Int, successes: Set<Int>) throws -> Trajectory<BlockPushing.State> {
     let infos = (0..<length).map { StepInfo(succeeded: successes.contains($0), taskReward: successes.contains($0) ? 1 : 0) }
@@ -70,11 +58,11 @@ private func checkMixedReward(_ f: any RewardMixingExercises) throws {
     let empty = try f.mixedReward(imitationWeight: 0.5, imitation: [], task: [])
     try expect.that(empty.isEmpty, "mixedReward(imitationWeight: 0.5, imitation: [], task: []) should be empty, got \(empty)")
     for lambda: Float in [-0.1, 1.5, .nan] {
-        try lesson07ExpectThrows(expect, "mixedReward(imitationWeight: \(lambda), …)") {
+        try expect.throwsError("mixedReward(imitationWeight: \(lambda), …)") {
             _ = try f.mixedReward(imitationWeight: lambda, imitation: [1], task: [0])
         }
     }
-    try lesson07ExpectThrows(expect, "mixedReward with 2 imitation rewards and 3 task rewards") {
+    try expect.throwsError("mixedReward with 2 imitation rewards and 3 task rewards") {
         _ = try f.mixedReward(imitationWeight: 0.5, imitation: [1, 1], task: [0, 0, 0])
     }
 
@@ -125,10 +113,10 @@ private func checkMaskedDiscriminatorInput(_ f: any RewardMixingExercises) throw
                                               keptObservationIndices: [2, 3], includesActions: true)
     try expect.that(none.rows == 0 && none.cols == 4, "an empty batch (0×8, 0×2) with indices [2, 3] and actions should give "
                     + "a 0×4 matrix, got \(none.shapeDescription)")
-    try lesson07ExpectThrows(expect, "maskedDiscriminatorInput with index 8 of an 8-column observation") { _ = try view([2, 8], false) }
-    try lesson07ExpectThrows(expect, "maskedDiscriminatorInput with index −1") { _ = try view([-1], false) }
-    try lesson07ExpectThrows(expect, "maskedDiscriminatorInput with no index and no actions") { _ = try view([], false) }
-    try lesson07ExpectThrows(expect, "maskedDiscriminatorInput with 3 observations and 2 actions") {
+    try expect.throwsError("maskedDiscriminatorInput with index 8 of an 8-column observation") { _ = try view([2, 8], false) }
+    try expect.throwsError("maskedDiscriminatorInput with index −1") { _ = try view([-1], false) }
+    try expect.throwsError("maskedDiscriminatorInput with no index and no actions") { _ = try view([], false) }
+    try expect.throwsError("maskedDiscriminatorInput with 3 observations and 2 actions") {
         _ = try f.maskedDiscriminatorInput(observations: observations, actions: actions.rows(0..<2), keptObservationIndices: [0],
                                            includesActions: false)
     }
@@ -205,11 +193,11 @@ private func checkDemonstrationResetState(_ f: any RewardMixingExercises) throws
                     + String(format: "%.1f%%", 100 * rate))
 
     for p in [-0.1, 1.1, Double.nan] {
-        try lesson07ExpectThrows(expect, "demonstrationResetState(probability: \(p))") {
+        try expect.throwsError("demonstrationResetState(probability: \(p))") {
             _ = try f.demonstrationResetState(demonstrations: demos, probability: p, rng: &rng)
         }
     }
-    try lesson07ExpectThrows(expect, "demonstrationResetState(demonstrations: [[], []], probability: 0.5)") {
+    try expect.throwsError("demonstrationResetState(demonstrations: [[], []], probability: 0.5)") {
         _ = try f.demonstrationResetState(demonstrations: noStates, probability: 0.5, rng: &rng)
     }
 
@@ -249,7 +237,7 @@ private func checkSuccessStatistics(_ f: any RewardMixingExercises) throws {
     let failures = try f.successStatistics(of: [try lesson07Episode(length: 4, successes: []), try lesson07Episode(length: 2, successes: [])])
     try expect.that(failures.successes == 0 && failures.episodes == 2 && failures.meanStepsToSuccess.isNaN,
                     "successStatistics of 2 failed episodes: expected 0 successes of 2 and NaN steps to success, got \(failures)")
-    try lesson07ExpectThrows(expect, "successStatistics(of: [])") {
+    try expect.throwsError("successStatistics(of: [])") {
         _ = try f.successStatistics(of: [Trajectory<BlockPushing.State>]())
     }
 

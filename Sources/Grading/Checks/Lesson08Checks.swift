@@ -49,13 +49,13 @@ let lesson08Checks: [ExerciseCheck] = [
         try expect.that(onlyDemonstrations.count == 16 && onlyDemonstrations.allSatisfy { (0..<4).contains($0) },
                         "with 4 demonstrations and no agent data yet, fraction 0.25, got \(onlyDemonstrations): expected 16 indices in 0 ..< 4")
         // Bad input.
-        try expectFailure(expect, "mixedMinibatchIndices on an empty buffer") {
+        try expect.throwsError("mixedMinibatchIndices on an empty buffer") {
             _ = try f.mixedMinibatchIndices(demonstrationCount: 0, agentCount: 0, batchSize: 4, demonstrationFraction: 0.5, rng: &rng)
         }
-        try expectFailure(expect, "mixedMinibatchIndices with batchSize 0") {
+        try expect.throwsError("mixedMinibatchIndices with batchSize 0") {
             _ = try f.mixedMinibatchIndices(demonstrationCount: 3, agentCount: 3, batchSize: 0, demonstrationFraction: 0.5, rng: &rng)
         }
-        try expectFailure(expect, "mixedMinibatchIndices with demonstrationFraction 1.5") {
+        try expect.throwsError("mixedMinibatchIndices with demonstrationFraction 1.5") {
             _ = try f.mixedMinibatchIndices(demonstrationCount: 3, agentCount: 3, batchSize: 4, demonstrationFraction: 1.5, rng: &rng)
         }
         // Behaviour: the lesson's replay buffer marks exactly the demonstration rows.
@@ -95,9 +95,9 @@ let lesson08Checks: [ExerciseCheck] = [
             try expect.that(got == c.expected, "(current: \(c.current), recentSuccessRate: \(c.rate), threshold: \(c.threshold), "
                             + "stepBack: 3, longest: 20) gave \(got), expected \(c.expected)\(c.note)")
         }
-        try expectFailure(expect, "curriculumStartOffset with threshold 1.2") { _ = try offset(2, 1, 1.2) }
-        try expectFailure(expect, "curriculumStartOffset with stepBack 0") { _ = try offset(2, 1, 0.5, 0) }
-        try expectFailure(expect, "curriculumStartOffset with current 25 > longest 20") { _ = try offset(25, 1) }
+        try expect.throwsError("curriculumStartOffset with threshold 1.2") { _ = try offset(2, 1, 1.2) }
+        try expect.throwsError("curriculumStartOffset with stepBack 0") { _ = try offset(2, 1, 0.5, 0) }
+        try expect.throwsError("curriculumStartOffset with current 25 > longest 20") { _ = try offset(25, 1) }
         // Behaviour: the lesson's curriculum, always successful, walks back to the start of a
         // 10-step demonstration in windows of 2 episodes and 4 steps back at a time: 4, 8, 10.
         let demonstration = try pushingDemonstration(steps: 10)
@@ -149,15 +149,15 @@ let lesson08Checks: [ExerciseCheck] = [
         let zeroWeight = try f.actorLossWithBehaviorCloning(policyValues: values, policyActions: actions, demonstrationActions: stored,
                                                             demonstrationValues: nil, isDemonstration: flags, weight: 0)
         try expect.close(Double(zeroWeight.scalar), -0.6, tolerance: 1e-5, "the same batch with λ = 0")
-        try expectFailure(expect, "actorLossWithBehaviorCloning with λ = −1") {
+        try expect.throwsError("actorLossWithBehaviorCloning with λ = −1") {
             _ = try f.actorLossWithBehaviorCloning(policyValues: values, policyActions: actions, demonstrationActions: stored,
                                                    demonstrationValues: nil, isDemonstration: flags, weight: -1)
         }
-        try expectFailure(expect, "actorLossWithBehaviorCloning with 2 flags for 3 rows") {
+        try expect.throwsError("actorLossWithBehaviorCloning with 2 flags for 3 rows") {
             _ = try f.actorLossWithBehaviorCloning(policyValues: values, policyActions: actions, demonstrationActions: stored,
                                                    demonstrationValues: nil, isDemonstration: [true, false], weight: 1)
         }
-        try expectFailure(expect, "actorLossWithBehaviorCloning on an empty batch") {
+        try expect.throwsError("actorLossWithBehaviorCloning on an empty batch") {
             _ = try f.actorLossWithBehaviorCloning(policyValues: Tensor(.zeros(0, 1)), policyActions: Tensor(.zeros(0, 2)),
                                                    demonstrationActions: .zeros(0, 2), demonstrationValues: nil,
                                                    isDemonstration: [], weight: 1)
@@ -184,22 +184,10 @@ let lesson08Checks: [ExerciseCheck] = [
             try expect.that(got == c.expected, "(recentSuccessRate: \(c.rate), agentEpisodes: \(c.episodes), successThreshold: 0.6, "
                             + "minimumEpisodes: 10) gave \(got), expected \(c.expected)\(c.note)")
         }
-        try expectFailure(expect, "shouldRemoveDemonstrations with threshold −0.1") { _ = try remove(0.5, 10, -0.1) }
-        try expectFailure(expect, "shouldRemoveDemonstrations with −1 episodes") { _ = try remove(0.5, -1) }
+        try expect.throwsError("shouldRemoveDemonstrations with threshold −0.1") { _ = try remove(0.5, 10, -0.1) }
+        try expect.throwsError("shouldRemoveDemonstrations with −1 episodes") { _ = try remove(0.5, -1) }
     },
 ]
-
-/// Fails unless `body` throws an error (a stub's `NotImplemented` is passed on).
-func expectFailure(_ expect: Expect, _ call: String, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as NotImplemented {
-        throw error
-    } catch {
-        return
-    }
-    try expect.that(false, "\(call) should throw an error naming the problem, but returned normally")
-}
 
 /// A successful demonstration of `steps` steps on a pushing table, with states.
 func pushingDemonstration(steps: Int) throws -> Trajectory<BlockPushing.State> {

@@ -11,7 +11,7 @@ let lesson04HiddenChecks: [ExerciseCheck] = [
         // Unequal batch sizes (the two means must be taken separately) and logits over many scales.
         let expert = (0..<37).map { _ in rng.normal(mean: 0.0, std: 1.0) * pow(10.0, rng.uniform(-1.0, 2.0)) }
         let policy = (0..<11).map { _ in rng.normal(mean: 0.0, std: 1.0) * pow(10.0, rng.uniform(-1.0, 2.0)) }
-        let loss = try f.discriminatorLoss(expertLogits: lesson04Column(expert), policyLogits: lesson04Column(policy))
+        let loss = try f.discriminatorLoss(expertLogits: ReferenceMath.column(expert), policyLogits: ReferenceMath.column(policy))
         try expect.close(Double(loss.scalar), lesson04ExpectedDiscriminatorLoss(expert.map { Double(Float($0)) },
                                                                                policy.map { Double(Float($0)) }),
                          tolerance: 1e-4, "discriminatorLoss on 37 expert and 11 policy logits of size up to 100",

@@ -28,10 +28,10 @@ let lesson08HiddenChecks: [ExerciseCheck] = [
         }
         try expect.that(largest > 90_000, "over 50 batches from 100000 agent transitions the largest index was \(largest): "
                         + "draw from the whole agent region")
-        try expectFailure(expect, "mixedMinibatchIndices with −1 demonstrations") {
+        try expect.throwsError("mixedMinibatchIndices with −1 demonstrations") {
             _ = try f.mixedMinibatchIndices(demonstrationCount: -1, agentCount: 5, batchSize: 4, demonstrationFraction: 0.5, rng: &rng)
         }
-        try expectFailure(expect, "mixedMinibatchIndices with demonstrationFraction NaN") {
+        try expect.throwsError("mixedMinibatchIndices with demonstrationFraction NaN") {
             _ = try f.mixedMinibatchIndices(demonstrationCount: 2, agentCount: 5, batchSize: 4, demonstrationFraction: .nan, rng: &rng)
         }
     },
@@ -44,10 +44,10 @@ let lesson08HiddenChecks: [ExerciseCheck] = [
         try expect.that(zero == 0, "(current: 0, rate: 1, threshold: 1, stepBack: 1, longest: 0) gave \(zero), expected 0")
         let strict = try f.curriculumStartOffset(current: 4, recentSuccessRate: 0.999, threshold: 1, stepBack: 2, longest: 10)
         try expect.that(strict == 4, "(current: 4, rate: 0.999, threshold: 1) gave \(strict), expected 4")
-        try expectFailure(expect, "curriculumStartOffset with current −1") {
+        try expect.throwsError("curriculumStartOffset with current −1") {
             _ = try f.curriculumStartOffset(current: -1, recentSuccessRate: 1, threshold: 0.5, stepBack: 1, longest: 10)
         }
-        try expectFailure(expect, "curriculumStartOffset with threshold NaN") {
+        try expect.throwsError("curriculumStartOffset with threshold NaN") {
             _ = try f.curriculumStartOffset(current: 1, recentSuccessRate: 1, threshold: .nan, stepBack: 1, longest: 10)
         }
     },
@@ -65,12 +65,12 @@ let lesson08HiddenChecks: [ExerciseCheck] = [
         try expect.close(Double(loss.scalar), -499_981, tolerance: 1e-6,
                          "(Q(s, π(s)): [1e6, 2], π: [1, −1], a: [−1, 1], Q(s, a): [1e6 + 1, 2], both demonstrations, λ: 10)",
                          hint: "the filter keeps a row only where Q(s, a) > Q(s, π(s)), strictly")
-        try expectFailure(expect, "actorLossWithBehaviorCloning with demonstrationValues of 3 rows for 2") {
+        try expect.throwsError("actorLossWithBehaviorCloning with demonstrationValues of 3 rows for 2") {
             _ = try f.actorLossWithBehaviorCloning(policyValues: values, policyActions: actions, demonstrationActions: stored,
                                                    demonstrationValues: Matrix(columnVector: [1, 2, 3]),
                                                    isDemonstration: [true, true], weight: 1)
         }
-        try expectFailure(expect, "actorLossWithBehaviorCloning with demonstration actions of 2 columns for 1") {
+        try expect.throwsError("actorLossWithBehaviorCloning with demonstration actions of 2 columns for 1") {
             _ = try f.actorLossWithBehaviorCloning(policyValues: values, policyActions: actions, demonstrationActions: .zeros(2, 2),
                                                    demonstrationValues: nil, isDemonstration: [true, true], weight: 1)
         }
@@ -84,10 +84,10 @@ let lesson08HiddenChecks: [ExerciseCheck] = [
         let never = try f.shouldRemoveDemonstrations(recentSuccessRate: 0.99, agentEpisodes: 1_000, successThreshold: 1,
                                                      minimumEpisodes: 5)
         try expect.that(!never, "(rate: 0.99, episodes: 1000, threshold: 1, minimum: 5) gave true, expected false")
-        try expectFailure(expect, "shouldRemoveDemonstrations with threshold NaN") {
+        try expect.throwsError("shouldRemoveDemonstrations with threshold NaN") {
             _ = try f.shouldRemoveDemonstrations(recentSuccessRate: 0.5, agentEpisodes: 3, successThreshold: .nan, minimumEpisodes: 1)
         }
-        try expectFailure(expect, "shouldRemoveDemonstrations with minimumEpisodes −2") {
+        try expect.throwsError("shouldRemoveDemonstrations with minimumEpisodes −2") {
             _ = try f.shouldRemoveDemonstrations(recentSuccessRate: 0.5, agentEpisodes: 3, successThreshold: 0.5, minimumEpisodes: -2)
         }
     },
