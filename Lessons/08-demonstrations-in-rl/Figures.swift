@@ -53,7 +53,7 @@ func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection
     let successes = randomEpisodes.filter(\.succeeded).count
     right.title = "Random actions: \(successes) of \(randomEpisodes.count) episodes succeed"
     right.xLabel = "x"
-    right.legend = .lowerRight
+    right.legend = .outsideRight
     figure[0, 1] = right
     return figure
 }
@@ -86,7 +86,7 @@ func comparisonFigure(_ results: [VariantResult], seeds: Int) -> Figure {
 /// start points lie along one demonstration (right).
 func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPushing.State>, task: SparsePushingTask,
                       steps: Int) -> Figure {
-    var figure = Figure(width: 10, height: 4.4, rows: 1, columns: 2)
+    var figure = Figure(width: 12.5, height: 4.4, rows: 1, columns: 2)
     var left = Axes()
     let longest = result.runs.first?.longestDemonstration ?? 0
     for (seed, run) in result.runs.enumerated() {
@@ -107,8 +107,10 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
     figure[0, 0] = left
 
     var right = Axes()
-    task.world.drawTable(into: &right)
-    task.world.drawPath(demonstration.states, into: &right, label: "one demonstration", color: .green)
+    let goal = demonstration.states.last?.goal ?? task.world.state.goal
+    task.world.drawTable(into: &right, goal: goal)
+    task.world.drawPath(demonstration.states, into: &right, label: "one demonstration (block: solid, pusher: dotted)",
+                        color: .blue)
     // Start points every 4 steps back, drawn only where the pusher is clear of the ones already drawn.
     var offsets: [Int] = []
     for offset in stride(from: 4, through: demonstration.count, by: 4) {
@@ -121,20 +123,21 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
     for (i, offset) in offsets.enumerated() {
         let state = demonstration.states[demonstration.count - offset]
         let shade = Color.vermillion.withAlpha(0.35 + 0.65 * Double(i) / Double(max(offsets.count - 1, 1)))
-        right.circle(center: (state.block.x, state.block.y), radius: task.world.blockRadius, fill: nil, stroke: shade)
+        right.circle(center: (state.block.x, state.block.y), radius: task.world.blockRadius, fill: nil, stroke: shade,
+                     label: i == 0 ? "block k steps before the end" : nil)
         right.circle(center: (state.pusher.x, state.pusher.y), radius: task.world.pusherRadius, fill: shade, stroke: nil,
                      label: i == 0 ? "pusher k steps before the end" : nil)
         right.text("k = \(offset)", at: (state.pusher.x + 0.07, state.pusher.y - 0.02), anchor: .left, color: .vermillion)
     }
     // Zoom on the part of the table the demonstration uses.
-    let xs = demonstration.states.flatMap { [$0.pusher.x, $0.block.x] } + [task.world.state.goal.x]
-    let ys = demonstration.states.flatMap { [$0.pusher.y, $0.block.y] } + [task.world.state.goal.y]
+    let xs = demonstration.states.flatMap { [$0.pusher.x, $0.block.x] } + [goal.x]
+    let ys = demonstration.states.flatMap { [$0.pusher.y, $0.block.y] } + [goal.y]
     right.xLimits = (xs.min()! - 0.25)...(xs.max()! + 0.35)
     right.yLimits = (ys.min()! - 0.2)...(ys.max()! + 0.25)
     right.title = "Start states k steps before the end"
     right.xLabel = "x"
     right.yLabel = "y"
-    right.legend = .upperLeft
+    right.legend = .outsideRight
     figure[0, 1] = right
     return figure
 }
