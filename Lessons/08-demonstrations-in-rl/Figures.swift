@@ -58,18 +58,24 @@ func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection
     return figure
 }
 
+/// One variant's success curve: its mean over seeds as a line, ± one standard deviation (kept
+/// within [0, 1]) as a band of the same colour.
+func plotSuccessCurve(_ result: VariantResult, into axes: inout Axes, style: LineStyle = .solid, marker: MarkerShape? = nil) {
+    let x = result.statistics.environmentSteps.map(Double.init)
+    let c = color(of: result.variant)
+    let lower = zip(result.statistics.mean, result.statistics.standardDeviation).map { max(0, $0 - $1) }
+    let upper = zip(result.statistics.mean, result.statistics.standardDeviation).map { min(1, $0 + $1) }
+    axes.band(x: x, lower: lower, upper: upper, color: c, opacity: 0.15)
+    axes.line(x: x, y: result.statistics.mean, label: result.variant.label, color: c, style: style, width: 2, marker: marker)
+}
+
 /// Success on the full task against environment steps: mean ± std over seeds for every variant.
 func comparisonFigure(_ results: [VariantResult], seeds: Int) -> Figure {
     var figure = Figure(width: 8, height: 4.8)
     var axes = Axes()
     for result in results {
-        let x = result.statistics.environmentSteps.map(Double.init)
-        let c = color(of: result.variant)
-        let lower = zip(result.statistics.mean, result.statistics.standardDeviation).map { max(0, $0 - $1) }
-        let upper = zip(result.statistics.mean, result.statistics.standardDeviation).map { min(1, $0 + $1) }
-        axes.band(x: x, lower: lower, upper: upper, color: c, opacity: 0.15)
-        axes.line(x: x, y: result.statistics.mean, label: result.variant.label, color: c,
-                  style: result.variant.id == DemonstrationVariant.replayRemoved.id ? .dashed : .solid, width: 2)
+        plotSuccessCurve(result, into: &axes,
+                         style: result.variant.id == DemonstrationVariant.replayRemoved.id ? .dashed : .solid)
     }
     axes.horizontalLine(y: successThreshold, label: "threshold of the claims", color: .gray, style: .dotted)
     axes.xLabel = "training environment steps"
@@ -147,14 +153,7 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
 func ablationFigure(_ results: [VariantResult], seeds: Int) -> Figure {
     var figure = Figure(width: 9.5, height: 4.4)
     var axes = Axes()
-    for result in results {
-        let x = result.statistics.environmentSteps.map(Double.init)
-        let c = color(of: result.variant)
-        let lower = zip(result.statistics.mean, result.statistics.standardDeviation).map { max(0, $0 - $1) }
-        let upper = zip(result.statistics.mean, result.statistics.standardDeviation).map { min(1, $0 + $1) }
-        axes.band(x: x, lower: lower, upper: upper, color: c, opacity: 0.15)
-        axes.line(x: x, y: result.statistics.mean, label: result.variant.label, color: c, width: 2, marker: .circle)
-    }
+    for result in results { plotSuccessCurve(result, into: &axes, marker: .circle) }
     axes.xLabel = "fine-tuning environment steps"
     axes.yLabel = "success rate on the full task"
     axes.yLimits = -0.02...1.05

@@ -47,4 +47,21 @@ struct ResultsTests {
         #expect(a.lowerBound < b.lowerBound, "dictionary keys are written sorted")
         #expect(!text.contains("timing") && !text.contains(out.path), "no times or paths in results.json")
     }
+
+    @Test("measurements (throughputs, wall times) go to timing.json and never to results.json")
+    func measurementsStayOutOfResults() throws {
+        let lesson = Lesson(number: 48, slug: "measured", title: "Measured")
+        lesson.code("Measure") { context in
+            context.record("returns", [1.0, 2.0])
+            context.recordMeasurement("throughput.stepsPerSecond", 1234.5)
+            context.recordMeasurement("throughput.stepsPerSecond", 2345.5)
+        }
+        let out = try temporaryDirectory()
+        _ = lesson.run(options: try options(["--out", out.path]), console: Console(capturingWidth: 80))
+        let results = try String(contentsOf: out.appendingPathComponent("48-measured/results.json"), encoding: .utf8)
+        #expect(!results.contains("throughput"), "a measurement leaked into results.json")
+        let timing = try readJSON(out.appendingPathComponent("48-measured/timing.json"))
+        let measurements = try #require(timing["measurements"] as? [String: Double])
+        #expect(measurements == ["throughput.stepsPerSecond": 2345.5])
+    }
 }

@@ -28,6 +28,7 @@ public final class LessonContext: @unchecked Sendable {
     private var outputs: [CellOutput] = []
     private var openBars: [Progress] = []
     private var results: [(String, ResultValue)] = []
+    private var measurements: [(String, Double)] = []
     private var figureNames: Set<String> = []
     private var problems: [String] = []
 
@@ -127,6 +128,24 @@ public final class LessonContext: @unchecked Sendable {
         }
     }
 
+    /// Records a timing-dependent number (a throughput, a wall time) under `key` in timing.json.
+    ///
+    /// Such numbers change from run to run, so they stay out of results.json, which must be the
+    /// same for the same seed. A later measurement of the same key replaces the earlier one.
+    public func recordMeasurement(_ key: String, _ value: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !key.trimmed().isEmpty else {
+            problems.append(LessonError.badResultKey(key).description)
+            return
+        }
+        if let index = measurements.firstIndex(where: { $0.0 == key }) {
+            measurements[index].1 = value
+        } else {
+            measurements.append((key, value))
+        }
+    }
+
     /// The value recorded under `key` so far, if any.
     public func result(_ key: String) -> ResultValue? {
         lock.lock()
@@ -212,6 +231,13 @@ public final class LessonContext: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return results
+    }
+
+    /// Everything recorded with ``recordMeasurement(_:_:)``, in order.
+    var recordedMeasurements: [(String, Double)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return measurements
     }
 }
 

@@ -58,14 +58,15 @@ struct LessonRunner {
                 console.line(console.styled(message!, .red))
             }
             if let problem = writer.write(records: records, status: status, results: context.recordedResults,
-                                          started: started) {
+                                          measurements: context.recordedMeasurements, started: started) {
                 console.line(console.styled(problem, .red))
                 if status != .failed { status = .failed; message = problem }
             }
             if status == .failed { break }
             if stepping && index + 1 < last && !pause(next: index + 2, of: count) {
                 status = .stopped
-                _ = writer.write(records: records, status: status, results: context.recordedResults, started: started)
+                _ = writer.write(records: records, status: status, results: context.recordedResults,
+                                 measurements: context.recordedMeasurements, started: started)
                 break
             }
         }

@@ -11,7 +11,7 @@ struct LessonWriter {
 
     /// Writes every file for the cells run so far; returns a message if a file could not be written.
     func write(records: [CellRecord], status: RunOutcome.Status, results: [(String, ResultValue)],
-               started: Date) -> String? {
+               measurements: [(String, Double)] = [], started: Date) -> String? {
         do {
             let notebook = NotebookDocument(info: info, options: options, records: records, sources: sources)
             try AtomicFile.write(notebook.json().serialized(indent: 1), to: directory.appendingPathComponent("notebook.ipynb"))
@@ -20,7 +20,7 @@ struct LessonWriter {
             let summary = ResultsDocument(info: info, options: options, cellCount: cellCount, records: records,
                                           status: status, results: results)
             try AtomicFile.write(summary.json().serialized(indent: 2), to: directory.appendingPathComponent("results.json"))
-            try AtomicFile.write(timing(records: records, started: started).serialized(indent: 2),
+            try AtomicFile.write(timing(records: records, measurements: measurements, started: started).serialized(indent: 2),
                                  to: directory.appendingPathComponent("timing.json"))
             return nil
         } catch {
@@ -28,9 +28,9 @@ struct LessonWriter {
         }
     }
 
-    /// When the run started and how long each cell took (kept out of results.json, which must
-    /// be the same for the same seed).
-    private func timing(records: [CellRecord], started: Date) -> JSONValue {
+    /// When the run started, how long each cell took and the lesson's own measurements
+    /// (throughputs), kept out of results.json, which must be the same for the same seed.
+    private func timing(records: [CellRecord], measurements: [(String, Double)], started: Date) -> JSONValue {
         let formatter = ISO8601DateFormatter()
         let total = records.map(\.seconds).reduce(0, +)
         return .object([
@@ -40,6 +40,7 @@ struct LessonWriter {
                 .object([("number", .integer(record.number)), ("title", .string(record.cell.title)),
                          ("seconds", .number((record.seconds * 1000).rounded() / 1000))])
             })),
+            ("measurements", .object(measurements.map { ($0.0, $0.1.isFinite ? .number($0.1) : .null) })),
         ])
     }
 }
