@@ -276,9 +276,13 @@ a whole training run fill that small space densely, so blue rarely has to extrap
 lags, it overestimates a little more than orange, and some seeds fall back late in training, but
 on average it ends close to orange. On Fujimoto et al.'s MuJoCo tasks (11 to 17 state and 3 to 6
 action dimensions) a million transitions are sparse in comparison, and there blue fails in all
-three settings. This reproduction does not show that part of the paper, and it is worth knowing
-why: when the data covers what the learned policy does, off-policy learning from a fixed batch can
-work; when it does not, it fails, and demonstrations are the case where it does not.
+three settings. Pushing Pendulum towards that regime does not change the picture reliably: blue
+trained three times as long, Final's noise doubled to a torque of 1 (the paper's 0.5 on actions
+scaled to $[-1, 1]$), or two pendulums driven at once (6-D state, 2-D action) leave blue close to
+orange, or ahead of it, on most seeds and far below it on a few. This reproduction does not show
+that part of the paper, and it is worth knowing why: when the data covers what the learned policy
+does, off-policy learning from a fixed batch can work; when it does not, it fails, and
+demonstrations are the case where it does not.
 """#)
 
 lesson.code("Save the buffers") { context in

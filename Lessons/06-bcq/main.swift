@@ -172,7 +172,8 @@ Four policies are compared on each buffer, on lesson 5's ten evaluation start st
   (for Final and Concurrent this is a whole training run, noise included, early failures and all);
 - **behavior cloning**, lesson 1's trainer on the buffer's state-action pairs;
 - **offline DDPG**: lesson 5's agent blue, which never acts;
-- **BCQ** with the paper's $\Phi = 0.05$, trained for as many updates as blue.
+- **BCQ** with the paper's $\Phi = 0.05$, trained for as many updates as blue, at most 6 000 (a BCQ
+  update costs about five of DDPG's, and its returns have levelled off by then).
 
 BCQ and BC learn from the complete buffer once it is collected; in the Concurrent setting blue
 learned while the buffer grew, as lesson 5 ran it.

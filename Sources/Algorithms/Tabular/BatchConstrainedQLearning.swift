@@ -45,26 +45,12 @@ public struct BatchConstrainedQLearning: Sendable {
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps or a
     ///   table of the wrong size, and whatever the plugged-in update throws.
     public func learn(from batch: TabularBatch, startingFrom start: QTable, rng: inout RandomSource) throws -> QTable {
-        guard configuration.sweeps >= 0 else {
-            throw TabularError.invalidConfiguration("the number of sweeps must be ≥ 0, got \(configuration.sweeps)")
-        }
-        guard start.stateCount == batch.stateCount, start.actionCount == batch.actionCount else {
-            throw TabularError.invalidConfiguration("the starting table is \(start.stateCount)×\(start.actionCount), "
-                                                    + "the batch's MDP \(batch.stateCount)×\(batch.actionCount)")
-        }
         let supported = (0..<batch.stateCount).map { s in (0..<batch.actionCount).map { batch.contains(state: s, action: $0) } }
-        var table = start
-        for _ in 0..<configuration.sweeps {
-            let order = configuration.shuffle ? rng.shuffled(batch.transitions.indices) : Array(batch.transitions.indices)
-            for i in order {
-                let t = batch.transitions[i]
-                table[t.state, t.action] = try formulas.batchConstrainedTabularUpdate(
-                    value: table[t.state, t.action], reward: t.reward, nextValues: table.values(in: t.nextState),
-                    nextActionInBatch: supported[t.nextState], terminal: t.terminal,
-                    learningRate: configuration.learningRate, discount: configuration.discount)
-            }
+        return try sweepFixedBatch(batch, startingFrom: start, configuration: configuration, rng: &rng) { t, value, nextValues in
+            try formulas.batchConstrainedTabularUpdate(
+                value: value, reward: t.reward, nextValues: nextValues, nextActionInBatch: supported[t.nextState],
+                terminal: t.terminal, learningRate: configuration.learningRate, discount: configuration.discount)
         }
-        return table
     }
 
     /// The batch-constrained greedy action argmax_{a : (s,a) ∈ B} Q(s, a) (the lowest index

@@ -61,23 +61,9 @@ public struct FixedBatchQLearning: Sendable {
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps or a
     ///   table of the wrong size, and whatever the plugged-in update throws.
     public func learn(from batch: TabularBatch, startingFrom start: QTable, rng: inout RandomSource) throws -> QTable {
-        guard configuration.sweeps >= 0 else {
-            throw TabularError.invalidConfiguration("the number of sweeps must be ≥ 0, got \(configuration.sweeps)")
+        try sweepFixedBatch(batch, startingFrom: start, configuration: configuration, rng: &rng) { t, value, nextValues in
+            try formulas.qLearningUpdate(value: value, reward: t.reward, nextValues: nextValues, terminal: t.terminal,
+                                         learningRate: configuration.learningRate, discount: configuration.discount)
         }
-        guard start.stateCount == batch.stateCount, start.actionCount == batch.actionCount else {
-            throw TabularError.invalidConfiguration("the starting table is \(start.stateCount)×\(start.actionCount), "
-                                                    + "the batch's MDP \(batch.stateCount)×\(batch.actionCount)")
-        }
-        var table = start
-        for _ in 0..<configuration.sweeps {
-            let order = configuration.shuffle ? rng.shuffled(batch.transitions.indices) : Array(batch.transitions.indices)
-            for i in order {
-                let t = batch.transitions[i]
-                table[t.state, t.action] = try formulas.qLearningUpdate(
-                    value: table[t.state, t.action], reward: t.reward, nextValues: table.values(in: t.nextState),
-                    terminal: t.terminal, learningRate: configuration.learningRate, discount: configuration.discount)
-            }
-        }
-        return table
     }
 }
