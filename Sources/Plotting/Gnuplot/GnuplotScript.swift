@@ -57,12 +57,42 @@ struct GnuplotScript {
                         ? [[limits.xLimits.lowerBound, limits.xLimits.upperBound], [l.value, l.value]]
                         : [[l.value, l.value], [limits.yLimits.lowerBound, limits.yLimits.upperBound]]
                     tables.append(GnuplotTable(fileName: file, columns: columns))
-                case .text, .arrow, .polygon, .circle:
+                case .polygon(let x):
+                    // Closed: the first vertex again at the end, so the outline is drawn all round.
+                    let n = min(x.x.count, x.y.count)
+                    guard n > 0 else { continue }
+                    tables.append(GnuplotTable(fileName: file, columns: [Array(x.x.prefix(n)) + [x.x[0]],
+                                                                         Array(x.y.prefix(n)) + [x.y[0]]]))
+                case .circle(let x):
+                    let outline = Self.circleOutline(x, xScale: panel.axes.xScale, yScale: panel.axes.yScale)
+                    tables.append(GnuplotTable(fileName: file, columns: [outline.x, outline.y]))
+                case .text, .arrow:
                     continue
                 }
             }
         }
         return tables
+    }
+
+    /// Points around a circle (closed), as Cairo draws it: an ellipse whose radii are the radius
+    /// mapped through each axis (on a log axis, the ratio `(c + r) / c` on both sides of `c`).
+    static func circleOutline(_ circle: Circle, xScale: AxisScale, yScale: AxisScale,
+                              segments: Int = 96) -> (x: [Double], y: [Double]) {
+        func along(_ center: Double, _ scale: AxisScale, _ t: Double) -> Double {
+            switch scale {
+            case .linear: return center + circle.radius * t
+            case .log:
+                guard center > 0, center + circle.radius > 0 else { return .nan }
+                return center * pow((center + circle.radius) / center, t)
+            }
+        }
+        var xs: [Double] = [], ys: [Double] = []
+        for k in 0...segments {
+            let angle = 2 * Double.pi * Double(k % segments) / Double(segments)
+            xs.append(along(circle.centerX, xScale, cos(angle)))
+            ys.append(along(circle.centerY, yScale, sin(angle)))
+        }
+        return (xs, ys)
     }
 
     /// `name.<panel>-<artist>.dat`, numbered from 1.
@@ -134,8 +164,8 @@ struct GnuplotScript {
         if axes.xScale == .log { s += "set logscale x 10\nset mxtics 10\n" }
         if axes.yScale == .log { s += "set logscale y 10\nset mytics 10\n" }
         let wrap = categoryWrap(panel, place)
-        s += "set xtics (" + place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
-        s += "set ytics (" + place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" })
+        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
         var labelIndex = 1
         // Axis labels and titles go exactly where the Cairo layout put them.
         for kind in [PanelLayout.LabelKind.x, .y, .title, .colorBar] {
@@ -159,35 +189,41 @@ struct GnuplotScript {
                 .joined(separator: ", ") + ")\n"
             let range = heatMap.resolvedValueRange
             s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
-            s += "set cbtics (" + place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
             s += "set colorbox vertical\nset border 15 lw 0.8 lc rgb '#262626'\n"
         } else {
             s += "unset colorbox\n"
         }
 
         var plots: [String] = []
-        var objectIndex = 1
+        var readsData = false
+        // Cairo's order: bands and heat maps first, then every other artist in the order it was
+        // added. Shapes are plot elements (not gnuplot objects, which only go behind or in front
+        // of all plots), so a wall added after a heat map is drawn over it.
         let order = panel.artists.indices.filter { panel.artists[$0].isBackground }
             + panel.artists.indices.filter { !panel.artists[$0].isBackground }
         for a in order {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
-            let color = "lc rgb '\(r.color.hexString)'"
+            let color = "lc \(rgb(r.color))"
             let key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
+            let before = plots.count
             switch r.artist {
             case .line(let x):
                 let style = x.marker.map { "linespoints pt \(pointType($0)) ps \(num(max(4, x.width * 3) / 3.5))*psf" } ?? "lines"
                 plots.append("\(file) using 1:2 with \(style) \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .scatter(let x):
-                let alpha = Int(((1 - x.opacity) * 255).rounded())
-                let argb = String(format: "#%02X", alpha) + r.color.hexString.dropFirst()
-                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 3.5))*psf lc rgb '\(argb)' \(key)")
+                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 3.5))*psf "
+                    + "lc \(rgb(r.color, opacity: x.opacity)) \(key)")
             case .band(let x):
-                plots.append("\(file) using 1:2:3 with filledcurves fs transparent solid \(num(x.opacity)) noborder \(color) \(key)")
+                plots.append("\(file) using 1:2:3 with filledcurves \(fillStyle(opacity: x.opacity * r.color.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) \(key)")
             case .histogram(let x):
-                plots.append("\(file) using 1:2:3 with boxes fs transparent solid \(num(x.opacity)) border \(color) \(color) lw 1 \(key)")
+                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: x.opacity * r.color.alpha)) border \(color) "
+                    + "lc \(rgb(r.color.withAlpha(1))) lw 1 \(key)")
             case .bars(let x):
-                plots.append("\(file) using 1:2:3 with boxes fs solid 1.0 noborder \(color) \(key)")
+                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: r.color.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) \(key)")
                 if x.errors != nil {
                     // Error bars as plain vectors (gnuplot's errorbar styles also draw a point).
                     let ink = "nohead lc rgb '#262626' lw 1 notitle"
@@ -202,37 +238,43 @@ struct GnuplotScript {
             case .referenceLine(let x):
                 plots.append("\(file) using 1:2 with lines \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .polygon(let x):
-                let vertices = zip(x.x, x.y).map { "\(num($0)),\(num($1))" }
-                guard let first = vertices.first else { continue }
-                s += "set object \(objectIndex) polygon from " + (vertices.dropFirst() + [first]).reduce(first) { $0 + " to " + $1 }
-                s += " " + objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
-                objectIndex += 1
+                guard min(x.x.count, x.y.count) > 0 else { continue }
+                plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
                 if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
             case .circle(let x):
-                s += "set object \(objectIndex) ellipse at \(num(x.centerX)),\(num(x.centerY)) size \(num(2 * x.radius)),\(num(2 * x.radius)) units xy "
-                s += objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
-                objectIndex += 1
+                plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
                 if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
             case .text(let x):
                 let (justify, offset) = labelPlacement(x.anchor)
                 s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
-                s += "tc rgb '\(x.color.hexString)' font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
+                s += "tc \(rgb(x.color)) font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
                 labelIndex += 1
             case .arrow(let x):
                 s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen 0.012,22 "
-                s += "lc rgb '\(x.color.hexString)' lw \(num(x.width)) front\n"
+                s += "lc \(rgb(x.color)) lw \(num(x.width)) front\n"
                 if let label = x.label {
                     let right = x.fromX >= x.toX
                     s += "set label \(labelIndex) \(quote(label, mode)) at \(num(x.fromX)),\(num(x.fromY)) "
-                    s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc rgb '\(x.color.hexString)' "
+                    s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc \(rgb(x.color)) "
                     s += "font ',\(num(figure.fontSize * Style.annotationScale))' front\n"
                     labelIndex += 1
                 }
             }
+            readsData = readsData || plots[before...].contains { $0.hasPrefix("'") }
         }
-        if plots.isEmpty { plots.append("NaN notitle") }
+        // gnuplot 5.4 stops on an assertion (uses_axis[SECOND_X_AXIS]) when a plot has nothing
+        // but `keyentry` elements, and a plot command needs at least one element: an invisible
+        // series over the panel's fixed ranges comes first.
+        if !readsData { plots.insert("NaN notitle", at: 0) }
         s += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         return s
+    }
+
+    /// `set <axis>tics ("label" value, …)`, or `unset <axis>tics` (and its minor tics) when the
+    /// layout has no ticks there: gnuplot reads an empty list `set xtics ()` as "default ticks".
+    private func ticsCommand(_ axis: String, _ ticks: [String]) -> String {
+        guard !ticks.isEmpty else { return "unset \(axis)tics\nunset m\(axis)tics\n" }
+        return "set \(axis)tics (" + ticks.joined(separator: ", ") + ")\n"
     }
 
     /// `"text" at screen x, screen y center …` for a text box of the layout (multi-line when Pango wrapped it).
@@ -245,73 +287,9 @@ struct GnuplotScript {
             + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
     }
 
-    /// The legend placement resolved by the layout, in gnuplot's words.
-    private func keyCommand(_ place: PanelLayout) -> String {
-        guard let placement = place.legendPlacement else { return "unset key\n" }
-        let position: String
-        switch placement {
-        case .upperRight, .auto: position = "inside top right"
-        case .upperLeft: position = "inside top left"
-        case .lowerLeft: position = "inside bottom left"
-        case .lowerRight: position = "inside bottom right"
-        case .outsideRight: position = "outside right top vertical"
-        case .none: return "unset key\n"
-        }
-        return "set key \(position) Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 spacing 1.1 "
-            + "font ',\(num(figure.fontSize * Style.legendScale))'\n"
-    }
-
-    private func keyEntry(_ label: String, fill: Color?, stroke: Color?, mode: TextMode) -> String {
-        let fillPart = fill.map { "fc rgb '\($0.hexString)' fs solid 1.0" } ?? "fs empty"
-        let border = stroke.map { " border lc rgb '\($0.hexString)'" } ?? " noborder"
-        return "keyentry with boxes \(fillPart)\(border) title \(quote(label, mode))"
-    }
-
-    private func objectStyle(fill: Color?, stroke: Color?, width: Double) -> String {
-        var s = "back "
-        if let fill {
-            s += fill.alpha < 1 ? "fc rgb '\(fill.hexString)' fillstyle transparent solid \(num(fill.alpha))"
-                : "fc rgb '\(fill.hexString)' fillstyle solid 1.0"
-        } else {
-            s += "fillstyle empty"
-        }
-        if let stroke { s += " border lc rgb '\(stroke.hexString)' lw \(num(width))" } else { s += " noborder" }
-        return s
-    }
-
-    private func labelPlacement(_ anchor: TextAnchor) -> (String, String) {
-        switch anchor {
-        case .center: return ("center", "0,0")
-        case .left: return ("left", "0,0")
-        case .right: return ("right", "0,0")
-        case .top: return ("center", "0,-0.6")
-        case .bottom: return ("center", "0,0.6")
-        }
-    }
-
-    private func pointType(_ marker: MarkerShape) -> Int {
-        switch marker {
-        case .circle: return 7
-        case .square: return 5
-        case .triangle: return 9
-        case .diamond: return 13
-        case .cross: return 2
-        case .plus: return 1
-        }
-    }
-
-    private func dashType(_ style: LineStyle) -> String {
-        switch style {
-        case .solid: return "1"
-        case .dashed: return "(9,4)"
-        case .dotted: return "(1,3)"
-        case .dashDot: return "(9,3,1,3)"
-        }
-    }
-
     /// A double-quoted gnuplot string of a label in the terminal's text mode; `lines` > 1 breaks
     /// the label into lines of about equal length (gnuplot does not wrap).
-    private func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
         let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
         let converted = lines.map { line -> String in
             let text = mode == .enhanced ? Markup.gnuplotEnhanced(line) : Markup.latex(line)
@@ -344,7 +322,7 @@ struct GnuplotScript {
     }
 
     /// A number gnuplot reads back exactly.
-    private func num(_ value: Double) -> String {
+    func num(_ value: Double) -> String {
         guard value.isFinite else { return "NaN" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"

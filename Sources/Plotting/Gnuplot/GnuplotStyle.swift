@@ -1,0 +1,105 @@
+import Foundation
+
+/// How colours, legends, markers and dashes are spelled in a gnuplot script.
+extension GnuplotScript {
+    /// A colour spec `rgb '#RRGGBB'`, or `rgb '#AARRGGBB'` when the colour (times `opacity`) is
+    /// translucent. gnuplot's alpha byte counts transparency: 00 is opaque, FF invisible.
+    func rgb(_ color: Color, opacity: Double = 1) -> String {
+        let alpha = min(max(color.alpha * opacity, 0), 1)
+        guard alpha < 1 else { return "rgb '\(color.hexString)'" }
+        let transparency = Int(((1 - alpha) * 255).rounded())
+        return "rgb '" + String(format: "#%02X", transparency) + color.hexString.dropFirst() + "'"
+    }
+
+    /// A fill style of the given opacity: `fs solid 1.0` when opaque, else `fs transparent solid a`.
+    func fillStyle(opacity: Double) -> String {
+        let alpha = min(max(opacity, 0), 1)
+        return alpha < 1 ? "fs transparent solid \(num(alpha))" : "fs solid 1.0"
+    }
+
+    /// The legend as the layout placed it, in gnuplot's words.
+    ///
+    /// The key is pinned at screen coordinates to the corner of the layout's legend frame that
+    /// matches its placement, so gnuplot's key (whose size differs a little from Cairo's) grows
+    /// away from that corner. An `.outsideRight` legend therefore stays in the room the layout
+    /// reserved right of its own panel, instead of gnuplot's `outside right`, which in a
+    /// multiplot goes to the right edge of the whole canvas, over the next panel.
+    func keyCommand(_ place: PanelLayout) -> String {
+        guard let placement = place.legendPlacement, placement != .none else { return "unset key\n" }
+        let position: String
+        if let frame = place.legendArea {
+            let corner: (x: Double, y: Double, justify: String)
+            switch placement {
+            case .upperLeft, .outsideRight: corner = (frame.minX, frame.minY, "left top")
+            case .lowerLeft: corner = (frame.minX, frame.maxY, "left bottom")
+            case .lowerRight: corner = (frame.maxX, frame.maxY, "right bottom")
+            case .upperRight, .auto, .none: corner = (frame.maxX, frame.minY, "right top")
+            }
+            position = "at screen \(num(corner.x / layout.width)), screen \(num(1 - corner.y / layout.height)) \(corner.justify)"
+        } else {
+            switch placement {
+            case .upperLeft: position = "inside top left"
+            case .lowerLeft: position = "inside bottom left"
+            case .lowerRight: position = "inside bottom right"
+            // No frame to pin it to (not produced by the layout engine): inside, never over a neighbour.
+            case .upperRight, .auto, .outsideRight, .none: position = "inside top right"
+            }
+        }
+        return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 spacing 1.1 "
+            + "width -1 font ',\(num(figure.fontSize * Style.legendScale))'\n"
+    }
+
+    /// A legend row without data (for shapes): a swatch filled and outlined like the shape.
+    func keyEntry(_ label: String, fill: Color?, stroke: Color?, mode: TextMode) -> String {
+        let fillPart = fill.map { "fc \(rgb($0.withAlpha(1))) \(fillStyle(opacity: $0.alpha))" } ?? "fs empty"
+        let border = stroke.map { " border lc \(rgb($0))" } ?? " noborder"
+        return "keyentry with boxes \(fillPart)\(border) title \(quote(label, mode))"
+    }
+
+    /// Plot elements drawing a closed outline read from `file` (columns x, y): a filled curve for
+    /// `fill`, then a line for `stroke`, each in the artist's place in the drawing order.
+    func shapeElements(_ file: String, fill: Color?, stroke: Color?, width: Double) -> [String] {
+        var elements: [String] = []
+        if let fill {
+            elements.append("\(file) using 1:2 with filledcurves closed fc \(rgb(fill.withAlpha(1))) "
+                + "\(fillStyle(opacity: fill.alpha)) noborder notitle")
+        }
+        if let stroke {
+            elements.append("\(file) using 1:2 with lines lc \(rgb(stroke)) lw \(num(width)) dt 1 notitle")
+        }
+        return elements
+    }
+
+    /// gnuplot's point type for a marker shape.
+    func pointType(_ marker: MarkerShape) -> Int {
+        switch marker {
+        case .circle: return 7
+        case .square: return 5
+        case .triangle: return 9
+        case .diamond: return 13
+        case .cross: return 2
+        case .plus: return 1
+        }
+    }
+
+    /// gnuplot's dash type for a line style.
+    func dashType(_ style: LineStyle) -> String {
+        switch style {
+        case .solid: return "1"
+        case .dashed: return "(9,4)"
+        case .dotted: return "(1,3)"
+        case .dashDot: return "(9,3,1,3)"
+        }
+    }
+
+    /// Justification and character offset of a text annotation for its anchor.
+    func labelPlacement(_ anchor: TextAnchor) -> (String, String) {
+        switch anchor {
+        case .center: return ("center", "0,0")
+        case .left: return ("left", "0,0")
+        case .right: return ("right", "0,0")
+        case .top: return ("center", "0,-0.6")
+        case .bottom: return ("center", "0,0.6")
+        }
+    }
+}
