@@ -181,7 +181,7 @@ struct GnuplotScript {
         s += "set tmargin at screen \(num(1 - area.minY / layout.height))\n"
         s += "set bmargin at screen \(num(1 - area.maxY / layout.height))\n"
         s += "set style fill solid 1.0 noborder\n"
-        s += keyCommand(place)
+        s += keyCommand(panel, place, mode: mode)
 
         if let heatMap = panel.colorBar {
             let stops = heatMap.colorMap.stops
@@ -234,7 +234,7 @@ struct GnuplotScript {
             case .heatMap:
                 plots.append("\(file) using 1:2:3 with image notitle")
             case .quiver:
-                plots.append("\(file) using 1:2:3:4 with vectors head filled size screen 0.008,25 \(color) lw 0.9 \(key)")
+                plots.append("\(file) using 1:2:3:4 with vectors head filled size screen \(arrowHead(4.5)) \(color) lw 0.9 \(key)")
             case .referenceLine(let x):
                 plots.append("\(file) using 1:2 with lines \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .polygon(let x):
@@ -250,7 +250,7 @@ struct GnuplotScript {
                 s += "tc \(rgb(x.color)) font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
                 labelIndex += 1
             case .arrow(let x):
-                s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen 0.012,22 "
+                s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen \(arrowHead(7)) "
                 s += "lc \(rgb(x.color)) lw \(num(x.width)) front\n"
                 if let label = x.label {
                     let right = x.fromX >= x.toX
@@ -281,7 +281,7 @@ struct GnuplotScript {
     private func screenLabel(_ text: TextBox, mode: TextMode) -> String {
         let lineHeight = text.fontSize * 1.17
         let lines = max(1, Int(((text.rotated ? text.box.width : text.box.height) / lineHeight).rounded()))
-        let wrap = lines > 1 ? Int((Double(text.text.count) / Double(lines)).rounded(.up)) + 1 : nil
+        let wrap = lines > 1 ? Self.balancedWidth(text.text, lines: lines) : nil
         let x = text.box.midX / layout.width, y = 1 - text.box.midY / layout.height
         return "\(quote(text.text, mode, wrapAt: wrap)) at screen \(num(x)), screen \(num(y)) center"
             + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
@@ -296,6 +296,14 @@ struct GnuplotScript {
             return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
         return "\"" + converted.joined(separator: "\\n") + "\""
+    }
+
+    /// The narrowest line width (in characters) at which ``wrap(_:characters:)`` breaks `text`
+    /// into at most `lines` lines, so a label Pango wrapped in two lines gets two here as well.
+    static func balancedWidth(_ text: String, lines: Int) -> Int {
+        var width = max(Int((Double(text.count) / Double(max(lines, 1))).rounded(.up)), 1)
+        while width < text.count && wrap(text, characters: width).count > lines { width += 1 }
+        return width
     }
 
     /// Greedy word wrap at about `characters` characters per line.

@@ -24,7 +24,7 @@ extension GnuplotScript {
     /// away from that corner. An `.outsideRight` legend therefore stays in the room the layout
     /// reserved right of its own panel, instead of gnuplot's `outside right`, which in a
     /// multiplot goes to the right edge of the whole canvas, over the next panel.
-    func keyCommand(_ place: PanelLayout) -> String {
+    func keyCommand(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> String {
         guard let placement = place.legendPlacement, placement != .none else { return "unset key\n" }
         let position: String
         if let frame = place.legendArea {
@@ -45,8 +45,38 @@ extension GnuplotScript {
             case .upperRight, .auto, .outsideRight, .none: position = "inside top right"
             }
         }
-        return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 spacing 1.1 "
-            + "width -1 font ',\(num(figure.fontSize * Style.legendScale))'\n"
+        return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 "
+            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place, mode: mode)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
+    }
+
+    /// gnuplot's `set key spacing` that gives its key the height of the layout's legend frame:
+    /// gnuplot's rows are `spacing` × 1.05 em of the terminal font (measured on the cairo terminals).
+    func keySpacing(_ place: PanelLayout) -> Double {
+        guard let frame = place.legendArea, !place.legendEntries.isEmpty else { return 1.1 }
+        let spacing = frame.height / (Double(place.legendEntries.count) * 1.05 * figure.fontSize)
+        return (min(max(spacing, 1), 3) * 100).rounded() / 100
+    }
+
+    /// gnuplot's `set key width` (in characters) that brings its key box to the width of the
+    /// layout's legend frame.
+    ///
+    /// gnuplot sizes the box from the number of characters of the longest title (markup
+    /// excluded), the sample length and about 2.8 characters of padding, in characters of the
+    /// terminal's font, measured at 0.576 em on the cairo terminals; its estimate is wider than
+    /// the real text, so an unadjusted box runs past the frame (off the canvas or over the next
+    /// panel). Rounded down, so the box never grows past the frame.
+    func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> Int {
+        guard let frame = place.legendArea else { return 0 }
+        let titles = place.legendEntries.compactMap { panel.artists[$0.artist].artist.label }
+        let longest = titles.map { title -> Int in
+            switch mode {
+            case .enhanced: return Markup.plainText(Markup.parse(title)).count
+            case .latex: return Markup.latex(title).count
+            }
+        }.max() ?? 0
+        let character = 0.576 * figure.fontSize
+        let adjustment = (frame.width / character - Double(longest) - 2.5 - 2.8).rounded(.down)
+        return Int(min(max(adjustment, -Double(longest)), 20))
     }
 
     /// A legend row without data (for shapes): a swatch filled and outlined like the shape.
@@ -68,6 +98,12 @@ extension GnuplotScript {
             elements.append("\(file) using 1:2 with lines lc \(rgb(stroke)) lw \(num(width)) dt 1 notitle")
         }
         return elements
+    }
+
+    /// `length,angle` of an arrow head `points` long, as Cairo draws it (half-width 0.38 × length,
+    /// about 21°); gnuplot measures a `screen` length as a fraction of the canvas width.
+    func arrowHead(_ points: Double) -> String {
+        "\(num(points / layout.width)),21"
     }
 
     /// gnuplot's point type for a marker shape.
