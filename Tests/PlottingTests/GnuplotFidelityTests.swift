@@ -123,4 +123,24 @@ import Testing
         // Every sample lies in the left half (the left panel's cell), not over the right panel.
         #expect((reds + greens).allSatisfy { $0 < image.width / 2 }, "legend sample at x = \((reds + greens).max() ?? 0)")
     }
+
+    @Test func detailsFollowTheLayout() throws {
+        var figure = Figure(width: 4, height: 3)
+        figure.ax.line(x: [1, 10, 100], y: [1, 2, 3], label: "mean")
+        figure.ax.band(x: [1, 10, 100], lower: [0.5, 1.5, 2.5], upper: [1.5, 2.5, 3.5], label: "± std")
+        figure.ax.xScale = .log
+        figure.ax.grid = true
+        figure.ax.legend = .upperLeft
+        let (_, script) = try render(figure, "details")
+        // Solid grid lines (gnuplot's grid line type 0 is dotted).
+        #expect(script.contains("set grid xtics ytics lt 1"))
+        // The layout's minor ticks on the log axis, unlabelled at level 1.
+        #expect(script.contains("\"\" 2 1, \"\" 3 1"))
+        // Legend rows in the order the artists were added: the band is plotted first, untitled,
+        // and its key entry follows the line's.
+        let plot = try #require(script.components(separatedBy: "\nplot ").dropFirst().first)
+        let line = try #require(plot.range(of: "title \"mean\"")), band = try #require(plot.range(of: "title \"± std\""))
+        #expect(line.lowerBound < band.lowerBound)
+        #expect(plot.contains("with filledcurves fs transparent solid 0.22 noborder lc rgb '#0072B2' notitle"))
+    }
 }

@@ -161,11 +161,14 @@ struct GnuplotScript {
         s += "set tics nomirror out scale 0.6 textcolor rgb '#262626' font ',\(tickFont)'\n"
         s += "set xrange [\(num(place.xLimits.lowerBound)):\(num(place.xLimits.upperBound))]\n"
         s += "set yrange [\(num(place.yLimits.lowerBound)):\(num(place.yLimits.upperBound))]\n"
-        if axes.xScale == .log { s += "set logscale x 10\nset mxtics 10\n" }
-        if axes.yScale == .log { s += "set logscale y 10\nset mytics 10\n" }
+        if axes.xScale == .log { s += "set logscale x 10\n" }
+        if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" })
-        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
+        // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }
+            + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
+        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }
+            + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
         var labelIndex = 1
         // Axis labels and titles go exactly where the Cairo layout put them.
         for kind in [PanelLayout.LabelKind.x, .y, .title, .colorBar] {
@@ -173,7 +176,8 @@ struct GnuplotScript {
             s += "set label \(labelIndex) \(screenLabel(text, mode: mode))\n"
             labelIndex += 1
         }
-        if axes.grid { s += "set grid xtics ytics lc rgb '#E3E3E3' lw 0.6 dt 1\n" }
+        // `lt 1`: without it gnuplot keeps its grid line type 0, which is dotted whatever the dash type.
+        if axes.grid { s += "set grid xtics ytics lt 1 lc rgb '#E3E3E3' lw 0.6 dt solid\n" }
         // The plot area of the Cairo layout, so gnuplot leaves the same room for every label.
         let area = place.plotArea
         s += "set lmargin at screen \(num(area.minX / layout.width))\n"
@@ -190,7 +194,14 @@ struct GnuplotScript {
             let range = heatMap.resolvedValueRange
             s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
             s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
-            s += "set colorbox vertical\nset border 15 lw 0.8 lc rgb '#262626'\n"
+            if let bar = place.colorBarArea {
+                // Where the Cairo layout put the colour bar, so its label keeps its distance.
+                s += "set colorbox vertical user origin screen \(num(bar.minX / layout.width)), screen \(num(1 - bar.maxY / layout.height)) "
+                s += "size screen \(num(bar.width / layout.width)), screen \(num(bar.height / layout.height))\n"
+            } else {
+                s += "set colorbox vertical\n"
+            }
+            s += "set border 15 lw 0.8 lc rgb '#262626'\n"
         } else {
             s += "unset colorbox\n"
         }
@@ -202,11 +213,24 @@ struct GnuplotScript {
         // of all plots), so a wall added after a heat map is drawn over it.
         let order = panel.artists.indices.filter { panel.artists[$0].isBackground }
             + panel.artists.indices.filter { !panel.artists[$0].isBackground }
+        // gnuplot lists the key in plot order, Cairo in the order artists were added: a labelled
+        // background artist is plotted untitled, and a key entry takes its place in the list.
+        var backgroundKeys: [(artist: Int, entry: String)] = []
         for a in order {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
             let color = "lc \(rgb(r.color))"
-            let key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
+            var key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
+            if r.isBackground, let label = r.artist.label, !label.isEmpty {
+                key = "notitle"
+                if case .band(let x) = r.artist {
+                    backgroundKeys.append((a, keyEntry(label, fill: r.color.withAlpha(r.color.alpha * x.opacity), stroke: nil, mode: mode)))
+                }
+            }
+            if !r.isBackground {
+                plots += backgroundKeys.filter { $0.artist < a }.map(\.entry)
+                backgroundKeys.removeAll { $0.artist < a }
+            }
             let before = plots.count
             switch r.artist {
             case .line(let x):
@@ -262,6 +286,7 @@ struct GnuplotScript {
             }
             readsData = readsData || plots[before...].contains { $0.hasPrefix("'") }
         }
+        plots += backgroundKeys.map(\.entry)
         // gnuplot 5.4 stops on an assertion (uses_axis[SECOND_X_AXIS]) when a plot has nothing
         // but `keyentry` elements, and a plot command needs at least one element: an invisible
         // series over the panel's fixed ranges comes first.

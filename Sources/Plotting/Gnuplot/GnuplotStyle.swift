@@ -118,13 +118,15 @@ extension GnuplotScript {
         }
     }
 
-    /// gnuplot's dash type for a line style.
+    /// gnuplot's dash type for a line style: Cairo's dashes (in line widths w) in gnuplot's dash
+    /// unit, which on the cairo terminals is a quarter of the line width, with butt caps. Cairo's
+    /// dotted and dash-dot lines have round caps, so their dots are w long and their gaps shorter.
     func dashType(_ style: LineStyle) -> String {
         switch style {
         case .solid: return "1"
-        case .dashed: return "(9,4)"
-        case .dotted: return "(1,3)"
-        case .dashDot: return "(9,3,1,3)"
+        case .dashed: return "(18,8.8)"  // 4.5 w on, 2.2 w off
+        case .dotted: return "(4,4)"  // a dot of w every 2 w
+        case .dashDot: return "(24,3.2,4,3.2)"  // 6 w, 0.8 w, w, 0.8 w
         }
     }
 
