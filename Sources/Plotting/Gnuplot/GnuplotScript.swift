@@ -220,11 +220,12 @@ struct GnuplotScript {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
             let color = "lc \(rgb(r.color))"
-            var key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
-            if r.isBackground, let label = r.artist.label, !label.isEmpty {
+            let title = keyTitle(panel, place, artist: a, mode: mode)
+            var key = title.map { "title \($0)" } ?? "notitle"
+            if r.isBackground, let title {
                 key = "notitle"
                 if case .band(let x) = r.artist {
-                    backgroundKeys.append((a, keyEntry(label, fill: r.color.withAlpha(r.color.alpha * x.opacity), stroke: nil, mode: mode)))
+                    backgroundKeys.append((a, keyEntry(title, fill: r.color.withAlpha(r.color.alpha * x.opacity), stroke: nil)))
                 }
             }
             if !r.isBackground {
@@ -264,10 +265,10 @@ struct GnuplotScript {
             case .polygon(let x):
                 guard min(x.x.count, x.y.count) > 0 else { continue }
                 plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
-                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+                if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .circle(let x):
                 plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
-                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+                if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .text(let x):
                 let (justify, offset) = labelPlacement(x.anchor)
                 s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "

@@ -53,7 +53,8 @@ extension GnuplotScript {
     /// gnuplot's rows are `spacing` × 1.05 em of the terminal font (measured on the cairo terminals).
     func keySpacing(_ place: PanelLayout) -> Double {
         guard let frame = place.legendArea, !place.legendEntries.isEmpty else { return 1.1 }
-        let spacing = frame.height / (Double(place.legendEntries.count) * 1.05 * figure.fontSize)
+        let lines = place.legendEntries.map { keyLines(place, artist: $0.artist) }.reduce(0, +)
+        let spacing = frame.height / (Double(lines) * 1.05 * figure.fontSize)
         return (min(max(spacing, 1), 3) * 100).rounded() / 100
     }
 
@@ -67,11 +68,15 @@ extension GnuplotScript {
     /// panel). Rounded down, so the box never grows past the frame.
     func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> Int {
         guard let frame = place.legendArea else { return 0 }
-        let titles = place.legendEntries.compactMap { panel.artists[$0.artist].artist.label }
-        let longest = titles.map { title -> Int in
+        let lines = place.legendEntries.flatMap { entry -> [String] in
+            guard let label = panel.artists[entry.artist].artist.label else { return [] }
+            let count = keyLines(place, artist: entry.artist)
+            return mode == .enhanced && count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
+        }
+        let longest = lines.map { line -> Int in
             switch mode {
-            case .enhanced: return Markup.plainText(Markup.parse(title)).count
-            case .latex: return Markup.latex(title).count
+            case .enhanced: return Markup.plainText(Markup.parse(line)).count
+            case .latex: return Markup.latex(line).count
             }
         }.max() ?? 0
         let character = 0.576 * figure.fontSize
@@ -79,11 +84,25 @@ extension GnuplotScript {
         return Int(min(max(adjustment, -Double(longest)), 20))
     }
 
-    /// A legend row without data (for shapes): a swatch filled and outlined like the shape.
-    func keyEntry(_ label: String, fill: Color?, stroke: Color?, mode: TextMode) -> String {
+    /// The quoted legend title of artist `a`, broken into as many lines as Pango wrapped it in
+    /// the layout's legend (gnuplot does not wrap), or `nil` when it has none.
+    func keyTitle(_ panel: ResolvedPanel, _ place: PanelLayout, artist a: Int, mode: TextMode) -> String? {
+        guard let label = panel.artists[a].artist.label, !label.isEmpty else { return nil }
+        let lines = keyLines(place, artist: a)
+        return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil)
+    }
+
+    /// How many lines the legend row of artist `a` takes in the layout (1 when it has no row).
+    func keyLines(_ place: PanelLayout, artist a: Int) -> Int {
+        guard let row = place.legendEntries.first(where: { $0.artist == a }) else { return 1 }
+        return max(1, Int((row.handle.height / (figure.fontSize * Style.legendScale * 1.17)).rounded()))
+    }
+
+    /// A legend row without data (for shapes and bands): a swatch filled and outlined like the artist.
+    func keyEntry(_ title: String, fill: Color?, stroke: Color?) -> String {
         let fillPart = fill.map { "fc \(rgb($0.withAlpha(1))) \(fillStyle(opacity: $0.alpha))" } ?? "fs empty"
         let border = stroke.map { " border lc \(rgb($0))" } ?? " noborder"
-        return "keyentry with boxes \(fillPart)\(border) title \(quote(label, mode))"
+        return "keyentry with boxes \(fillPart)\(border) title \(title)"
     }
 
     /// Plot elements drawing a closed outline read from `file` (columns x, y): a filled curve for
