@@ -2,9 +2,12 @@ import Foundation
 
 /// Builds a gnuplot script (and its data tables) reproducing a laid-out figure.
 ///
-/// Every panel is one `multiplot` cell with the Cairo layout's ranges, ticks and legend corner, so
-/// both backends show the same numbers. Approximations: text is not wrapped; scatter opacity is a
-/// colour alpha; dash patterns are gnuplot's; the legend frame and quiver heads are gnuplot's own.
+/// Every panel is one `multiplot` cell with the Cairo layout's plot area, ranges, ticks (major and
+/// minor; none when the layout has none), label positions, colour bar and legend frame, and artists
+/// in Cairo's drawing order (shapes are plot elements, so they can lie over a heat map), so both
+/// backends show the same figure. Approximations: text wraps by character count into as many lines
+/// as Pango used; gnuplot sizes its legend box from character counts, adjusted to the layout's
+/// frame; histograms show every bin's outline; arrow heads are gnuplot's, sized like Cairo's.
 struct GnuplotScript {
     let figure: Figure
     let layout: FigureLayout
@@ -36,6 +39,13 @@ struct GnuplotScript {
                         r.rects.map { ($0.x0 + $0.x1) / 2 }, r.rects.map(\.y1), r.rects.map { $0.x1 - $0.x0 },
                         r.rects.map { $0.error ?? 0 },
                     ]))
+                    if case .histogram = r.artist, let first = r.rects.first, let last = r.rects.last {
+                        // Cairo's outline: up from the baseline, along the bin tops, back down.
+                        let base = panel.axes.yScale == .log ? limits.yLimits.lowerBound : 0
+                        let xs = [first.x0] + r.rects.flatMap { [$0.x0, $0.x1] } + [last.x1]
+                        let ys = [base] + r.rects.flatMap { [$0.y1, $0.y1] } + [base]
+                        tables.append(GnuplotTable(fileName: outlineFileName(panel: p, artist: a), columns: [xs, ys]))
+                    }
                 case .heatMap(let h):
                     let rows = h.values.count, cols = h.values[0].count
                     let dx = (h.xRange.upperBound - h.xRange.lowerBound) / Double(cols)
@@ -93,6 +103,11 @@ struct GnuplotScript {
             ys.append(along(circle.centerY, yScale, sin(angle)))
         }
         return (xs, ys)
+    }
+
+    /// `name.<panel>-<artist>-outline.dat`: a histogram's step outline.
+    func outlineFileName(panel: Int, artist: Int) -> String {
+        "\(name).\(panel + 1)-\(artist + 1)-outline.dat"
     }
 
     /// `name.<panel>-<artist>.dat`, numbered from 1.
@@ -244,8 +259,13 @@ struct GnuplotScript {
                 plots.append("\(file) using 1:2:3 with filledcurves \(fillStyle(opacity: x.opacity * r.color.alpha)) noborder "
                     + "lc \(rgb(r.color.withAlpha(1))) \(key)")
             case .histogram(let x):
-                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: x.opacity * r.color.alpha)) border \(color) "
-                    + "lc \(rgb(r.color.withAlpha(1))) lw 1 \(key)")
+                // Filled bins without borders, then one step outline (as Cairo draws it); the key
+                // gets a swatch with both.
+                let fill = r.color.withAlpha(r.color.alpha * x.opacity)
+                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: fill.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) notitle")
+                if let title { plots.append(keyEntry(title, fill: fill, stroke: r.color)) }
+                plots.append("'\(outlineFileName(panel: p, artist: a))' using 1:2 with lines \(color) lw 1.1 dt 1 notitle")
             case .bars(let x):
                 plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: r.color.alpha)) noborder "
                     + "lc \(rgb(r.color.withAlpha(1))) \(key)")
