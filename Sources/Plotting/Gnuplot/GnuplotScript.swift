@@ -2,9 +2,12 @@ import Foundation
 
 /// Builds a gnuplot script (and its data tables) reproducing a laid-out figure.
 ///
-/// Every panel is one `multiplot` cell with the Cairo layout's ranges, ticks and legend corner, so
-/// both backends show the same numbers. Approximations: text is not wrapped; scatter opacity is a
-/// colour alpha; dash patterns are gnuplot's; the legend frame and quiver heads are gnuplot's own.
+/// Every panel is one `multiplot` cell with the Cairo layout's plot area, ranges, ticks (major and
+/// minor; none when the layout has none), label positions, colour bar and legend frame, and artists
+/// in Cairo's drawing order (shapes are plot elements, so they can lie over a heat map), so both
+/// backends show the same figure. Approximations: text wraps by character count into as many lines
+/// as Pango used; gnuplot sizes its legend box from character counts, adjusted to the layout's
+/// frame; histograms show every bin's outline; arrow heads are gnuplot's, sized like Cairo's.
 struct GnuplotScript {
     let figure: Figure
     let layout: FigureLayout
@@ -36,6 +39,13 @@ struct GnuplotScript {
                         r.rects.map { ($0.x0 + $0.x1) / 2 }, r.rects.map(\.y1), r.rects.map { $0.x1 - $0.x0 },
                         r.rects.map { $0.error ?? 0 },
                     ]))
+                    if case .histogram = r.artist, let first = r.rects.first, let last = r.rects.last {
+                        // Cairo's outline: up from the baseline, along the bin tops, back down.
+                        let base = panel.axes.yScale == .log ? limits.yLimits.lowerBound : 0
+                        let xs = [first.x0] + r.rects.flatMap { [$0.x0, $0.x1] } + [last.x1]
+                        let ys = [base] + r.rects.flatMap { [$0.y1, $0.y1] } + [base]
+                        tables.append(GnuplotTable(fileName: outlineFileName(panel: p, artist: a), columns: [xs, ys]))
+                    }
                 case .heatMap(let h):
                     let rows = h.values.count, cols = h.values[0].count
                     let dx = (h.xRange.upperBound - h.xRange.lowerBound) / Double(cols)
@@ -57,12 +67,47 @@ struct GnuplotScript {
                         ? [[limits.xLimits.lowerBound, limits.xLimits.upperBound], [l.value, l.value]]
                         : [[l.value, l.value], [limits.yLimits.lowerBound, limits.yLimits.upperBound]]
                     tables.append(GnuplotTable(fileName: file, columns: columns))
-                case .text, .arrow, .polygon, .circle:
+                case .polygon(let x):
+                    // Closed: the first vertex again at the end, so the outline is drawn all round.
+                    let n = min(x.x.count, x.y.count)
+                    guard n > 0 else { continue }
+                    tables.append(GnuplotTable(fileName: file, columns: [Array(x.x.prefix(n)) + [x.x[0]],
+                                                                         Array(x.y.prefix(n)) + [x.y[0]]]))
+                case .circle(let x):
+                    let outline = Self.circleOutline(x, xScale: panel.axes.xScale, yScale: panel.axes.yScale)
+                    tables.append(GnuplotTable(fileName: file, columns: [outline.x, outline.y]))
+                case .text, .arrow:
                     continue
                 }
             }
         }
         return tables
+    }
+
+    /// Points around a circle (closed), as Cairo draws it: an ellipse whose radii are the radius
+    /// mapped through each axis (on a log axis, the ratio `(c + r) / c` on both sides of `c`).
+    static func circleOutline(_ circle: Circle, xScale: AxisScale, yScale: AxisScale,
+                              segments: Int = 96) -> (x: [Double], y: [Double]) {
+        func along(_ center: Double, _ scale: AxisScale, _ t: Double) -> Double {
+            switch scale {
+            case .linear: return center + circle.radius * t
+            case .log:
+                guard center > 0, center + circle.radius > 0 else { return .nan }
+                return center * pow((center + circle.radius) / center, t)
+            }
+        }
+        var xs: [Double] = [], ys: [Double] = []
+        for k in 0...segments {
+            let angle = 2 * Double.pi * Double(k % segments) / Double(segments)
+            xs.append(along(circle.centerX, xScale, cos(angle)))
+            ys.append(along(circle.centerY, yScale, sin(angle)))
+        }
+        return (xs, ys)
+    }
+
+    /// `name.<panel>-<artist>-outline.dat`: a histogram's step outline.
+    func outlineFileName(panel: Int, artist: Int) -> String {
+        "\(name).\(panel + 1)-\(artist + 1)-outline.dat"
     }
 
     /// `name.<panel>-<artist>.dat`, numbered from 1.
@@ -131,11 +176,14 @@ struct GnuplotScript {
         s += "set tics nomirror out scale 0.6 textcolor rgb '#262626' font ',\(tickFont)'\n"
         s += "set xrange [\(num(place.xLimits.lowerBound)):\(num(place.xLimits.upperBound))]\n"
         s += "set yrange [\(num(place.yLimits.lowerBound)):\(num(place.yLimits.upperBound))]\n"
-        if axes.xScale == .log { s += "set logscale x 10\nset mxtics 10\n" }
-        if axes.yScale == .log { s += "set logscale y 10\nset mytics 10\n" }
+        if axes.xScale == .log { s += "set logscale x 10\n" }
+        if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
-        s += "set xtics (" + place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
-        s += "set ytics (" + place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
+        // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }
+            + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
+        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }
+            + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
         var labelIndex = 1
         // Axis labels and titles go exactly where the Cairo layout put them.
         for kind in [PanelLayout.LabelKind.x, .y, .title, .colorBar] {
@@ -143,7 +191,8 @@ struct GnuplotScript {
             s += "set label \(labelIndex) \(screenLabel(text, mode: mode))\n"
             labelIndex += 1
         }
-        if axes.grid { s += "set grid xtics ytics lc rgb '#E3E3E3' lw 0.6 dt 1\n" }
+        // `lt 1`: without it gnuplot keeps its grid line type 0, which is dotted whatever the dash type.
+        if axes.grid { s += "set grid xtics ytics lt 1 lc rgb '#E3E3E3' lw 0.6 dt solid\n" }
         // The plot area of the Cairo layout, so gnuplot leaves the same room for every label.
         let area = place.plotArea
         s += "set lmargin at screen \(num(area.minX / layout.width))\n"
@@ -151,7 +200,7 @@ struct GnuplotScript {
         s += "set tmargin at screen \(num(1 - area.minY / layout.height))\n"
         s += "set bmargin at screen \(num(1 - area.maxY / layout.height))\n"
         s += "set style fill solid 1.0 noborder\n"
-        s += keyCommand(place)
+        s += keyCommand(panel, place, mode: mode)
 
         if let heatMap = panel.colorBar {
             let stops = heatMap.colorMap.stops
@@ -159,35 +208,67 @@ struct GnuplotScript {
                 .joined(separator: ", ") + ")\n"
             let range = heatMap.resolvedValueRange
             s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
-            s += "set cbtics (" + place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }.joined(separator: ", ") + ")\n"
-            s += "set colorbox vertical\nset border 15 lw 0.8 lc rgb '#262626'\n"
+            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
+            if let bar = place.colorBarArea {
+                // Where the Cairo layout put the colour bar, so its label keeps its distance.
+                s += "set colorbox vertical user origin screen \(num(bar.minX / layout.width)), screen \(num(1 - bar.maxY / layout.height)) "
+                s += "size screen \(num(bar.width / layout.width)), screen \(num(bar.height / layout.height))\n"
+            } else {
+                s += "set colorbox vertical\n"
+            }
+            s += "set border 15 lw 0.8 lc rgb '#262626'\n"
         } else {
             s += "unset colorbox\n"
         }
 
         var plots: [String] = []
-        var objectIndex = 1
+        var readsData = false
+        // Cairo's order: bands and heat maps first, then every other artist in the order it was
+        // added. Shapes are plot elements (not gnuplot objects, which only go behind or in front
+        // of all plots), so a wall added after a heat map is drawn over it.
         let order = panel.artists.indices.filter { panel.artists[$0].isBackground }
             + panel.artists.indices.filter { !panel.artists[$0].isBackground }
+        // gnuplot lists the key in plot order, Cairo in the order artists were added: a labelled
+        // background artist is plotted untitled, and a key entry takes its place in the list.
+        var backgroundKeys: [(artist: Int, entry: String)] = []
         for a in order {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
-            let color = "lc rgb '\(r.color.hexString)'"
-            let key = r.artist.label.map { "title \(quote($0, mode))" } ?? "notitle"
+            let color = "lc \(rgb(r.color))"
+            let title = keyTitle(panel, place, artist: a, mode: mode)
+            var key = title.map { "title \($0)" } ?? "notitle"
+            if r.isBackground, let title {
+                key = "notitle"
+                if case .band(let x) = r.artist {
+                    backgroundKeys.append((a, keyEntry(title, fill: r.color.withAlpha(r.color.alpha * x.opacity), stroke: nil)))
+                }
+            }
+            if !r.isBackground {
+                plots += backgroundKeys.filter { $0.artist < a }.map(\.entry)
+                backgroundKeys.removeAll { $0.artist < a }
+            }
+            let before = plots.count
             switch r.artist {
             case .line(let x):
                 let style = x.marker.map { "linespoints pt \(pointType($0)) ps \(num(max(4, x.width * 3) / 3.5))*psf" } ?? "lines"
                 plots.append("\(file) using 1:2 with \(style) \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .scatter(let x):
-                let alpha = Int(((1 - x.opacity) * 255).rounded())
-                let argb = String(format: "#%02X", alpha) + r.color.hexString.dropFirst()
-                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 3.5))*psf lc rgb '\(argb)' \(key)")
+                plots.append("\(file) using 1:2 with points pt \(pointType(x.marker)) ps \(num(x.size / 3.5))*psf "
+                    + "lc \(rgb(r.color, opacity: x.opacity)) \(key)")
             case .band(let x):
-                plots.append("\(file) using 1:2:3 with filledcurves fs transparent solid \(num(x.opacity)) noborder \(color) \(key)")
+                plots.append("\(file) using 1:2:3 with filledcurves \(fillStyle(opacity: x.opacity * r.color.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) \(key)")
             case .histogram(let x):
-                plots.append("\(file) using 1:2:3 with boxes fs transparent solid \(num(x.opacity)) border \(color) \(color) lw 1 \(key)")
+                // Filled bins without borders, then one step outline (as Cairo draws it); the key
+                // gets a swatch with both.
+                let fill = r.color.withAlpha(r.color.alpha * x.opacity)
+                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: fill.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) notitle")
+                if let title { plots.append(keyEntry(title, fill: fill, stroke: r.color)) }
+                plots.append("'\(outlineFileName(panel: p, artist: a))' using 1:2 with lines \(color) lw 1.1 dt 1 notitle")
             case .bars(let x):
-                plots.append("\(file) using 1:2:3 with boxes fs solid 1.0 noborder \(color) \(key)")
+                plots.append("\(file) using 1:2:3 with boxes \(fillStyle(opacity: r.color.alpha)) noborder "
+                    + "lc \(rgb(r.color.withAlpha(1))) \(key)")
                 if x.errors != nil {
                     // Error bars as plain vectors (gnuplot's errorbar styles also draw a point).
                     let ink = "nohead lc rgb '#262626' lw 1 notitle"
@@ -198,126 +279,77 @@ struct GnuplotScript {
             case .heatMap:
                 plots.append("\(file) using 1:2:3 with image notitle")
             case .quiver:
-                plots.append("\(file) using 1:2:3:4 with vectors head filled size screen 0.008,25 \(color) lw 0.9 \(key)")
+                plots.append("\(file) using 1:2:3:4 with vectors head filled size screen \(arrowHead(4.5)) \(color) lw 0.9 \(key)")
             case .referenceLine(let x):
                 plots.append("\(file) using 1:2 with lines \(color) lw \(num(x.width)) dt \(dashType(x.style)) \(key)")
             case .polygon(let x):
-                let vertices = zip(x.x, x.y).map { "\(num($0)),\(num($1))" }
-                guard let first = vertices.first else { continue }
-                s += "set object \(objectIndex) polygon from " + (vertices.dropFirst() + [first]).reduce(first) { $0 + " to " + $1 }
-                s += " " + objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
-                objectIndex += 1
-                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+                guard min(x.x.count, x.y.count) > 0 else { continue }
+                plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
+                if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .circle(let x):
-                s += "set object \(objectIndex) ellipse at \(num(x.centerX)),\(num(x.centerY)) size \(num(2 * x.radius)),\(num(2 * x.radius)) units xy "
-                s += objectStyle(fill: x.fill, stroke: x.stroke, width: x.lineWidth) + "\n"
-                objectIndex += 1
-                if let label = x.label { plots.append(keyEntry(label, fill: x.fill, stroke: x.stroke, mode: mode)) }
+                plots += shapeElements(file, fill: x.fill, stroke: x.stroke, width: x.lineWidth)
+                if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .text(let x):
                 let (justify, offset) = labelPlacement(x.anchor)
                 s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
-                s += "tc rgb '\(x.color.hexString)' font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
+                s += "tc \(rgb(x.color)) font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
                 labelIndex += 1
             case .arrow(let x):
-                s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen 0.012,22 "
-                s += "lc rgb '\(x.color.hexString)' lw \(num(x.width)) front\n"
+                s += "set arrow from \(num(x.fromX)),\(num(x.fromY)) to \(num(x.toX)),\(num(x.toY)) head filled size screen \(arrowHead(7)) "
+                s += "lc \(rgb(x.color)) lw \(num(x.width)) front\n"
                 if let label = x.label {
                     let right = x.fromX >= x.toX
                     s += "set label \(labelIndex) \(quote(label, mode)) at \(num(x.fromX)),\(num(x.fromY)) "
-                    s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc rgb '\(x.color.hexString)' "
+                    s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc \(rgb(x.color)) "
                     s += "font ',\(num(figure.fontSize * Style.annotationScale))' front\n"
                     labelIndex += 1
                 }
             }
+            readsData = readsData || plots[before...].contains { $0.hasPrefix("'") }
         }
-        if plots.isEmpty { plots.append("NaN notitle") }
+        plots += backgroundKeys.map(\.entry)
+        // gnuplot 5.4 stops on an assertion (uses_axis[SECOND_X_AXIS]) when a plot has nothing
+        // but `keyentry` elements, and a plot command needs at least one element: an invisible
+        // series over the panel's fixed ranges comes first.
+        if !readsData { plots.insert("NaN notitle", at: 0) }
         s += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         return s
+    }
+
+    /// `set <axis>tics ("label" value, …)`, or `unset <axis>tics` (and its minor tics) when the
+    /// layout has no ticks there: gnuplot reads an empty list `set xtics ()` as "default ticks".
+    private func ticsCommand(_ axis: String, _ ticks: [String]) -> String {
+        guard !ticks.isEmpty else { return "unset \(axis)tics\nunset m\(axis)tics\n" }
+        return "set \(axis)tics (" + ticks.joined(separator: ", ") + ")\n"
     }
 
     /// `"text" at screen x, screen y center …` for a text box of the layout (multi-line when Pango wrapped it).
     private func screenLabel(_ text: TextBox, mode: TextMode) -> String {
         let lineHeight = text.fontSize * 1.17
         let lines = max(1, Int(((text.rotated ? text.box.width : text.box.height) / lineHeight).rounded()))
-        let wrap = lines > 1 ? Int((Double(text.text.count) / Double(lines)).rounded(.up)) + 1 : nil
+        let wrap = lines > 1 ? Self.balancedWidth(text.text, lines: lines) : nil
         let x = text.box.midX / layout.width, y = 1 - text.box.midY / layout.height
         return "\(quote(text.text, mode, wrapAt: wrap)) at screen \(num(x)), screen \(num(y)) center"
             + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
     }
 
-    /// The legend placement resolved by the layout, in gnuplot's words.
-    private func keyCommand(_ place: PanelLayout) -> String {
-        guard let placement = place.legendPlacement else { return "unset key\n" }
-        let position: String
-        switch placement {
-        case .upperRight, .auto: position = "inside top right"
-        case .upperLeft: position = "inside top left"
-        case .lowerLeft: position = "inside bottom left"
-        case .lowerRight: position = "inside bottom right"
-        case .outsideRight: position = "outside right top vertical"
-        case .none: return "unset key\n"
-        }
-        return "set key \(position) Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 spacing 1.1 "
-            + "font ',\(num(figure.fontSize * Style.legendScale))'\n"
-    }
-
-    private func keyEntry(_ label: String, fill: Color?, stroke: Color?, mode: TextMode) -> String {
-        let fillPart = fill.map { "fc rgb '\($0.hexString)' fs solid 1.0" } ?? "fs empty"
-        let border = stroke.map { " border lc rgb '\($0.hexString)'" } ?? " noborder"
-        return "keyentry with boxes \(fillPart)\(border) title \(quote(label, mode))"
-    }
-
-    private func objectStyle(fill: Color?, stroke: Color?, width: Double) -> String {
-        var s = "back "
-        if let fill {
-            s += fill.alpha < 1 ? "fc rgb '\(fill.hexString)' fillstyle transparent solid \(num(fill.alpha))"
-                : "fc rgb '\(fill.hexString)' fillstyle solid 1.0"
-        } else {
-            s += "fillstyle empty"
-        }
-        if let stroke { s += " border lc rgb '\(stroke.hexString)' lw \(num(width))" } else { s += " noborder" }
-        return s
-    }
-
-    private func labelPlacement(_ anchor: TextAnchor) -> (String, String) {
-        switch anchor {
-        case .center: return ("center", "0,0")
-        case .left: return ("left", "0,0")
-        case .right: return ("right", "0,0")
-        case .top: return ("center", "0,-0.6")
-        case .bottom: return ("center", "0,0.6")
-        }
-    }
-
-    private func pointType(_ marker: MarkerShape) -> Int {
-        switch marker {
-        case .circle: return 7
-        case .square: return 5
-        case .triangle: return 9
-        case .diamond: return 13
-        case .cross: return 2
-        case .plus: return 1
-        }
-    }
-
-    private func dashType(_ style: LineStyle) -> String {
-        switch style {
-        case .solid: return "1"
-        case .dashed: return "(9,4)"
-        case .dotted: return "(1,3)"
-        case .dashDot: return "(9,3,1,3)"
-        }
-    }
-
     /// A double-quoted gnuplot string of a label in the terminal's text mode; `lines` > 1 breaks
     /// the label into lines of about equal length (gnuplot does not wrap).
-    private func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
         let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
         let converted = lines.map { line -> String in
             let text = mode == .enhanced ? Markup.gnuplotEnhanced(line) : Markup.latex(line)
             return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
         return "\"" + converted.joined(separator: "\\n") + "\""
+    }
+
+    /// The narrowest line width (in characters) at which ``wrap(_:characters:)`` breaks `text`
+    /// into at most `lines` lines, so a label Pango wrapped in two lines gets two here as well.
+    static func balancedWidth(_ text: String, lines: Int) -> Int {
+        var width = max(Int((Double(text.count) / Double(max(lines, 1))).rounded(.up)), 1)
+        while width < text.count && wrap(text, characters: width).count > lines { width += 1 }
+        return width
     }
 
     /// Greedy word wrap at about `characters` characters per line.
@@ -344,7 +376,7 @@ struct GnuplotScript {
     }
 
     /// A number gnuplot reads back exactly.
-    private func num(_ value: Double) -> String {
+    func num(_ value: Double) -> String {
         guard value.isFinite else { return "NaN" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
