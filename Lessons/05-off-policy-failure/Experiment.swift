@@ -63,7 +63,7 @@ func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: experimentSeedCount(quick: context.quick))
     let unitsPerSeed = configuration.workUnits()
     let bar = context.progress(total: unitsPerSeed * seeds.count, label: "orange and blue, \(seeds.count) seeds")
-    let done = ProgressTally(seeds: seeds.count)
+    let done = WorkTally(count: seeds.count)
     let runs = try runInParallel(seeds.count) { index in
         try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
                                      formulas: formulas, progress: { units in
@@ -75,20 +75,4 @@ func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
         SettingSummary(setting: setting, orange: runs.map { $0[i].orange }, blue: runs.map { $0[i].blue! })
     }
     return (runs, summaries)
-}
-
-/// The work done by each parallel run, summed for the progress bar.
-final class ProgressTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var units: [Int]
-
-    init(seeds: Int) { units = Array(repeating: 0, count: seeds) }
-
-    /// Records that run `index` has done `value` units and returns the total over runs.
-    func set(_ index: Int, _ value: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        units[index] = value
-        return units.reduce(0, +)
-    }
 }

@@ -106,9 +106,9 @@ lesson.code("How fast DDPG trains here") { context in
     context.print("A gradient step is one critic update, one actor update and the two Polyak averages on a",
                   "mini-batch of 100; an environment step is one actor call with exploration noise and one",
                   "Pendulum step. Learning, not simulating, is the bottleneck.")
-    context.record("throughput.environmentStepsPerSecond", throughputs[0].environmentStepsPerSecond)
-    context.record("throughput.gradientStepsPerSecond", throughputs[0].gradientStepsPerSecond)
-    context.record("throughput.paperSize.gradientStepsPerSecond", throughputs[1].gradientStepsPerSecond)
+    context.recordMeasurement("throughput.environmentStepsPerSecond", throughputs[0].environmentStepsPerSecond)
+    context.recordMeasurement("throughput.gradientStepsPerSecond", throughputs[0].gradientStepsPerSecond)
+    context.recordMeasurement("throughput.paperSize.gradientStepsPerSecond", throughputs[1].gradientStepsPerSecond)
 }
 
 lesson.markdown(#"""

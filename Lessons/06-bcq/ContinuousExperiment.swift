@@ -177,19 +177,3 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
     }
     return (outcomes, lessonFive)
 }
-
-/// Work done by parallel jobs, summed for one progress bar.
-final class WorkTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var units: [Int]
-
-    init(count: Int) { units = Array(repeating: 0, count: count) }
-
-    /// Records that job `index` has done `value` units and returns the total over jobs.
-    func set(_ index: Int, _ value: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        units[index] = value
-        return units.reduce(0, +)
-    }
-}

@@ -186,7 +186,7 @@ lesson.code("How fast BCQ trains here") { context in
     context.print(String(format: "%.0f BCQ gradient steps per second on one core (release build, %d steps timed),", throughput, updates),
                   "each a VAE step, a critic step with n = 10 proposals per next state (1 000 target rows),",
                   "a perturbation-model step and two Polyak averages on a mini-batch of 100.")
-    context.record("throughput.bcqUpdatesPerSecond", throughput)
+    context.recordMeasurement("throughput.bcqUpdatesPerSecond", throughput)
 }
 
 var comparison: [SettingResult] = []

@@ -42,8 +42,8 @@ struct Lesson05ClaimTests {
                      "buffers/final-seed0.npz", "buffers/concurrent-seed0.npz", "buffers/imitation-seed0.npz"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
-        #expect(try run.number("throughput.gradientStepsPerSecond") > 0)
-        #expect(try run.number("throughput.environmentStepsPerSecond") > 0)
+        #expect(try run.measurement("throughput.gradientStepsPerSecond") > 0)
+        #expect(try run.measurement("throughput.environmentStepsPerSecond") > 0)
     }
 
     @Test("Imitation: blue's return is far below the expert's, the worst of the three settings")

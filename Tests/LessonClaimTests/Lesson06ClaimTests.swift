@@ -44,7 +44,7 @@ struct Lesson06ClaimTests {
                      "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
-        #expect(try run.number("throughput.bcqUpdatesPerSecond") > 0)
+        #expect(try run.measurement("throughput.bcqUpdatesPerSecond") > 0)
     }
 
     @Test("tabular: BCQ finds the best batch-supported policy, Q-learning on the same batch does not")

@@ -83,6 +83,20 @@ struct LessonRun {
         return number
     }
 
+    /// The measurement (a throughput or a time) recorded under `key` in the run's timing.json.
+    func measurement(_ key: String) throws -> Double {
+        let url = directory.appendingPathComponent("timing.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let timing = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let measurements = timing["measurements"] as? [String: Any] else {
+            throw LessonRunError.noResults(lesson: "timing.json", path: url.path)
+        }
+        guard let number = measurements[key] as? Double else {
+            throw LessonRunError.missingResult(key: key, available: measurements.keys.sorted())
+        }
+        return number
+    }
+
     /// The recorded list of numbers under `key`.
     func numbers(_ key: String) throws -> [Double] {
         guard let numbers = try value(key) as? [Double] else {

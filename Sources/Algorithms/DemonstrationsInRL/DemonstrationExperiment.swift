@@ -60,7 +60,7 @@ public struct DemonstrationExperiment: Sendable {
         let task = try task()
         let demonstrations = try given ?? demonstrations()
         let jobs = variants.flatMap { variant in seeds.map { (variant, $0) } }
-        let tally = StepTally(count: jobs.count)
+        let tally = WorkTally(count: jobs.count)
         let schedule = schedule
         let runs = try runInParallel(jobs.count) { index in
             let (variant, seed) = jobs[index]
@@ -88,21 +88,5 @@ public struct VariantResult: Sendable, Codable, Equatable {
     /// The first step at which each seed's own curve reached `threshold` (`nil`: never).
     public func firstStepsPerSeed(reaching threshold: Double) -> [Int?] {
         runs.map { $0.curve.firstStep(reaching: threshold) }
-    }
-}
-
-/// The environment steps each parallel run has done, summed for a progress bar.
-final class StepTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var steps: [Int]
-
-    init(count: Int) { steps = Array(repeating: 0, count: count) }
-
-    /// Records that run `index` has done `value` steps and returns the total over runs.
-    func set(_ index: Int, _ value: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        steps[index] = value
-        return steps.reduce(0, +)
     }
 }
