@@ -55,3 +55,13 @@ import Testing
     m[1, 2] = -.infinity
     #expect(!m.isFinite)
 }
+
+@Test("a BLAS thread count chosen before the first product is kept (the one-thread default does not override it)")
+func blasThreadChoiceIsKept() {
+    Matrix.setBLASThreads(2)
+    let product = Matrix([[1, 2], [3, 4]]).matmul(Matrix([[1, 0], [0, 1]]))
+    #expect(product == Matrix([[1, 2], [3, 4]]))
+    #expect(Matrix.blasThreads == 2, "OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(2)")
+    Matrix.setBLASThreads(1)
+    #expect(Matrix.blasThreads == 1)
+}

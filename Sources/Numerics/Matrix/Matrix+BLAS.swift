@@ -69,9 +69,13 @@ extension Matrix {
 
     /// Sets how many threads OpenBLAS may use (1 is often fastest for the kit's small networks).
     public static func setBLASThreads(_ count: Int) {
+        _ = blasThreadDefault  // apply the default first, so that it cannot override this choice later
         openblas_set_num_threads(Int32(Swift.max(1, count)))
     }
 
     /// The number of threads OpenBLAS uses.
-    public static var blasThreads: Int { Int(openblas_get_num_threads()) }
+    public static var blasThreads: Int {
+        _ = blasThreadDefault
+        return Int(openblas_get_num_threads())
+    }
 }
