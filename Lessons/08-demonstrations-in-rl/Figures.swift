@@ -34,10 +34,10 @@ func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection
     }
     var left = Axes()
     task.world.drawTable(into: &left)
-    startRegion(into: &left)
     for (i, demonstration) in demonstrations.trajectories.prefix(5).enumerated() {
-        task.world.drawPath(demonstration.states, into: &left, label: i == 0 ? "demonstrations" : nil, color: .green)
+        task.world.drawPath(demonstration.states, into: &left, label: i == 0 ? "demonstrations" : nil, color: .purple)
     }
+    startRegion(into: &left)  // over the paths, so that the start squares stay visible
     left.title = "\(demonstrations.trajectories.count) demonstrations, \(String(format: "%.0f", demonstrations.meanLength)) steps on average"
     left.xLabel = "x"
     left.yLabel = "y"
@@ -46,10 +46,10 @@ func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection
 
     var right = Axes()
     task.world.drawTable(into: &right)
-    startRegion(into: &right)
     for (i, episode) in randomEpisodes.prefix(5).enumerated() {
         task.world.drawPath(episode.states, into: &right, label: i == 0 ? "random actions" : nil, color: .vermillion)
     }
+    startRegion(into: &right)
     let successes = randomEpisodes.filter(\.succeeded).count
     right.title = "Random actions: \(successes) of \(randomEpisodes.count) episodes succeed"
     right.xLabel = "x"

@@ -128,7 +128,8 @@ lesson.code("The task, the demonstrations and random exploration") { context in
     context.record("task.demonstrations.meanLength", demos.meanLength)
     context.record("task.demonstrations.longest", demos.longest)
     try context.figure("task", caption: "Left: the table, the goal (green disc), the squares where the block and the "
-        + "pusher start, and five of the demonstrations (block paths solid, pusher paths dotted). Right: uniformly "
+        + "pusher start, and five of the demonstrations (block paths solid, pusher paths dotted; outline: the block's start, filled "
+        + "disc: its end, black dot: the pusher's end). Right: uniformly "
         + "random actions from the same starts barely move the block.") {
         taskFigure(task: pushing, demonstrations: demos, randomEpisodes: random)
     }
