@@ -77,17 +77,24 @@ func conclusions(_ context: LessonContext) throws {
 
         On the mask, this run says: \(maskReading) \
         (\(String(format: "%.2f", startsAlong)) against \(String(format: "%.2f", unmaskedAlong)) mean success along training). \
-        Zhu et al. hid the arm so that the discriminator could not tell agent from demonstrator by the arm's appearance and \
-        motion, which dominate camera images and matter little for the task. In our pushing task the "arm" is the pusher, \
-        and where it stands relative to the block is a large part of the skill: getting behind the block is what the sparse \
-        reward cannot teach and the demonstrations can. A block-only discriminator cannot see that phase (the block rests \
-        while the pusher approaches, in the demonstrations as in the agent's episodes) and rewards only what happens once \
-        the block moves; and because the block's speed reveals the demonstrator's half speed, it also pays for pushing \
-        slowly. A discriminator that sees the pusher and its actions can reward the approach, but it also sees the \
-        demonstrator's noise and slowness in the actions. Which of the two effects wins depends on the task and on the \
-        seed; which features the discriminator should see is a modelling choice to test, not a rule.
+        Zhu et al. hid the arm, and in their camera images the arm's appearance and motion dominate while mattering \
+        little for the task. In our pushing task the "arm" is the pusher, and where it stands relative to the block is a \
+        large part of the skill: getting behind the block is what the sparse reward cannot teach and the demonstrations \
+        can. A block-only discriminator cannot see that phase: the block rests while the pusher approaches, in the \
+        demonstrations as in the agent's episodes.
         """
-    if settings.includesUnscaledTaskReward {
+    if settings.includesExtraAblations {
+        let unmaskedNoStarts = try summary(settings.unmaskedWithoutStarts)
+        let unmaskedNoStartsAlong = meanAndStd(unmaskedNoStarts.successAlongTraining).mean
+        text += """
+             Without demonstration starts, where every episode begins with the approach, this run gives: block only \
+            \(estimate(withoutStarts.successAlongTraining)) along training and \(estimate(withoutStarts.finalSuccess)) at the \
+            end; block, pusher and action \(estimate(unmaskedNoStarts.successAlongTraining)) and \
+            \(estimate(unmaskedNoStarts.finalSuccess)).
+            """
+        context.record("claims.blockOnlyNoStartsSuccessAlongTraining", noStartsAlong)
+        context.record("claims.blockAndPusherNoStartsSuccessAlongTraining", unmaskedNoStartsAlong)
+        context.record("claims.blockAndPusherNoStartsFinalSuccess", meanAndStd(unmaskedNoStarts.finalSuccess).mean)
         let unscaled = try summary(settings.unscaled)
         text += """
 
@@ -98,6 +105,8 @@ func conclusions(_ context: LessonContext) throws {
         context.record("claims.unscaledTaskReward.finalSuccess", meanAndStd(unscaled.finalSuccess).mean)
     }
     context.markdown(text)
+    context.show(try maskMeasurementTable())
+    context.markdown(maskReadingText)
 
     context.record("claims.intermediateBeatsEnds", intermediateBeatsEnds)
     context.record("claims.bestIntermediateLambda", Double(lambdas[best]))

@@ -13,8 +13,9 @@ struct ExperimentSettings: Sendable {
     var seeds: Int
     /// PPO iterations per run (each 8 × 128 = 1024 environment steps).
     var iterations: Int
-    /// Also run the ablation with the environment's unscaled task reward (c = 1).
-    var includesUnscaledTaskReward: Bool
+    /// Also run the ablations with the environment's unscaled task reward (c = 1) and with the
+    /// discriminator that sees the pusher but without demonstration starts.
+    var includesExtraAblations: Bool
     /// Demonstrations given to the agent.
     var demonstrations = 20
     /// Evaluate the policy every this many iterations…
@@ -25,9 +26,9 @@ struct ExperimentSettings: Sendable {
     var finalEvaluationEpisodes = 50
 
     static let full = ExperimentSettings(lambdas: [0, 0.1, 0.25, 0.5, 0.75, 1], seeds: 3, iterations: 80,
-                                         includesUnscaledTaskReward: true)
+                                         includesExtraAblations: true)
     static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 3, iterations: 60,
-                                          includesUnscaledTaskReward: false)
+                                          includesExtraAblations: false)
 
     /// The probability of a demonstration start in the recipe.
     static let demonstrationStartProbability = 0.8
@@ -52,6 +53,13 @@ struct ExperimentSettings: Sendable {
                             discriminatorView: .blockAndPusher, demonstrationStartProbability: Self.demonstrationStartProbability)
     }
 
+    /// The unmasked discriminator without demonstration starts: every episode begins with the approach
+    /// to the block, the phase that only a discriminator seeing the pusher can reward.
+    var unmaskedWithoutStarts: RewardMixingVariant {
+        RewardMixingVariant(name: "sees pusher, no demo starts", imitationWeight: ablationLambda,
+                            discriminatorView: .blockAndPusher, demonstrationStartProbability: 0)
+    }
+
     /// The recipe at the ablation λ with the environment's task reward as it is (c = 1).
     var unscaled: RewardMixingVariant {
         RewardMixingVariant(name: "task reward c = 1", imitationWeight: ablationLambda, discriminatorView: .blockOnly,
@@ -60,17 +68,18 @@ struct ExperimentSettings: Sendable {
 
     /// The ablation variants run besides the sweep.
     var ablations: [RewardMixingVariant] {
-        [withoutStarts, unmasked] + (includesUnscaledTaskReward ? [unscaled] : [])
+        [withoutStarts, unmasked] + (includesExtraAblations ? [unmaskedWithoutStarts, unscaled] : [])
     }
 
     /// The sweep's variant at the ablation λ (the full recipe).
     var recipe: RewardMixingVariant { sweep.first { $0.imitationWeight == ablationLambda }! }
 
     /// The key of a variant's numbers in results.json: "lambda0.1", "noDemoStarts", "blockAndPusher",
-    /// "unscaledTaskReward".
+    /// "blockAndPusherNoDemoStarts", "unscaledTaskReward".
     func key(_ variant: RewardMixingVariant) -> String {
         if variant == withoutStarts { return "noDemoStarts" }
         if variant == unmasked { return "blockAndPusher" }
+        if variant == unmaskedWithoutStarts { return "blockAndPusherNoDemoStarts" }
         if variant == unscaled { return "unscaledTaskReward" }
         return "lambda" + Self.format(variant.imitationWeight)
     }

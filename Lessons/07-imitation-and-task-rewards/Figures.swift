@@ -10,6 +10,7 @@ func ablationLabels(_ variants: [RewardMixingVariant]) -> [String] {
     variants.map { variant in
         if variant.name == settings.withoutStarts.name { return "no demo starts" }
         if variant.name == settings.unmasked.name { return "sees pusher" }
+        if variant.name == settings.unmaskedWithoutStarts.name { return "sees pusher, no starts" }
         if variant.name == settings.unscaled.name { return "c = 1" }
         switch variant.imitationWeight {
         case 0: return "λ = 0 (no GAIL)"

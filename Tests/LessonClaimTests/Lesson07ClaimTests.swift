@@ -86,12 +86,18 @@ struct Lesson07ClaimTests {
         let blockAndPusher = try run.mean("runs.blockAndPusher.successAlongTraining")
         let blockOnlyFinal = try run.mean("runs.\(recipe).finalSuccess")
         let blockAndPusherFinal = try run.mean("runs.blockAndPusher.finalSuccess")
-        // Measured in the kit: the opposite of Zhu et al.'s finding (the lesson explains why: the
-        // pusher's position relative to the block is the skill the demonstrations teach). Kept as
-        // a known issue so that the claim stays asserted and visible.
+        // Measured in the kit: the opposite of Zhu et al.'s finding. Over 12 seeds of the quick
+        // budget the pusher view is ahead (0.42 against 0.35 along training, 0.90 against 0.84
+        // final), by less than the spread over seeds, so seed 0's three-seed group can go either
+        // way; without demonstration starts only the pusher view learns (0.95 against 0.03 final),
+        // because only it can reward the approach to the block. At higher λ, without the action,
+        // with a full-speed demonstrator, the pusher view still wins; only a demonstrator whose
+        // approach is mostly noise at λ = 0.5 turns it round (the lesson's last code cell has the
+        // table). Kept as a known issue so that the claim stays asserted and visible.
         let message = "claim 'block-only discriminator does better' failed: block only \(blockOnly) along training, "
             + "\(blockOnlyFinal) final; block + pusher \(blockAndPusher) and \(blockAndPusherFinal)"
-        withKnownIssue("in this 2-D task the block-only discriminator does not beat the block + pusher one (see the lesson's last code cell)",
+        withKnownIssue(Comment(rawValue: "in this 2-D task the block-only discriminator cannot reward the approach to the block "
+                                   + "and does not reliably beat the block + pusher one (see the lesson's last code cell)"),
                        isIntermittent: true) {
             #expect(blockOnly > blockAndPusher && blockOnlyFinal > blockAndPusherFinal, Comment(rawValue: message))
         }
