@@ -44,15 +44,10 @@ struct SweepResult {
     var demonstrationEnds: [Int: Int] = [:]
 
     /// The mean over seeds for each number of demonstrations.
-    func mean(_ values: [[Double]]) -> [Double] { values.map { $0.reduce(0, +) / Double(max($0.count, 1)) } }
+    func mean(_ values: [[Double]]) -> [Double] { values.map { meanAndStandardDeviation(of: $0).mean } }
 
-    /// The standard deviation over seeds for each number of demonstrations.
-    func standardDeviation(_ values: [[Double]]) -> [Double] {
-        values.map { row in
-            let m = row.reduce(0, +) / Double(max(row.count, 1))
-            return (row.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(max(row.count, 1))).squareRoot()
-        }
-    }
+    /// The (population) standard deviation over seeds for each number of demonstrations.
+    func standardDeviation(_ values: [[Double]]) -> [Double] { values.map { meanAndStandardDeviation(of: $0).std } }
 
     /// The expert's mean return.
     var expertMeanReturn: Double { expertReturns.reduce(0, +) / Double(max(expertReturns.count, 1)) }

@@ -1,6 +1,7 @@
 // The lesson's figures.
 import Environments
 import Foundation
+import Numerics
 import Plotting
 
 let expertColor = Color.black, bcColor = Color.vermillion, daggerColor = Color.blue
@@ -86,11 +87,8 @@ func horizonFigure(_ summary: CompoundingSummary) -> Figure {
 /// The learner's return after each DAgger round (mean ± std over seeds), with the expert dashed.
 func daggerFigure(returns: [[Double]], expert: Double) -> Figure {
     let rounds = returns[0].indices.map(Double.init)
-    let means = rounds.indices.map { i in returns.map { $0[i] }.reduce(0, +) / Double(returns.count) }
-    let spreads = rounds.indices.map { i -> Double in
-        let column = returns.map { $0[i] }
-        return (column.map { ($0 - means[i]) * ($0 - means[i]) }.reduce(0, +) / Double(column.count)).squareRoot()
-    }
+    let statistics = rounds.indices.map { i in meanAndStandardDeviation(of: returns.map { $0[i] }) }
+    let means = statistics.map(\.mean), spreads = statistics.map(\.std)
     var axes = Axes()
     axes.band(x: rounds, center: means, spread: spreads, color: daggerColor, label: "± std over seeds")
     axes.line(x: rounds, y: means, label: "DAgger learner π̂_i", color: daggerColor, width: 2, marker: .circle)

@@ -1,5 +1,6 @@
 // Text computed from the experiments' numbers.
 import Foundation
+import Numerics
 
 /// D of a finished GAN run at the given points (read off the plotting grid).
 func discriminatorAt(_ points: [Double], _ run: GANRun) -> [Double] {
@@ -34,7 +35,7 @@ func modeCollapseSummary(runs: [GANRun], dropped: [GANRun]) -> String {
 /// The closing summary with the measured numbers.
 func conclusions(fits: [DiscriminatorFit], sweep: GameSweep, gan: [GANRun], floor: Double,
                  collapsed: CollapsedGenerator, saturation: SaturationRun) -> String {
-    let starts = meanAndStd(gan.map { $0.jsd.first! }), ends = meanAndStd(gan.map { $0.jsd.last! })
+    let starts = meanAndStandardDeviation(of: gan.map { $0.jsd.first! }, kind: .sample), ends = meanAndStandardDeviation(of: gan.map { $0.jsd.last! }, kind: .sample)
     let i = saturation.steps.count - 1
     return """
     ## What the experiments showed

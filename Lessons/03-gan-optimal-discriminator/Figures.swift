@@ -3,6 +3,7 @@ import Algorithms
 import Environments
 import Foundation
 import Plotting
+import Numerics
 
 /// p_{data}, p_G (top) and D*, trained D (bottom) for each case, sharing x.
 func discriminatorFigure(_ fits: [DiscriminatorFit]) -> Figure {
@@ -128,7 +129,7 @@ func ganJSDFigure(_ runs: [GANRun], floor: Double) -> Figure {
     for run in runs {
         axes.line(x: x, y: run.jsd, color: Color.blue.withAlpha(0.3), width: 1)
     }
-    let stats = x.indices.map { i in meanAndStd(runs.map { $0.jsd[i] }) }
+    let stats = x.indices.map { i in meanAndStandardDeviation(of: runs.map { $0.jsd[i] }, kind: .sample) }
     axes.band(x: x, lower: x.indices.map { i in runs.map { $0.jsd[i] }.min()! },
               upper: x.indices.map { i in runs.map { $0.jsd[i] }.max()! }, color: .blue,
               label: "range over \(runs.count) seeds (thin: each seed)")

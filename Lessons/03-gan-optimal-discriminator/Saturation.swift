@@ -46,8 +46,8 @@ func measureSaturation<F: GANExercises, D: DataDistribution>(
         run.steps.append(taken)
         run.saturating.append(saturating)
         run.nonSaturating.append(nonSaturating)
-        run.meanDFake.append(meanAndStd(gan.discriminator.probabilities(at: fake)).mean)
-        run.meanDReal.append(meanAndStd(gan.discriminator.probabilities(at: data.sample(count: 1024, rng: &probe))).mean)
+        run.meanDFake.append(meanAndStandardDeviation(of: gan.discriminator.probabilities(at: fake), kind: .sample).mean)
+        run.meanDReal.append(meanAndStandardDeviation(of: gan.discriminator.probabilities(at: data.sample(count: 1024, rng: &probe)), kind: .sample).mean)
     }
     return run
 }

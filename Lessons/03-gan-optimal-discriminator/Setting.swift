@@ -2,6 +2,7 @@
 import Algorithms
 import Environments
 import ExerciseAPI
+import Numerics
 
 /// The lesson's fixed choices: which data, which generators, which grid.
 enum Setting {
@@ -24,10 +25,3 @@ enum Setting {
     static let ganData = try! Gaussian1D(mean: 3, std: 0.5)
 }
 
-/// The mean and the sample standard deviation of `values`.
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    let mean = values.reduce(0, +) / Double(max(values.count, 1))
-    guard values.count > 1 else { return (mean, 0) }
-    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-    return (mean, variance.squareRoot())
-}

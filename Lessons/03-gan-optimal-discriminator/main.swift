@@ -169,11 +169,11 @@ lesson.code("Train a 1-D GAN end to end") { context in
                                 .init("end / start", format: .fixed(3)), .init("mean of G(z)", format: .fixed(2)),
                                 .init("std of G(z)", format: .fixed(2))])
     for run in ganRuns {
-        let end = meanAndStd(run.snapshots.last!.samples)
+        let end = meanAndStandardDeviation(of: run.snapshots.last!.samples, kind: .sample)
         try table.addRow(Int(run.seed), run.jsd.first!, run.jsd.last!, run.jsd.last! / run.jsd.first!, end.mean, end.std)
     }
     context.show(table)
-    let ends = meanAndStd(ganRuns.map { $0.jsd.last! })
+    let ends = meanAndStandardDeviation(of: ganRuns.map { $0.jsd.last! }, kind: .sample)
     context.print(String(format: "JSD at the end: %.4f ± %.4f over %d seeds; the estimator reads %.4f for p_data's own samples",
                          ends.mean, ends.std, ganRuns.count, jsdFloor))
     context.record("gan.iterations", iterations)
@@ -183,8 +183,8 @@ lesson.code("Train a 1-D GAN end to end") { context in
     context.record("gan.jsdStart", ganRuns.map { $0.jsd.first! })
     context.record("gan.jsdEnd", ganRuns.map { $0.jsd.last! })
     context.record("gan.jsdFloor", jsdFloor)
-    context.record("gan.endMean", ganRuns.map { meanAndStd($0.snapshots.last!.samples).mean })
-    context.record("gan.endStd", ganRuns.map { meanAndStd($0.snapshots.last!.samples).std })
+    context.record("gan.endMean", ganRuns.map { meanAndStandardDeviation(of: $0.snapshots.last!.samples, kind: .sample).mean })
+    context.record("gan.endStd", ganRuns.map { meanAndStandardDeviation(of: $0.snapshots.last!.samples, kind: .sample).std })
 }
 
 lesson.figure("gan-samples", caption: "Histograms of 4000 generated samples at four points of training (first "

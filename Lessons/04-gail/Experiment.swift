@@ -216,14 +216,6 @@ final class JobSlots<T: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Mean and (sample) standard deviation.
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    guard values.count > 1 else { return (mean, 0) }
-    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
-    return (mean, variance.squareRoot())
-}
 
 /// The learning-curve series `value` of runs with identical schedules: x, mean and std per point.
 func curveStatistics(_ runs: [GAILRun], evaluatedOnly: Bool = false,
@@ -234,7 +226,7 @@ func curveStatistics(_ runs: [GAILRun], evaluatedOnly: Bool = false,
     for i in indices {
         let values = runs.compactMap { $0.curve.points.indices.contains(i) ? value($0.curve.points[i]) : nil }.filter { !$0.isNaN }
         guard !values.isEmpty else { continue }
-        let (m, s) = meanAndStd(values)
+        let (m, s) = meanAndStandardDeviation(of: values, kind: .sample)
         x.append(Double(first.curve.points[i].environmentSteps))
         mean.append(m)
         std.append(s)

@@ -79,8 +79,8 @@ lesson.code("Behavior cloning from N demonstrations") { context in
                       columns: ["N", .init("return", format: .fixed(1)), .init("episode length", format: .fixed(0))])
     for count in settings.demonstrationCounts {
         let runs = bcRuns.filter { $0.demonstrations == count }
-        let stats = meanAndStd(runs.map(\.finalReturn))
-        try table.addRow(count, Table.Cell.estimate(mean: stats.mean, spread: stats.std), meanAndStd(runs.map(\.finalLength)).mean)
+        let stats = meanAndStandardDeviation(of: runs.map(\.finalReturn), kind: .sample)
+        try table.addRow(count, Table.Cell.estimate(mean: stats.mean, spread: stats.std), meanAndStandardDeviation(of: runs.map(\.finalLength), kind: .sample).mean)
     }
     context.show(table)
     context.record("bc.returns", ["mean": statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }).map(\.mean),
@@ -114,9 +114,9 @@ lesson.code("GAIL from the same demonstrations") { context in
                                 "BC env. steps", "GAIL env. steps"])
     for count in settings.demonstrationCounts {
         let bc = bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn)
-        let gail = meanAndStd(gailRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
+        let gail = meanAndStandardDeviation(of: gailRuns.filter { $0.demonstrations == count }.map(\.finalReturn), kind: .sample)
         let bcCell = bc.isEmpty ? Table.Cell.text("(not run)")
-            : Table.Cell.estimate(mean: meanAndStd(bc).mean, spread: meanAndStd(bc).std)
+            : Table.Cell.estimate(mean: meanAndStandardDeviation(of: bc, kind: .sample).mean, spread: meanAndStandardDeviation(of: bc, kind: .sample).std)
         try table.addRow(count, bcCell, Table.Cell.estimate(mean: gail.mean, spread: gail.std), 0, gailRuns[0].environmentSteps)
     }
     context.show(table)
@@ -134,7 +134,7 @@ lesson.code("GAIL from the same demonstrations") { context in
 
 /// Mean and std of the values for each N of the experiment, in the order of `settings.demonstrationCounts`.
 @MainActor func statistics(_ values: [(count: Int, value: Double)]) -> [(mean: Double, std: Double)] {
-    settings.demonstrationCounts.map { n in meanAndStd(values.filter { $0.count == n }.map(\.value)) }
+    settings.demonstrationCounts.map { n in meanAndStandardDeviation(of: values.filter { $0.count == n }.map(\.value), kind: .sample) }
 }
 
 /// Skips the calling cell unless the GAIL runs (and, if `needsBC`, the BC runs) exist.
@@ -187,7 +187,7 @@ lesson.figure("gail-learning-curve", caption: "GAIL's evaluation return against 
         let c = curveStatistics(gailRuns.filter { $0.demonstrations == n }, evaluatedOnly: true) { $0.evaluationReturn }
         return (n, c.x, c.mean, c.std)
     }
-    let bc = bcRuns.isEmpty ? [] : counts.map { n in (n, meanAndStd(bcRuns.filter { $0.demonstrations == n }.map(\.finalReturn)).mean) }
+    let bc = bcRuns.isEmpty ? [] : counts.map { n in (n, meanAndStandardDeviation(of: bcRuns.filter { $0.demonstrations == n }.map(\.finalReturn), kind: .sample).mean) }
     return learningCurveFigure(curves: curves, bcAtZero: bc, expert: expertReturn, seeds: settings.seeds)
 }
 
@@ -248,14 +248,14 @@ lesson.code("The sign of the reward: log D on the car") { context in
                       columns: ["reward", .init("final return", format: .fixed(1)), .init("final episode length", format: .fixed(1)),
                                 .init("training episode length, last iteration", format: .fixed(1))])
     for (name, runs) in [("−log(1 − D), survival bonus", bonusRuns), ("log D, per-step penalty", penaltyRuns)] {
-        try table.addRow(name, meanAndStd(runs.map(\.finalReturn)).mean, meanAndStd(runs.map(\.finalLength)).mean,
-                         meanAndStd(runs.compactMap { $0.curve.points.last?.trainingEpisodeLength }).mean)
+        try table.addRow(name, meanAndStandardDeviation(of: runs.map(\.finalReturn), kind: .sample).mean, meanAndStandardDeviation(of: runs.map(\.finalLength), kind: .sample).mean,
+                         meanAndStandardDeviation(of: runs.compactMap { $0.curve.points.last?.trainingEpisodeLength }, kind: .sample).mean)
     }
     context.show(table)
-    context.record("rewardSign.penalty.finalLength", meanAndStd(penaltyRuns.map(\.finalLength)).mean)
-    context.record("rewardSign.penalty.finalReturn", meanAndStd(penaltyRuns.map(\.finalReturn)).mean)
-    context.record("rewardSign.bonus.finalLength", meanAndStd(bonusRuns.map(\.finalLength)).mean)
-    context.record("rewardSign.bonus.finalReturn", meanAndStd(bonusRuns.map(\.finalReturn)).mean)
+    context.record("rewardSign.penalty.finalLength", meanAndStandardDeviation(of: penaltyRuns.map(\.finalLength), kind: .sample).mean)
+    context.record("rewardSign.penalty.finalReturn", meanAndStandardDeviation(of: penaltyRuns.map(\.finalReturn), kind: .sample).mean)
+    context.record("rewardSign.bonus.finalLength", meanAndStandardDeviation(of: bonusRuns.map(\.finalLength), kind: .sample).mean)
+    context.record("rewardSign.bonus.finalReturn", meanAndStandardDeviation(of: bonusRuns.map(\.finalReturn), kind: .sample).mean)
 }
 
 lesson.figure("reward-sign", caption: "Training episode length with the two imitation rewards on the car. With "
@@ -289,12 +289,12 @@ lesson.code("REINFORCE or PPO as GAIL's learner") { context in
     let ppoRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
     var table = Table("GAIL with each learner (N = \(count), mean over \(settings.sideSeeds) seed(s))",
                       columns: ["learner", "env. steps", "policy gradient steps", .init("final return", format: .fixed(1))])
-    try table.addRow("PPO", ppoRuns[0].environmentSteps, ppoRuns[0].gradientSteps, meanAndStd(ppoRuns.map(\.finalReturn)).mean)
+    try table.addRow("PPO", ppoRuns[0].environmentSteps, ppoRuns[0].gradientSteps, meanAndStandardDeviation(of: ppoRuns.map(\.finalReturn), kind: .sample).mean)
     try table.addRow("REINFORCE", reinforceRuns[0].environmentSteps, reinforceRuns[0].gradientSteps,
-                     meanAndStd(reinforceRuns.map(\.finalReturn)).mean)
+                     meanAndStandardDeviation(of: reinforceRuns.map(\.finalReturn), kind: .sample).mean)
     context.show(table)
-    context.record("learner.ppo.finalReturn", meanAndStd(ppoRuns.map(\.finalReturn)).mean)
-    context.record("learner.reinforce.finalReturn", meanAndStd(reinforceRuns.map(\.finalReturn)).mean)
+    context.record("learner.ppo.finalReturn", meanAndStandardDeviation(of: ppoRuns.map(\.finalReturn), kind: .sample).mean)
+    context.record("learner.reinforce.finalReturn", meanAndStandardDeviation(of: reinforceRuns.map(\.finalReturn), kind: .sample).mean)
     context.record("learner.reinforce.environmentSteps", reinforceRuns[0].environmentSteps)
 }
 
@@ -374,7 +374,7 @@ lesson.code("What the numbers say") { context in
     let bc = statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) })
     let gail = statistics(gailRuns.map { ($0.demonstrations, $0.finalReturn) })
     let worstExcess = zip(bc, gail).map { max($0.mean - expertReturn, $1.mean - expertReturn) }.max() ?? 0
-    let gailCutting = meanAndStd(gailRuns.map(\.cornerCutting)).mean
+    let gailCutting = meanAndStandardDeviation(of: gailRuns.map(\.cornerCutting), kind: .sample).mean
     let fewestRuns = gailRuns.filter { $0.demonstrations == fewest }
     let curve = curveStatistics(fewestRuns, evaluatedOnly: true) { $0.evaluationReturn }
     let ninety = zip(curve.x, curve.mean).first { $0.1 >= 0.9 * expertReturn }?.0

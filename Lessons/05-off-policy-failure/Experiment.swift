@@ -5,6 +5,7 @@ import Environments
 import ExerciseAPI
 import Foundation
 import LessonKit
+import Numerics
 
 /// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.lesson5`
 /// in the library, so that lesson 6 rebuilds exactly these buffers.
@@ -36,24 +37,17 @@ struct SettingSummary: Sendable {
 
     /// Mean and standard deviation over seeds of each seed's final return.
     func finalReturn(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (mean: Double, std: Double) {
-        meanAndStd(self[keyPath: agent].map { Self.final($0.returns) })
+        meanAndStandardDeviation(of: self[keyPath: agent].map { Self.final($0.returns) })
     }
 
     /// Mean over seeds of the final value estimate and of the final true value.
     func finalValues(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> (estimate: Double, truth: Double) {
         let curves = self[keyPath: agent]
-        return (meanAndStd(curves.map { Self.final($0.estimatedValues) }).mean,
-                meanAndStd(curves.map { Self.final($0.trueValues) }).mean)
+        return (meanAndStandardDeviation(of: curves.map { Self.final($0.estimatedValues) }).mean,
+                meanAndStandardDeviation(of: curves.map { Self.final($0.trueValues) }).mean)
     }
 }
 
-/// Mean and (population) standard deviation.
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-    return (mean, variance.squareRoot())
-}
 
 /// Runs the three settings for every seed, in parallel over the machine's cores, with a
 /// progress bar; returns the per-seed runs (buffers included) and the summaries.

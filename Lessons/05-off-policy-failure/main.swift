@@ -296,9 +296,9 @@ lesson.code("Save the buffers") { context in
         let name = "\(run.setting.rawValue)-seed\(context.seed).npz"
         try run.buffer.save(to: folder.appendingPathComponent(name))
         let actions = run.buffer.actions.map(Double.init)
-        try table.addRow(run.setting.title, "buffers/\(name)", run.buffer.count, meanAndStd(actions).std,
+        try table.addRow(run.setting.title, "buffers/\(name)", run.buffer.count, meanAndStandardDeviation(of: actions).std,
                          run.orange.finalReturn(lastPoints: 3))
-        context.record("buffers.\(run.setting.rawValue).actionStd", meanAndStd(actions).std)
+        context.record("buffers.\(run.setting.rawValue).actionStd", meanAndStandardDeviation(of: actions).std)
     }
     context.show(table)
     context.print("Load one in Python with numpy.load(\"buffers/final-seed\(context.seed).npz\"); lesson 6 trains BCQ on the same buffers.")

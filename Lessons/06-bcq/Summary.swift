@@ -1,14 +1,8 @@
 // Numbers over seeds: what the tables, figures, results.json and the claim tests use.
 import Algorithms
 import Foundation
+import Numerics
 
-/// Mean and (population) standard deviation.
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-    return (mean, variance.squareRoot())
-}
 
 /// The mean of a curve's series over the evaluations of the last fifth of training.
 func finalValue(_ curve: EvaluationCurve, _ series: [Double]) -> Double {
@@ -23,17 +17,17 @@ struct SettingResult: Sendable {
     let outcomes: [BufferOutcome]
 
     /// The final returns of the four policies, mean and std over seeds.
-    var behaviour: (mean: Double, std: Double) { meanAndStd(outcomes.map(\.behaviourReturn)) }
-    var bc: (mean: Double, std: Double) { meanAndStd(outcomes.map(\.bc.averageReturn)) }
-    var ddpg: (mean: Double, std: Double) { meanAndStd(outcomes.map { finalValue($0.ddpg, $0.ddpg.returns) }) }
-    var bcq: (mean: Double, std: Double) { meanAndStd(outcomes.map { finalValue($0.bcq, $0.bcq.returns) }) }
+    var behaviour: (mean: Double, std: Double) { meanAndStandardDeviation(of: outcomes.map(\.behaviourReturn)) }
+    var bc: (mean: Double, std: Double) { meanAndStandardDeviation(of: outcomes.map(\.bc.averageReturn)) }
+    var ddpg: (mean: Double, std: Double) { meanAndStandardDeviation(of: outcomes.map { finalValue($0.ddpg, $0.ddpg.returns) }) }
+    var bcq: (mean: Double, std: Double) { meanAndStandardDeviation(of: outcomes.map { finalValue($0.bcq, $0.bcq.returns) }) }
     /// Lesson 5's interacting agent at the end (the expert for Imitation).
-    var orange: (mean: Double, std: Double) { meanAndStd(outcomes.map { finalValue($0.orange, $0.orange.returns) }) }
+    var orange: (mean: Double, std: Double) { meanAndStandardDeviation(of: outcomes.map { finalValue($0.orange, $0.orange.returns) }) }
 
     /// Final value estimate and true value (means over seeds) of DDPG or BCQ.
     func values(_ agent: KeyPath<BufferOutcome, EvaluationCurve>) -> (estimate: Double, truth: Double) {
-        (meanAndStd(outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].estimatedValues) }).mean,
-         meanAndStd(outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].trueValues) }).mean)
+        (meanAndStandardDeviation(of: outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].estimatedValues) }).mean,
+         meanAndStandardDeviation(of: outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].trueValues) }).mean)
     }
 }
 
@@ -57,9 +51,9 @@ struct SweepSummary: Sendable {
             for phi in phis {
                 let group = points.filter { $0.setting == setting && $0.maxPerturbation == phi }
                 guard !group.isEmpty else { continue }
-                out.append(SweepSummary(setting: setting, maxPerturbation: phi, finalReturn: meanAndStd(group.map(\.finalReturn)),
-                                        overestimation: meanAndStd(group.map(\.overestimation)),
-                                        distanceFromModel: meanAndStd(group.map(\.distanceFromModel)).mean))
+                out.append(SweepSummary(setting: setting, maxPerturbation: phi, finalReturn: meanAndStandardDeviation(of: group.map(\.finalReturn)),
+                                        overestimation: meanAndStandardDeviation(of: group.map(\.overestimation)),
+                                        distanceFromModel: meanAndStandardDeviation(of: group.map(\.distanceFromModel)).mean))
             }
         }
         return out

@@ -4,6 +4,7 @@ import Algorithms
 import ExerciseAPI
 import Foundation
 import LessonKit
+import Numerics
 
 /// "85%".
 func percent(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.0f%%", 100 * x) }
@@ -11,7 +12,7 @@ func percent(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.0f%%",
 func fixed(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.1f", x) }
 /// "0.84 ± 0.12".
 func estimate(_ values: [Double]) -> String {
-    let (mean, std) = meanAndStd(values)
+    let (mean, std) = meanAndStandardDeviation(of: values)
     return mean.isNaN ? "–" : String(format: "%.2f ± %.2f", mean, std)
 }
 
@@ -20,7 +21,7 @@ func estimate(_ values: [Double]) -> String {
 func conclusions(_ context: LessonContext) throws {
     let sweep = try settings.sweep.map(summary)
     let lambdas = settings.lambdas
-    let finals = sweep.map { meanAndStd($0.finalSuccess).mean }
+    let finals = sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).mean }
     guard let pureRL = finals.first, let pureImitation = finals.last, lambdas.count >= 3 else {
         throw CellSkipped("the sweep needs λ = 0, an intermediate λ and λ = 1")
     }
@@ -29,22 +30,22 @@ func conclusions(_ context: LessonContext) throws {
     let intermediateBeatsEnds = finals[best] > pureRL && finals[best] > pureImitation
 
     let recipe = try summary(settings.recipe)
-    let recipeSuccess = meanAndStd(recipe.finalSuccess).mean
-    let recipeSteps = meanAndStd(recipe.stepsToSuccess).mean
-    let imitationSteps = meanAndStd(sweep.last!.stepsToSuccess).mean
+    let recipeSuccess = meanAndStandardDeviation(of: recipe.finalSuccess).mean
+    let recipeSteps = meanAndStandardDeviation(of: recipe.stepsToSuccess).mean
+    let imitationSteps = meanAndStandardDeviation(of: sweep.last!.stepsToSuccess).mean
     let exceedsSuccess = recipeSuccess > demonstrator.successRate
     let exceedsSpeed = !recipeSteps.isNaN && recipeSteps < demonstrator.meanStepsToSuccess
     let imitationExceeds = pureImitation > demonstrator.successRate
         || (!imitationSteps.isNaN && imitationSteps < demonstrator.meanStepsToSuccess)
 
     let withoutStarts = try summary(settings.withoutStarts)
-    let startsAlong = meanAndStd(recipe.successAlongTraining).mean
-    let noStartsAlong = meanAndStd(withoutStarts.successAlongTraining).mean
+    let startsAlong = meanAndStandardDeviation(of: recipe.successAlongTraining).mean
+    let noStartsAlong = meanAndStandardDeviation(of: withoutStarts.successAlongTraining).mean
     let startsSpeedUp = startsAlong > noStartsAlong
 
     let unmasked = try summary(settings.unmasked)
-    let unmaskedAlong = meanAndStd(unmasked.successAlongTraining).mean
-    let unmaskedFinal = meanAndStd(unmasked.finalSuccess).mean
+    let unmaskedAlong = meanAndStandardDeviation(of: unmasked.successAlongTraining).mean
+    let unmaskedFinal = meanAndStandardDeviation(of: unmasked.finalSuccess).mean
     let maskHelps = startsAlong > unmaskedAlong && recipeSuccess > unmaskedFinal
 
     func verdict(_ holds: Bool) -> String { holds ? "**holds**" : "**does not hold**" }
@@ -67,7 +68,7 @@ func conclusions(_ context: LessonContext) throws {
         block only \(estimate(recipe.successAlongTraining)) along training and \(estimate(recipe.finalSuccess)) at the end; \
         block, pusher and action \(estimate(unmasked.successAlongTraining)) and \(estimate(unmasked.finalSuccess)).
         """
-    let maskSpread = (meanAndStd(recipe.successAlongTraining).std + meanAndStd(unmasked.successAlongTraining).std) / 2
+    let maskSpread = (meanAndStandardDeviation(of: recipe.successAlongTraining).std + meanAndStandardDeviation(of: unmasked.successAlongTraining).std) / 2
     let maskWithinNoise = abs(startsAlong - unmaskedAlong) < maskSpread
     let maskReading = maskWithinNoise ? "no clear winner — the two differ by less than their spread over seeds"
         : startsAlong > unmaskedAlong ? "the block-only discriminator learned sooner"
@@ -85,7 +86,7 @@ func conclusions(_ context: LessonContext) throws {
         """
     if settings.includesExtraAblations {
         let unmaskedNoStarts = try summary(settings.unmaskedWithoutStarts)
-        let unmaskedNoStartsAlong = meanAndStd(unmaskedNoStarts.successAlongTraining).mean
+        let unmaskedNoStartsAlong = meanAndStandardDeviation(of: unmaskedNoStarts.successAlongTraining).mean
         text += """
              Without demonstration starts, where every episode begins with the approach, this run gives: block only \
             \(estimate(withoutStarts.successAlongTraining)) along training and \(estimate(withoutStarts.finalSuccess)) at the \
@@ -94,7 +95,7 @@ func conclusions(_ context: LessonContext) throws {
             """
         context.record("claims.blockOnlyNoStartsSuccessAlongTraining", noStartsAlong)
         context.record("claims.blockAndPusherNoStartsSuccessAlongTraining", unmaskedNoStartsAlong)
-        context.record("claims.blockAndPusherNoStartsFinalSuccess", meanAndStd(unmaskedNoStarts.finalSuccess).mean)
+        context.record("claims.blockAndPusherNoStartsFinalSuccess", meanAndStandardDeviation(of: unmaskedNoStarts.finalSuccess).mean)
         let unscaled = try summary(settings.unscaled)
         text += """
 
@@ -102,7 +103,7 @@ func conclusions(_ context: LessonContext) throws {
             The survival bonus, measured: with the environment's own task reward (c = 1 instead of 1/(1 − γ) = 50) the same \
             recipe ends with success \(estimate(unscaled.finalSuccess)), as the inequality predicted for any λ above about 0.03.
             """
-        context.record("claims.unscaledTaskReward.finalSuccess", meanAndStd(unscaled.finalSuccess).mean)
+        context.record("claims.unscaledTaskReward.finalSuccess", meanAndStandardDeviation(of: unscaled.finalSuccess).mean)
     }
     context.markdown(text)
     context.show(try maskMeasurementTable())

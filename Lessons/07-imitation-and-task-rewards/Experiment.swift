@@ -2,6 +2,7 @@
 // per-variant summaries over seeds.
 import Algorithms
 import Foundation
+import Numerics
 
 /// The sizes of the experiment (full or `--quick`).
 struct ExperimentSettings: Sendable {
@@ -113,7 +114,7 @@ struct VariantSummary: Sendable {
         var means: [Double] = [], stds: [Double] = []
         for index in steps.indices {
             let values = runs.map { $0.successCurve[index].successRate }
-            let (m, s) = meanAndStd(values)
+            let (m, s) = meanAndStandardDeviation(of: values)
             means.append(m)
             stds.append(s)
         }
@@ -121,10 +122,3 @@ struct VariantSummary: Sendable {
     }
 }
 
-/// Mean and (population) standard deviation; NaN for no values.
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)
-    return (mean, variance.squareRoot())
-}

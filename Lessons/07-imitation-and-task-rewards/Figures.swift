@@ -3,6 +3,7 @@ import Algorithms
 import Environments
 import ExerciseAPI
 import Plotting
+import Numerics
 
 /// Short names of variants for legends and bar labels.
 @MainActor
@@ -27,7 +28,7 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
     let lambdas = sweep.map { Double($0.variant.imitationWeight) }
 
     var success = Axes()
-    let final = sweep.map { meanAndStd($0.finalSuccess) }
+    let final = sweep.map { meanAndStandardDeviation(of: $0.finalSuccess) }
     success.band(x: lambdas, lower: final.map { max($0.mean - $0.std, 0) }, upper: final.map { min($0.mean + $0.std, 1) },
                  color: .blue, label: "± std over seeds")
     success.line(x: lambdas, y: final.map(\.mean), label: "mixed agent", color: .blue, width: 2, marker: .circle)
@@ -43,7 +44,7 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
 
     var speed = Axes()
     let withSteps = sweep.filter { !$0.stepsToSuccess.isEmpty }
-    let steps = withSteps.map { meanAndStd($0.stepsToSuccess) }
+    let steps = withSteps.map { meanAndStandardDeviation(of: $0.stepsToSuccess) }
     let x = withSteps.map { Double($0.variant.imitationWeight) }
     if !x.isEmpty {
         speed.band(x: x, lower: steps.map { max($0.mean - $0.std, 0) }, upper: steps.map { $0.mean + $0.std }, color: .blue)
@@ -66,7 +67,7 @@ func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessSta
     var figure = Figure(width: 11, height: 4.2, rows: 1, columns: 2)
     figure.title = "Ablations of the recipe (demo starts, block-only discriminator, c = 1/(1 − γ))"
     var final = Axes()
-    let finals = bars.map { meanAndStd($0.finalSuccess) }
+    let finals = bars.map { meanAndStandardDeviation(of: $0.finalSuccess) }
     final.bars(categories: labels, heights: finals.map(\.mean), errors: finals.map(\.std), color: .blue)
     labelBars(&final, finals)
     final.horizontalLine(y: expert.successRate, label: "demonstrator", color: .vermillion)
@@ -78,7 +79,7 @@ func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessSta
     figure[0, 0] = final
 
     var along = Axes()
-    let alongs = bars.map { meanAndStd($0.successAlongTraining) }
+    let alongs = bars.map { meanAndStandardDeviation(of: $0.successAlongTraining) }
     along.bars(categories: labels, heights: alongs.map(\.mean), errors: alongs.map(\.std), color: .green)
     labelBars(&along, alongs)
     along.yLabel = "mean success along training"

@@ -114,8 +114,8 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
                       columns: ["variant", .init("success", format: .fixed(2)), .init("success along training", format: .fixed(2)),
                                 .init("steps to success", format: .fixed(1)), .init("demo starts", format: .percent(0))])
     for summary in summaries {
-        let final = meanAndStd(summary.finalSuccess), along = meanAndStd(summary.successAlongTraining)
-        let steps = meanAndStd(summary.stepsToSuccess)
+        let final = meanAndStandardDeviation(of: summary.finalSuccess), along = meanAndStandardDeviation(of: summary.successAlongTraining)
+        let steps = meanAndStandardDeviation(of: summary.stepsToSuccess)
         let starts = summary.runs.map(\.demonstrationStartFraction).reduce(0, +) / Double(max(summary.runs.count, 1))
         try table.addRow(summary.variant.name, Table.Cell.estimate(mean: final.mean, spread: final.std),
                          Table.Cell.estimate(mean: along.mean, spread: along.std),
@@ -130,12 +130,12 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
 
     let sweep = try settings.sweep.map(summary)
     context.record("sweep.lambdas", settings.lambdas.map(Double.init))
-    context.record("sweep.finalSuccess.mean", sweep.map { meanAndStd($0.finalSuccess).mean })
-    context.record("sweep.finalSuccess.std", sweep.map { meanAndStd($0.finalSuccess).std })
-    context.record("sweep.successAlongTraining.mean", sweep.map { meanAndStd($0.successAlongTraining).mean })
-    context.record("sweep.successAlongTraining.std", sweep.map { meanAndStd($0.successAlongTraining).std })
-    context.record("sweep.stepsToSuccess.mean", sweep.map { meanAndStd($0.stepsToSuccess).mean })
-    context.record("sweep.stepsToSuccess.std", sweep.map { meanAndStd($0.stepsToSuccess).std })
+    context.record("sweep.finalSuccess.mean", sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).mean })
+    context.record("sweep.finalSuccess.std", sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).std })
+    context.record("sweep.successAlongTraining.mean", sweep.map { meanAndStandardDeviation(of: $0.successAlongTraining).mean })
+    context.record("sweep.successAlongTraining.std", sweep.map { meanAndStandardDeviation(of: $0.successAlongTraining).std })
+    context.record("sweep.stepsToSuccess.mean", sweep.map { meanAndStandardDeviation(of: $0.stepsToSuccess).mean })
+    context.record("sweep.stepsToSuccess.std", sweep.map { meanAndStandardDeviation(of: $0.stepsToSuccess).std })
     for summary in summaries {
         let key = "runs." + settings.key(summary.variant)
         context.record(key + ".finalSuccess", summary.finalSuccess)

@@ -3,6 +3,7 @@
 import Algorithms
 import Foundation
 import LessonKit
+import Numerics
 
 /// The success rate the claims compare at: "reaches half of the evaluation episodes".
 let successThreshold = 0.5
@@ -54,19 +55,13 @@ func runWithProgress(_ experiment: DemonstrationExperiment, demonstrations: Demo
 /// A step count for a table: the number, or "never" (within the budget).
 func stepText(_ step: Int?) -> String { step.map { "\($0)" } ?? "never" }
 
-/// The mean and standard deviation of some numbers (population).
-func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
-    guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    return (mean, (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot())
-}
 
 extension VariantResult {
     /// Each seed's final success rate (mean of its last two evaluations).
     var finalSuccessPerSeed: [Double] { runs.map { $0.curve.finalSuccessRate(lastPoints: 2) } }
 
     /// Mean and std over seeds of the final success rate.
-    var finalSuccess: (mean: Double, std: Double) { meanAndStd(finalSuccessPerSeed) }
+    var finalSuccess: (mean: Double, std: Double) { meanAndStandardDeviation(of: finalSuccessPerSeed) }
 
     /// The results.json record of the variant.
     func record(into context: LessonContext, prefix: String) {

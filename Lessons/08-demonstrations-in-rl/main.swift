@@ -346,7 +346,7 @@ lesson.code("Reading the race") { context in
     end at \(percent(kept.finalSuccess.mean)). Removed as soon as the agent succeeded on half of its recent episodes \
     (after \(removalSteps.map(String.init).joined(separator: ", ")) steps), they were no longer needed on this task: \
     that variant ends at \(percent(removed.finalSuccess.mean)).
-    - **Pre-training** gives \(percent(meanAndStd(cloned).mean)) success before the first environment step (behavior \
+    - **Pre-training** gives \(percent(meanAndStandardDeviation(of: cloned).mean)) success before the first environment step (behavior \
     cloning alone); fine-tuning with the cloning term keeps it there (final \(percent(pretrained.finalSuccess.mean))).
     - **The backward curriculum** reaches \(percent(successThreshold)) after \(steps(curriculum)) steps and ends at \
     \(percent(curriculum.finalSuccess.mean)) on the full task, although it never uses a demonstrated action.

@@ -65,3 +65,15 @@ func blasThreadChoiceIsKept() {
     Matrix.setBLASThreads(1)
     #expect(Matrix.blasThreads == 1)
 }
+
+@Test("mean and standard deviation over runs: population and sample, one value, no values")
+func meanAndStandardDeviationOverRuns() {
+    let population = meanAndStandardDeviation(of: [1, 2, 3, 4])
+    #expect(population.mean == 2.5 && abs(population.std - 1.25.squareRoot()) < 1e-12)
+    let sample = meanAndStandardDeviation(of: [1, 2, 3, 4], kind: .sample)
+    #expect(sample.mean == 2.5 && abs(sample.std - (5.0 / 3).squareRoot()) < 1e-12)
+    #expect(meanAndStandardDeviation(of: [7], kind: .sample) == (7, 0))
+    #expect(meanAndStandardDeviation(of: [7]) == (7, 0))
+    let none = meanAndStandardDeviation(of: [])
+    #expect(none.mean.isNaN && none.std.isNaN)
+}

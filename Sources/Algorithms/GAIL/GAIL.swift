@@ -123,11 +123,7 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
     /// One iteration of the algorithm above.
     @discardableResult
     public func iterate(rng: inout RandomSource) throws -> IterationReport {
-        var report = try trainer.iterate(rng: &rng)
-        let extras = state.lastMetrics
-        trainer.annotateLastPoint(extras)
-        report.point.extras.merge(extras) { _, new in new }
-        return report
+        try trainer.iterate(rng: &rng) { state.lastMetrics }
     }
 
     /// `iterations` iterations; `onIteration` sees each report.

@@ -88,8 +88,12 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
     public var policy: GaussianPolicy { learner.policy }
 
     /// One iteration: collect, reward, update, record (and evaluate every `evaluationInterval`).
+    ///
+    /// `extras`, called after the update, names numbers to record with the iteration's point, for
+    /// example a discriminator's outputs; it may throw to stop the run.
     @discardableResult
-    public func iterate(rng: inout RandomSource) throws -> IterationReport {
+    public func iterate(rng: inout RandomSource,
+                        extras: () throws -> [String: Double] = { [:] }) throws -> IterationReport {
         let batch = try collector.collect(policy: learner.policy, stepsPerEnvironment: configuration.stepsPerEnvironment, rng: &rng)
         let rewards = try rewardFunction(batch)
         guard rewards.count == batch.count else {
@@ -114,6 +118,7 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
             point.evaluationSuccessRate = stats.successRate
             point.evaluationEpisodeLength = stats.meanLength
         }
+        point.extras.merge(try extras()) { _, new in new }
         curve.points.append(point)
         return IterationReport(point: point, update: update)
     }
@@ -128,11 +133,5 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
     public func evaluate() throws -> EpisodeStatistics {
         try PolicyEvaluation.statistics(of: learner.policy, in: environment, episodes: configuration.evaluationEpisodes,
                                         seed: configuration.evaluationSeed)
-    }
-
-    /// Adds named numbers to the last learning-curve point (for example a discriminator's outputs).
-    public func annotateLastPoint(_ extras: [String: Double]) {
-        guard !curve.points.isEmpty else { return }
-        curve.points[curve.points.count - 1].extras.merge(extras) { _, new in new }
     }
 }

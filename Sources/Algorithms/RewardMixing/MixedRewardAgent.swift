@@ -134,12 +134,10 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
     /// One iteration of the algorithm above.
     @discardableResult
     public func iterate(rng: inout RandomSource) throws -> IterationReport {
-        var report = try trainer.iterate(rng: &rng)
-        try start.rethrow()
-        let extras = rewardFunction.lastMetrics
-        trainer.annotateLastPoint(extras)
-        report.point.extras.merge(extras) { _, new in new }
-        return report
+        try trainer.iterate(rng: &rng) {
+            try start.rethrow()
+            return rewardFunction.lastMetrics
+        }
     }
 
     /// `iterations` iterations; `onIteration` sees each report.
