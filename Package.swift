@@ -32,8 +32,8 @@ let lessonDependencies: [Target.Dependency] = [
 
 var targets: [Target] = [
     // System libraries and the C++ bridge to gnuplot-iostream.
-    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
-                   providers: [.apt(["libopenblas-dev"])]),
+    // OpenBLAS, opened at run time after the kit has chosen its kernel (Sources/CBLAS/KitBLAS.c).
+    .target(name: "CBLAS", path: "Sources/CBLAS", linkerSettings: [.linkedLibrary("dl")]),
     .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                    providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
     .target(name: "CGnuplot", path: "Sources/CGnuplot",
@@ -49,7 +49,7 @@ var targets: [Target] = [
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
             dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"]),
-    .target(name: "LessonKit", dependencies: ["Plotting", "ExerciseAPI", "Implementations", argumentParser]),
+    .target(name: "LessonKit", dependencies: ["Numerics", "Plotting", "ExerciseAPI", "Implementations", argumentParser]),
 
     // The student's copy and the reference answers: the same API, different bodies.
     .target(name: "Exercises", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],

@@ -23,7 +23,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let threads { Matrix.setBLASThreads(threads) }
-        print("OpenBLAS threads: \(Matrix.blasThreads)\n")
+        print("BLAS: \(BLASKernel.summary), \(Matrix.blasThreads) thread(s)\n")
         let timeBudget = quick ? 0.1 : 1.0
 
         print("Training step of an MLP (ReLU, MSE loss, forward + backward + Adam step)")

@@ -1,5 +1,6 @@
 import ExerciseAPI
 import Foundation
+import Numerics
 import Plotting
 
 /// Runs a lesson's cells in order, shows them in the terminal and keeps the notebooks and
@@ -139,6 +140,7 @@ struct LessonRunner {
         if last < lesson.cells.count { settings.append("cells 1–\(last) of \(lesson.cells.count)") }
         if stepping { settings.append("pausing between cells") }
         console.line(console.styled(settings.joined(separator: " · "), .dim))
+        console.line(console.styled("BLAS: \(BLASKernel.summary)", .dim))
         console.line()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// Writes a lesson's notebook.ipynb, notebook.md, results.json and timing.json, each atomically.
 struct LessonWriter {
@@ -36,6 +37,8 @@ struct LessonWriter {
         return .object([
             ("started", .string(formatter.string(from: started))),
             ("seconds", .number((total * 1000).rounded() / 1000)),
+            ("blasKernel", .string(BLASKernel.name)),
+            ("blasKernelChoice", .string(BLASKernel.choice)),
             ("cells", .array(records.map { record in
                 .object([("number", .integer(record.number)), ("title", .string(record.cell.title)),
                          ("seconds", .number((record.seconds * 1000).rounded() / 1000))])

@@ -1,15 +1,6 @@
 import CBLAS
 import Foundation
 
-/// One BLAS thread unless the user asked for more with `OPENBLAS_NUM_THREADS`: the kit's matrices
-/// are small, and on a 2-core machine two BLAS threads fighting the training loop are several
-/// times slower than one. Evaluated once, before the first product.
-private let blasThreadDefault: Void = {
-    if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
-        openblas_set_num_threads(1)
-    }
-}()
-
 extension Matrix {
     /// The matrix product `op(self) · op(other)` through BLAS `sgemm`, where `op` transposes
     /// its argument when the matching flag is set.
@@ -46,7 +37,6 @@ extension Matrix {
         precondition(c.rows == m && c.cols == n,
                       "matmul: the result is \(c.shapeDescription) but the product is \(m)×\(n)")
         if m == 0 || n == 0 { return }
-        _ = blasThreadDefault
         if k == 0 {
             if beta != 1 { c = c * beta }
             return
@@ -55,27 +45,25 @@ extension Matrix {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_sgemm(CblasRowMajor,
-                                transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k),
-                                alpha, pa.baseAddress, Int32(lda),
-                                pb.baseAddress, Int32(ldb),
-                                beta, pc.baseAddress, Int32(ldc))
+                    kit_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0,
+                              Int32(m), Int32(n), Int32(k),
+                              alpha, pa.baseAddress, Int32(lda),
+                              pb.baseAddress, Int32(ldb),
+                              beta, pc.baseAddress, Int32(ldc))
                 }
             }
         }
     }
 
-    /// Sets how many threads OpenBLAS may use (1 is often fastest for the kit's small networks).
+    /// Sets how many threads OpenBLAS may use. The kit starts with one unless `OPENBLAS_NUM_THREADS`
+    /// says otherwise: its matrices are small, and on a 2-core machine two BLAS threads fighting the
+    /// training loop are several times slower than one.
     public static func setBLASThreads(_ count: Int) {
-        _ = blasThreadDefault  // apply the default first, so that it cannot override this choice later
-        openblas_set_num_threads(Int32(Swift.max(1, count)))
+        kit_blas_set_threads(Int32(Swift.max(1, count)))
     }
 
     /// The number of threads OpenBLAS uses.
     public static var blasThreads: Int {
-        _ = blasThreadDefault
-        return Int(openblas_get_num_threads())
+        Int(kit_blas_threads())
     }
 }

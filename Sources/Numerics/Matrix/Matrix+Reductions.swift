@@ -47,7 +47,7 @@ extension Matrix {
         var result = Matrix(rows: 1, cols: n) { _ in }
         storage.withUnsafeBufferPointer { a in
             result.storage.withUnsafeMutableBufferPointer { y in
-                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(m), Int32(n), 1, a.baseAddress, Int32(n),
+                kit_sgemv(1, Int32(m), Int32(n), 1, a.baseAddress, Int32(n),
                             ones, 1, 0, y.baseAddress, 1)
             }
         }

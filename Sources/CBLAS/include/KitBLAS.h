@@ -1,0 +1,38 @@
+// The kit's door to OpenBLAS. The library is opened at program start, after the kit has chosen
+// the kernel OpenBLAS will use (OpenBLAS reads OPENBLAS_CORETYPE only when it is loaded, so a
+// program linked against it is too late to choose). See KitBLAS.c for the policy.
+#ifndef KIT_BLAS_H
+#define KIT_BLAS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// c <- alpha * op(a) * op(b) + beta * c, row-major (cblas_sgemm). A transpose flag is 0 or 1.
+void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
+               const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
+
+/// y <- alpha * op(a) * x + beta * y, row-major (cblas_sgemv).
+void kit_sgemv(int transpose, int m, int n, float alpha, const float *a, int lda,
+               const float *x, int incx, float beta, float *y, int incy);
+
+/// How many threads OpenBLAS uses; the kit's default is 1 unless OPENBLAS_NUM_THREADS is set.
+void kit_blas_set_threads(int count);
+int kit_blas_threads(void);
+
+/// The kernel OpenBLAS runs (openblas_get_corename), e.g. "Haswell".
+const char *kit_blas_kernel(void);
+
+/// How that kernel was chosen, one line (e.g. "the kit's reproducible default for CPUs with AVX2 and FMA").
+const char *kit_blas_kernel_choice(void);
+
+/// Loads OpenBLAS if it is not loaded yet (done at program start; safe to call again).
+/// Returns 0 on success; otherwise kit_blas_load_error() says why.
+int kit_blas_load(void);
+const char *kit_blas_load_error(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
