@@ -67,6 +67,10 @@ var targets: [Target] = [
     .executableTarget(name: "export-demos", dependencies: ["Environments", "Datasets", "Numerics", argumentParser],
                       path: "Sources/ExportDemos"),
 
+    // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
+    .target(name: "LessonClaims", dependencies: ["Numerics"]),
+    .executableTarget(name: "robustness", dependencies: ["LessonClaims", argumentParser], path: "Sources/Robustness"),
+
     // Speed, measured by printing figures (swift run -c release bench).
     .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",
                                                     "Environments", argumentParser],
@@ -87,7 +91,7 @@ if hasSolutions {
                 path: "Solutions"),
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
                                                             "Numerics", "NeuralNetworks", "ExerciseAPI"]),
-        .testTarget(name: "LessonClaimTests", dependencies: []),
+        .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"]),
     ]
 }
 
@@ -102,6 +106,7 @@ let package = Package(
         .executable(name: "grade", targets: ["grade"]),
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "export-demos", targets: ["export-demos"]),
+        .executable(name: "robustness", targets: ["robustness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

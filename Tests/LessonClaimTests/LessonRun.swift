@@ -27,8 +27,9 @@ struct LessonRun {
     ///
     /// - Throws: `LessonRunError` if the executable is missing, runs longer than `timeLimit`
     ///   seconds (it is then killed), exits with a non-zero status, or writes no valid results.json.
+    /// `environment` changes the lesson's environment: a value sets a variable, `nil` removes it.
     static func run(_ lesson: String, seed: UInt64 = 0, arguments: [String] = [],
-                    timeLimit: Double = 600) throws -> LessonRun {
+                    environment changes: [String: String?] = [:], timeLimit: Double = 600) throws -> LessonRun {
         let executable = try locate(lesson)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(lesson)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -41,6 +42,11 @@ struct LessonRun {
         process.executableURL = executable
         process.arguments = ["--quick", "--no-step", "--seed", String(seed), "--out", root.path, "--formats", "png"]
             + arguments
+        if !changes.isEmpty {
+            var environment = ProcessInfo.processInfo.environment
+            for (name, value) in changes { environment[name] = value }
+            process.environment = environment
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
@@ -83,12 +89,20 @@ struct LessonRun {
         return number
     }
 
+    /// The run's timing.json, decoded.
+    func timing() throws -> [String: Any] {
+        let url = directory.appendingPathComponent("timing.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let timing = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw LessonRunError.noResults(lesson: "timing.json", path: url.path)
+        }
+        return timing
+    }
+
     /// The measurement (a throughput or a time) recorded under `key` in the run's timing.json.
     func measurement(_ key: String) throws -> Double {
         let url = directory.appendingPathComponent("timing.json")
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let timing = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let measurements = timing["measurements"] as? [String: Any] else {
+        guard let measurements = try timing()["measurements"] as? [String: Any] else {
             throw LessonRunError.noResults(lesson: "timing.json", path: url.path)
         }
         guard let number = measurements[key] as? Double else {

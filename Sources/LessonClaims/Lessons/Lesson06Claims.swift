@@ -1,0 +1,87 @@
+import Foundation
+
+/// Lesson 6's claims: tabular BCQ, continuous BCQ against offline DDPG and BC, and the Φ sweep.
+enum Lesson06Thresholds {
+    /// "Well above": BCQ's final return at least this much over offline DDPG's (Pendulum's returns run
+    /// from about −1600 for a policy that never swings up to about −150 for a solved task).
+    static let wellAbove = 500.0
+    /// "Above": BCQ's final return at least this much over behavior cloning's on a noisy buffer.
+    static let aboveBC = 150.0
+    /// "At least as good as": no more than this below BC's, the spread of one policy's 10-episode
+    /// evaluation over seeds (the Imitation expert's is about 25–30).
+    static let evaluationNoise = 30.0
+}
+
+private func finalReturn(_ r: LessonResults, _ setting: String, _ agent: String) throws -> Double {
+    try r.number("comparison.\(setting).\(agent).return", "mean")
+}
+
+private func value(_ r: LessonResults, _ setting: String, _ agent: String) throws -> (estimate: Double, truth: Double) {
+    let key = "comparison.\(setting).\(agent).value"
+    return (try r.number(key, "estimate"), try r.number(key, "truth"))
+}
+
+/// "0", "0.25", "2": how the lesson names Φ in its result keys.
+private func phiLabel(_ phi: Double) -> String {
+    var text = String(format: "%.2f", phi)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}
+
+let lesson06Claims: [Claim] = [
+    Claim(lesson: 6, id: "tabular", "tabular: BCQ finds the best batch-supported policy, Q-learning on the same batch does not") { r, check in
+        let best = try r.number("tabular.bestSupportedReturn")
+        let bcq = try r.number("tabular.bcq.return"), qLearning = try r.number("tabular.qLearning.return")
+        check.less(abs(bcq - best), than: 1e-9, "BCQ's greedy policy earns the best batch-supported return, |BCQ − best|")
+        check.greater(best - qLearning, than: 0.1, "Q-learning's greedy policy falls short, best − Q-learning")
+        check.that(try r.number("tabular.bcq.untriedMovesOnPath") == 0, "BCQ only takes the batch's moves")
+        check.greater(try r.number("tabular.qLearning.untriedChoices"), than: 0, "Q-learning picks moves the batch never tried")
+        check.less(abs(try r.number("tabular.bcq.startEstimate") - bcq), than: 1e-6, "BCQ's value of its start is exact")
+        check.greater(try r.number("tabular.qLearning.startEstimate") - qLearning, than: 0.1,
+                      "Q-learning overrates its start (extrapolation error)")
+    },
+    Claim(lesson: 6, id: "imitationDDPG", "Imitation: BCQ's return is well above offline DDPG's") { r, check in
+        check.greater(try finalReturn(r, "imitation", "bcq") - finalReturn(r, "imitation", "ddpg"), than: Lesson06Thresholds.wellAbove,
+                      "Imitation: BCQ − offline DDPG final return")
+    },
+] + ["final", "concurrent"].map { setting in
+    Claim(lesson: 6, id: "\(setting)DDPG", "\(setting == "final" ? "Final buffer" : "Concurrent"): BCQ well above offline DDPG",
+          status: .knownIssue("on Pendulum at the kit's scale this buffer covers offline DDPG's actions (lesson 5's known issue)")) { r, check in
+        check.greater(try finalReturn(r, setting, "bcq") - finalReturn(r, setting, "ddpg"), than: Lesson06Thresholds.wellAbove,
+                      "\(setting): BCQ − offline DDPG final return")
+    }
+} + ["final", "concurrent", "imitation"].map { setting in
+    Claim(lesson: 6, id: "bc.\(setting)", "\(setting): BCQ at least as good as BC\(setting == "imitation" ? "" : ", and above it on this noisy buffer")") { r, check in
+        let bcq = try finalReturn(r, setting, "bcq"), bc = try finalReturn(r, setting, "bc")
+        check.atLeast(bcq - bc, -Lesson06Thresholds.evaluationNoise, "\(setting): BCQ − BC final return, within evaluation noise")
+        if setting != "imitation" {
+            check.greater(bcq - bc, than: Lesson06Thresholds.aboveBC, "\(setting): BCQ − BC final return")
+        }
+    }
+} + [
+    Claim(lesson: 6, id: "values", "BCQ's value estimate stays near the true value where offline DDPG's runs far above it") { r, check in
+        let bcq = try value(r, "imitation", "bcq"), ddpg = try value(r, "imitation", "ddpg")
+        let bcqError = abs(bcq.estimate - bcq.truth), ddpgError = ddpg.estimate - ddpg.truth
+        check.atMost(bcqError, 0.35 * abs(bcq.truth), "Imitation: BCQ's |estimate − truth| vs 35% of the truth")
+        check.less(bcqError, than: 0.2 * ddpgError, "BCQ's error vs a fifth of offline DDPG's")
+        for setting in ["final", "concurrent"] {
+            let v = try value(r, setting, "bcq")
+            check.less(v.estimate - v.truth, than: 0.5 * ddpgError, "\(setting): BCQ's overestimation vs half of DDPG's on Imitation")
+        }
+    },
+    Claim(lesson: 6, id: "phiSweep", "the Φ sweep: small Φ imitates the generative model, large Φ drifts towards DDPG") { r, check in
+        let phis = try r.numbers("sweep.phis")
+        guard let low = phis.min(), let high = phis.max() else { check.that(false, "the sweep has no Φ"); return }
+        func number(_ name: String, _ phi: Double) throws -> Double { try r.number("sweep.imitation.phi\(phiLabel(phi)).\(name)") }
+        let ddpg = try finalReturn(r, "imitation", "ddpg")
+        let lowReturn = try number("return", low), highReturn = try number("return", high)
+        check.greater(lowReturn - highReturn, than: Lesson06Thresholds.wellAbove, "large Φ loses BCQ's advantage, return(Φ \(low)) − return(Φ \(high))")
+        check.less(abs(highReturn - ddpg), than: 0.3 * abs(ddpg), "with Φ \(high) BCQ performs like offline DDPG, |difference|")
+        check.greater(try number("overestimation", high) - number("overestimation", low), than: 200,
+                      "large Φ brings DDPG's overestimation back")
+        let lowDistance = try number("distanceFromModel", low), highDistance = try number("distanceFromModel", high)
+        check.less(lowDistance, than: 0.1, "with Φ \(low) BCQ's action is the generative model's, distance")
+        check.greater(highDistance, than: 3 * lowDistance + 0.2, "large Φ moves BCQ away from the generative model, distance")
+    },
+]

@@ -1,0 +1,25 @@
+import LessonClaims
+import Testing
+
+extension Claim: CustomTestStringConvertible {
+    public var testDescription: String { "\(key): \(title)" }
+}
+
+extension LessonRun {
+    /// The run's results, as the claims read them.
+    var claimResults: LessonResults { LessonResults(document: document) }
+}
+
+/// Asserts `claim` on `run`: an asserted claim must hold; a known issue must fail, so that the test
+/// fails the day the claim starts to hold and the lesson's text gets updated.
+func assertClaim(_ claim: Claim, on run: LessonRun) {
+    let verdict = claim.evaluate(run.claimResults)
+    switch claim.status {
+    case .asserted:
+        #expect(verdict.holds, Comment(rawValue: "claim '\(claim.title)' failed: \(verdict.failures)"))
+    case .knownIssue(let reason):
+        withKnownIssue(Comment(rawValue: reason)) {
+            #expect(verdict.holds, Comment(rawValue: "claim '\(claim.title)' does not hold: \(verdict.failures)"))
+        }
+    }
+}
