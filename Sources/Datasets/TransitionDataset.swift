@@ -114,7 +114,9 @@ public struct TransitionDataset: Sendable, Equatable {
         }
         let obs = try array("observations"), act = try array("actions"), rew = try array("rewards")
         let next = try array("next_observations"), term = try array("terminals")
-        let n = obs.shape.first ?? 0
+        guard let n = obs.shape.first else {
+            throw NPZError("\(file): 'observations' is a single number (shape ()); expected one row per transition, shape [n, k]")
+        }
         func width(_ a: NPYArray, _ key: String, vector: Bool) throws -> Int {
             let shape = a.shape
             guard shape.first == n else {
@@ -152,6 +154,14 @@ public struct TransitionDataset: Sendable, Equatable {
             }
         } catch {
             throw named(error)
+        }
+        // The same rule as for appended transitions: no NaN or infinity enters a dataset.
+        for (key, values) in [("observations", observations), ("actions", actions), ("rewards", rewards),
+                              ("next_observations", nextObservations)] {
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                let row = index / max(values.count / max(n, 1), 1)
+                throw NPZError("\(file): '\(key)' holds \(values[index]) in row \(row); a dataset must be finite")
+            }
         }
     }
 }

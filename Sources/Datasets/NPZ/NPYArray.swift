@@ -113,10 +113,20 @@ public struct NPYArray: Sendable, Equatable {
         }
         let fields = try NPYHeader(header, name: name)
         let payload = data.subdata(in: data.startIndex + headerStart + headerLength..<data.endIndex)
-        let count = fields.shape.reduce(1, *)
-        guard payload.count == count * fields.itemSize else {
+        // The shape comes from the file: multiply with overflow checks, so that a corrupt header is
+        // an error, not a trap.
+        var count = 1
+        for dimension in fields.shape {
+            guard dimension >= 0 else { throw NPZError("'\(name)' has a negative dimension in its shape \(fields.shape)") }
+            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { throw NPZError("'\(name)' declares an impossible shape \(fields.shape) (too many elements)") }
+            count = product
+        }
+        let (byteCount, overflow) = count.multipliedReportingOverflow(by: fields.itemSize)
+        guard !overflow else { throw NPZError("'\(name)' declares an impossible shape \(fields.shape) (too many bytes)") }
+        guard payload.count == byteCount else {
             throw NPZError("'\(name)' is truncated or malformed: shape \(fields.shape) of \(fields.descr) needs "
-                + "\(count * fields.itemSize) data bytes, found \(payload.count)")
+                + "\(byteCount) data bytes, found \(payload.count)")
         }
         var storage = try Storage(descr: fields.descr, bytes: payload, count: count, name: name)
         if fields.fortranOrder && fields.shape.count > 1 {
