@@ -92,7 +92,7 @@ let histogramRange = -3.0...3.0, histogramBins = 30, visitationHorizon = 300
 lesson.code("Behavior cloning and DAgger on the lane-keeping car") { context in
     let set = exerciseSet(for: context.implementation).set
     let settings = CompoundingSettings(
-        seeds: context.choose(full: 5, quick: 3), demonstrations: 1, demonstrationSteps: 60, demonstrationNoise: 0.01,
+        seeds: context.choose(full: 8, quick: 6), demonstrations: 1, demonstrationSteps: 60, demonstrationNoise: 0.01,
         horizons: [25, 50, 100, 200, 400, 800], evaluationEpisodes: context.choose(full: 20, quick: 12),
         dagger: DAggerConfiguration(iterations: context.choose(full: 8, quick: 5), rolloutsPerIteration: 2,
                                     rolloutSteps: 200, betaDecay: 0.5, warmStart: true, stepsPerIteration: 1_000,

@@ -128,8 +128,13 @@ $$
 $$
 
 with the return-to-go $G_t$ because an action cannot change the rewards that came before it. The
-lecture's step, $\mathbb{E}[\nabla_\theta \log \pi_\theta(a \mid s)\, \log D(s,a)]$, is the same estimator
-crediting each pair with its own reward only. Subtracting a **baseline** $b(s_t)$ leaves the
+lecture's step, $\mathbb{E}[\nabla_\theta \log \pi_\theta(a \mid s)\, \log D(s,a)]$, credits each pair with
+its own reward only: it is this estimator with $\gamma = 0$, blind to what an action does to the
+rewards after it. This lesson uses the return-to-go ($\gamma < 1$), as Ho & Ermon (2016) do. Their
+GAIL takes the policy step with TRPO and writes the discriminator the other way round,
+$D(s,a)$ = the probability that the pair came from the *policy*, with cost $\log D$; in this lesson's
+convention ($D$ = the probability that the pair came from the expert) that cost is the reward
+$-\log(1 - D)$ used below. Lesson 4's PPO is the clipped successor of TRPO's trust region. Subtracting a **baseline** $b(s_t)$ leaves the
 gradient unbiased — $\mathbb{E}_{a\sim\pi}[\nabla_\theta \log\pi_\theta(a\mid s)] = \nabla_\theta 1 = 0$ — and
 lowers its variance; we use a learned value $b(s) = V_\phi(s)$. REINFORCE minimises
 

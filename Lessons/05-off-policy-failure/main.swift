@@ -136,8 +136,11 @@ collected. Three ways to make the data:
   trained the standard way, as in the paper, not the scripted Pendulum controller). Orange's
   curve is the expert's return.
 
-The noise levels are the paper's numbers in the environment's units: Pendulum's torque lies in
-$[-2, 2]$, so $\sigma = 0.5$ is a quarter of the range. Every agent is evaluated every few hundred
+The noise is in the environment's units, newton-metres of torque, and it is smaller than the
+paper's. Fujimoto et al. add $\mathcal{N}(0, 0.5)$ and $\mathcal{N}(0, 0.1)$ to actions normalised to
+$[-1, 1]$; Pendulum's torque lies in $[-2, 2]$, so the paper's scale would be $\sigma = 1.0$ and
+$0.2$ N·m. This lesson uses $0.5$ and $0.1$ N·m, half the paper's scale ($0.25$ and $0.05$ in
+normalised units), kept from the lesson's first design. Every agent is evaluated every few hundred
 updates on the same 10 start states, without noise.
 
 Throughout, the x-axis counts gradient updates, one per environment step for orange. The paper

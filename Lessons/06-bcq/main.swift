@@ -161,8 +161,9 @@ Lesson 5 built three fixed buffers of Pendulum transitions (the same seeds give 
 so this lesson rebuilds exactly those):
 
 - **Final buffer**: everything a DDPG agent experienced while it trained with large exploration
-  noise $\mathcal{N}(0, 0.5 \cdot 2)$;
-- **Concurrent**: everything an ordinary DDPG agent (noise $\mathcal{N}(0, 0.1 \cdot 2)$)
+  noise $\mathcal{N}(0, 0.5)$ in N·m of torque (half the paper's scale: its $\mathcal{N}(0, 0.5)$ is on
+  actions normalised to $[-1, 1]$, i.e. $1.0$ N·m here);
+- **Concurrent**: everything an ordinary DDPG agent (noise $\mathcal{N}(0, 0.1)$ N·m)
   experienced while it trained; lesson 5's blue learned from it at the same time;
 - **Imitation**: a trained DDPG agent, acting without noise, as an expert.
 

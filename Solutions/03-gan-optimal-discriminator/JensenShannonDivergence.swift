@@ -16,9 +16,13 @@ extension GANTheory {
             guard pi.isFinite, qi.isFinite, pi >= 0, qi >= 0 else {
                 throw GANInputError("jensenShannonDivergence: densities must be finite and non-negative, got p = \(pi), q = \(qi)")
             }
-            let mi = 0.5 * pi + 0.5 * qi
-            if pi > 0 { sum += pi * log(pi / mi) }
-            if qi > 0 { sum += qi * log(qi / mi) }
+            // log(p/m) with m = (p + q)/2, computed on p and q divided by the larger of the two, so that
+            // neither p + q overflowing nor m underflowing (p = 5e-324, q = 0) turns it into ∞.
+            let scale = max(pi, qi)
+            guard scale > 0 else { continue }
+            let a = pi / scale, b = qi / scale, half = 0.5 * a + 0.5 * b
+            if pi > 0 { sum += pi * (log(a) - log(half)) }
+            if qi > 0 { sum += qi * (log(b) - log(half)) }
         }
         return 0.5 * sum * dx
     }

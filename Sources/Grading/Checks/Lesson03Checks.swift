@@ -196,9 +196,12 @@ enum Lesson03Math {
     static func jsd(_ p: [Double], _ q: [Double], dx: Double) -> Double {
         var sum = 0.0
         for (a, b) in zip(p, q) {
-            let m = (a + b) / 2
-            if a > 0 { sum += a * log(a / m) }
-            if b > 0 { sum += b * log(b / m) }
+            // Scaled by the larger density, so that tiny (subnormal) and huge values stay finite.
+            let scale = max(a, b)
+            guard scale > 0 else { continue }
+            let x = a / scale, y = b / scale, half = (x + y) / 2
+            if a > 0 { sum += a * (log(x) - log(half)) }
+            if b > 0 { sum += b * (log(y) - log(half)) }
         }
         return sum * dx / 2
     }

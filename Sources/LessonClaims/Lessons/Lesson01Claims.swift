@@ -20,9 +20,13 @@ let lesson01Claims: [Claim] = [
         let expert = try r.number("\(task).expert.return"), returns = try r.numbers("\(task).bc.return.mean")
         let range = expert - returns[0]
         check.greater(range, than: 0, "the expert beats BC with one demo, expert − BC(1)")
+        // The trend, not every step: with 1 or 2 demonstrations a seed's BC policy may be lucky, so
+        // neighbouring points may dip by evaluation noise (up to a quarter of the range; measured over
+        // 30 runs: a dip of 15% of the range on the car at seed 9).
         for i in 1..<returns.count {
-            check.atLeast(returns[i] - returns[i - 1], -0.1 * range, "the return rises with demos, step \(i) of \(returns)")
+            check.atLeast(returns[i] - returns[i - 1], -0.25 * range, "the return rises with demos, step \(i) of \(returns)")
         }
+        check.greater(returns[returns.count - 1] - returns[0], than: 0.5 * range, "most demos against 1 demo, gain")
         check.less(expert - returns[returns.count - 1], than: 0.1 * range, "with the most demos BC approaches the expert, gap")
     },
     Claim(lesson: 1, id: "fewFail.\(task)",

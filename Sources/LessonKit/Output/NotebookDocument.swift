@@ -63,8 +63,11 @@ struct NotebookDocument {
                                                 .joined(separator: "\n")))]))
             case .figure(let figure):
                 flushText()
+                // The caption is the image's alternative text (nbconvert and JupyterLab read it from the
+                // output's metadata, under the image's MIME type).
                 outputs.append(displayData([("image/png", .string(Data(figure.png).base64EncodedString())),
-                                            ("text/plain", Self.lines("Figure \(figure.name): \(figure.caption)"))]))
+                                            ("text/plain", Self.lines("Figure \(figure.name): \(figure.caption)"))],
+                                           metadata: [("image/png", .object([("alt", .string(figure.caption))]))]))
                 outputs.append(displayData([("text/markdown", Self.lines("*Figure \(figure.name).* \(figure.caption)")),
                                             ("text/plain", Self.lines("Figure \(figure.name): \(figure.caption)"))]))
             }
@@ -98,8 +101,8 @@ struct NotebookDocument {
         ])
     }
 
-    private func displayData(_ data: [(String, JSONValue)]) -> JSONValue {
-        .object([("data", .object(data)), ("metadata", .object([])), ("output_type", .string("display_data"))])
+    private func displayData(_ data: [(String, JSONValue)], metadata: [(String, JSONValue)] = []) -> JSONValue {
+        .object([("data", .object(data)), ("metadata", .object(metadata)), ("output_type", .string("display_data"))])
     }
 
     private func stderr(_ text: String) -> JSONValue {
