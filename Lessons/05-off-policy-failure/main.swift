@@ -262,30 +262,25 @@ lesson.code("How far the estimates drift") { context in
 }
 
 lesson.markdown(#"""
-## Coverage decides
+## A hypothesis: coverage
 
-How badly blue does depends on how much of the state-action space the buffer covers around the
+How badly blue does may depend on how much of the state-action space the buffer covers around the
 actions blue wants to take. The next figure shows each buffer of one seed as points
 (angle $\theta$, torque $a$).
 
 The Imitation buffer is a thin curve: in every state the expert took one action, so every other
 torque is extrapolation, and blue's critic is free to believe anything about it. This is the
-setting that matters for learning from demonstrations, and it is the worst one: *the better the
-demonstrator, the narrower its data*.
+setting that matters for learning from demonstrations, and here it is the one where blue fails:
+*the better the demonstrator, the narrower its data*.
 
-The Final and Concurrent buffers of Pendulum are a different story at this scale. The state is
-two-dimensional (angle and velocity), the action one-dimensional, and 10 000 noisy transitions from
-a whole training run fill that small space densely, so blue rarely has to extrapolate far: it
-lags, it overestimates a little more than orange, and some seeds fall back late in training, but
-on average it ends close to orange. On Fujimoto et al.'s MuJoCo tasks (11 to 17 state and 3 to 6
-action dimensions) a million transitions are sparse in comparison, and there blue fails in all
-three settings. Pushing Pendulum towards that regime does not change the picture reliably: blue
-trained three times as long, Final's noise doubled to a torque of 1 (the paper's 0.5 on actions
-scaled to $[-1, 1]$), or two pendulums driven at once (6-D state, 2-D action) leave blue close to
-orange, or ahead of it, on most seeds and far below it on a few. This reproduction does not show
-that part of the paper, and it is worth knowing why: when the data covers what the learned policy
-does, off-policy learning from a fixed batch can work; when it does not, it fails, and
-demonstrations are the case where it does not.
+The Final and Concurrent buffers of Pendulum behave differently at this scale: blue lags, but on
+average it ends close to orange, unlike in Fujimoto et al.'s experiments. One explanation, which
+this lesson does **not** measure: Pendulum's state is two-dimensional (angle and velocity) and its
+action one-dimensional, so 10 000 noisy transitions from a whole training run may fill that small
+space densely enough that blue rarely has to extrapolate far, while on the paper's MuJoCo tasks
+(11 to 17 state and 3 to 6 action dimensions) a million transitions are sparse. Treat it as a
+hypothesis: the figure shows how the buffers spread, not how far blue's actions are from them, and
+this reproduction does not show that part of the paper.
 """#)
 
 lesson.code("Save the buffers") { context in
@@ -383,9 +378,9 @@ lesson.markdown(#"""
 - The symptom is a value estimate far above the true return of the policy. The cure is not more
   updates, it is to stay where the data is: lesson 6 constrains the policy to actions the batch
   supports (batch-constrained Q-learning).
-- How much it hurts depends on coverage. On Pendulum's broad Final and Concurrent buffers blue
-  nearly keeps up with orange; on the expert's narrow buffer it never swings the pendulum up.
-  Expert demonstrations are the hardest case, because they cover the fewest actions.
+- How much it hurts varies with the buffer. On Pendulum's broad Final and Concurrent buffers blue
+  ends close to orange; on the expert's narrow buffer it never swings the pendulum up. That
+  coverage is the reason is a hypothesis this lesson states but does not measure.
 
 ## Exercises
 

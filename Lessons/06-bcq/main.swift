@@ -257,11 +257,11 @@ lesson.code("What the comparison shows") { context in
     among those the data supports and does far better (\(f(final.bcq.mean)), \(f(concurrent.bcq.mean))).
 
     Offline DDPG, on the other hand, does not fail on these two buffers here (\(f(final.ddpg.mean)) and \
-    \(f(concurrent.ddpg.mean))), and ends up above BCQ. This is lesson 5's "coverage decides" again: Pendulum's \
-    state has two dimensions and its action one, and \(transitions) noisy transitions of a training run cover the \
-    state-action pairs a good policy visits, so blue rarely has to extrapolate. On Fujimoto et al.'s MuJoCo tasks \
-    (11 to 17 state and 3 to 6 action dimensions) the same kind of buffer is sparse and DDPG fails on all three; \
-    there BCQ wins everywhere. Where the data covers the action space well, staying within 0.05 of the \
+    \(f(concurrent.ddpg.mean))), and ends up above BCQ. Lesson 5's hypothesis would explain it, without this run \
+    measuring it: Pendulum's state has two dimensions and its action one, and \(transitions) noisy transitions of a \
+    training run may cover the state-action pairs a good policy visits, so that blue rarely has to extrapolate. \
+    Fujimoto et al. report DDPG failing on all three buffers of their MuJoCo tasks (11 to 17 state and 3 to 6 action \
+    dimensions), and BCQ winning there. Where the data covers the action space well, staying within 0.05 of the \
     generative model's proposals costs BCQ something; the Φ sweep below measures how much.
     """)
 }
