@@ -63,9 +63,11 @@ struct NotebookDocument {
                                                 .joined(separator: "\n")))]))
             case .figure(let figure):
                 flushText()
-                // The caption is the image's alternative text (nbconvert and JupyterLab read it from the
-                // output's metadata, under the image's MIME type).
-                outputs.append(displayData([("image/png", .string(Data(figure.png).base64EncodedString())),
+                // The caption is the image's alternative text: an HTML rendering carries it (Jupyter, VS Code
+                // and nbconvert prefer text/html to image/png), the PNG stays for viewers that show only images.
+                let base64 = Data(figure.png).base64EncodedString()
+                let html = "<img src=\"data:image/png;base64,\(base64)\" alt=\"\(Self.escapedAttribute(figure.caption))\"/>"
+                outputs.append(displayData([("text/html", .string(html)), ("image/png", .string(base64)),
                                             ("text/plain", Self.lines("Figure \(figure.name): \(figure.caption)"))],
                                            metadata: [("image/png", .object([("alt", .string(figure.caption))]))]))
                 outputs.append(displayData([("text/markdown", Self.lines("*Figure \(figure.name).* \(figure.caption)")),
@@ -107,6 +109,12 @@ struct NotebookDocument {
 
     private func stderr(_ text: String) -> JSONValue {
         .object([("name", .string("stderr")), ("output_type", .string("stream")), ("text", Self.lines(text))])
+    }
+
+    /// `text` inside a double-quoted HTML attribute.
+    static func escapedAttribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Text as Jupyter stores it: a list of lines, each but the last ending in "\n".
