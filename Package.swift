@@ -27,7 +27,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 /// Everything a lesson executable may use.
 let lessonDependencies: [Target.Dependency] = [
     "Numerics", "NeuralNetworks", "Plotting", "Environments", "Datasets",
-    "ExerciseAPI", "Algorithms", "LessonKit", "Implementations", "Exercises", argumentParser,
+    "ExerciseAPI", "Algorithms", "LessonKit", "LessonClaims", "Implementations", "Exercises", argumentParser,
 ] + (hasSolutions ? ["Solutions"] : [])
 
 var targets: [Target] = [
@@ -49,7 +49,8 @@ var targets: [Target] = [
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
             dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"]),
-    .target(name: "LessonKit", dependencies: ["Numerics", "Plotting", "ExerciseAPI", "Implementations", argumentParser]),
+    .target(name: "LessonKit", dependencies: ["Numerics", "Plotting", "ExerciseAPI", "Implementations", "LessonClaims",
+                                             argumentParser]),
 
     // The student's copy and the reference answers: the same API, different bodies.
     .target(name: "Exercises", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],

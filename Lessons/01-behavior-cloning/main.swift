@@ -284,4 +284,6 @@ Write these in `Exercises/01-behavior-cloning/` (one file each), then run this l
    tables is computed with it ($\gamma = 1$).
 """#)
 
+lesson.claims()
+
 lesson.run()

@@ -308,4 +308,6 @@ Write these in `Exercises/02-distribution-shift/`, run this lesson with
    visitation histograms.
 """#)
 
+lesson.claims()
+
 lesson.run()

@@ -308,4 +308,6 @@ lesson.code("What the experiments showed") { context in
 
 lesson.markdown(Prose.exercises)
 
+lesson.claims()
+
 lesson.run()

@@ -415,4 +415,6 @@ lesson.code("What the numbers say") { context in
 
 lesson.markdown(Prose.takeaways)
 
+lesson.claims()
+
 lesson.run()

@@ -403,4 +403,6 @@ whether clipped double Q-learning, which fights overestimation, rescues blue on 
 buffer.
 """#)
 
+lesson.claims()
+
 lesson.run()

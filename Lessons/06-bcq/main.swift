@@ -6,6 +6,7 @@ import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -242,22 +243,37 @@ lesson.code("What the comparison shows") { context in
     func f(_ x: Double) -> String { String(format: "%.0f", x) }
     let transitions = final.outcomes.first?.transitions ?? 0
     let bcBelowBehaviour = final.bc.mean < final.behaviour.mean && concurrent.bc.mean < concurrent.behaviour.mean
+    // Each verdict below uses the margins of the lesson's claims (Sources/LessonClaims/Lessons/Lesson06Claims.swift).
+    let margins = Lesson06Thresholds.self
+    let ddpgCollapses = imitation.bcq.mean - imitation.ddpg.mean > margins.wellAbove
+    let imitationGap = imitation.bcq.mean - imitation.bc.mean
+    let likeBC = abs(imitationGap) <= margins.evaluationNoise ? "about as much as"
+        : imitationGap > 0 ? "more than" : "less than"
+    let bcqAboveBC = [final, concurrent].map { $0.bcq.mean - $0.bc.mean > margins.aboveBC }
+    let bcqVerdict = bcqAboveBC.allSatisfy { $0 } ? "does far better"
+        : bcqAboveBC.contains(true) ? "does far better on the \(bcqAboveBC[0] ? "Final" : "Concurrent") buffer only"
+        : "does not do clearly better here"
+    let ddpgAboveBCQ = [final, concurrent].map { $0.ddpg.mean > $0.bcq.mean }
+    let ddpgVerdict = ddpgAboveBCQ.allSatisfy { $0 } ? "and ends up above BCQ on both"
+        : ddpgAboveBCQ.contains(true) ? "and ends up above BCQ on the \(ddpgAboveBCQ[0] ? "Final" : "Concurrent") buffer"
+        : "although BCQ ends above it on both"
     context.markdown("""
-    **Imitation.** The buffer holds one torque per state, the expert's. Offline DDPG collapses \
-    (\(f(imitation.ddpg.mean))), exactly as in lesson 5, while BCQ stays with the expert's actions and earns \
-    \(f(imitation.bcq.mean)), about as much as behavior cloning (\(f(imitation.bc.mean))); the expert's own episodes \
+    **Imitation.** The buffer holds one torque per state, the expert's. \
+    \(ddpgCollapses ? "Offline DDPG collapses" : "Offline DDPG does not collapse on this run") \
+    (\(f(imitation.ddpg.mean))\(ddpgCollapses ? ", as in lesson 5" : "")), while BCQ stays with the expert's actions and earns \
+    \(f(imitation.bcq.mean)), \(likeBC) behavior cloning (\(f(imitation.bc.mean))); the expert's own episodes \
     in the buffer average \(f(imitation.behaviour.mean)). With data this narrow, nothing much better than imitation is \
     possible, and BCQ gets there without being told that the data is a demonstration.
 
     **Final buffer and Concurrent.** These buffers are a whole training run: a thousand random steps, then a \
-    policy that improves, with noise on every action. Behavior cloning imitates the average of all of it and \
-    does poorly (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), \
-    \(bcBelowBehaviour ? "worse even than" : "about as badly as") the episodes in the buffer \
+    policy that improves, with noise on every action. Behavior cloning imitates the average of all of it \
+    (\(f(final.bc.mean)) and \(f(concurrent.bc.mean))), \
+    \(bcBelowBehaviour ? "worse even than" : "compared with") the episodes in the buffer \
     (\(f(final.behaviour.mean)), \(f(concurrent.behaviour.mean))). BCQ uses the rewards to prefer the good actions \
-    among those the data supports and does far better (\(f(final.bcq.mean)), \(f(concurrent.bcq.mean))).
+    among those the data supports and \(bcqVerdict) (\(f(final.bcq.mean)), \(f(concurrent.bcq.mean))).
 
     Offline DDPG, on the other hand, does not fail on these two buffers here (\(f(final.ddpg.mean)) and \
-    \(f(concurrent.ddpg.mean))), and ends up above BCQ. Lesson 5's hypothesis would explain it, without this run \
+    \(f(concurrent.ddpg.mean))), \(ddpgVerdict). Lesson 5's hypothesis would explain it, without this run \
     measuring it: Pendulum's state has two dimensions and its action one, and \(transitions) noisy transitions of a \
     training run may cover the state-action pairs a good policy visits, so that blue rarely has to extrapolate. \
     Fujimoto et al. report DDPG failing on all three buffers of their MuJoCo tasks (11 to 17 state and 3 to 6 action \
@@ -299,14 +315,20 @@ lesson.code("Estimates against the truth") { context in
     context.show(table)
     let imitation = comparison[2]
     let ddpg = imitation.values(\.ddpg), bcq = imitation.values(\.bcq)
+    let noisy = comparison.prefix(2)
+    let weaker = noisy.allSatisfy { $0.values(\.bcq).truth < $0.values(\.ddpg).truth }
+    // The claim's rule (Lesson06Claims "values"): below half of offline DDPG's overestimation on Imitation.
+    let runaway = noisy.allSatisfy { $0.values(\.bcq).estimate - $0.values(\.bcq).truth < 0.5 * (ddpg.estimate - ddpg.truth) }
+        && noisy.allSatisfy { $0.values(\.ddpg).estimate - $0.values(\.ddpg).truth < 0.5 * (ddpg.estimate - ddpg.truth) }
     context.markdown("""
     On the Imitation buffer DDPG's critic claims \(String(format: "%.0f", ddpg.estimate)) for a policy worth \
     \(String(format: "%.0f", ddpg.truth)); BCQ's claims \(String(format: "%.0f", bcq.estimate)) for one worth \
     \(String(format: "%.0f", bcq.truth)). BCQ's remaining gap is the slow propagation of rewards through the targets \
     (its estimate is still moving towards the truth from above), not extrapolation: it never asks its critic about \
     actions the data does not support. On the Final and Concurrent buffers both critics are in the same state of \
-    convergence; BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger. \
-    Neither shows the runaway estimate of offline DDPG on the Imitation buffer.
+    convergence; \(weaker ? "BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger" \
+        : "neither policy is clearly the weaker one there"). \
+    \(runaway ? "Neither shows" : "Compare them with") the runaway estimate of offline DDPG on the Imitation buffer.
     """)
 }
 
@@ -366,23 +388,30 @@ lesson.code("What Φ does") { context in
         throw CellSkipped("the sweep has no Imitation runs")
     }
     func f(_ x: Double) -> String { String(format: "%.0f", x) }
+    let ddpgImitation = comparison.last?.ddpg.mean ?? .nan
+    // The claim's rule (Lesson06Claims "phiSweep"): within 30% of offline DDPG's return.
+    let likeDDPG = abs(b.finalReturn.mean - ddpgImitation) < 0.3 * abs(ddpgImitation)
     var text = """
     With $\\Phi = \(phiLabel(low))$ the policy can only choose among the generative model's proposals: on the Imitation \
     buffer its action stays within \(String(format: "%.2f", a.distanceFromModel)) of $D(s, 0)$, and BCQ behaves like a \
     careful imitator (return \(f(a.finalReturn.mean)), estimate − truth \(f(a.overestimation.mean))). With \
     $\\Phi = \(phiLabel(high))$ the perturbation can reach any action: the policy moves \
     \(String(format: "%.2f", b.distanceFromModel)) away, the critic overrates it by \(f(b.overestimation.mean)) and the \
-    return falls to \(f(b.finalReturn.mean)) (offline DDPG: \(f(comparison.last?.ddpg.mean ?? .nan))). BCQ has turned into \
-    DDPG, extrapolation error included.
+    return \(b.finalReturn.mean < a.finalReturn.mean ? "falls" : "moves") to \(f(b.finalReturn.mean)) (offline DDPG: \
+    \(f(ddpgImitation))). \(likeDDPG ? "BCQ has turned into DDPG, extrapolation error included." \
+        : "On this run it does not end where offline DDPG does.")
     """
     if let c = point(.final, low), let d = point(.final, high) {
         text += """
 
 
-        On the Final buffer the same dial goes the other way (\(f(c.finalReturn.mean)) at $\\Phi = \(phiLabel(low))$, \
-        \(f(d.finalReturn.mean)) at $\\Phi = \(phiLabel(high))$): its data covers the actions a good policy needs, so the \
-        freedom to leave the proposals pays off without being punished. $\\Phi$ expresses how much we trust the data to \
-        cover the actions we might want; the paper's 0.05 is the cautious choice, and the right one when the data is narrow.
+        On the Final buffer \(d.finalReturn.mean > c.finalReturn.mean
+            ? "the same dial goes the other way" : "the dial points the same way") (\(f(c.finalReturn.mean)) at \
+        $\\Phi = \(phiLabel(low))$, \(f(d.finalReturn.mean)) at $\\Phi = \(phiLabel(high))$)\(d.finalReturn.mean > c.finalReturn.mean
+            ? ": there the freedom to leave the proposals pays off without being punished, as it would if the noisy data " 
+              + "covered the actions a good policy needs (lesson 5's hypothesis)" : ""). $\\Phi$ expresses how much we \
+        trust the data to cover the actions we might want; the paper's 0.05 is the cautious choice, and the right one when \
+        the data is narrow.
         """
     }
     context.markdown(text)
@@ -450,5 +479,7 @@ and compare the value estimates; give the generative model a tenth of the data a
 buffers suffer; or replace the VAE by behavior cloning (one proposal per state, the conditional
 mean) and see what happens on a batch whose actions have two modes.
 """#)
+
+lesson.claims()
 
 lesson.run()

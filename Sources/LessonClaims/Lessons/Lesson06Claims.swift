@@ -1,15 +1,15 @@
 import Foundation
 
 /// Lesson 6's claims: tabular BCQ, continuous BCQ against offline DDPG and BC, and the Φ sweep.
-enum Lesson06Thresholds {
+public enum Lesson06Thresholds {
     /// "Well above": BCQ's final return at least this much over offline DDPG's (Pendulum's returns run
     /// from about −1600 for a policy that never swings up to about −150 for a solved task).
-    static let wellAbove = 500.0
+    public static let wellAbove = 500.0
     /// "Above": BCQ's final return at least this much over behavior cloning's on a noisy buffer.
-    static let aboveBC = 150.0
+    public static let aboveBC = 150.0
     /// "At least as good as": no more than this below BC's, the spread of one policy's 10-episode
     /// evaluation over seeds (the Imitation expert's is about 25–30).
-    static let evaluationNoise = 30.0
+    public static let evaluationNoise = 30.0
 }
 
 private func finalReturn(_ r: LessonResults, _ setting: String, _ agent: String) throws -> Double {

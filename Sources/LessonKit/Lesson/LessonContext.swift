@@ -146,6 +146,15 @@ public final class LessonContext: @unchecked Sendable {
         }
     }
 
+    /// Everything recorded so far, as results.json will hold it (numbers, text, lists, dictionaries).
+    public func recordedResults() -> [String: Any] {
+        lock.lock()
+        let members = results
+        lock.unlock()
+        let text = JSONValue.object(members.map { ($0.0, $0.1.json) }).serialized()
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
     /// The value recorded under `key` so far, if any.
     public func result(_ key: String) -> ResultValue? {
         lock.lock()

@@ -1,0 +1,45 @@
+import Foundation
+import LessonClaims
+
+extension Lesson {
+    /// Adds a cell that decides each of the lesson's claims (`Sources/LessonClaims`) on what this run
+    /// recorded, with the same rule as the claim tests, and shows the verdicts in a table.
+    ///
+    /// The lesson's text then never has to assert a result the run did not give: the table says, for
+    /// this seed and these budgets, which claims hold and by how much.
+    public func claims(line: Int = #line) {
+        let number = info.number
+        code("The claims, decided on this run", line: line) { context in
+            let claims = ClaimCatalogue.claims(ofLesson: number)
+            guard !claims.isEmpty else { return }
+            let results = LessonResults(document: ["results": context.recordedResults()])
+            var table = Table("The lesson's claims on this run (the rule of the claim tests: differences over seeds must clear "
+                              + "their margin by two standard errors)", columns: ["claim", "verdict", "closest comparison"])
+            var verdicts: [String: Bool] = [:]
+            for claim in claims {
+                let verdict = claim.evaluate(results)
+                let word: String
+                switch (verdict.error, verdict.holds, claim.status) {
+                case (.some, _, _): word = "not evaluated"
+                case (nil, true, .asserted): word = "holds"
+                case (nil, false, .asserted): word = "does not hold"
+                case (nil, true, .knownIssue): word = "holds (the kit expected it not to)"
+                case (nil, false, .knownIssue): word = "does not hold (known issue)"
+                }
+                let detail = verdict.error ?? (verdict.checks.first { !$0.holds } ?? verdict.tightest)?.detail ?? ""
+                try table.addRow(claim.title, word, detail)
+                if verdict.error == nil { verdicts[claim.id] = verdict.holds }
+            }
+            context.show(table)
+            let known = claims.filter { $0.status != .asserted }
+            if !known.isEmpty {
+                context.markdown("Known issues (claims of the syllabus that do not reproduce in this kit): "
+                    + known.map { claim -> String in
+                        if case .knownIssue(let reason) = claim.status { return "*\(claim.title)*: \(reason)." }
+                        return ""
+                    }.joined(separator: " "))
+            }
+            context.record("claims.verdicts", verdicts)
+        }
+    }
+}
