@@ -320,14 +320,15 @@ lesson.code("Estimates against the truth") { context in
     // The claim's rule (Lesson06Claims "values"): below half of offline DDPG's overestimation on Imitation.
     let runaway = noisy.allSatisfy { $0.values(\.bcq).estimate - $0.values(\.bcq).truth < 0.5 * (ddpg.estimate - ddpg.truth) }
         && noisy.allSatisfy { $0.values(\.ddpg).estimate - $0.values(\.ddpg).truth < 0.5 * (ddpg.estimate - ddpg.truth) }
+    let weakerText = weaker ? "BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger"
+        : "neither policy is clearly the weaker one there"
     context.markdown("""
     On the Imitation buffer DDPG's critic claims \(String(format: "%.0f", ddpg.estimate)) for a policy worth \
     \(String(format: "%.0f", ddpg.truth)); BCQ's claims \(String(format: "%.0f", bcq.estimate)) for one worth \
     \(String(format: "%.0f", bcq.truth)). BCQ's remaining gap is the slow propagation of rewards through the targets \
     (its estimate is still moving towards the truth from above), not extrapolation: it never asks its critic about \
     actions the data does not support. On the Final and Concurrent buffers both critics are in the same state of \
-    convergence; \(weaker ? "BCQ's policy is the weaker one there, its true value lower, and the distance still to go larger" \
-        : "neither policy is clearly the weaker one there"). \
+    convergence; \(weakerText). \
     \(runaway ? "Neither shows" : "Compare them with") the runaway estimate of offline DDPG on the Imitation buffer.
     """)
 }
@@ -391,6 +392,8 @@ lesson.code("What Φ does") { context in
     let ddpgImitation = comparison.last?.ddpg.mean ?? .nan
     // The claim's rule (Lesson06Claims "phiSweep"): within 30% of offline DDPG's return.
     let likeDDPG = abs(b.finalReturn.mean - ddpgImitation) < 0.3 * abs(ddpgImitation)
+    let likeText = likeDDPG ? "BCQ has turned into DDPG, extrapolation error included."
+        : "On this run it does not end where offline DDPG does."
     var text = """
     With $\\Phi = \(phiLabel(low))$ the policy can only choose among the generative model's proposals: on the Imitation \
     buffer its action stays within \(String(format: "%.2f", a.distanceFromModel)) of $D(s, 0)$, and BCQ behaves like a \
@@ -398,18 +401,18 @@ lesson.code("What Φ does") { context in
     $\\Phi = \(phiLabel(high))$ the perturbation can reach any action: the policy moves \
     \(String(format: "%.2f", b.distanceFromModel)) away, the critic overrates it by \(f(b.overestimation.mean)) and the \
     return \(b.finalReturn.mean < a.finalReturn.mean ? "falls" : "moves") to \(f(b.finalReturn.mean)) (offline DDPG: \
-    \(f(ddpgImitation))). \(likeDDPG ? "BCQ has turned into DDPG, extrapolation error included." \
-        : "On this run it does not end where offline DDPG does.")
+    \(f(ddpgImitation))). \(likeText)
     """
     if let c = point(.final, low), let d = point(.final, high) {
+        let otherWay = d.finalReturn.mean > c.finalReturn.mean
+        let direction = otherWay ? "the same dial goes the other way" : "the dial points the same way"
+        let reading = otherWay ? ": there the freedom to leave the proposals pays off without being punished, as it would "
+            + "if the noisy data covered the actions a good policy needs (lesson 5's hypothesis)" : ""
         text += """
 
 
-        On the Final buffer \(d.finalReturn.mean > c.finalReturn.mean
-            ? "the same dial goes the other way" : "the dial points the same way") (\(f(c.finalReturn.mean)) at \
-        $\\Phi = \(phiLabel(low))$, \(f(d.finalReturn.mean)) at $\\Phi = \(phiLabel(high))$)\(d.finalReturn.mean > c.finalReturn.mean
-            ? ": there the freedom to leave the proposals pays off without being punished, as it would if the noisy data " 
-              + "covered the actions a good policy needs (lesson 5's hypothesis)" : ""). $\\Phi$ expresses how much we \
+        On the Final buffer \(direction) (\(f(c.finalReturn.mean)) at \
+        $\\Phi = \(phiLabel(low))$, \(f(d.finalReturn.mean)) at $\\Phi = \(phiLabel(high))$)\(reading). $\\Phi$ expresses how much we \
         trust the data to cover the actions we might want; the paper's 0.05 is the cautious choice, and the right one when \
         the data is narrow.
         """

@@ -11,22 +11,22 @@ import Testing
         let files = FileManager.default.enumerator(atPath: grading.path)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix("Checks.swift") } ?? []
         try #require(!files.isEmpty, "no check files under \(grading.path)")
-        let checkPattern = try NSRegularExpression(pattern: #"ExerciseCheck\(id: "([^"]+)""#)
-        let expectPattern = try NSRegularExpression(pattern: #"Expect\("([^"]+)""#)
+        // In each file, the check declared for a function name, and every Expect("id", "name") there.
+        let checkPattern = try NSRegularExpression(pattern: #"ExerciseCheck\(id: "([^"]+)", lesson: \d+, name: "([^"]+)""#)
+        let expectPattern = try NSRegularExpression(pattern: #"Expect\("([^"]+)", "([^"]+)""#)
         var compared = 0
         for file in files {
-            let text = try String(contentsOf: grading.appendingPathComponent(file), encoding: .utf8)
-            let range = NSRange(text.startIndex..., in: text)
-            let checks = checkPattern.matches(in: text, range: range)
-            for (index, check) in checks.enumerated() {
-                let id = (text as NSString).substring(with: check.range(at: 1))
-                let end = index + 1 < checks.count ? checks[index + 1].range.location : (text as NSString).length
-                let body = NSRange(location: check.range.location, length: end - check.range.location)
-                for expect in expectPattern.matches(in: text, range: body) {
-                    let named = (text as NSString).substring(with: expect.range(at: 1))
-                    #expect(named == id, "\(file): check \(id) reports its failures as \(named)")
-                    compared += 1
-                }
+            let text = try String(contentsOf: grading.appendingPathComponent(file), encoding: .utf8) as NSString
+            let range = NSRange(location: 0, length: text.length)
+            var idByName: [String: String] = [:]
+            for match in checkPattern.matches(in: text as String, range: range) {
+                idByName[text.substring(with: match.range(at: 2))] = text.substring(with: match.range(at: 1))
+            }
+            for match in expectPattern.matches(in: text as String, range: range) {
+                let named = text.substring(with: match.range(at: 1)), function = text.substring(with: match.range(at: 2))
+                guard let id = idByName[function] else { continue }
+                #expect(named == id, "\(file): the check of \(function) is \(id) but reports its failures as \(named)")
+                compared += 1
             }
         }
         #expect(compared > 0, "no Expect found inside a check")

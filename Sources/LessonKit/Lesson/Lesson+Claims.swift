@@ -12,7 +12,7 @@ extension Lesson {
         code("The claims, decided on this run", line: line) { context in
             let claims = ClaimCatalogue.claims(ofLesson: number)
             guard !claims.isEmpty else { return }
-            let results = LessonResults(document: ["results": context.recordedResults()])
+            let results = LessonResults(document: ["results": context.resultsSoFar()])
             var table = Table("The lesson's claims on this run (the rule of the claim tests: differences over seeds must clear "
                               + "their margin by two standard errors)", columns: ["claim", "verdict", "closest comparison"])
             var verdicts: [String: Bool] = [:]

@@ -147,7 +147,7 @@ public final class LessonContext: @unchecked Sendable {
     }
 
     /// Everything recorded so far, as results.json will hold it (numbers, text, lists, dictionaries).
-    public func recordedResults() -> [String: Any] {
+    public func resultsSoFar() -> [String: Any] {
         lock.lock()
         let members = results
         lock.unlock()
