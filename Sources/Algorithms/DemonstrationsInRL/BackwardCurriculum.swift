@@ -22,7 +22,7 @@ public struct CurriculumSettings: Sendable, Codable, Equatable {
     public var horizonSlack: Int
 
     /// Settings (defaults: the lesson's).
-    public init(threshold: Double = 0.5, stepBack: Int = 4, window: Int = 10, horizonFactor: Int = 2, horizonSlack: Int = 10) {
+    public init(threshold: Double = 0.5, stepBack: Int = 8, window: Int = 10, horizonFactor: Int = 2, horizonSlack: Int = 10) {
         self.threshold = threshold
         self.stepBack = stepBack
         self.window = window
