@@ -244,7 +244,9 @@ $$
 k \leftarrow \begin{cases} \min(k + \Delta,\; T_{\max}) & \text{if } \hat p \ge p^* \\ k & \text{otherwise,} \end{cases}
 $$
 
-with $\Delta = 8$ steps, $W = 10$, $p^* = 1/2$. Once $k = T_{\max}$, the longest demonstration's
+with $\Delta = 8$ steps, $W = 10$, $p^* = 1/2$. An episode from $k$ steps before the end lasts
+at most $k + 10$ steps — the demonstrator's own time from there, and a little more — so that a
+failed attempt costs a short episode, not the task's 80 steps. Once $k = T_{\max}$, the longest demonstration's
 length, every episode starts from the task's own start distribution: the curriculum has reached
 the full task.
 
