@@ -442,15 +442,21 @@ lesson.figure("consistency", caption: "Fine-tuning from the same behavior-cloned
 }
 
 lesson.code("What the ablation says") { context in
-    guard ablation.count == 3 else { throw CellSkipped("needs the runs of the ablation") }
-    let untrained = ablation[0], evaluated = ablation[1], both = ablation[2]
+    let runs = ablation
+    func result(_ id: String) -> VariantResult? { runs.first { $0.variant.id == id } }
+    guard let untrained = result(DemonstrationVariant.pretrainedInconsistentCritic.id),
+          let evaluated = result(DemonstrationVariant.pretrainedWithoutCloningTerm.id),
+          let both = result(DemonstrationVariant.pretrained.id) else {
+        throw CellSkipped("needs the three runs of the ablation")
+    }
     func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
     // Decided from one number per seed, as the race's verdicts are.
     let consistentHelps = SeedComparison(greater: evaluated.earlySuccessPerSeed, than: untrained.earlySuccessPerSeed)
-    let cloned = ablation.map { SeedComparison(greater: $0.initialSuccessPerSeed, than: ClaimMargin.clonedSuccess) }
+    let started = [untrained, evaluated, both]
+    let cloned = started.map { SeedComparison(greater: $0.initialSuccessPerSeed, than: ClaimMargin.clonedSuccess) }
     let termKeeps = SeedComparison(greater: both.earlySuccessPerSeed, than: ClaimMargin.keptEarlySuccess)
     context.markdown("""
-    The cloned actor starts at \(ablation.map { meanAndError($0.initialSuccessPerSeed) }.joined(separator: ", ")) \
+    The cloned actor starts at \(started.map { meanAndError($0.initialSuccessPerSeed) }.joined(separator: ", ")) \
     success in the three runs (mean ± standard error over \(both.runs.count) seeds; \
     \(cloned.allSatisfy(\.holds) ? "above \(percent(ClaimMargin.clonedSuccess)) in each" : "not clearly above \(percent(ClaimMargin.clonedSuccess)) in each")). \
     Over the first \(ClaimMargin.earlyWindow) steps of fine-tuning it succeeds \(meanAndError(untrained.earlySuccessPerSeed)) \
@@ -468,7 +474,7 @@ lesson.code("What the ablation says") { context in
     """)
     context.record("ablation.consistentCriticHelpsEarly", consistentHelps.holds)
     context.record(verdict: consistentHelps, as: "verdict.consistentCriticHelpsEarly")
-    for (result, verdict) in zip(ablation, cloned) { context.record(verdict: verdict, as: "verdict.\(result.variant.id).clonedStartsHigh") }
+    for (result, verdict) in zip(started, cloned) { context.record(verdict: verdict, as: "verdict.\(result.variant.id).clonedStartsHigh") }
     context.record(verdict: termKeeps, as: "verdict.cloningTermKeepsEarly")
 }
 
