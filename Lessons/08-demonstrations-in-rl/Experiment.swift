@@ -20,7 +20,7 @@ let ablationVariants: [DemonstrationVariant] = DemonstrationVariant.consistencyA
 
 /// The training budget and learner of the main comparison.
 func comparisonSchedule(quick: Bool) -> TrainingSchedule {
-    TrainingSchedule(environmentSteps: quick ? 6_000 : 12_000, evaluationInterval: 500)
+    TrainingSchedule(environmentSteps: quick ? 8_000 : 12_000, evaluationInterval: 500)
 }
 
 /// The seeds of the main comparison: the run's seed and the following ones.
@@ -75,8 +75,60 @@ extension VariantResult {
         context.record("\(key).firstStepReachingThresholdPerSeed",
                        firstStepsPerSeed(reaching: successThreshold).map { $0 ?? -1 })
         context.record("\(key).finalSuccessPerSeed", finalSuccessPerSeed)
+        context.record("\(key).initialSuccessPerSeed", initialSuccessPerSeed)
         context.record("\(key).finalSuccessMean", finalSuccess.mean)
         context.record("\(key).finalSuccessStd", finalSuccess.std)
         context.record("\(key).trainingSuccessRate", runs.map { Double($0.trainingSuccesses) / Double(max($0.trainingEpisodes, 1)) })
+    }
+}
+
+// MARK: - The verdicts, decided from per-seed values
+
+/// The margins of the lesson's claims (the text and the claim tests decide with the same numbers).
+enum ClaimMargin {
+    /// "The curriculum solves the full task": its final success exceeds this.
+    static let solvedSuccess = 0.8
+    /// "RL from scratch does not solve it within the budget": its final success stays below this.
+    static let unsolvedSuccess = 0.2
+    /// "The behavior-cloned actor starts at full success": its success before fine-tuning exceeds this.
+    static let clonedSuccess = 0.7
+    /// "Fine-tuning with the cloning term keeps the cloned actor working": its mean success over the
+    /// first 2 000 steps exceeds this.
+    static let keptEarlySuccess = 0.9
+    /// The end of the "early" window of fine-tuning, in environment steps.
+    static let earlyWindow = 2_000
+}
+
+extension VariantResult {
+    /// Each seed's steps until its own curve reached the threshold, a seed that never did counted as
+    /// one evaluation interval past the budget (the earliest it could still have got there).
+    func stepsToThresholdPerSeed(budget: Int, interval: Int) -> [Double] {
+        firstStepsPerSeed(reaching: successThreshold).map { Double($0 ?? budget + interval) }
+    }
+
+    /// Each seed's success before the first environment step (after pre-training, if any).
+    var initialSuccessPerSeed: [Double] { runs.map { $0.curve.successRates.first ?? .nan } }
+
+    /// Each seed's mean success over the evaluations in (0, `ClaimMargin.earlyWindow`] steps.
+    var earlySuccessPerSeed: [Double] {
+        runs.map { run in
+            let window = zip(run.curve.environmentSteps, run.curve.successRates)
+                .filter { $0.0 > 0 && $0.0 <= ClaimMargin.earlyWindow }.map(\.1)
+            return window.isEmpty ? .nan : window.reduce(0, +) / Double(window.count)
+        }
+    }
+}
+
+/// "0.97 ± 0.02" (mean ± standard error over seeds) of per-seed values, as percentages or as numbers.
+func meanAndError(_ values: [Double], percent: Bool = true) -> String {
+    let mean = SeedComparison.mean(values), error = SeedComparison.standardError(values)
+    return percent ? String(format: "%.0f ± %.0f %%", 100 * mean, 100 * error) : String(format: "%.0f ± %.0f", mean, error)
+}
+
+extension LessonContext {
+    /// Records a verdict's outcome and slack under `key` (`key.holds`, `key.slack`).
+    func record(verdict: SeedComparison, as key: String) {
+        record("\(key).holds", verdict.holds)
+        record("\(key).slack", verdict.slack)
     }
 }

@@ -244,7 +244,9 @@ $$
 k \leftarrow \begin{cases} \min(k + \Delta,\; T_{\max}) & \text{if } \hat p \ge p^* \\ k & \text{otherwise,} \end{cases}
 $$
 
-with $\Delta = 4$ steps, $W = 10$, $p^* = 1/2$. Once $k = T_{\max}$, the longest demonstration's
+with $\Delta = 8$ steps, $W = 10$, $p^* = 1/2$. An episode from $k$ steps before the end lasts
+at most $k + 10$ steps — the demonstrator's own time from there, and a little more — so that a
+failed attempt costs a short episode, not the task's 80 steps. Once $k = T_{\max}$, the longest demonstration's
 length, every episode starts from the task's own start distribution: the curriculum has reached
 the full task.
 
@@ -283,6 +285,12 @@ lesson.code("The race: every way against RL from scratch") { context in
                          + "%.0f updates/s (all cores).", results.count * seeds.count, steps, updates, seconds,
                          Double(steps) / seconds, Double(updates) / seconds))
     for result in results { result.record(into: context, prefix: "comparison") }
+    for result in results {
+        context.record("comparison.\(result.variant.id).stepsToThresholdPerSeed",
+                       result.stepsToThresholdPerSeed(budget: experiment.schedule.environmentSteps,
+                                                      interval: experiment.schedule.evaluationInterval))
+    }
+    context.record("comparison.evaluationInterval", experiment.schedule.evaluationInterval)
     context.record("comparison.threshold", successThreshold)
     context.record("comparison.seeds", seeds.map { Int($0) })
     context.record("comparison.environmentStepsPerRun", experiment.schedule.environmentSteps)
@@ -334,23 +342,53 @@ lesson.code("Reading the race") { context in
           let pretrained = result(.pretrained), let curriculum = result(.curriculum) else {
         throw CellSkipped("needs the five variants of the race (scratch, replayKept, replayRemoved, pretrained, curriculum)")
     }
-    func steps(_ r: VariantResult) -> String { stepText(r.statistics.firstStep(reaching: successThreshold)) }
+    // Every verdict below is decided from one number per seed (SeedComparison): a difference counts only
+    // when it clears its margin by two standard errors, so that another seed or BLAS kernel would agree.
+    let schedule = comparisonSchedule(quick: context.quick)
+    let budget = schedule.environmentSteps, interval = schedule.evaluationInterval
+    let seeds = scratch.runs.count
     func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
+    func stepsPerSeed(_ r: VariantResult) -> [Double] { r.stepsToThresholdPerSeed(budget: budget, interval: interval) }
+    func sooner(_ r: VariantResult) -> SeedComparison { SeedComparison(greater: stepsPerSeed(scratch), than: stepsPerSeed(r)) }
+    func soonerText(_ r: VariantResult) -> String {
+        let verdict = sooner(r)
+        return "\(percent(successThreshold)) after \(meanAndError(stepsPerSeed(r), percent: false)) steps, "
+            + (verdict.holds ? "sooner than RL from scratch beyond two standard errors"
+                             : "not clearly sooner than RL from scratch (within two standard errors)")
+    }
+    let scratchUnsolved = SeedComparison.less(scratch.finalSuccessPerSeed, than: ClaimMargin.unsolvedSuccess)
+    let curriculumSolves = SeedComparison(greater: curriculum.finalSuccessPerSeed, than: ClaimMargin.solvedSuccess)
+    let completed = curriculum.runs.filter { ($0.curriculumHistory.last?.offset ?? 0) >= $0.longestDemonstration }.count
     let removalSteps = removed.runs.compactMap(\.demonstrationsRemovedAtStep)
     let cloned = pretrained.runs.compactMap(\.successAfterCloning)
     context.markdown("""
-    - **RL from scratch** ends at \(percent(scratch.finalSuccess.mean)) success: within \
-    \(comparisonSchedule(quick: context.quick).environmentSteps) steps its exploration almost never finds the goal, \
-    so its critic has nothing to learn.
-    - **Demonstrations in the buffer** reach \(percent(successThreshold)) after \(steps(kept)) steps (mean curve) and \
-    end at \(percent(kept.finalSuccess.mean)). Removed as soon as the agent succeeded on half of its recent episodes \
-    (after \(removalSteps.map(String.init).joined(separator: ", ")) steps), they were no longer needed on this task: \
-    that variant ends at \(percent(removed.finalSuccess.mean)).
-    - **Pre-training** gives \(percent(meanAndStandardDeviation(of: cloned).mean)) success before the first environment step (behavior \
-    cloning alone); fine-tuning with the cloning term keeps it there (final \(percent(pretrained.finalSuccess.mean))).
-    - **The backward curriculum** reaches \(percent(successThreshold)) after \(steps(curriculum)) steps and ends at \
-    \(percent(curriculum.finalSuccess.mean)) on the full task, although it never uses a demonstrated action.
+    Numbers are means ± standard errors over the \(seeds) seeds; a seed that never reached \
+    \(percent(successThreshold)) counts as \(budget + interval) steps. A verdict holds when the difference clears \
+    its margin by two standard errors.
+
+    - **RL from scratch** ends at \(meanAndError(scratch.finalSuccessPerSeed)) success, \
+    \(scratchUnsolved.holds
+        ? "below \(percent(ClaimMargin.unsolvedSuccess)): within \(budget) steps its exploration almost never finds the goal, so its critic has nothing to learn."
+        : "not clearly below \(percent(ClaimMargin.unsolvedSuccess)) on these seeds: its exploration found the goal now and then.") \
+    It reaches \(percent(successThreshold)) after \(meanAndError(stepsPerSeed(scratch), percent: false)) steps.
+    - **Demonstrations in the buffer** reach \(soonerText(kept)), and end at \(meanAndError(kept.finalSuccessPerSeed)). \
+    Removed as soon as the agent succeeded on half of its recent episodes \
+    (after \(removalSteps.isEmpty ? "never" : removalSteps.map(String.init).joined(separator: ", ")) steps), \
+    they end at \(meanAndError(removed.finalSuccessPerSeed)).
+    - **Pre-training** gives \(meanAndError(cloned)) success before the first environment step (behavior cloning \
+    alone); it reaches \(soonerText(pretrained)), and ends at \(meanAndError(pretrained.finalSuccessPerSeed)).
+    - **The backward curriculum** reaches \(soonerText(curriculum)). Its start reached the beginning of the \
+    demonstrations on \(completed) of \(seeds) seeds, and it ends at \(meanAndError(curriculum.finalSuccessPerSeed)) \
+    on the full task, \(curriculumSolves.holds
+        ? "above \(percent(ClaimMargin.solvedSuccess)): it solves the task, although it never uses a demonstrated action."
+        : "not clearly above \(percent(ClaimMargin.solvedSuccess)): on these seeds the curriculum did not always finish within the budget.")
     """)
+    for (r, key) in [(kept, "replayKept"), (pretrained, "pretrained"), (curriculum, "curriculum")] {
+        context.record(verdict: sooner(r), as: "verdict.\(key)SoonerThanScratch")
+    }
+    context.record(verdict: scratchUnsolved, as: "verdict.scratchUnsolved")
+    context.record(verdict: curriculumSolves, as: "verdict.curriculumSolves")
+    context.record("verdict.curriculumCompletedSeeds", completed)
 }
 
 lesson.markdown(#"""
@@ -390,6 +428,7 @@ lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { con
         context.record("\(key).afterFirstInterval", s.mean[1])
         context.record("\(key).lowestEarly", early.min() ?? .nan)
         context.record("\(key).meanEarly", early.isEmpty ? .nan : early.reduce(0, +) / Double(early.count))
+        context.record("\(key).meanEarlyPerSeed", result.earlySuccessPerSeed)
         result.record(into: context, prefix: "ablation")
     }
     context.show(table)
@@ -403,28 +442,40 @@ lesson.figure("consistency", caption: "Fine-tuning from the same behavior-cloned
 }
 
 lesson.code("What the ablation says") { context in
-    guard ablation.count == 3 else { throw CellSkipped("needs the runs of the ablation") }
-    let untrained = ablation[0].statistics, evaluated = ablation[1].statistics, both = ablation[2].statistics
-    func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
-    func early(_ s: SuccessCurveStatistics) -> Double {
-        let window = zip(s.environmentSteps, s.mean).filter { $0.0 > 0 && $0.0 <= 2_000 }.map(\.1)
-        return window.reduce(0, +) / Double(max(window.count, 1))
+    let runs = ablation
+    func result(_ id: String) -> VariantResult? { runs.first { $0.variant.id == id } }
+    guard let untrained = result(DemonstrationVariant.pretrainedInconsistentCritic.id),
+          let evaluated = result(DemonstrationVariant.pretrainedWithoutCloningTerm.id),
+          let both = result(DemonstrationVariant.pretrained.id) else {
+        throw CellSkipped("needs the three runs of the ablation")
     }
-    let consistentHelps = early(evaluated) > early(untrained)
+    func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
+    // Decided from one number per seed, as the race's verdicts are.
+    let consistentHelps = SeedComparison(greater: evaluated.earlySuccessPerSeed, than: untrained.earlySuccessPerSeed)
+    let started = [untrained, evaluated, both]
+    let cloned = started.map { SeedComparison(greater: $0.initialSuccessPerSeed, than: ClaimMargin.clonedSuccess) }
+    let termKeeps = SeedComparison(greater: both.earlySuccessPerSeed, than: ClaimMargin.keptEarlySuccess)
     context.markdown("""
-    Over the first 2000 steps of fine-tuning the cloned actor succeeds \(percent(early(untrained))) of the time on \
-    average with an untrained critic, \(percent(early(evaluated))) with a critic evaluated on the demonstrations, and \
-    \(percent(early(both))) with the cloning term as well; at the end of the budget the three reach \
-    \(percent(untrained.finalMean(lastPoints: 2))), \(percent(evaluated.finalMean(lastPoints: 2))) and \
-    \(percent(both.finalMean(lastPoints: 2))).
-    \(consistentHelps
+    The cloned actor starts at \(started.map { meanAndError($0.initialSuccessPerSeed) }.joined(separator: ", ")) \
+    success in the three runs (mean ± standard error over \(both.runs.count) seeds; \
+    \(cloned.allSatisfy(\.holds) ? "above \(percent(ClaimMargin.clonedSuccess)) in each" : "not clearly above \(percent(ClaimMargin.clonedSuccess)) in each")). \
+    Over the first \(ClaimMargin.earlyWindow) steps of fine-tuning it succeeds \(meanAndError(untrained.earlySuccessPerSeed)) \
+    of the time on average with an untrained critic, \(meanAndError(evaluated.earlySuccessPerSeed)) with a critic \
+    evaluated on the demonstrations, and \(meanAndError(both.earlySuccessPerSeed)) with the cloning term as well \
+    (\(termKeeps.holds ? "above" : "not clearly above") \(percent(ClaimMargin.keptEarlySuccess))); at the end of the \
+    budget the three reach \(meanAndError(untrained.finalSuccessPerSeed)), \(meanAndError(evaluated.finalSuccessPerSeed)) \
+    and \(meanAndError(both.finalSuccessPerSeed)).
+    \(consistentHelps.holds
         ? "The consistent critic makes the first updates less destructive and the recovery faster, but it does not prevent the drop:"
-        : "On these seeds the evaluated critic alone did not soften the drop:") \
+        : "Between the untrained and the evaluated critic alone the seeds do not tell a difference beyond two standard errors:") \
     the critic knows the value only at the demonstrated actions, extrapolates away from them, and the actor follows \
     its slope there until the agent's own data corrects it. The cloning term holds the actor on the demonstrations \
     while that happens.
     """)
-    context.record("ablation.consistentCriticHelpsEarly", consistentHelps)
+    context.record("ablation.consistentCriticHelpsEarly", consistentHelps.holds)
+    context.record(verdict: consistentHelps, as: "verdict.consistentCriticHelpsEarly")
+    for (result, verdict) in zip(started, cloned) { context.record(verdict: verdict, as: "verdict.\(result.variant.id).clonedStartsHigh") }
+    context.record(verdict: termKeeps, as: "verdict.cloningTermKeepsEarly")
 }
 
 lesson.markdown(#"""

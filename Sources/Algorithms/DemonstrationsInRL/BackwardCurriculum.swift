@@ -16,13 +16,15 @@ public struct CurriculumSettings: Sendable, Codable, Equatable {
     /// Episodes that must have finished at the current start before it may move.
     public var window: Int
     /// A curriculum episode lasts at most `horizonFactor · offset + horizonSlack` steps (and never
-    /// longer than the task's time limit): a short task gets a short episode.
+    /// longer than the task's time limit): a short task gets a short episode. With the default 1,
+    /// the agent gets as many steps as the demonstrator took from that start, plus the slack, so that
+    /// a failed attempt from a late start costs a short episode rather than the full time limit.
     public var horizonFactor: Int
     /// See ``horizonFactor``.
     public var horizonSlack: Int
 
     /// Settings (defaults: the lesson's).
-    public init(threshold: Double = 0.5, stepBack: Int = 4, window: Int = 10, horizonFactor: Int = 2, horizonSlack: Int = 10) {
+    public init(threshold: Double = 0.5, stepBack: Int = 8, window: Int = 10, horizonFactor: Int = 1, horizonSlack: Int = 10) {
         self.threshold = threshold
         self.stepBack = stepBack
         self.window = window

@@ -14,7 +14,7 @@ public struct Pretraining: Sendable, Codable, Equatable {
     public var policyEvaluationTau: Float
 
     /// A pre-training schedule (defaults: the lesson's).
-    public init(behaviorCloningSteps: Int = 1_000, policyEvaluationSteps: Int = 2_000, policyEvaluationTau: Float = 0.1) {
+    public init(behaviorCloningSteps: Int = 3_000, policyEvaluationSteps: Int = 2_000, policyEvaluationTau: Float = 0.1) {
         self.behaviorCloningSteps = behaviorCloningSteps
         self.policyEvaluationSteps = policyEvaluationSteps
         self.policyEvaluationTau = policyEvaluationTau
