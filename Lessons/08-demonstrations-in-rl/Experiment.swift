@@ -2,6 +2,7 @@
 // summary numbers that the text, the tables, results.json and the claim tests use.
 import Algorithms
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 
@@ -84,20 +85,9 @@ extension VariantResult {
 
 // MARK: - The verdicts, decided from per-seed values
 
-/// The margins of the lesson's claims (the text and the claim tests decide with the same numbers).
-enum ClaimMargin {
-    /// "The curriculum solves the full task": its final success exceeds this.
-    static let solvedSuccess = 0.8
-    /// "RL from scratch does not solve it within the budget": its final success stays below this.
-    static let unsolvedSuccess = 0.2
-    /// "The behavior-cloned actor starts at full success": its success before fine-tuning exceeds this.
-    static let clonedSuccess = 0.7
-    /// "Fine-tuning with the cloning term keeps the cloned actor working": its mean success over the
-    /// first 2 000 steps exceeds this.
-    static let keptEarlySuccess = 0.9
-    /// The end of the "early" window of fine-tuning, in environment steps.
-    static let earlyWindow = 2_000
-}
+/// The margins of the lesson's claims, defined once with the claims (Sources/LessonClaims/Lessons/Lesson08Claims.swift):
+/// the text and the claim tests decide with the same numbers.
+typealias ClaimMargin = Lesson08Thresholds
 
 extension VariantResult {
     /// Each seed's steps until its own curve reached the threshold, a seed that never did counted as

@@ -515,4 +515,6 @@ demonstrations sit in the buffer but are never sampled) and $\rho = 0.5$; a curr
 the start of fine-tuning); and removing the demonstrations after the agent's first success.
 """#)
 
+lesson.claims()
+
 lesson.run()

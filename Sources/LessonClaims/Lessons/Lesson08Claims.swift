@@ -1,33 +1,68 @@
+import Numerics
+
+/// The margins of lesson 8's claims; the lesson's text uses the same ones.
+public enum Lesson08Thresholds {
+    /// "The curriculum solves the full task": its final success exceeds this.
+    public static let solvedSuccess = 0.8
+    /// "RL from scratch does not solve it within the budget": its final success stays below this.
+    public static let unsolvedSuccess = 0.2
+    /// "The behavior-cloned actor starts at full success": its success before fine-tuning exceeds this.
+    public static let clonedSuccess = 0.7
+    /// "Fine-tuning with the cloning term keeps the cloned actor working": its mean success over the
+    /// first `earlyWindow` steps exceeds this.
+    public static let keptEarlySuccess = 0.9
+    /// The end of the "early" window of fine-tuning, in environment steps.
+    public static let earlyWindow = 2_000
+}
+
+/// What `robustness` measured for the claims that hold on most runs but not on 29 of 30 (quick runs,
+/// base seeds 0–3 × Haswell, SkylakeX, Sandybridge, 3 training seeds each).
+private let stalls = "a training seed's curriculum can stall at one start offset for thousands of steps, and one such "
+    + "seed out of the quick run's three decides the claim"
+
 /// Lesson 8's claims: four ways of using demonstrations inside RL on a sparse task.
 let lesson08Claims: [Claim] = [
     Claim(lesson: 8, id: "taskNeedsExploration", "random actions never succeed; the demonstrator almost always does") { r, check in
         check.atMost(try r.number("task.random.successRate"), 0, "uniformly random actions' success rate")
         check.atLeast(try r.number("task.demonstrator.successRate"), 0.9, "the demonstrator's success rate")
     },
-] + [("replayKept", "1 (demonstrations in the replay buffer)"), ("pretrained", "2 (pre-training)"),
-     ("curriculum", "4 (backward curriculum)")].map { variant, name in
-    Claim(lesson: 8, id: "sooner.\(variant)", "way \(name) reaches the success threshold sooner than RL from scratch") { r, check in
-        let budget = try r.number("comparison.environmentStepsPerRun")
-        let mine = try r.numbers("comparison.\(variant).firstStepReachingThresholdPerSeed").map { $0 < 0 ? budget + 1 : $0 }
-        let scratch = try r.numbers("comparison.scratch.firstStepReachingThresholdPerSeed").map { $0 < 0 ? budget + 1 : $0 }
-        check.that(mine.allSatisfy { $0 <= budget }, "\(variant) reaches the threshold within the budget on every seed: \(mine)")
-        for (seed, (a, b)) in zip(mine, scratch).enumerated() {
-            check.less(a, than: b, "seed \(seed): \(variant)'s first step at the threshold vs scratch's")
-        }
+] + [
+    ("pretrained", "2 (pre-training)", Claim.Status.asserted),
+    ("replayKept", "1 (demonstrations in the replay buffer)",
+     .reported("held on 8 of 12 quick runs: on one training seed of base seed 3 the agent never reached the threshold, "
+               + "on every kernel")),
+    ("curriculum", "4 (backward curriculum)", .reported("held on 7 of 12 quick runs: " + stalls)),
+].map { variant, name, status in
+    Claim(lesson: 8, id: "sooner.\(variant)", "way \(name) reaches the success threshold in fewer environment steps than RL "
+          + "from scratch", status: status) { r, check in
+        // A seed that never reaches the threshold counts as one evaluation past the budget.
+        let scratch = try r.numbers("comparison.scratch.stepsToThresholdPerSeed")
+        let mine = try r.numbers("comparison.\(variant).stepsToThresholdPerSeed")
+        check.seeds(SeedComparison(greater: scratch, than: mine), "environment steps to 0.5 success, scratch above \(variant)")
     }
 } + [
-    Claim(lesson: 8, id: "curriculum", "the backward curriculum solves the full-horizon task where RL from scratch does not") { r, check in
-        check.atLeast(try r.number("comparison.curriculum.finalSuccessMean"), 0.8, "the curriculum's final success on the full task")
-        check.atMost(try r.number("comparison.scratch.finalSuccessMean"), 0.2, "RL from scratch's final success")
+    Claim(lesson: 8, id: "scratchUnsolved", "RL from scratch does not solve the full task within the budget") { r, check in
+        check.seeds(SeedComparison.less(try r.numbers("comparison.scratch.finalSuccessPerSeed"),
+                                        than: Lesson08Thresholds.unsolvedSuccess), "RL from scratch's final success")
+    },
+    Claim(lesson: 8, id: "curriculumSolves", "the backward curriculum solves the full-horizon task",
+          status: .reported("held on 7 of 12 quick runs: " + stalls)) { r, check in
+        check.seeds(SeedComparison(greater: try r.numbers("comparison.curriculum.finalSuccessPerSeed"),
+                                   than: Lesson08Thresholds.solvedSuccess), "the curriculum's final success on the full task")
         let longest = try r.number("comparison.curriculum.longestDemonstration")
         for (seed, offset) in try r.numbers("comparison.curriculum.finalOffset").enumerated() {
             check.atLeast(offset, longest, "seed \(seed): the curriculum's final start offset reaches the longest demonstration")
         }
     },
-    Claim(lesson: 8, id: "cloningTerm", "the behavior-cloned actor starts at full success and the cloning term keeps it working") { r, check in
+    Claim(lesson: 8, id: "clonedStart", "the behavior-cloned actor starts at full success") { r, check in
         for variant in ["pretrainedInconsistentCritic", "pretrainedWithoutCloningTerm", "pretrained"] {
-            check.atLeast(try r.numbers("ablation.\(variant).meanSuccess").first ?? 0, 0.7, "\(variant): the cloned actor's first success")
+            check.seeds(SeedComparison(greater: try r.numbers("ablation.\(variant).initialSuccessPerSeed"),
+                                       than: Lesson08Thresholds.clonedSuccess), "\(variant): success before fine-tuning")
         }
-        check.atLeast(try r.number("ablation.pretrained.meanEarly"), 0.9, "fine-tuning with the cloning term, early success")
+    },
+    Claim(lesson: 8, id: "cloningTermKeeps", "fine-tuning with the cloning term keeps the cloned actor working") { r, check in
+        check.seeds(SeedComparison(greater: try r.numbers("ablation.pretrained.meanEarlyPerSeed"),
+                                   than: Lesson08Thresholds.keptEarlySuccess),
+                    "mean success over the first \(Lesson08Thresholds.earlyWindow) steps of fine-tuning")
     },
 ]

@@ -25,20 +25,22 @@ extension Lesson {
                 case (nil, false, .asserted): word = "does not hold"
                 case (nil, true, .knownIssue): word = "holds (the kit expected it not to)"
                 case (nil, false, .knownIssue): word = "does not hold (known issue)"
+                case (nil, true, .reported): word = "holds (on most runs, not all)"
+                case (nil, false, .reported): word = "does not hold on this run (it holds on most)"
                 }
                 let detail = verdict.error ?? (verdict.checks.first { !$0.holds } ?? verdict.tightest)?.detail ?? ""
                 try table.addRow(claim.title, word, detail)
                 if verdict.error == nil { verdicts[claim.id] = verdict.holds }
             }
             context.show(table)
-            let known = claims.filter { $0.status != .asserted }
-            if !known.isEmpty {
-                context.markdown("Known issues (claims of the syllabus that do not reproduce in this kit): "
-                    + known.map { claim -> String in
-                        if case .knownIssue(let reason) = claim.status { return "*\(claim.title)*: \(reason)." }
-                        return ""
-                    }.joined(separator: " "))
+            let notes = claims.compactMap { claim -> String? in
+                switch claim.status {
+                case .asserted: return nil
+                case .knownIssue(let reason): return "- *\(claim.title)* does not reproduce in this kit: \(reason)."
+                case .reported(let rate): return "- *\(claim.title)* is not reliable: \(rate)."
+                }
             }
+            if !notes.isEmpty { context.markdown(notes.joined(separator: "\n")) }
             context.record("claims.verdicts", verdicts)
         }
     }
