@@ -34,7 +34,9 @@ r(s,a) = \lambda\, r_{GAIL}(s,a) + (1-\lambda)\, r_{task}(s,a), \qquad \lambda \
 $$
 
 - $\lambda = 1$ is GAIL (lesson 4): the agent is paid only for looking like the demonstrator.
-- $\lambda = 0$ is reinforcement learning on the task reward alone.
+- $\lambda = 0$ drops the imitation reward. In this lesson's sweep every variant still starts most
+  episodes from demonstration states (the recipe below), so $\lambda = 0$ is Zhu et al.'s "no GAIL
+  reward" ablation, demonstrations used only for starts, not reinforcement learning on its own.
 - In between, the imitation term acts as a dense, learned shaping reward: early in training it
   pays for moving the scene the way the demonstrations did, long before the sparse task reward
   is ever seen. The task term keeps the last word, so the agent may leave the demonstrations
