@@ -101,10 +101,11 @@ func conclusions(_ context: LessonContext) throws {
         success: \(meanAndError(recipe.finalSuccess)), \(meanAndError(noGAIL.finalSuccess)) and \(meanAndError(imitation.finalSuccess)).
         2. *The mixed agent exceeds its teacher; imitation alone does not* \(verdict(mixedExceeds && !imitationExceeds)): \
         at λ = \(lambdaText) the final policies succeed in \(meanAndError(recipe.finalSuccess)) of the episodes \
-        (\(reading(successOverExpert)) over the demonstrator's \(percent(demonstrator.successRate))) and take \
-        \(meanAndError(recipeSteps)) steps when they do (the demonstrator \(fixed(demonstrator.meanStepsToSuccess)); \
-        \(reading(fasterThanExpert))). Pure imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) \
-        (\(reading(imitationBelowExpert)) below the demonstrator). With −log(1 − D) as its only reward it is paid \
+        against the demonstrator's \(percent(demonstrator.successRate)) (more often: \(reading(successOverExpert))) and \
+        take \(meanAndError(recipeSteps)) steps when they do against the demonstrator's \
+        \(fixed(demonstrator.meanStepsToSuccess)) (fewer: \(reading(fasterThanExpert))); either is enough. Pure \
+        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (less often than the demonstrator: \
+        \(reading(imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
         for every step it survives, so finishing the task is the last thing it wants.
         3. *Demonstration starts speed learning up* \(verdict(startsSpeedUp.holds)): the mean success along training is \
         \(meanAndError(recipe.successAlongTraining)) with them and \(meanAndError(withoutStarts.successAlongTraining)) without \

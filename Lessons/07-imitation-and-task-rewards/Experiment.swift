@@ -26,9 +26,9 @@ struct ExperimentSettings: Sendable {
     /// Episodes of the final evaluation (and of the demonstrator's).
     var finalEvaluationEpisodes = 50
 
-    static let full = ExperimentSettings(lambdas: [0, 0.1, 0.25, 0.5, 0.75, 1], seeds: 12, iterations: 60,
+    static let full = ExperimentSettings(lambdas: [0, 0.1, 0.25, 0.5, 0.75, 1], seeds: 15, iterations: 60,
                                          includesExtraAblations: true)
-    static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 10, iterations: 60,
+    static let quick = ExperimentSettings(lambdas: [0, 0.1, 1], seeds: 15, iterations: 60,
                                           includesExtraAblations: false)
 
     /// The probability of a demonstration start in the recipe.
