@@ -10,10 +10,39 @@ import Numerics
 func percent(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.0f%%", 100 * x) }
 /// "41.2".
 func fixed(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.1f", x) }
-/// "0.84 ± 0.12".
-func estimate(_ values: [Double]) -> String {
-    let (mean, std) = meanAndStandardDeviation(of: values)
-    return mean.isNaN ? "–" : String(format: "%.2f ± %.2f", mean, std)
+/// How each claim is decided: from per-seed numbers with `SeedComparison` (the difference of the means
+/// must clear the margin by two standard errors), the same rule as the claim tests. The metrics:
+/// - 1, 3 and 4 compare "success along training" (the mean of the success curve, evaluated every few
+///   iterations from the task's start states): it measures how soon a variant learns, it averages many
+///   evaluations, and it does not saturate at 1 the way the final success rate does once both sides
+///   have learned;
+/// - 2 compares the final policies with the demonstrator (success rate, and steps to success of the
+///   seeds that succeed), because "better than the teacher" is about the policy at the end.
+enum ClaimRule {
+    /// Claim 1's margin (success along training, the recipe over each end of the sweep).
+    static let intermediateMargin = 0.0
+    /// Claim 3's margin (success along training, with over without demonstration starts).
+    static let startsMargin = 0.0
+}
+
+/// Records a comparison's numbers under `key` in results.json.
+func record(_ comparison: SeedComparison, _ key: String, _ context: LessonContext) {
+    context.record(key + ".holds", comparison.holds)
+    context.record(key + ".difference", comparison.difference)
+    context.record(key + ".standardError", comparison.standardError)
+    context.record(key + ".slack", comparison.slack)
+}
+
+/// "0.46 ± 0.05" (mean ± standard error over seeds).
+func meanAndError(_ values: [Double]) -> String {
+    values.isEmpty ? "–" : String(format: "%.2f ± %.2f", SeedComparison.mean(values), SeedComparison.standardError(values))
+}
+
+/// "difference 0.21, needs more than 0 + 2 × 0.06".
+func reading(_ comparison: SeedComparison) -> String {
+    let description = comparison.description
+    guard let range = description.range(of: "difference") else { return description }
+    return String(description[range.lowerBound...])
 }
 
 /// Checks the lesson's claims on the runs, says what they show, and records the verdicts.
@@ -21,63 +50,78 @@ func estimate(_ values: [Double]) -> String {
 func conclusions(_ context: LessonContext) throws {
     let sweep = try settings.sweep.map(summary)
     let lambdas = settings.lambdas
-    let finals = sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).mean }
-    guard let pureRL = finals.first, let pureImitation = finals.last, lambdas.count >= 3 else {
+    guard let noGAIL = sweep.first, let imitation = sweep.last, lambdas.count >= 3,
+          lambdas.first == 0, lambdas.last == 1 else {
         throw CellSkipped("the sweep needs λ = 0, an intermediate λ and λ = 1")
     }
-    let middle = Array(1..<(lambdas.count - 1))
-    let best = middle.max { finals[$0] < finals[$1] }!
-    let intermediateBeatsEnds = finals[best] > pureRL && finals[best] > pureImitation
-
     let recipe = try summary(settings.recipe)
-    let recipeSuccess = meanAndStandardDeviation(of: recipe.finalSuccess).mean
-    let recipeSteps = meanAndStandardDeviation(of: recipe.stepsToSuccess).mean
-    let imitationSteps = meanAndStandardDeviation(of: sweep.last!.stepsToSuccess).mean
-    let exceedsSuccess = recipeSuccess > demonstrator.successRate
-    let exceedsSpeed = !recipeSteps.isNaN && recipeSteps < demonstrator.meanStepsToSuccess
-    let imitationExceeds = pureImitation > demonstrator.successRate
-        || (!imitationSteps.isNaN && imitationSteps < demonstrator.meanStepsToSuccess)
+    let lambdaText = ExperimentSettings.format(settings.ablationLambda)
 
+    // 1. The recipe's λ against both ends, on success along training.
+    let overNoGAIL = SeedComparison(greater: recipe.successAlongTraining, than: noGAIL.successAlongTraining,
+                                    margin: ClaimRule.intermediateMargin)
+    let overImitation = SeedComparison(greater: recipe.successAlongTraining, than: imitation.successAlongTraining,
+                                       margin: ClaimRule.intermediateMargin)
+    let intermediateBeatsEnds = overNoGAIL.holds && overImitation.holds
+
+    // 2. Better than the demonstrator in success rate or in speed; imitation alone stays below it.
+    let recipeSteps = recipe.stepsToSuccess
+    let successOverExpert = SeedComparison(greater: recipe.finalSuccess, than: demonstrator.successRate)
+    let fasterThanExpert = SeedComparison.less(recipeSteps, than: demonstrator.meanStepsToSuccess)
+    let mixedExceeds = successOverExpert.holds || fasterThanExpert.holds
+    let imitationBelowExpert = SeedComparison.less(imitation.finalSuccess, than: demonstrator.successRate)
+    let imitationSteps = imitation.stepsToSuccess
+    let imitationFaster = SeedComparison.less(imitationSteps, than: demonstrator.meanStepsToSuccess)
+    let imitationExceeds = !imitationBelowExpert.holds || imitationFaster.holds
+
+    // 3. Demonstration starts, on success along training.
     let withoutStarts = try summary(settings.withoutStarts)
-    let startsAlong = meanAndStandardDeviation(of: recipe.successAlongTraining).mean
-    let noStartsAlong = meanAndStandardDeviation(of: withoutStarts.successAlongTraining).mean
-    let startsSpeedUp = startsAlong > noStartsAlong
+    let startsSpeedUp = SeedComparison(greater: recipe.successAlongTraining, than: withoutStarts.successAlongTraining,
+                                       margin: ClaimRule.startsMargin)
 
+    // 4. The block-only discriminator against the one that also sees the pusher: along training and at the end.
     let unmasked = try summary(settings.unmasked)
-    let unmaskedAlong = meanAndStandardDeviation(of: unmasked.successAlongTraining).mean
-    let unmaskedFinal = meanAndStandardDeviation(of: unmasked.finalSuccess).mean
-    let maskHelps = startsAlong > unmaskedAlong && recipeSuccess > unmaskedFinal
+    let maskAlong = SeedComparison(greater: recipe.successAlongTraining, than: unmasked.successAlongTraining)
+    let maskFinal = SeedComparison(greater: recipe.finalSuccess, than: unmasked.finalSuccess)
+    let maskHelps = maskAlong.holds && maskFinal.holds
+    let pusherAlong = SeedComparison(greater: unmasked.successAlongTraining, than: recipe.successAlongTraining)
 
     func verdict(_ holds: Bool) -> String { holds ? "**holds**" : "**does not hold**" }
-    let lambdaText = ExperimentSettings.format(settings.ablationLambda)
     var text = """
         ### The claims, measured (\(settings.seeds) seeds per variant, \(settings.iterations * 1024) environment steps per run)
 
-        1. *An intermediate λ beats both ends* \(verdict(intermediateBeatsEnds)): the best intermediate value, \
-        λ = \(ExperimentSettings.format(lambdas[best])), ends with success \(estimate(sweep[best].finalSuccess)), against \
-        \(estimate(sweep.first!.finalSuccess)) for pure RL (λ = 0, demonstrations used only for starts) and \
-        \(estimate(sweep.last!.finalSuccess)) for pure imitation (λ = 1).
-        2. *The mixed agent exceeds its teacher; imitation alone cannot* \(verdict((exceedsSuccess || exceedsSpeed) && !imitationExceeds)): \
-        at λ = \(lambdaText) the agent succeeds in \(percent(recipeSuccess)) of the episodes in \(fixed(recipeSteps)) steps, the \
-        demonstrator in \(percent(demonstrator.successRate)) in \(fixed(demonstrator.meanStepsToSuccess)); pure imitation \
-        reaches \(percent(pureImitation)). With −log(1 − D) as its only reward it is paid for every step it survives, \
-        so finishing the task is the last thing it wants.
-        3. *Demonstration starts speed learning up* \(verdict(startsSpeedUp)): the mean success along training is \
-        \(estimate(recipe.successAlongTraining)) with them and \(estimate(withoutStarts.successAlongTraining)) without.
+        Each claim is decided from one number per seed: the difference of the means must exceed the claim's margin by \
+        two standard errors of that difference (numbers below: mean ± standard error over seeds). One seed's run is \
+        one path among many; another seed or another CPU kernel takes another.
+
+        1. *An intermediate λ beats both ends* \(verdict(intermediateBeatsEnds)): the recipe, λ = \(lambdaText), has mean \
+        success along training \(meanAndError(recipe.successAlongTraining)), against \(meanAndError(noGAIL.successAlongTraining)) \
+        for λ = 0 (no GAIL reward, demo starts only; \(reading(overNoGAIL))) and \
+        \(meanAndError(imitation.successAlongTraining)) for λ = 1 (no task reward; \(reading(overImitation))). Final \
+        success: \(meanAndError(recipe.finalSuccess)), \(meanAndError(noGAIL.finalSuccess)) and \(meanAndError(imitation.finalSuccess)).
+        2. *The mixed agent exceeds its teacher; imitation alone does not* \(verdict(mixedExceeds && !imitationExceeds)): \
+        at λ = \(lambdaText) the final policies succeed in \(meanAndError(recipe.finalSuccess)) of the episodes \
+        against the demonstrator's \(percent(demonstrator.successRate)) (more often: \(reading(successOverExpert))) and \
+        take \(meanAndError(recipeSteps)) steps when they do against the demonstrator's \
+        \(fixed(demonstrator.meanStepsToSuccess)) (fewer: \(reading(fasterThanExpert))); either is enough. Pure \
+        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (less often than the demonstrator: \
+        \(reading(imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
+        for every step it survives, so finishing the task is the last thing it wants.
+        3. *Demonstration starts speed learning up* \(verdict(startsSpeedUp.holds)): the mean success along training is \
+        \(meanAndError(recipe.successAlongTraining)) with them and \(meanAndError(withoutStarts.successAlongTraining)) without \
+        (margin \(ClaimRule.startsMargin); \(reading(startsSpeedUp))).
         4. *A discriminator that sees only the block does better than one that also sees the pusher* \(verdict(maskHelps)): \
-        block only \(estimate(recipe.successAlongTraining)) along training and \(estimate(recipe.finalSuccess)) at the end; \
-        block, pusher and action \(estimate(unmasked.successAlongTraining)) and \(estimate(unmasked.finalSuccess)).
+        block only \(meanAndError(recipe.successAlongTraining)) along training and \(meanAndError(recipe.finalSuccess)) at the \
+        end; block, pusher and action \(meanAndError(unmasked.successAlongTraining)) and \(meanAndError(unmasked.finalSuccess)).
         """
-    let maskSpread = (meanAndStandardDeviation(of: recipe.successAlongTraining).std + meanAndStandardDeviation(of: unmasked.successAlongTraining).std) / 2
-    let maskWithinNoise = abs(startsAlong - unmaskedAlong) < maskSpread
-    let maskReading = maskWithinNoise ? "no clear winner — the two differ by less than their spread over seeds"
-        : startsAlong > unmaskedAlong ? "the block-only discriminator learned sooner"
-        : "the discriminator that sees the pusher learned sooner"
+    let maskReading = maskAlong.holds ? "the block-only discriminator learned sooner"
+        : pusherAlong.holds ? "the discriminator that sees the pusher learned sooner"
+        : "no clear winner — the two differ by less than two standard errors"
     text += """
 
 
-        On the mask, this run says: \(maskReading) \
-        (\(String(format: "%.2f", startsAlong)) against \(String(format: "%.2f", unmaskedAlong)) mean success along training). \
+        On the mask, this run says: \(maskReading) (block only against block + pusher along training: \
+        \(reading(maskAlong))). \
         Zhu et al. hid the arm, and in their camera images the arm's appearance and motion dominate while mattering \
         little for the task. In our pushing task the "arm" is the pusher, and where it stands relative to the block is a \
         large part of the skill: getting behind the block is what the sparse reward cannot teach and the demonstrations \
@@ -86,45 +130,40 @@ func conclusions(_ context: LessonContext) throws {
         """
     if settings.includesExtraAblations {
         let unmaskedNoStarts = try summary(settings.unmaskedWithoutStarts)
-        let unmaskedNoStartsAlong = meanAndStandardDeviation(of: unmaskedNoStarts.successAlongTraining).mean
         text += """
              Without demonstration starts, where every episode begins with the approach, this run gives: block only \
-            \(estimate(withoutStarts.successAlongTraining)) along training and \(estimate(withoutStarts.finalSuccess)) at the \
-            end; block, pusher and action \(estimate(unmaskedNoStarts.successAlongTraining)) and \
-            \(estimate(unmaskedNoStarts.finalSuccess)).
+            \(meanAndError(withoutStarts.successAlongTraining)) along training and \(meanAndError(withoutStarts.finalSuccess)) at the \
+            end; block, pusher and action \(meanAndError(unmaskedNoStarts.successAlongTraining)) and \
+            \(meanAndError(unmaskedNoStarts.finalSuccess)).
             """
-        context.record("claims.blockOnlyNoStartsSuccessAlongTraining", noStartsAlong)
-        context.record("claims.blockAndPusherNoStartsSuccessAlongTraining", unmaskedNoStartsAlong)
-        context.record("claims.blockAndPusherNoStartsFinalSuccess", meanAndStandardDeviation(of: unmaskedNoStarts.finalSuccess).mean)
+        context.record("claims.blockOnlyNoStartsSuccessAlongTraining", SeedComparison.mean(withoutStarts.successAlongTraining))
+        context.record("claims.blockAndPusherNoStartsSuccessAlongTraining", SeedComparison.mean(unmaskedNoStarts.successAlongTraining))
+        context.record("claims.blockAndPusherNoStartsFinalSuccess", SeedComparison.mean(unmaskedNoStarts.finalSuccess))
         let unscaled = try summary(settings.unscaled)
         text += """
 
 
             The survival bonus, measured: with the environment's own task reward (c = 1 instead of 1/(1 − γ) = 50) the same \
-            recipe ends with success \(estimate(unscaled.finalSuccess)), as the inequality predicted for any λ above about 0.03.
+            recipe ends with success \(meanAndError(unscaled.finalSuccess)), as the inequality predicted for any λ above about 0.03.
             """
-        context.record("claims.unscaledTaskReward.finalSuccess", meanAndStandardDeviation(of: unscaled.finalSuccess).mean)
+        context.record("claims.unscaledTaskReward.finalSuccess", SeedComparison.mean(unscaled.finalSuccess))
     }
     context.markdown(text)
     context.show(try maskMeasurementTable())
     context.markdown(maskReadingText)
 
     context.record("claims.intermediateBeatsEnds", intermediateBeatsEnds)
-    context.record("claims.bestIntermediateLambda", Double(lambdas[best]))
-    context.record("claims.bestIntermediateSuccess", finals[best])
-    context.record("claims.pureRLSuccess", pureRL)
-    context.record("claims.pureImitationSuccess", pureImitation)
-    context.record("claims.mixedSuccess", recipeSuccess)
-    context.record("claims.mixedStepsToSuccess", recipeSteps)
-    context.record("claims.mixedExceedsExpert", exceedsSuccess || exceedsSpeed)
+    record(overNoGAIL, "claims.recipeOverNoGAIL", context)
+    record(overImitation, "claims.recipeOverImitation", context)
+    context.record("claims.mixedExceedsExpert", mixedExceeds)
+    record(successOverExpert, "claims.mixedSuccessOverExpert", context)
+    record(fasterThanExpert, "claims.mixedFasterThanExpert", context)
     context.record("claims.imitationExceedsExpert", imitationExceeds)
-    context.record("claims.pureImitationStepsToSuccess", imitationSteps)
-    context.record("claims.startsSuccessAlongTraining", startsAlong)
-    context.record("claims.noStartsSuccessAlongTraining", noStartsAlong)
-    context.record("claims.startsSpeedUp", startsSpeedUp)
-    context.record("claims.blockOnlySuccessAlongTraining", startsAlong)
-    context.record("claims.blockAndPusherSuccessAlongTraining", unmaskedAlong)
-    context.record("claims.blockOnlyFinalSuccess", recipeSuccess)
-    context.record("claims.blockAndPusherFinalSuccess", unmaskedFinal)
+    record(imitationBelowExpert, "claims.imitationBelowExpert", context)
+    context.record("claims.startsSpeedUp", startsSpeedUp.holds)
+    record(startsSpeedUp, "claims.startsOverNoStarts", context)
     context.record("claims.blockOnlyBetter", maskHelps)
+    record(maskAlong, "claims.blockOnlyOverBlockAndPusher.alongTraining", context)
+    record(maskFinal, "claims.blockOnlyOverBlockAndPusher.finalSuccess", context)
+    record(pusherAlong, "claims.blockAndPusherOverBlockOnly.alongTraining", context)
 }

@@ -14,7 +14,7 @@ func ablationLabels(_ variants: [RewardMixingVariant]) -> [String] {
         if variant.name == settings.unmaskedWithoutStarts.name { return "sees pusher, no starts" }
         if variant.name == settings.unscaled.name { return "c = 1" }
         switch variant.imitationWeight {
-        case 0: return "λ = 0 (no GAIL)"
+        case 0: return "λ = 0 (no GAIL reward, demo starts only)"
         case 1: return "λ = 1 (no task)"
         default: return "recipe, λ = \(ExperimentSettings.format(variant.imitationWeight))"
         }

@@ -153,21 +153,23 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
 
 lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final policies against λ (mean ± std over seeds), "
     + "with the demonstrator's (dashed). Right: steps to success of the policies that succeed; the designed controller "
-    + "(dotted) is the best the task allows. Intermediate λ succeeds most and fastest; λ near 1 never finishes.") { _ in
+    + "(dotted) is the best the task allows. Every λ starts most episodes from demonstration states, so λ = 0 is the "
+    + "'no GAIL reward, demo starts only' ablation; λ near 1 never finishes. Which differences clear the spread over seeds "
+    + "is decided in the last code cell.") { _ in
     try lambdaSensitivityFigure(sweep: settings.sweep.map(summary), expert: demonstrator, designed: designedExpert)
 }
 
 lesson.figure("ablations", caption: "The recipe at λ = \(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)) "
     + "and what happens without each ingredient (mean ± std over seeds): no task reward (λ = 1), no GAIL reward "
-    + "(λ = 0, demonstrations used only for starts), no demonstration starts, a discriminator that also sees the pusher "
+    + "(λ = 0, demo starts only), no demonstration starts, a discriminator that also sees the pusher "
     + "and the action, and (full run only) that discriminator without demonstration starts and the unscaled task reward c = 1.") { _ in
     let bars = try [settings.recipe, settings.sweep.last!, settings.sweep.first!].map(summary) + settings.ablations.map(summary)
     return ablationFigure(bars: bars, labels: ablationLabels(bars.map(\.variant)), expert: demonstrator)
 }
 
 lesson.figure("learning-curves", caption: "Success from the task's start states during training, against environment steps "
-    + "(mean ± std over seeds). Demonstration starts and a little imitation reach the goal far sooner than the task reward "
-    + "alone; pure imitation never does.") { _ in
+    + "(mean ± std over seeds). Without demonstration starts the sparse reward is found late, if at all; λ = 0 (no GAIL "
+    + "reward, demo starts only) and the recipe both start from demonstration states; pure imitation never finishes.") { _ in
     let shown = try [settings.recipe, settings.sweep.first!, settings.sweep.last!, settings.withoutStarts, settings.unmasked]
         .map(summary)
     return learningCurvesFigure(curves: shown, labels: ablationLabels(shown.map(\.variant)), expert: demonstrator)
