@@ -115,6 +115,14 @@ let lesson01Mutants: [Mutant] = [
             return stride(from: 0, to: count, by: size).map { rng.shuffled($0..<min($0 + size, count)) }
         }
     },
+    mutant("1.3", "biased shuffle (swaps each place with any place)", hint: ["uniform", "order"]) {
+        $0.minibatches = { b, count, size, rng in
+            _ = try b.minibatchIndices(count: count, batchSize: size, rng: &rng)
+            var order = Array(0..<count)
+            for i in order.indices { order.swapAt(i, rng.index(below: count)) }
+            return stride(from: 0, to: count, by: size).map { Array(order[$0..<min($0 + size, count)]) }
+        }
+    },
     mutant("1.3", "ignores rng (a fixed seed)", hint: ["rng"]) {
         $0.minibatches = { b, count, size, _ in
             var fixed = RandomSource(seed: 12345)

@@ -169,6 +169,15 @@ let lesson04Mutants: [Mutant] = [
         $0.ppo = { b, l, o, a, e in _ = try b.ppoClippedLoss(logProbabilities: l, oldLogProbabilities: o, advantages: a, clipRange: e)
             return ppoLoss(l, o, a, e, combine: { u, _ in u }) }
     },
+    mutant("4.4", "old log-probabilities ignored (ρ = π_θ)", hint: ["oldLogProbabilities", "π_old"]) {
+        $0.ppo = { b, l, o, a, e in try b.ppoClippedLoss(logProbabilities: l, oldLogProbabilities: o.map { _ in 0 }, advantages: a, clipRange: e) }
+    },
+    mutant("4.4", "log-ratio clipped into [−ε, ε]", hint: ["log-ratio", "1 − ε"]) {
+        $0.ppo = { b, l, o, a, e in _ = try b.ppoClippedLoss(logProbabilities: l, oldLogProbabilities: o, advantages: a, clipRange: e)
+            let logRatio = l - column(o)
+            let adv = column(a)
+            return -minimum(exp(logRatio) * adv, exp(clamp(logRatio, min: -e, max: e)) * adv).mean() }
+    },
     // 4.5 generalizedAdvantageEstimates
     mutant("4.5", "λ ignored", hint: ["λ", "lambda"]) {
         $0.gae = { b, x in _ = try GAILMutant.reference(b, x); return gae(x, useLambda: false) }

@@ -39,6 +39,16 @@ let lesson03Checks: [ExerciseCheck] = [
             try e.close(try f.optimalDiscriminator(pData: c.pData, pG: c.pG), c.d, tolerance: 1e-12,
                         "(pData: \(c.pData), pG: \(c.pG))", hint: c.pData == 0 && c.pG == 0 ? "D* is defined as ½ where both densities vanish" : nil)
         }
+        // Huge densities: p_data + p_G overflows to +∞ (exercise 3.1's care carries over).
+        try e.close(try f.optimalDiscriminator(pData: 1e308, pG: 1e308), 0.5, tolerance: 1e-12, "(pData: 1e308, pG: 1e308)",
+                    hint: "p_data + p_G overflows to +∞ here; divide by the larger density first (as in exercise 3.1)")
+        try e.close(try f.optimalDiscriminator(pData: 1.5e308, pG: 5e307), 0.75, tolerance: 1e-12, "(pData: 1.5e308, pG: 5e307)",
+                    hint: "p_data + p_G overflows to +∞ here; divide by the larger density first (as in exercise 3.1)")
+        for (pData, pG) in [(-0.1, 0.5), (0.5, -1e-300), (Double.nan, 0.5), (0.5, Double.infinity)] {
+            try e.throwsError("(pData: \(pData), pG: \(pG))", "GANInputError: a density is never negative and always finite") {
+                _ = try f.optimalDiscriminator(pData: pData, pG: pG)
+            }
+        }
         // Behaviour: on two Gaussians, V(D*) by quadrature beats V of nearby discriminators and
         // equals 2·JSD − log 4.
         let grid = Lesson03Math.grid(from: -12, to: 12, count: 4801)
@@ -62,10 +72,21 @@ let lesson03Checks: [ExerciseCheck] = [
         let grid = Lesson03Math.grid(from: -1, to: 4, count: 500, midpoints: true)
         let p = grid.x.map { (0...2).contains($0) ? 0.5 : 0 }
         let q = grid.x.map { (1...3).contains($0) ? 0.5 : 0 }
-        try e.close(try f.jensenShannonDivergence(p: p, q: q, dx: grid.dx), 0.5 * log(2), tolerance: 1e-9,
-                    "(p: U[0,2], q: U[1,3] on a grid of 500 cells over [−1, 4])",
-                    hint: "zeros must contribute 0·log 0 = 0, not NaN")
+        let overlap = try f.jensenShannonDivergence(p: p, q: q, dx: grid.dx)
+        let jsd = 0.5 * log(2)
+        try e.close(overlap, jsd, tolerance: 1e-9, "(p: U[0,2], q: U[1,3] on a grid of 500 cells over [−1, 4])",
+                    mistakes: [KnownMistake(jsd / log(2), "use natural logarithms: the divergence is in nats, not bits (log base 2)"),
+                               KnownMistake(jsd / grid.dx, "multiply the sum by dx (the rectangle rule)"),
+                               KnownMistake(2 * jsd, "JSD is ½ KL(p‖m) + ½ KL(q‖m): halve the sum of the two KLs"),
+                               KnownMistake(jsd / 2, "JSD has both halves, ½ KL(p‖m) + ½ KL(q‖m)")],
+                    hint: overlap.isNaN ? "zeros must contribute 0·log 0 = 0, not NaN" : nil)
         try e.close(try f.jensenShannonDivergence(p: p, q: p, dx: grid.dx), 0, tolerance: 1e-12, "(p: U[0,2], q: the same)")
+        // The densities are used as given: q = 2p is not p, even though both would renormalise to p.
+        // m = 1.5p, so ½ KL(p‖m) + ½ KL(q‖m) = ½ (−log 1.5 + 2·log(4/3)) · ∫p.
+        let twice = p.map { 2 * $0 }
+        try e.close(try f.jensenShannonDivergence(p: p, q: twice, dx: grid.dx), 0.5 * (-log(1.5) + 2 * log(4.0 / 3)),
+                    tolerance: 1e-9, "(p: U[0,2], q: 2·U[0,2], which integrates to 2)",
+                    mistakes: [KnownMistake(0, "use the densities as given: do not renormalise p and q")])
         let left = grid.x.map { (0..<1).contains($0) ? 1.0 : 0 }
         let right = grid.x.map { (2..<3).contains($0) ? 1.0 : 0 }
         try e.close(try f.jensenShannonDivergence(p: left, q: right, dx: grid.dx), log(2), tolerance: 1e-9,

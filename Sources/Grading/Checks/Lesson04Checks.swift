@@ -54,9 +54,18 @@ func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: S
     try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call)
     let gradients = loss.gradients(for: inputs.map(\.1))
     for (index, input) in inputs.enumerated() {
-        try expect.close(gradients[index].scalars.map(Double.init), input.2, tolerance: tolerance,
-                         "\(call): gradient with respect to \(input.0)",
-                         hint: "did the loss keep its graph back to \(input.0)?")
+        let got = gradients[index].scalars.map(Double.init)
+        // Name what the gradient shows: none at all (the graph was cut) or the opposite sign.
+        let hint: String?
+        if got.allSatisfy({ $0 == 0 }) && input.2.contains(where: { $0 != 0 }) {
+            hint = "no gradient reaches \(input.0): did the loss keep its graph back to it?"
+        } else if got.count == input.2.count && input.2.contains(where: { $0 != 0 })
+                    && zip(got, input.2).allSatisfy({ abs($0 + $1) <= tolerance * max(1, abs($1)) }) {
+            hint = "the gradient with respect to \(input.0) has the opposite sign: check the loss's sign and which inputs are labelled 1"
+        } else {
+            hint = nil
+        }
+        try expect.close(got, input.2, tolerance: tolerance, "\(call): gradient with respect to \(input.0)", hint: hint)
     }
 }
 
@@ -64,6 +73,22 @@ func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: S
 
 private func checkDiscriminatorLoss(_ f: any GAILExercises) throws {
     let expect = Expect("4.1", "discriminatorLoss")
+    // Batches of different sizes and asymmetric logits, where each usual slip gives its own value.
+    do {
+        let (expert, policy): ([Double], [Double]) = ([2, -1], [0.5, 1, -3])
+        let call = "discriminatorLoss(expertLogits: \(expert), policyLogits: \(policy))"
+        let got = try f.discriminatorLoss(expertLogits: ReferenceMath.column(expert), policyLogits: ReferenceMath.column(policy))
+        let right = lesson04ExpectedDiscriminatorLoss(expert, policy)
+        let pooled = (expert.map { ReferenceMath.softplus(-$0) } + policy.map(ReferenceMath.softplus)).reduce(0, +)
+            / Double(expert.count + policy.count)
+        try expect.close(Double(got.scalar), right, call, mistakes: [
+            KnownMistake(lesson04ExpectedDiscriminatorLoss(expert.map { -$0 }, policy.map { -$0 }),
+                         "the labels are swapped: expert pairs take label 1 (−log D = softplus(−z)), the policy's pairs "
+                         + "label 0 (−log(1 − D) = softplus(z))"),
+            KnownMistake(pooled, "average each batch on its own, then add the two means (not one mean over both batches)"),
+            KnownMistake(-right, "the sign: L_D = −mean log D − mean log(1 − D) is minimised and never negative"),
+        ])
+    }
     let cases: [([Double], [Double])] = [([0], [0]), ([2, -1], [0.5]), ([3], [-3, 1, 0.25]),
                                          ([100], [-100]), ([-100, 40], [100, -60])]
     for (expert, policy) in cases {
@@ -167,6 +192,7 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     // (log π, log π_old, A): ratios inside and outside the clip range, positive and negative A.
     let logp: [Double] = [0, 0.5, -0.5, 0.1, 0.5, -0.5]
     let old: [Double] = [0, 0, 0, 0, 0, 0]
+    try checkPPOWithOldLogProbabilities(f, expect)
     let advantages: [Double] = [1, 2, 1, -1, -1, -3]
     let lp = ReferenceMath.column(logp)
     let n = Double(logp.count)
@@ -205,6 +231,38 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
                         "with advantage \(advantage), gradient steps on your loss should move the ratio π/π_old from 1 to "
                         + "the clip edge \(edge) and stop; it ended at \(ratio)")
     }
+}
+
+/// PPO's loss where π_old differs from sample to sample, so that a ratio that ignores it, inverts it
+/// or skips the exponential gives a value of its own.
+private func checkPPOWithOldLogProbabilities(_ f: any GAILExercises, _ expect: Expect) throws {
+    let eps = 0.2
+    let logp: [Double] = [-1.0, -0.4, -2.3, -0.7, -1.2]
+    let old: [Double] = [-1.1, -0.9, -2.2, -0.5, -1.2]
+    let advantages: [Double] = [1.5, -0.5, 2, -1, 0.7]
+    func loss(_ ratio: (Double, Double) -> Double, combine: (Double, Double) -> Double = { min($0, $1) },
+              clip: (Double) -> Double = { min(max($0, 1 - eps), 1 + eps) }) -> Double {
+        -logp.indices.map { i in
+            let r = ratio(logp[i], old[i])
+            return combine(r * advantages[i], clip(r) * advantages[i])
+        }.reduce(0, +) / Double(logp.count)
+    }
+    let expected = loss { exp($0 - $1) }
+    let got = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column(logp), oldLogProbabilities: old.map(Float.init),
+                                   advantages: advantages.map(Float.init), clipRange: Float(eps))
+    try expect.close(Double(got.scalar), expected,
+                     "ppoClippedLoss(logProbabilities: \(logp), oldLogProbabilities: \(old), advantages: \(advantages), clipRange: \(eps))",
+                     mistakes: [
+                        KnownMistake(loss { l, _ in exp(l) }, "the ratio is π_θ/π_old = exp(log π_θ − log π_old): oldLogProbabilities is ignored"),
+                        KnownMistake(loss { exp($1 - $0) }, "the ratio is inverted: ρ = exp(log π_θ − log π_old), not π_old/π_θ"),
+                        KnownMistake(loss { $0 - $1 }, "the ratio is exp(log π_θ − log π_old), not the difference of the log-probabilities"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { max($0, $1) }), "take the min of the two terms (the pessimistic bound), not the max"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { $1 }), "take the min of the unclipped and the clipped term, not the clipped term alone"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { u, _ in u }), "clip the ratio into [1 − ε, 1 + ε]: this is the unclipped surrogate"),
+                        KnownMistake(-expected, "the sign: the loss to minimise is the negated surrogate"),
+                        KnownMistake(loss({ exp($0 - $1) }, clip: { exp(min(max(log($0), -eps), eps)) }),
+                                     "clip the ratio itself into [1 − ε, 1 + ε], not the log-ratio into [−ε, ε]"),
+                     ])
 }
 
 // MARK: - 4.5

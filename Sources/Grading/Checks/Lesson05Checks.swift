@@ -179,6 +179,24 @@ let lesson05Checks: [ExerciseCheck] = [
             if x == 2 { atBound += 1 }
         }
         try expect.close(Double(atBound) / 10_000, 0.4207, tolerance: 0.03, "fraction of actions clipped to 2 from a = 1.9, σ = 0.5")
+        // Each coordinate has its own bounds.
+        let perCoordinate = try f.explorationAction([3, 3, -7], noiseStd: 0, low: [-1, -5, -6], high: [1, 5, 0], rng: &rng)
+        try expect.close(perCoordinate.map(Double.init), [1, 3, -6], tolerance: 1e-6,
+                         "([3, 3, −7], σ: 0, low: [−1, −5, −6], high: [1, 5, 0])",
+                         hint: "clip each coordinate into its own bounds, low[i] and high[i]")
+        // ε ~ N(0, σ² I): an independent draw per coordinate, so the coordinates are uncorrelated.
+        var first2: [Double] = [], second2: [Double] = []
+        for _ in 0..<5_000 {
+            let x = try f.explorationAction([0, 5], noiseStd: 0.3, low: [-10, 0], high: [10, 10], rng: &rng)
+            try expect.that(x.count == 2, "a 2-coordinate action gave \(x.count) coordinates")
+            first2.append(Double(x[0]))
+            second2.append(Double(x[1]) - 5)
+        }
+        let correlation = zip(first2, second2).reduce(0) { $0 + $1.0 * $1.1 }
+            / (first2.reduce(0) { $0 + $1 * $1 } * second2.reduce(0) { $0 + $1 * $1 }).squareRoot()
+        try expect.that(abs(correlation) < 0.1,
+                        "the noise of the two coordinates of [0, 5] (σ = 0.3) has correlation \(correlation) over 5 000 draws: "
+                        + "draw ε coordinate by coordinate (an independent draw per coordinate), not one draw shared by all")
         try expect.throwsError("explorationAction with 2 action numbers and 1 bound") {
             _ = try f.explorationAction([0, 0], noiseStd: 0.1, low: [-1], high: [1], rng: &rng)
         }
