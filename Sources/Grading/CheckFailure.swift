@@ -62,6 +62,18 @@ public struct Expect: Sendable {
         }
     }
 
+    /// Fails unless every element of `got` is close to `expected`; when it fails and `got` is
+    /// (element by element, within the tolerance) what one of `mistakes` gives, the message
+    /// carries that mistake's hint; otherwise `hint`.
+    public func close(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-4, _ call: String,
+                      mistakes: [(values: [Double], hint: String)], hint: String? = nil) throws {
+        func near(_ xs: [Double], _ ys: [Double]) -> Bool {
+            xs.count == ys.count && zip(xs, ys).allSatisfy { $0 == $1 || abs($0 - $1) <= tolerance * max(1, abs($1)) }
+        }
+        let recognised = mistakes.first { near(got, $0.values) && !near($0.values, expected) }
+        try close(got, expected, tolerance: tolerance, call, hint: recognised?.hint ?? hint)
+    }
+
     /// Fails with `message` unless `condition` holds.
     public func that(_ condition: Bool, _ message: @autoclosure () -> String) throws {
         if !condition { throw CheckFailure("exercise \(exercise): \(message())") }

@@ -114,7 +114,7 @@ let lesson02Mutants: [Mutant] = [
     mutant("2.2", "β = p, whatever the iteration", hint: ["iteration", "pⁱ"]) {
         $0.mixture = { b, e, l, i, p, rng in try b.mixturePolicyAction(expertAction: e, learnerAction: l, iteration: min(i, 1), decay: p, rng: &rng) }
     },
-    mutant("2.2", "β = p·i instead of pⁱ", hint: ["pⁱ", "power"]) {
+    mutant("2.2", "β = p·i instead of pⁱ", hint: ["pⁱ", "decayⁱ", "power"]) {
         $0.mixture = { b, e, l, i, p, rng in
             _ = try b.mixturePolicyAction(expertAction: e, learnerAction: l, iteration: i, decay: p, rng: &rng)
             let beta = i == 0 ? 1 : p * Double(i)
@@ -140,7 +140,7 @@ let lesson02Mutants: [Mutant] = [
         $0.negativeLogLikelihood = { b, w, m, s, a in _ = try b.mixtureNegativeLogLikelihood(logits: w, means: m, logStandardDeviations: s, actions: a)
             return mixtureNLL(w, m, s, a, half: 1) }
     },
-    mutant("2.3", "sum over the batch instead of the mean", hint: ["mean", "averaged over the batch"]) {
+    mutant("2.3", "sum over the batch instead of the mean", hint: ["mean", "do not sum"]) {
         $0.negativeLogLikelihood = { b, w, m, s, a in
             try b.mixtureNegativeLogLikelihood(logits: w, means: m, logStandardDeviations: s, actions: a) * Float(w.rows) }
     },
@@ -163,7 +163,7 @@ let lesson02Mutants: [Mutant] = [
             let total = p.reduce(0, +)
             return 0.5 * zip(p, q).reduce(0) { $0 + abs($1.0 / total - $1.1 / total) } }
     },
-    mutant("2.4", "squared differences", hint: ["absolute", "|pᵢ − qᵢ|"]) {
+    mutant("2.4", "squared differences", hint: ["absolute", "squared"]) {
         $0.totalVariation = { b, p, q in _ = try b.totalVariationDistance(p, q)
             let (tp, tq) = (p.reduce(0, +), q.reduce(0, +))
             return 0.5 * zip(p, q).reduce(0) { $0 + Foundation.pow($1.0 / tp - $1.1 / tq, 2) } }

@@ -188,7 +188,7 @@ let lesson04Mutants: [Mutant] = [
     mutant("4.5", "carries advantages across episode ends", hint: ["episodeEnds", "episode"]) {
         $0.gae = { b, x in _ = try GAILMutant.reference(b, x); return gae(x, endsStopCarry: false) }
     },
-    mutant("4.5", "a time limit treated as terminal (no bootstrap)", hint: ["time limit", "cut off", "timeout"]) {
+    mutant("4.5", "a time limit treated as terminal (no bootstrap)", hint: ["time limit", "cut off", "cut-off", "timeout"]) {
         $0.gae = { b, x in _ = try GAILMutant.reference(b, x); return gae(x, endsStopBootstrap: true) }
     },
     mutant("4.5", "V(s_{t+1}) read from values[t + 1]", hint: ["nextValues"]) {

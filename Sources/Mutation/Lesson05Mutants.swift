@@ -112,7 +112,7 @@ let lesson05Mutants: [Mutant] = [
             return try b.qLearningUpdate(value: v, reward: r, nextValues: next, terminal: term, learningRate: a, discount: g)
         }
     },
-    mutant("5.3", "mean over the next actions instead of the max", hint: ["max"]) {
+    mutant("5.3", "mean over the next actions instead of the max", hint: ["max", "largest"]) {
         $0.qUpdate = { b, v, r, next, term, a, g in
             let mean = next.isEmpty ? [] : [next.reduce(0, +) / Double(next.count)]
             _ = try b.qLearningUpdate(value: v, reward: r, nextValues: next, terminal: term, learningRate: a, discount: g)

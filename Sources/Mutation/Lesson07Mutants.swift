@@ -139,7 +139,7 @@ let lesson07Mutants: [Mutant] = [
             return total == 0 ? nil : locate(rng.index(below: total), lengths)
         }
     },
-    mutant("7.3", "only the first state of a demonstration", hint: ["every state", "any state", "middle"]) {
+    mutant("7.3", "only the first state of a demonstration", hint: ["every state", "pooled", "middle"]) {
         $0.resetState = { lengths, p, rng in
             guard rng.bernoulli(p) else { return nil }
             let total = lengths.reduce(0, +)
@@ -147,7 +147,7 @@ let lesson07Mutants: [Mutant] = [
             return (d, 0)
         }
     },
-    mutant("7.3", "the last pooled state never drawn", hint: ["every state", "last", "uniformly"]) {
+    mutant("7.3", "the last pooled state never drawn", hint: ["every state", "pooled", "uniform"]) {
         $0.resetState = { lengths, p, rng in
             guard rng.bernoulli(p) else { return nil }
             let total = lengths.reduce(0, +)

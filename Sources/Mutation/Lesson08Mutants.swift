@@ -109,14 +109,14 @@ let lesson08Mutants: [Mutant] = [
             return minibatch(d, a, size, f, &rng, truncate: true)
         }
     },
-    mutant("8.1", "agent rows not offset by demonstrationCount", hint: ["demonstrationCount ..<", "offset", "agent's data"]) {
+    mutant("8.1", "agent rows not offset by demonstrationCount", hint: ["demonstrationCount +", "offset"]) {
         $0.minibatch = { b, d, a, size, f, rng in
             var copy = rng
             _ = try b.mixedMinibatchIndices(demonstrationCount: d, agentCount: a, batchSize: size, demonstrationFraction: f, rng: &copy)
             return minibatch(d, a, size, f, &rng, offset: false)
         }
     },
-    mutant("8.1", "agent rows first", hint: ["demonstrations first", "order"]) {
+    mutant("8.1", "agent rows first", hint: ["demonstrations first", "(< 10) first", "order"]) {
         $0.minibatch = { b, d, a, size, f, rng in
             var copy = rng
             _ = try b.mixedMinibatchIndices(demonstrationCount: d, agentCount: a, batchSize: size, demonstrationFraction: f, rng: &copy)
@@ -138,7 +138,7 @@ let lesson08Mutants: [Mutant] = [
         }
     },
     // 8.2 curriculumStartOffset
-    mutant("8.2", "> instead of ≥ the threshold", hint: ["≥", "reaches"]) {
+    mutant("8.2", "> instead of ≥ the threshold", hint: ["≥", "equal to the threshold"]) {
         $0.curriculum = { b, c, rate, t, step, longest in
             let moved = try b.curriculumStartOffset(current: c, recentSuccessRate: rate, threshold: t, stepBack: step, longest: longest)
             return rate == t ? c : moved
@@ -181,7 +181,7 @@ let lesson08Mutants: [Mutant] = [
         $0.actorLoss = { b, x in _ = try DemonstrationsMutant.reference(b, x); return actorLoss(x, filter: { $0 >= $1 }) }
     },
     // 8.4 shouldRemoveDemonstrations
-    mutant("8.4", "> instead of ≥ on the rate", hint: ["≥", "reaches"]) {
+    mutant("8.4", "> instead of ≥ on the rate", hint: ["≥", "threshold and the minimum themselves"]) {
         $0.removal = { b, rate, n, t, minimum in
             let answer = try b.shouldRemoveDemonstrations(recentSuccessRate: rate, agentEpisodes: n, successThreshold: t, minimumEpisodes: minimum)
             return answer && rate != t
@@ -193,7 +193,7 @@ let lesson08Mutants: [Mutant] = [
             return answer && n != minimum
         }
     },
-    mutant("8.4", "or instead of and", hint: ["both", "and"]) {
+    mutant("8.4", "or instead of and", hint: ["both conditions", "both"]) {
         $0.removal = { b, rate, n, t, minimum in
             _ = try b.shouldRemoveDemonstrations(recentSuccessRate: rate, agentEpisodes: n, successThreshold: t, minimumEpisodes: minimum)
             return n >= minimum || rate >= t

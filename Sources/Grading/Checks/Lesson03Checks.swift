@@ -13,7 +13,13 @@ let lesson03Checks: [ExerciseCheck] = [
             (0, 1, 0), (1, 0, 1), (0, 0, 0.5), (1e-300, 3e-300, 0.25),
         ]
         for c in cases {
-            try e.close(try f.pointwiseMaximizer(a: c.a, b: c.b), c.y, tolerance: 1e-12, "(a: \(c.a), b: \(c.b))")
+            let y = try f.pointwiseMaximizer(a: c.a, b: c.b)
+            let hint: String?
+            if c.a == 0 && c.b == 0 { hint = "when a = b = 0 every y is a maximiser; the answer is defined as ½" }
+            else if c.a == 0 || c.b == 0 { hint = "a boundary case: a = 0, b > 0 gives y* = 0 and a > 0, b = 0 gives 1" }
+            else if abs(y - c.b / (c.a + c.b)) < 1e-12 && c.a != c.b { hint = "y* = a / (a + b): a and b are swapped" }
+            else { hint = nil }
+            try e.close(y, c.y, tolerance: 1e-12, "(a: \(c.a), b: \(c.b))", hint: hint)
         }
         // Behaviour: the returned y beats every y on a fine grid of (0, 1).
         for (a, b) in [(1.0, 3.0), (0.2, 0.05), (7.0, 7.0)] {
@@ -115,8 +121,18 @@ let lesson03Checks: [ExerciseCheck] = [
                 let total: Double = logits.map { ReferenceMath.softplus(sign * $0) }.reduce(0, +)
                 let expected: Double = kind == .saturating ? -total / n : total / n
                 try e.that(loss.value.count == 1, "(fakeLogits: \(logits), kind: .\(kind)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
-                try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))",
-                            hint: kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)")
+                let value = Double(loss.scalar)
+                let hint: String
+                if !value.isFinite {
+                    hint = "not finite: use softplus, log σ(ℓ) = −softplus(−ℓ) and log(1 − σ(ℓ)) = −softplus(ℓ), never log(sigmoid)"
+                } else if abs(value + expected) < 1e-5 * max(1, abs(expected)) && expected != 0 {
+                    hint = "the sign: " + (kind == .saturating ? "the saturating loss is +mean log(1 − D(G(z)))" : "the non-saturating loss is −mean log D(G(z))")
+                } else if abs(value - n * expected) < 1e-5 * max(1, abs(n * expected)) && n > 1 {
+                    hint = "average over the batch (mean), do not sum"
+                } else {
+                    hint = kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)"
+                }
+                try e.close(value, expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))", hint: hint)
                 let gradient = loss.gradient(for: input).scalars.map(Double.init)
                 let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -ReferenceMath.sigmoid(sign * l) / n }
                 try e.close(gradient, expectedGradient, tolerance: 1e-6, "gradient with respect to fakeLogits (fakeLogits: \(logits), kind: .\(kind))",
@@ -154,8 +170,14 @@ let lesson03Checks: [ExerciseCheck] = [
             let fakeTerm: Double = c.fake.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(c.fake.count)
             let expected = realTerm + fakeTerm
             try e.that(loss.value.count == 1, "(realLogits: \(c.real), fakeLogits: \(c.fake)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
-            try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
-                        hint: "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch")
+            let value = Double(loss.scalar)
+            let swapped = c.real.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(c.real.count)
+                + c.fake.map { ReferenceMath.softplus(-$0) }.reduce(0, +) / Double(c.fake.count)
+            try e.close(value, expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
+                        mistakes: [KnownMistake(-expected, "the sign: the loss is the negated game value, −[mean log D(x) + mean log(1 − D(G(z)))] ≥ 0"),
+                                   KnownMistake(swapped, "the labels are swapped: real samples take label 1 (−log D), generated ones label 0")],
+                        hint: value.isFinite ? "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch"
+                            : "not finite: use softplus, −log σ(ℓ) = softplus(−ℓ) and −log(1 − σ(ℓ)) = softplus(ℓ), never log(sigmoid)")
             let grads = loss.gradients(for: [real, fake]).map { $0.scalars.map(Double.init) }
             try e.close(grads[0], c.real.map { -ReferenceMath.sigmoid(-$0) / Double(c.real.count) }, tolerance: 1e-6,
                         "gradient with respect to realLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")

@@ -49,9 +49,10 @@ func lesson04ExpectedAdvantages(rewards: [Double], values: [Double], nextValues:
 
 /// Compares a 1×1 tensor's value and its gradient with respect to `inputs`.
 func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: String, expected: Double,
-                                     inputs: [(String, Tensor, [Double])], tolerance: Double = 1e-4) throws {
+                                     inputs: [(String, Tensor, [Double])], tolerance: Double = 1e-4,
+                                     mistakes: [KnownMistake] = []) throws {
     try expect.that(loss.rows == 1 && loss.cols == 1, "\(call) returned a \(loss.rows)×\(loss.cols) tensor, expected 1×1")
-    try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call)
+    try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call, mistakes: mistakes)
     let gradients = loss.gradients(for: inputs.map(\.1))
     for (index, input) in inputs.enumerated() {
         let got = gradients[index].scalars.map(Double.init)
@@ -135,10 +136,12 @@ private func checkGAILReward(_ f: any GAILExercises) throws {
     let logits: [Double] = [0, 3, -2, 0.5, 100, -100, 30, -30]
     let logD = try f.gailReward(logits: logits.map(Float.init), form: .logD).map(Double.init)
     try expect.close(logD, logits.map { -ReferenceMath.softplus(-$0) }, "gailReward(logits: \(logits), form: .logD)",
-                     hint: "log D = log σ(z) = −softplus(−z)")
+                     hint: zip(logD, logits).allSatisfy { abs($0 - ReferenceMath.softplus(-$1)) < 1e-4 }
+                        ? "the sign: log D = log σ(z) = −softplus(−z) is ≤ 0" : "log D = log σ(z) = −softplus(−z)")
     let bonus = try f.gailReward(logits: logits.map(Float.init), form: .negativeLogOneMinusD).map(Double.init)
     try expect.close(bonus, logits.map(ReferenceMath.softplus), "gailReward(logits: \(logits), form: .negativeLogOneMinusD)",
-                     hint: "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
+                     hint: zip(bonus, logits).allSatisfy { abs($0 + ReferenceMath.softplus($1)) < 1e-4 }
+                        ? "the sign: −log(1 − D) = softplus(z) is ≥ 0" : "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
     try expect.that(logD.allSatisfy { $0.isFinite && $0 <= 0 }, "log D must be finite and ≤ 0 for every logit, got \(logD)")
     try expect.that(bonus.allSatisfy { $0.isFinite && $0 >= 0 }, "−log(1 − D) must be finite and ≥ 0 for every logit, got \(bonus)")
     let empty = try f.gailReward(logits: [], form: .logD)
@@ -158,8 +161,14 @@ private func checkReinforceLoss(_ f: any GAILExercises) throws {
         let loss = try f.reinforceLoss(logProbabilities: lp, returns: returns.map(Float.init), baselines: baselines.map(Float.init))
         let weights = zip(returns, baselines).map { $0 - $1 }
         let expected = -zip(logp, weights).map { $0 * $1 }.reduce(0, +) / n
+        let noBaseline = -zip(logp, returns).map { $0 * $1 }.reduce(0, +) / n
+        let plusBaseline = -zip(logp, zip(returns, baselines).map { $0 + $1 }).map { $0 * $1 }.reduce(0, +) / n
         try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
-                                            inputs: [("logProbabilities", lp, weights.map { -$0 / n })])
+                                            inputs: [("logProbabilities", lp, weights.map { -$0 / n })],
+                                            mistakes: [KnownMistake(-expected, "the sign: minimise −mean log π·(G − b)"),
+                                                       KnownMistake(n * expected, "average over the N samples (1/N), do not sum"),
+                                                       KnownMistake(noBaseline, "subtract the baseline: the weight is G − b"),
+                                                       KnownMistake(plusBaseline, "subtract the baseline: the weight is G − b, not G + b")])
     }
     try expect.throwsError("reinforceLoss with 2 log-probabilities and 3 returns") {
         _ = try f.reinforceLoss(logProbabilities: ReferenceMath.column([-1, -1]), returns: [1, 2, 3], baselines: [0, 0])
@@ -209,8 +218,13 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     let call = "ppoClippedLoss(logProbabilities: \(logp), oldLogProbabilities: \(old), advantages: \(advantages), clipRange: \(eps))"
     let loss = try f.ppoClippedLoss(logProbabilities: lp, oldLogProbabilities: old.map(Float.init),
                                     advantages: advantages.map(Float.init), clipRange: Float(eps))
+    let logClipped = -logp.indices.map { i in
+        let ratio = exp(logp[i] - old[i])
+        return min(ratio * advantages[i], exp(min(max(logp[i] - old[i], -eps), eps)) * advantages[i])
+    }.reduce(0, +) / n
     try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
-                                        inputs: [("logProbabilities", lp, gradient)])
+                                        inputs: [("logProbabilities", lp, gradient)],
+                                        mistakes: [KnownMistake(logClipped, "clip the ratio itself into [1 − ε, 1 + ε], not the log-ratio into [−ε, ε]")])
     try expect.throwsError("ppoClippedLoss with clipRange 0") {
         _ = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column([0]), oldLogProbabilities: [0], advantages: [1], clipRange: 0)
     }
@@ -285,7 +299,22 @@ private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
             terminated: terminated, episodeEnds: ends, discount: Float(gamma), lambda: Float(lambda))
         let expected = lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues,
                                                   terminated: terminated, episodeEnds: ends, discount: gamma, lambda: lambda)
-        try expect.close(got.map(Double.init), expected, call,
+        let noEnds = [Bool](repeating: false, count: ends.count)
+        let slips: [(values: [Double], hint: String)] = [
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: zip(terminated, ends).map { $0 || $1 },
+                                        episodeEnds: ends, discount: gamma, lambda: lambda),
+             "an episode cut off by a time limit is not terminated: its next state keeps its value (bootstrap from nextValues)"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
+                                        episodeEnds: noEnds, discount: gamma, lambda: lambda),
+             "an episode end stops A_{t+1} from leaking back into the previous episode"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
+                                        episodeEnds: ends, discount: gamma, lambda: 1),
+             "A_t = δ_t + γλ A_{t+1}: λ is missing"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: noEnds,
+                                        episodeEnds: ends, discount: gamma, lambda: lambda),
+             "a terminated transition has no value after it: δ_t = r_t − V(s_t) there (no bootstrap)"),
+        ]
+        try expect.close(got.map(Double.init), expected, call, mistakes: slips,
                          hint: "a terminal next state has no value; an episode end stops A_{t+1} from leaking back")
     }
     // λ = 1 with zero values: discounted returns-to-go within each episode.

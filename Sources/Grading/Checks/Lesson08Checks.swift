@@ -30,7 +30,9 @@ let lesson08Checks: [ExerciseCheck] = [
             }
         }
         try expect.close(Double(demonstrationHits.reduce(0, +)) / Double(rows), 0.25, tolerance: 1e-9,
-                         "share of demonstration rows over 400 batches of \(call)")
+                         "share of demonstration rows over 400 batches of \(call)",
+                         hint: "demonstration rows are the indices below demonstrationCount; the agent's rows are demonstrationCount + "
+                            + "a draw from 0 ..< agentCount (offset past the demonstrations), and round(f·B) rows are demonstrations")
         try expect.that(demonstrationHits.allSatisfy { $0 > 40 } && agentHits.allSatisfy { $0 > 20 },
                         "over 400 batches some slots were (almost) never drawn: demonstrations \(demonstrationHits), agent \(agentHits); "
                         + "draw uniformly from each part")
@@ -196,7 +198,7 @@ let lesson08Checks: [ExerciseCheck] = [
         }
         let cases: [(rate: Double, episodes: Int, expected: Bool, note: String)] = [
             (0.7, 12, true, ""), (0.6, 10, true, " (the threshold and the minimum themselves are enough)"),
-            (0.5, 50, false, ""), (1.0, 9, false, " (too few episodes yet)"), (.nan, 30, false, " (a NaN rate never removes)"),
+            (0.5, 50, false, " (the rate is below the threshold: both conditions must hold)"), (1.0, 9, false, " (too few episodes yet)"), (.nan, 30, false, " (a NaN rate never removes)"),
         ]
         for c in cases {
             let got = try remove(c.rate, c.episodes)
