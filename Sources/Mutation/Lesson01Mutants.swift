@@ -111,7 +111,7 @@ let lesson01Mutants: [Mutant] = [
     },
     mutant("1.3", "shuffles within each batch only", hint: ["random order", "shuffle", "whole"]) {
         $0.minibatches = { b, count, size, rng in
-            _ = try b.minibatchIndices(count: count, batchSize: 1, rng: &rng)
+            _ = try b.minibatchIndices(count: count, batchSize: size, rng: &rng)
             return stride(from: 0, to: count, by: size).map { rng.shuffled($0..<min($0 + size, count)) }
         }
     },

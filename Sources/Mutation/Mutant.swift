@@ -93,3 +93,18 @@ public struct MutantVerdict: Sendable, Equatable, Codable {
 public let allMutants: [Mutant] =
     lesson01Mutants + lesson02Mutants + lesson03Mutants + lesson04Mutants
     + lesson05Mutants + lesson06Mutants + lesson07Mutants + lesson08Mutants
+
+/// `reference` with every lesson wrapped in its forwarding implementation and nothing overridden:
+/// it must pass every check, or the wrappers themselves would be what the checks catch.
+public func forwardingOnly(_ reference: ExerciseSet) -> ExerciseSet {
+    var set = reference
+    set.behaviorCloning = BehaviorCloningMutant(base: reference.behaviorCloning)
+    set.distributionShift = DistributionShiftMutant(base: reference.distributionShift)
+    set.ganTheory = GANMutant(base: reference.ganTheory)
+    set.adversarialImitation = GAILMutant(base: reference.adversarialImitation)
+    set.offPolicyLearning = OffPolicyMutant(base: reference.offPolicyLearning)
+    set.batchConstrained = BCQMutant(base: reference.batchConstrained)
+    set.rewardMixing = RewardMixingMutant(base: reference.rewardMixing)
+    set.demonstrationsInRL = DemonstrationsMutant(base: reference.demonstrationsInRL)
+    return set
+}

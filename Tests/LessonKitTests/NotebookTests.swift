@@ -84,7 +84,8 @@ struct NotebookTests {
         let png = try #require(Data(base64Encoded: image))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // The caption is the figure's alternative text, in the HTML rendering that viewers prefer.
-        let html = try #require(outputs.compactMap { ($0["data"] as? [String: Any])?["text/html"] as? String }.first)
+        let htmls = outputs.compactMap { ($0["data"] as? [String: Any])?["text/html"] as? String }
+        let html = try #require(htmls.first)
         #expect(html.hasPrefix("<img src=\"data:image/png;base64,") && html.hasSuffix("alt=\"A parabola.\"/>"))
         let markdown = try String(contentsOf: directory.appendingPathComponent("notebook.md"), encoding: .utf8)
         #expect(markdown.contains("![A parabola.](curve.png)"))

@@ -29,4 +29,16 @@ import Testing
         let ids = allMutants.map(\.id)
         #expect(Set(ids).count == ids.count, "duplicate mutant ids")
     }
+
+    @Test("the forwarding wrappers alone pass the check", arguments: allChecks)
+    func wrappersForward(_ check: ExerciseCheck) {
+        let outcome = check.outcome(on: forwardingOnly(Solutions.all))
+        #expect(outcome == .passed, "\(check) on the unmutated wrappers: \(outcome.message)")
+    }
+
+    @Test func aKnownMutantIsCaughtWithItsHint() throws {
+        let mutant = try #require(allMutants.first { $0.exercise == "3.3" && $0.name.hasPrefix("log base 2") })
+        let verdict = mutant.verdict(on: Solutions.all)
+        #expect(verdict.caught && verdict.namesMistake(["nats"]), "\(verdict.message)")
+    }
 }
