@@ -91,6 +91,9 @@ let lesson01Mutants: [Mutant] = [
         $0.logLikelihood = { b, a, m, s in _ = try b.gaussianLogLikelihood(actions: a, means: m, standardDeviation: s)
             return gaussian(a, m, quadratic: 1 / (s * s), normalizer: 0.5 * Float(a.cols) * Foundation.log(2 * Float.pi * s * s)) }
     },
+    mutant("1.2", "log-likelihood detached from the graph", hint: ["Tensor operations", "differentiate", "gradient"]) {
+        $0.logLikelihood = { b, a, m, s in Tensor(try b.gaussianLogLikelihood(actions: a, means: m, standardDeviation: s).value) }
+    },
     // 1.3 minibatchIndices
     mutant("1.3", "no shuffle", hint: ["random", "shuffle", "order"]) {
         $0.minibatches = { b, count, size, rng in
@@ -134,6 +137,9 @@ let lesson01Mutants: [Mutant] = [
             var copy = rng
             return try b.minibatchIndices(count: count, batchSize: size, rng: &copy)
         }
+    },
+    mutant("1.3", "the smaller batch first (cut from the end)", hint: ["last batch", "sizes"]) {
+        $0.minibatches = { b, count, size, rng in try b.minibatchIndices(count: count, batchSize: size, rng: &rng).reversed() }
     },
     // 1.4 discountedReturn
     mutant("1.4", "γ^(t+1): the first reward discounted", hint: ["γ⁰", "first reward", "r₀"]) {

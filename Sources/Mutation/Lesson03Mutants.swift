@@ -134,6 +134,11 @@ let lesson03Mutants: [Mutant] = [
         $0.generator = { base, l, kind in _ = try base.generatorLoss(fakeLogits: l, kind: kind)
             return kind == .saturating ? naiveLogOneMinusSigmoid(l).mean() : -naiveLogSigmoid(l).mean() }
     },
+    mutant("3.4", "non-saturating loss as −mean log(1 − D)", hint: ["−mean log D", "opposite sign"]) {
+        $0.generator = { base, l, kind in
+            kind == .nonSaturating ? -(try base.generatorLoss(fakeLogits: l, kind: .saturating)) : try base.generatorLoss(fakeLogits: l, kind: kind)
+        }
+    },
     mutant("3.4", "sum over the batch instead of the mean", hint: ["mean"]) {
         $0.generator = { base, l, kind in try base.generatorLoss(fakeLogits: l, kind: kind) * Float(l.rows) }
     },

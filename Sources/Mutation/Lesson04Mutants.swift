@@ -129,6 +129,9 @@ let lesson04Mutants: [Mutant] = [
             }
         }
     },
+    mutant("4.2", "log D computed as log(1 − D)", hint: ["log D = log σ(z)", "−softplus(−z)"]) {
+        $0.reward = { b, l, form in form == .logD ? try b.gailReward(logits: l, form: .negativeLogOneMinusD).map { -$0 } : try b.gailReward(logits: l, form: form) }
+    },
     // 4.3 reinforceLoss
     mutant("4.3", "baseline added instead of subtracted", hint: ["baseline", "G − b"]) {
         $0.reinforce = { b, l, g, base in try b.reinforceLoss(logProbabilities: l, returns: g, baselines: base.map { -$0 }) }

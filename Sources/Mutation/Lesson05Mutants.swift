@@ -130,6 +130,12 @@ let lesson05Mutants: [Mutant] = [
             return try b.qLearningUpdate(value: v, reward: r, nextValues: next, terminal: term, learningRate: a, discount: 1)
         }
     },
+    mutant("5.3", "terminal: Q ← r, the learning rate skipped", hint: ["learning rate", "α"]) {
+        $0.qUpdate = { b, v, r, next, term, a, g in
+            let updated = try b.qLearningUpdate(value: v, reward: r, nextValues: next, terminal: term, learningRate: a, discount: g)
+            return term ? r : updated
+        }
+    },
     // 5.4 discountedReturns
     mutant("5.4", "accumulated forwards (returns of the past)", hint: ["backward", "k ≥ t", "following"]) {
         $0.returns = { b, r, g in try b.discountedReturns(rewards: r.reversed(), discount: g).reversed() }
@@ -166,6 +172,12 @@ let lesson05Mutants: [Mutant] = [
         $0.exploration = { b, a, s, low, high, rng in
             try validatedClip(b, a, s, low, high)
             return try b.explorationAction(a, noiseStd: s, low: low.map { _ in low[0] }, high: high.map { _ in high[0] }, rng: &rng)
+        }
+    },
+    mutant("5.5", "noise added after clipping", hint: ["bounds", "clip"]) {
+        $0.exploration = { b, a, s, low, high, rng in
+            let clipped = try b.explorationAction(a, noiseStd: 0, low: low, high: high, rng: &rng)
+            return clipped.map { $0 + rng.normal(mean: 0, std: s) }
         }
     },
     mutant("5.5", "uniform noise in [−σ, σ]", hint: ["Gaussian", "normal"]) {

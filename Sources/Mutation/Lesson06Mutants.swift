@@ -164,6 +164,12 @@ let lesson06Mutants: [Mutant] = [
             return r + g * (1 - t) * soft
         }
     },
+    mutant("6.3", "discount ignored", hint: ["discount", "γ"]) {
+        $0.softTarget = { b, r, q1, q2, t, g, l in
+            _ = try b.softClippedDoubleQTarget(rewards: r, nextQ1: q1, nextQ2: q2, terminals: t, discount: g, lambda: l)
+            return try b.softClippedDoubleQTarget(rewards: r, nextQ1: q1, nextQ2: q2, terminals: t, discount: 1, lambda: l)
+        }
+    },
     // 6.4 boundedPerturbation
     mutant("6.4", "raw output clamped to ±Φ instead of Φ·tanh", hint: ["tanh"]) {
         $0.perturbation = { b, a, raw, phi, low, high in
@@ -181,6 +187,12 @@ let lesson06Mutants: [Mutant] = [
         $0.perturbation = { b, a, raw, phi, low, high in
             _ = try b.boundedPerturbation(actions: a, rawPerturbation: raw, maxPerturbation: phi, low: low, high: high)
             return try b.boundedPerturbation(actions: a, rawPerturbation: raw, maxPerturbation: 1, low: low, high: high)
+        }
+    },
+    mutant("6.4", "actions clipped before the perturbation is added", hint: ["clip", "low", "high"]) {
+        $0.perturbation = { b, a, raw, phi, low, high in
+            _ = try b.boundedPerturbation(actions: a, rawPerturbation: raw, maxPerturbation: phi, low: low, high: high)
+            return clamp(a, min: low, max: high) + phi * tanh(raw)
         }
     },
     mutant("6.4", "result detached (no gradient into raw)", hint: ["gradient", "Tensor operations"]) {

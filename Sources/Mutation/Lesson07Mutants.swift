@@ -117,6 +117,13 @@ let lesson07Mutants: [Mutant] = [
             try b.maskedDiscriminatorInput(observations: o, actions: a, keptObservationIndices: Array(Set(kept)).sorted(), includesActions: withActions)
         }
     },
+    mutant("7.2", "indices read 1-based (column index − 1)", hint: ["columns", "indices", "order"]) {
+        $0.masked = { b, o, a, kept, withActions in
+            _ = try b.maskedDiscriminatorInput(observations: o, actions: a, keptObservationIndices: kept, includesActions: withActions)
+            return try b.maskedDiscriminatorInput(observations: o, actions: a, keptObservationIndices: kept.map { Swift.max($0 - 1, 0) },
+                                                  includesActions: withActions)
+        }
+    },
     mutant("7.2", "actions always appended", hint: ["includesActions", "actions"]) {
         $0.masked = { b, o, a, kept, withActions in
             _ = try b.maskedDiscriminatorInput(observations: o, actions: a, keptObservationIndices: kept, includesActions: withActions)

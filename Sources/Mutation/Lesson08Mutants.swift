@@ -156,6 +156,12 @@ let lesson08Mutants: [Mutant] = [
             return try b.curriculumStartOffset(current: c, recentSuccessRate: rate, threshold: t, stepBack: 1, longest: longest)
         }
     },
+    mutant("8.2", "moves while below the threshold (comparison inverted)", hint: ["threshold"]) {
+        $0.curriculum = { b, c, rate, t, step, longest in
+            let moved = try b.curriculumStartOffset(current: c, recentSuccessRate: rate, threshold: t, stepBack: step, longest: longest)
+            return rate.isNaN ? c : (rate < t ? Swift.min(c + step, longest) : (rate == t ? moved : c))
+        }
+    },
     mutant("8.2", "a NaN rate moves the start", hint: ["NaN"]) {
         $0.curriculum = { b, c, rate, t, step, longest in
             try b.curriculumStartOffset(current: c, recentSuccessRate: rate.isNaN ? 1 : rate, threshold: t, stepBack: step, longest: longest)
@@ -173,6 +179,17 @@ let lesson08Mutants: [Mutant] = [
     },
     mutant("8.3", "cloning on every row", hint: ["demonstration rows", "isDemonstration"]) {
         $0.actorLoss = { b, x in _ = try DemonstrationsMutant.reference(b, x); return actorLoss(x, cloneEveryRow: true) }
+    },
+    mutant("8.3", "cloning distance not squared (‖π(s) − a‖)", hint: ["‖π(s) − a‖²", "square"]) {
+        $0.actorLoss = { b, x in _ = try DemonstrationsMutant.reference(b, x)
+            let n = x.policyValues.rows
+            let rows = x.isDemonstration.filter { $0 }.count
+            guard rows > 0, x.weight > 0 else { return -x.policyValues.mean() }
+            let mask = Matrix(columnVector: (0..<n).map { i in
+                (x.isDemonstration[i] && (x.demonstrationValues.map { $0[i, 0] > x.policyValues.value[i, 0] } ?? true)) ? 1 : 0 })
+            let distances = sqrt(square(x.policyActions - Tensor(x.demonstrationActions)).rowSums() + 1e-12)
+            return -x.policyValues.mean() + (distances * Tensor(mask)).sum() / Float(rows) * x.weight
+        }
     },
     mutant("8.3", "λ on the Q term", hint: ["λ", "weight"]) {
         $0.actorLoss = { b, x in _ = try DemonstrationsMutant.reference(b, x); return actorLoss(x, weightOnQ: true) }

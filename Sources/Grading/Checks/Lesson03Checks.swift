@@ -135,8 +135,13 @@ let lesson03Checks: [ExerciseCheck] = [
                 try e.close(value, expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))", hint: hint)
                 let gradient = loss.gradient(for: input).scalars.map(Double.init)
                 let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -ReferenceMath.sigmoid(sign * l) / n }
+                let flipped = gradient.count == expectedGradient.count
+                    && zip(gradient, expectedGradient).allSatisfy { abs($0 + $1) <= 1e-6 * max(1, abs($1)) && $1 != 0 }
                 try e.close(gradient, expectedGradient, tolerance: 1e-6, "gradient with respect to fakeLogits (fakeLogits: \(logits), kind: .\(kind))",
-                            hint: "use softplus so value and gradient stay finite at ±50")
+                            hint: flipped ? (kind == .saturating
+                                             ? "the gradient has the opposite sign: the saturating loss is mean log(1 − D(G(z))) = −mean softplus(ℓ), which falls as ℓ grows"
+                                             : "the gradient has the opposite sign: the non-saturating loss is −mean log D(G(z)) = mean softplus(−ℓ), which falls as ℓ grows")
+                                : "use softplus so value and gradient stay finite at ±50")
             }
         }
         // Behaviour: a generator x = z + θ starts where a fixed discriminator, logit 4x, rejects it
