@@ -64,9 +64,11 @@ extension MutantsCommand {
             let start = Date()
             var rows: [(mutant: Mutant, caught: Bool, named: Bool)] = []
             for (index, mutant) in mutants.enumerated() {
-                let outcome = IsolatedRunner.run(arguments: ["run-one", mutant.id], label: "mutant \(mutant)",
+                let outcome = IsolatedRunner.run(arguments: ["run-one", mutant.id], label: "exercise \(mutant.exercise)",
                                                  name: "mutant-\(index)", timeLimit: timeLimit)
                 let caught = !outcome.passed
+                // The hint words are looked for in the checks' message only (a crash or a time-out
+                // names no mistake), never in the mutant's own name.
                 let verdict = MutantVerdict(caught: caught, checkID: nil, message: outcome.message)
                 let named = caught && verdict.namesMistake(mutant.hintWords)
                 rows.append((mutant, caught, named))

@@ -130,7 +130,7 @@ let lesson08Mutants: [Mutant] = [
             return minibatch(d, a, size, f, &rng, sharedDraw: true)
         }
     },
-    mutant("8.1", "an empty part not handled (crashes)", hint: ["empty", "crashed"], mayCrash: true) {
+    mutant("8.1", "an empty part not handled (crashes)", hint: ["empty"], mayCrash: true) {
         $0.minibatch = { b, d, a, size, f, rng in
             var copy = rng
             _ = try b.mixedMinibatchIndices(demonstrationCount: d, agentCount: a, batchSize: size, demonstrationFraction: f, rng: &copy)
