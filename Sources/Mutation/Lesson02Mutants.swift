@@ -104,6 +104,12 @@ let lesson02Mutants: [Mutant] = [
             try b.daggerAggregate(dataset: d, visitedObservations: visited.reversed(), expert: expert)
         }
     },
+    mutant("2.1", "relabels the old pairs with the expert too", hint: ["old pairs", "their labels"]) {
+        $0.aggregate = { b, d, visited, expert in
+            let empty = ImitationDataset(observationSize: d.observationSize, actionSize: d.actionSize)
+            return try b.daggerAggregate(dataset: empty, visitedObservations: rows(d.observations) + visited, expert: expert)
+        }
+    },
     // 2.2 mixturePolicyAction
     mutant("2.2", "β = p^(i+1) (iteration off by one)", hint: ["iteration 0", "pⁱ", "p^i"]) {
         $0.mixture = { b, e, l, i, p, rng in try b.mixturePolicyAction(expertAction: e, learnerAction: l, iteration: i + 1, decay: p, rng: &rng) }
@@ -139,6 +145,12 @@ let lesson02Mutants: [Mutant] = [
     mutant("2.3", "no ½ in the exponent", hint: ["2σ²", "½"]) {
         $0.negativeLogLikelihood = { b, w, m, s, a in _ = try b.mixtureNegativeLogLikelihood(logits: w, means: m, logStandardDeviations: s, actions: a)
             return mixtureNLL(w, m, s, a, half: 1) }
+    },
+    mutant("2.3", "log σ used as σ (exp forgotten)", hint: ["σ = exp", "log σ", "exp"]) {
+        $0.negativeLogLikelihood = { b, w, m, s, a in _ = try b.mixtureNegativeLogLikelihood(logits: w, means: m, logStandardDeviations: s, actions: a)
+            let standardized = (a - m) / s
+            let logDensities = square(standardized) * -0.5 - log(abs(s)) - 0.5 * Foundation.log(2 * Float.pi)
+            return -(w.logSoftmax() + logDensities).logSumExp().mean() }
     },
     mutant("2.3", "sum over the batch instead of the mean", hint: ["mean", "do not sum"]) {
         $0.negativeLogLikelihood = { b, w, m, s, a in

@@ -111,6 +111,15 @@ let lesson03Mutants: [Mutant] = [
         $0.jensenShannon = { base, p, q, dx in _ = try base.jensenShannonDivergence(p: p, q: q, dx: dx)
             return jsd(p, q, dx, bothTerms: false) }
     },
+    mutant("3.3", "m = p + q (the ½ of the mixture forgotten)", hint: ["m = (p + q)/2", "mixture"]) {
+        $0.jensenShannon = { base, p, q, dx in _ = try base.jensenShannonDivergence(p: p, q: q, dx: dx)
+            var sum = 0.0
+            for (pi, qi) in zip(p, q) {
+                if pi > 0 { sum += pi * Foundation.log(pi / (pi + qi)) }
+                if qi > 0 { sum += qi * Foundation.log(qi / (pi + qi)) }
+            }
+            return 0.5 * sum * dx }
+    },
     mutant("3.3", "renormalises the densities", hint: ["as given", "renormalis"]) {
         $0.jensenShannon = { base, p, q, dx in
             let (tp, tq) = (p.reduce(0, +) * dx, q.reduce(0, +) * dx)

@@ -194,6 +194,14 @@ let lesson04Mutants: [Mutant] = [
     mutant("4.5", "a time limit treated as terminal (no bootstrap)", hint: ["time limit", "cut off", "cut-off", "timeout"]) {
         $0.gae = { b, x in _ = try GAILMutant.reference(b, x); return gae(x, endsStopBootstrap: true) }
     },
+    mutant("4.5", "δ_t without − V(s_t)", hint: ["δ_t", "V(s_t)"]) {
+        $0.gae = { b, x in
+            var shifted = x
+            shifted.values = x.values.map { _ in 0 }
+            _ = try GAILMutant.reference(b, x)
+            return try GAILMutant.reference(b, shifted)
+        }
+    },
     mutant("4.5", "V(s_{t+1}) read from values[t + 1]", hint: ["nextValues"]) {
         $0.gae = { b, x in _ = try GAILMutant.reference(b, x); return gae(x, nextFromValues: true) }
     },

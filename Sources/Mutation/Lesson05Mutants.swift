@@ -78,6 +78,12 @@ let lesson05Mutants: [Mutant] = [
             try b.criticTarget(rewards: r, nextValues: v, terminals: Matrix.zeros(term.rows, term.cols), timeouts: time, discount: g)
         }
     },
+    mutant("5.1", "a terminal zeroes the reward too", hint: ["reward", "terminal"]) {
+        $0.target = { b, r, v, term, time, g in
+            let y = try b.criticTarget(rewards: r, nextValues: v, terminals: term, timeouts: time, discount: g)
+            return y * (1 - term)
+        }
+    },
     mutant("5.1", "no discount", hint: ["discount", "γ"]) {
         $0.target = { b, r, v, term, time, g in
             _ = try b.criticTarget(rewards: r, nextValues: v, terminals: term, timeouts: time, discount: g)

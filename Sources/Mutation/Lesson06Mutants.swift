@@ -134,6 +134,13 @@ let lesson06Mutants: [Mutant] = [
         $0.vae = { b, a, m, s, n, w, d in _ = try b.vaeLoss(actions: a, mean: m, logStd: s, noise: n, klWeight: w, decode: d)
             return try vaeTerms(a, m, s, n, w, d, latent: { mu, logStd, eps in mu + logStd * eps }) }
     },
+    mutant("6.2", "− log σ instead of − 2 log σ in the KL", hint: ["2 log σ", "log σ²"]) {
+        $0.vae = { b, a, m, s, n, w, d in
+            let right = try b.vaeLoss(actions: a, mean: m, logStd: s, noise: n, klWeight: w, decode: d)
+            let kl = right.klDivergence + 0.5 * s.mean()
+            return VAELossTerms(total: right.reconstruction + w * kl, reconstruction: right.reconstruction, klDivergence: kl)
+        }
+    },
     mutant("6.2", "KL weight ignored", hint: ["klWeight", "weight"]) {
         $0.vae = { b, a, m, s, n, w, d in _ = try b.vaeLoss(actions: a, mean: m, logStd: s, noise: n, klWeight: w, decode: d)
             return try vaeTerms(a, m, s, n, w, d, useWeight: false) }
@@ -220,6 +227,12 @@ let lesson06Mutants: [Mutant] = [
             let states = c.rows / n
             let order = (0..<states).flatMap { s in (0..<n).map { $0 * states + s } }
             return try b.selectBestAction(candidates: c.rows(order), values: v.rows(order), candidatesPerState: n)
+        }
+    },
+    mutant("6.5", "NaN values accepted (NaN never wins)", hint: ["NaN"]) {
+        $0.select = { b, c, v, n in
+            let cleaned = v.map { $0.isNaN ? -Float.infinity : $0 }
+            return try b.selectBestAction(candidates: c, values: cleaned, candidatesPerState: n)
         }
     },
     mutant("6.5", "one best candidate for every state", hint: ["each state", "per state", "of each"]) {

@@ -20,8 +20,11 @@ let lesson02Checks: [ExerciseCheck] = [
                         + (grown.count == 4 ? ": label every visited observation, the last one too" : ""))
         try expect.close(grown.observations.scalars.map(Double.init), [1, 0, 0, 1, 3, 1, 0, 0, -1, 2],
                          "observations after aggregating", hint: "keep the old pairs first, then the visited observations in order")
-        try expect.close(grown.actions.scalars.map(Double.init), [0.5, -0.5, 1, 0, -5],
-                         "actions after aggregating", hint: "the new labels are the expert's actions in the visited observations")
+        let actions = grown.actions.scalars.map(Double.init)
+        let oldKept = actions.count == 5 && actions[0] == 0.5 && actions[1] == -0.5
+        try expect.close(actions, [0.5, -0.5, 1, 0, -5], "actions after aggregating",
+                         hint: oldKept ? "the new labels are the expert's actions in the visited observations"
+                            : "keep the old pairs as they are (their labels too): only the visited observations get the expert's labels")
         let unchanged = try formulas.daggerAggregate(dataset: dataset, visitedObservations: [], expert: expert)
         try expect.that(unchanged == dataset, "(no visited observations) must return the dataset unchanged, got \(unchanged)")
         let fromEmpty = try formulas.daggerAggregate(dataset: ImitationDataset(observationSize: 2, actionSize: 1),

@@ -84,7 +84,8 @@ let lesson03Checks: [ExerciseCheck] = [
                     mistakes: [KnownMistake(jsd / log(2), "use natural logarithms: the divergence is in nats, not bits (log base 2)"),
                                KnownMistake(jsd / grid.dx, "multiply the sum by dx (the rectangle rule)"),
                                KnownMistake(2 * jsd, "JSD is ½ KL(p‖m) + ½ KL(q‖m): halve the sum of the two KLs"),
-                               KnownMistake(jsd / 2, "JSD has both halves, ½ KL(p‖m) + ½ KL(q‖m)")],
+                               KnownMistake(jsd / 2, "JSD has both halves, ½ KL(p‖m) + ½ KL(q‖m)"),
+                               KnownMistake(jsd - log(2), "m is the mixture (p + q)/2, not p + q")],
                     hint: overlap.isNaN ? "zeros must contribute 0·log 0 = 0, not NaN" : nil)
         try e.close(try f.jensenShannonDivergence(p: p, q: p, dx: grid.dx), 0, tolerance: 1e-12, "(p: U[0,2], q: the same)")
         // The densities are used as given: q = 2p is not p, even though both would renormalise to p.
