@@ -33,7 +33,8 @@ let lesson01HiddenChecks: [ExerciseCheck] = [
         for _ in 0..<4000 { firsts[try set.behaviorCloning.minibatchIndices(count: 4, batchSize: 2, rng: &rng)[0][0]] += 1 }
         try expect.that(firsts.allSatisfy { abs($0 - 1000) < 150 },
                         "(count: 4) the first index of 4000 epochs should be uniform, counts \(firsts): "
-                        + "shuffle the whole of 0..<count once, then cut it into batches")
+                        + (firsts.contains(0) ? "shuffle the whole of 0..<count once, then cut it into batches"
+                                              : "every index must be equally likely first; use a uniform shuffle such as rng.shuffled"))
         // Every one of the 24 orders of 4 indices about equally often (a biased shuffle is not).
         var orders: [[Int]: Int] = [:]
         for _ in 0..<12_000 { orders[try set.behaviorCloning.minibatchIndices(count: 4, batchSize: 4, rng: &rng)[0], default: 0] += 1 }
