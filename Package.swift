@@ -93,6 +93,12 @@ if hasSolutions {
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
                                                             "Numerics", "NeuralNetworks", "ExerciseAPI"]),
         .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"]),
+        // Mutation testing of the checks (swift run -c release mutants): plausible mistakes planted
+        // into the reference, each of which the checks must catch. Instructor-only, like Solutions/.
+        .target(name: "Mutation", dependencies: ["ExerciseAPI", "Grading", "Numerics", "Datasets"]),
+        .executableTarget(name: "mutants", dependencies: ["Mutation", "Grading", "Implementations", "ExerciseAPI", argumentParser],
+                          path: "Sources/Mutants"),
+        .testTarget(name: "MutationTests", dependencies: ["Mutation", "Grading", "Solutions", "ExerciseAPI"]),
     ]
 }
 
@@ -108,7 +114,7 @@ let package = Package(
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "export-demos", targets: ["export-demos"]),
         .executable(name: "robustness", targets: ["robustness"]),
-    ],
+    ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],

@@ -125,3 +125,11 @@ extension GradeCommand {
 }
 
 extension Implementation: ExpressibleByArgument {}
+
+extension IsolatedRunner {
+    /// Runs `check` on `implementation` in a child process (`grade run-one ID`) with a time limit.
+    static func run(check: ExerciseCheck, implementation: Implementation, timeLimit: Double) -> IsolatedOutcome {
+        run(arguments: ["run-one", check.id, "--implementation", implementation.rawValue],
+            label: "exercise \(check.id) \(check.name)", name: check.id, timeLimit: timeLimit)
+    }
+}

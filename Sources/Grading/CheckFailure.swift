@@ -36,6 +36,16 @@ public struct Expect: Sendable {
         }
     }
 
+    /// Fails unless `got` is close to `expected`; when it fails and `got` is (within the same
+    /// tolerance) the value one of `mistakes` gives, the message carries that mistake's hint,
+    /// naming what went wrong; otherwise it carries `hint`.
+    public func close(_ got: Double, _ expected: Double, tolerance: Double = 1e-4, _ call: String,
+                      mistakes: [KnownMistake], hint: String? = nil) throws {
+        func near(_ x: Double, _ y: Double) -> Bool { x == y || abs(x - y) <= tolerance * max(1, abs(y)) }
+        let recognised = mistakes.first { near(got, $0.value) && !near($0.value, expected) }
+        try close(got, expected, tolerance: tolerance, call, hint: recognised?.hint ?? hint)
+    }
+
     /// Fails unless every element of `got` is close to `expected` (and the counts agree).
     public func close(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-4,
                       _ call: String, hint: String? = nil) throws {
@@ -50,6 +60,18 @@ public struct Expect: Sendable {
                                    + (hint.map { " (\($0))" } ?? ""))
             }
         }
+    }
+
+    /// Fails unless every element of `got` is close to `expected`; when it fails and `got` is
+    /// (element by element, within the tolerance) what one of `mistakes` gives, the message
+    /// carries that mistake's hint; otherwise `hint`.
+    public func close(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-4, _ call: String,
+                      mistakes: [(values: [Double], hint: String)], hint: String? = nil) throws {
+        func near(_ xs: [Double], _ ys: [Double]) -> Bool {
+            xs.count == ys.count && zip(xs, ys).allSatisfy { $0 == $1 || abs($0 - $1) <= tolerance * max(1, abs($1)) }
+        }
+        let recognised = mistakes.first { near(got, $0.values) && !near($0.values, expected) }
+        try close(got, expected, tolerance: tolerance, call, hint: recognised?.hint ?? hint)
     }
 
     /// Fails with `message` unless `condition` holds.
@@ -83,5 +105,20 @@ public struct Expect: Sendable {
     private func format(_ xs: [Double]) -> String {
         let shown = xs.prefix(8).map(format).joined(separator: ", ")
         return "[\(shown)\(xs.count > 8 ? ", … (\(xs.count) values)" : "")]"
+    }
+}
+
+/// A wrong answer a check can recognise: the value a known mistake gives on the check's input, and
+/// a hint that names that mistake (see ``Expect/close(_:_:tolerance:_:mistakes:hint:)``).
+public struct KnownMistake: Sendable {
+    /// What the mistaken formula returns on the input.
+    public let value: Double
+    /// The words that name the mistake, e.g. "natural logarithms: nats, not bits".
+    public let hint: String
+
+    /// A mistake that gives `value`, named by `hint`.
+    public init(_ value: Double, _ hint: String) {
+        self.value = value
+        self.hint = hint
     }
 }

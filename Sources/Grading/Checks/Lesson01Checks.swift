@@ -15,7 +15,9 @@ let lesson01Checks: [ExerciseCheck] = [
         }
         let one = try loss([[1], [3]], [[0], [0]])
         try expect.that(one.rows == 1 && one.cols == 1, "the loss must be a 1×1 tensor, got \(one.value.shapeDescription)")
-        try expect.close(Double(one.scalar), 5, "(predicted [[1], [3]], expert [[0], [0]])")
+        try expect.close(Double(one.scalar), 5, "(predicted [[1], [3]], expert [[0], [0]])",
+                         mistakes: [KnownMistake(10, "average over the batch (divide by B), do not sum over it"),
+                                    KnownMistake(2, "square the distance: ‖aᵢ − π(sᵢ)‖², not ‖aᵢ − π(sᵢ)‖ or |aᵢ − π(sᵢ)|")])
         try expect.close(Double(try loss([[1, 2], [0, 0]], [[0, 0], [3, 4]]).scalar), 15,
                          "(predicted [[1, 2], [0, 0]], expert [[0, 0], [3, 4]])",
                          hint: "sum the squares over an action's coordinates, average over the batch only")
@@ -43,7 +45,9 @@ let lesson01Checks: [ExerciseCheck] = [
         let halfLogTwoPi = 0.5 * Foundation.log(2 * Double.pi)
         let single = try logLikelihood([[1]], [[0]], 1)
         try expect.that(single.rows == 1 && single.cols == 1, "one example must give a 1×1 tensor, got \(single.value.shapeDescription)")
-        try expect.close(Double(single.scalar), -0.5 - halfLogTwoPi, "(a [[1]], μ [[0]], σ 1)")
+        try expect.close(Double(single.scalar), -0.5 - halfLogTwoPi, "(a [[1]], μ [[0]], σ 1)",
+                         mistakes: [KnownMistake(-0.5 + halfLogTwoPi, "subtract the normaliser (d/2)·log(2πσ²), do not add it"),
+                                    KnownMistake(-1 - halfLogTwoPi, "the quadratic term is ‖a − μ‖²/(2σ²): the ½ is missing")])
         // Two examples, two coordinates, σ = 0.5: −‖a − μ‖²/(2·0.25) − log(2π·0.25).
         let pair = try logLikelihood([[1, 0], [0.5, 0.5]], [[0, 0], [0, 1]], 0.5)
         try expect.that(pair.rows == 2 && pair.cols == 1, "a batch of 2 must give a 2×1 tensor, got \(pair.value.shapeDescription)")
@@ -79,7 +83,8 @@ let lesson01Checks: [ExerciseCheck] = [
         var rng = RandomSource(seed: 7)
         let batches = try formulas.minibatchIndices(count: 10, batchSize: 3, rng: &rng)
         try expect.that(batches.map(\.count) == [3, 3, 3, 1],
-                        "(count: 10, batchSize: 3) must give batches of sizes [3, 3, 3, 1], got \(batches.map(\.count))")
+                        "(count: 10, batchSize: 3) must give batches of sizes [3, 3, 3, 1], got \(batches.map(\.count)); "
+                        + "the last batch holds what is left and may be smaller")
         try expect.that(batches.flatMap { $0 }.sorted() == Array(0..<10),
                         "(count: 10, batchSize: 3) must use every index 0..<10 exactly once, got \(batches)")
         try expect.that(try formulas.minibatchIndices(count: 0, batchSize: 4, rng: &rng).isEmpty,
@@ -102,9 +107,14 @@ let lesson01Checks: [ExerciseCheck] = [
     ExerciseCheck(id: "1.4", lesson: 1, name: "discountedReturn", points: 2) { set in
         let formulas = set.behaviorCloning
         let expect = Expect("1.4", "discountedReturn")
-        try expect.close(try formulas.discountedReturn(rewards: [1, 1, 1], discount: 0.5), 1.75, "(rewards [1, 1, 1], γ 0.5)")
+        try expect.close(try formulas.discountedReturn(rewards: [1, 1, 1], discount: 0.5), 1.75, "(rewards [1, 1, 1], γ 0.5)",
+                         mistakes: [KnownMistake(0.875, "γ⁰ = 1: the first reward counts fully (G = r₀ + γ r₁ + …)"),
+                                    KnownMistake(1.5, "every reward counts, the last one too"),
+                                    KnownMistake(3, "the discount: G = Σₜ γᵗ rₜ")])
         try expect.close(try formulas.discountedReturn(rewards: [1, 2, 3], discount: 1), 6, "(rewards [1, 2, 3], γ 1)")
         try expect.close(try formulas.discountedReturn(rewards: [4, 2, 3], discount: 0), 4, "(rewards [4, 2, 3], γ 0)",
+                         mistakes: [KnownMistake(3, "the rewards are discounted in the wrong order: γᵗ multiplies rₜ counted from the "
+                                                 + "first reward, so r₀ counts fully, not the last one (reversed)")],
                          hint: "γ⁰ = 1: the first reward counts fully")
         try expect.close(try formulas.discountedReturn(rewards: [], discount: 0.9), 0, "(no rewards, γ 0.9)")
         try expect.close(try formulas.discountedReturn(rewards: [0, 0, 10], discount: 0.9), 8.1, "(rewards [0, 0, 10], γ 0.9)")

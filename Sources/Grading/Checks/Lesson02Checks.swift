@@ -15,11 +15,16 @@ let lesson02Checks: [ExerciseCheck] = [
         let expert: ([Float]) -> [Float] = { o in [o[0] - 2 * o[1]] }
         let visited: [[Float]] = [[3, 1], [0, 0], [-1, 2]]
         let grown = try formulas.daggerAggregate(dataset: dataset, visitedObservations: visited, expert: expert)
-        try expect.that(grown.count == 5, "(2 pairs + 3 visited observations) must give 5 pairs, got \(grown.count)")
+        try expect.that(grown.count == 5, "(2 pairs + 3 visited observations) must give 5 pairs, got \(grown.count)"
+                        + (grown.count == 3 ? ": keep the old pairs (D ← D ∪ Dᵢ appends)" : "")
+                        + (grown.count == 4 ? ": label every visited observation, the last one too" : ""))
         try expect.close(grown.observations.scalars.map(Double.init), [1, 0, 0, 1, 3, 1, 0, 0, -1, 2],
                          "observations after aggregating", hint: "keep the old pairs first, then the visited observations in order")
-        try expect.close(grown.actions.scalars.map(Double.init), [0.5, -0.5, 1, 0, -5],
-                         "actions after aggregating", hint: "the new labels are the expert's actions in the visited observations")
+        let actions = grown.actions.scalars.map(Double.init)
+        let oldKept = actions.count == 5 && actions[0] == 0.5 && actions[1] == -0.5
+        try expect.close(actions, [0.5, -0.5, 1, 0, -5], "actions after aggregating",
+                         hint: oldKept ? "the new labels are the expert's actions in the visited observations"
+                            : "keep the old pairs as they are (their labels too): only the visited observations get the expert's labels")
         let unchanged = try formulas.daggerAggregate(dataset: dataset, visitedObservations: [], expert: expert)
         try expect.that(unchanged == dataset, "(no visited observations) must return the dataset unchanged, got \(unchanged)")
         let fromEmpty = try formulas.daggerAggregate(dataset: ImitationDataset(observationSize: 2, actionSize: 1),
@@ -63,7 +68,9 @@ let lesson02Checks: [ExerciseCheck] = [
             let fraction = try expertFraction(iteration: iteration, decay: decay, draws: 4000)
             try expect.close(fraction, beta, tolerance: 4 * (beta * (1 - beta) / 4000).squareRoot() + 1e-3,
                              "(iteration \(iteration), decay \(decay)): fraction of 4000 calls that picked the expert",
-                             hint: "βᵢ = decayⁱ")
+                             hint: fraction == 0 || fraction == 1
+                                ? "every call made the same choice: draw the choice from rng once per call, so that it advances (βᵢ = decayⁱ)"
+                                : "βᵢ = decayⁱ")
         }
         var first = RandomSource(seed: 8), second = RandomSource(seed: 8)
         var a: [[Float]] = [], b: [[Float]] = []
@@ -95,7 +102,8 @@ let lesson02Checks: [ExerciseCheck] = [
         let halfLogTwoPi = 0.5 * Foundation.log(2 * Double.pi)
         let one = try nll([[0]], [[0]], [[0]], [0.5])
         try expect.that(one.rows == 1 && one.cols == 1, "the result must be a 1×1 tensor, got \(one.value.shapeDescription)")
-        try expect.close(Double(one.scalar), 0.125 + halfLogTwoPi, "(one component N(0, 1), action 0.5)")
+        try expect.close(Double(one.scalar), 0.125 + halfLogTwoPi, "(one component N(0, 1), action 0.5)",
+                         mistakes: [KnownMistake(0.25 + halfLogTwoPi, "log N(a; μ, σ²) = −(a − μ)²/(2σ²) − log σ − ½ log 2π: the ½ (2σ²) is missing")])
         try expect.close(Double(try nll([[0, 0]], [[-1, 1]], [[0, 0]], [0]).scalar), 0.5 + halfLogTwoPi,
                          "(two equal components at ±1 with σ 1, action 0)", hint: "the weights are softmax(logits), summing to 1")
         // Weights ¼ and ¾ (logits 0 and log 3), σ₂ = e^{-0.5}.
@@ -103,10 +111,14 @@ let lesson02Checks: [ExerciseCheck] = [
         let d1 = 0.25 * Foundation.exp(-0.5 - halfLogTwoPi)
         let d2 = 0.75 * Foundation.exp(-0.5 * Foundation.exp(1.0) + 0.5 - halfLogTwoPi)
         try expect.close(Double(weighted.scalar), -Foundation.log(d1 + d2),
-                         "(logits [0, log 3], means [0, 2], log σ [0, −0.5], action 1)")
+                         "(logits [0, log 3], means [0, 2], log σ [0, −0.5], action 1)",
+                         mistakes: [KnownMistake(-(0.25 * Foundation.log(d1 / 0.25) + 0.75 * Foundation.log(d2 / 0.75)),
+                                                 "−log Σₖ wₖ N(a; μₖ, σₖ²) is a log of the sum (logSumExp over k), not Σₖ wₖ log N")])
         // A batch is averaged.
         try expect.close(Double(try nll([[0], [0]], [[0], [0]], [[0], [0]], [0, 2]).scalar), 1.0 + halfLogTwoPi,
-                         "(a batch of actions [0, 2] under N(0, 1))", hint: "average over the batch")
+                         "(a batch of actions [0, 2] under N(0, 1))",
+                         mistakes: [KnownMistake(2 + 2 * halfLogTwoPi, "average over the batch (the mean), do not sum")],
+                         hint: "average over the batch")
         // Stability: huge logits, and an action far from every component.
         let huge = Double(try nll([[10_000, 0]], [[0, 5]], [[0, 0]], [0.5]).scalar)
         try expect.close(huge, 0.125 + halfLogTwoPi, "(logits [10000, 0]: all weight on N(0, 1), action 0.5)",
@@ -145,11 +157,19 @@ let lesson02Checks: [ExerciseCheck] = [
         let formulas = set.distributionShift
         let expect = Expect("2.4", "totalVariationDistance")
         try expect.close(try formulas.totalVariationDistance([1, 2, 3], [1, 2, 3]), 0, "([1, 2, 3], [1, 2, 3])")
-        try expect.close(try formulas.totalVariationDistance([1, 0], [0, 1]), 1, "([1, 0], [0, 1])")
+        try expect.close(try formulas.totalVariationDistance([1, 0], [0, 1]), 1, "([1, 0], [0, 1])",
+                         mistakes: [KnownMistake(2, "TV = ½ Σ |pᵢ − qᵢ|: halve the sum")])
+        // Totals 4 and 5: each usual slip gives its own value here.
+        try expect.close(try formulas.totalVariationDistance([3, 1, 0], [1, 2, 2]), 0.55, "([3, 1, 0], [1, 2, 2])",
+                         mistakes: [KnownMistake(0.625, "normalise each histogram by its own total (p by Σp, q by Σq)"),
+                                    KnownMistake(0.2425, "TV sums absolute differences |pᵢ − qᵢ|, not squared ones"),
+                                    KnownMistake(2.5, "normalise each histogram first: pᵢ = countᵢ / Σ counts"),
+                                    KnownMistake(1.1, "TV = ½ Σ |pᵢ − qᵢ|: halve the sum")])
         try expect.close(try formulas.totalVariationDistance([1, 1], [1, 0]), 0.5, "([1, 1], [1, 0])", hint: "½ Σ |pᵢ − qᵢ|")
         try expect.close(try formulas.totalVariationDistance([2, 2], [10, 0]), 0.5, "([2, 2], [10, 0])",
                          hint: "normalise each histogram of counts to sum to 1 first")
-        try expect.close(try formulas.totalVariationDistance([5, 0, 5, 0], [0, 3, 0, 1]), 1, "([5, 0, 5, 0], [0, 3, 0, 1])")
+        try expect.close(try formulas.totalVariationDistance([5, 0, 5, 0], [0, 3, 0, 1]), 1, "([5, 0, 5, 0], [0, 3, 0, 1])",
+                         mistakes: [KnownMistake(0.75, "sum |pᵢ − qᵢ| over every bin, not the largest difference")])
         try expect.close(try formulas.totalVariationDistance([3, 1, 0, 4], [30, 10, 0, 40]), 0, "([3, 1, 0, 4], [30, 10, 0, 40])")
         try requireRejection(expect, "([1, 2], [1, 2, 3])") { _ = try formulas.totalVariationDistance([1, 2], [1, 2, 3]) }
         try requireRejection(expect, "([1, −1], [1, 1])") { _ = try formulas.totalVariationDistance([1, -1], [1, 1]) }

@@ -13,7 +13,13 @@ let lesson03Checks: [ExerciseCheck] = [
             (0, 1, 0), (1, 0, 1), (0, 0, 0.5), (1e-300, 3e-300, 0.25),
         ]
         for c in cases {
-            try e.close(try f.pointwiseMaximizer(a: c.a, b: c.b), c.y, tolerance: 1e-12, "(a: \(c.a), b: \(c.b))")
+            let y = try f.pointwiseMaximizer(a: c.a, b: c.b)
+            let hint: String?
+            if c.a == 0 && c.b == 0 { hint = "when a = b = 0 every y is a maximiser; the answer is defined as ½" }
+            else if c.a == 0 || c.b == 0 { hint = "a boundary case: a = 0, b > 0 gives y* = 0 and a > 0, b = 0 gives 1" }
+            else if abs(y - c.b / (c.a + c.b)) < 1e-12 && c.a != c.b { hint = "y* = a / (a + b): a and b are swapped" }
+            else { hint = nil }
+            try e.close(y, c.y, tolerance: 1e-12, "(a: \(c.a), b: \(c.b))", hint: hint)
         }
         // Behaviour: the returned y beats every y on a fine grid of (0, 1).
         for (a, b) in [(1.0, 3.0), (0.2, 0.05), (7.0, 7.0)] {
@@ -39,6 +45,16 @@ let lesson03Checks: [ExerciseCheck] = [
             try e.close(try f.optimalDiscriminator(pData: c.pData, pG: c.pG), c.d, tolerance: 1e-12,
                         "(pData: \(c.pData), pG: \(c.pG))", hint: c.pData == 0 && c.pG == 0 ? "D* is defined as ½ where both densities vanish" : nil)
         }
+        // Huge densities: p_data + p_G overflows to +∞ (exercise 3.1's care carries over).
+        try e.close(try f.optimalDiscriminator(pData: 1e308, pG: 1e308), 0.5, tolerance: 1e-12, "(pData: 1e308, pG: 1e308)",
+                    hint: "p_data + p_G overflows to +∞ here; divide by the larger density first (as in exercise 3.1)")
+        try e.close(try f.optimalDiscriminator(pData: 1.5e308, pG: 5e307), 0.75, tolerance: 1e-12, "(pData: 1.5e308, pG: 5e307)",
+                    hint: "p_data + p_G overflows to +∞ here; divide by the larger density first (as in exercise 3.1)")
+        for (pData, pG) in [(-0.1, 0.5), (0.5, -1e-300), (Double.nan, 0.5), (0.5, Double.infinity)] {
+            try e.throwsError("(pData: \(pData), pG: \(pG))", "GANInputError: a density is never negative and always finite") {
+                _ = try f.optimalDiscriminator(pData: pData, pG: pG)
+            }
+        }
         // Behaviour: on two Gaussians, V(D*) by quadrature beats V of nearby discriminators and
         // equals 2·JSD − log 4.
         let grid = Lesson03Math.grid(from: -12, to: 12, count: 4801)
@@ -62,10 +78,22 @@ let lesson03Checks: [ExerciseCheck] = [
         let grid = Lesson03Math.grid(from: -1, to: 4, count: 500, midpoints: true)
         let p = grid.x.map { (0...2).contains($0) ? 0.5 : 0 }
         let q = grid.x.map { (1...3).contains($0) ? 0.5 : 0 }
-        try e.close(try f.jensenShannonDivergence(p: p, q: q, dx: grid.dx), 0.5 * log(2), tolerance: 1e-9,
-                    "(p: U[0,2], q: U[1,3] on a grid of 500 cells over [−1, 4])",
-                    hint: "zeros must contribute 0·log 0 = 0, not NaN")
+        let overlap = try f.jensenShannonDivergence(p: p, q: q, dx: grid.dx)
+        let jsd = 0.5 * log(2)
+        try e.close(overlap, jsd, tolerance: 1e-9, "(p: U[0,2], q: U[1,3] on a grid of 500 cells over [−1, 4])",
+                    mistakes: [KnownMistake(jsd / log(2), "use natural logarithms: the divergence is in nats, not bits (log base 2)"),
+                               KnownMistake(jsd / grid.dx, "multiply the sum by dx (the rectangle rule)"),
+                               KnownMistake(2 * jsd, "JSD is ½ KL(p‖m) + ½ KL(q‖m): halve the sum of the two KLs"),
+                               KnownMistake(jsd / 2, "JSD has both halves, ½ KL(p‖m) + ½ KL(q‖m)"),
+                               KnownMistake(jsd - log(2), "m is the mixture (p + q)/2, not p + q")],
+                    hint: overlap.isNaN ? "zeros must contribute 0·log 0 = 0, not NaN" : nil)
         try e.close(try f.jensenShannonDivergence(p: p, q: p, dx: grid.dx), 0, tolerance: 1e-12, "(p: U[0,2], q: the same)")
+        // The densities are used as given: q = 2p is not p, even though both would renormalise to p.
+        // m = 1.5p, so ½ KL(p‖m) + ½ KL(q‖m) = ½ (−log 1.5 + 2·log(4/3)) · ∫p.
+        let twice = p.map { 2 * $0 }
+        try e.close(try f.jensenShannonDivergence(p: p, q: twice, dx: grid.dx), 0.5 * (-log(1.5) + 2 * log(4.0 / 3)),
+                    tolerance: 1e-9, "(p: U[0,2], q: 2·U[0,2], which integrates to 2)",
+                    mistakes: [KnownMistake(0, "use the densities as given: do not renormalise p and q")])
         let left = grid.x.map { (0..<1).contains($0) ? 1.0 : 0 }
         let right = grid.x.map { (2..<3).contains($0) ? 1.0 : 0 }
         try e.close(try f.jensenShannonDivergence(p: left, q: right, dx: grid.dx), log(2), tolerance: 1e-9,
@@ -94,12 +122,27 @@ let lesson03Checks: [ExerciseCheck] = [
                 let total: Double = logits.map { ReferenceMath.softplus(sign * $0) }.reduce(0, +)
                 let expected: Double = kind == .saturating ? -total / n : total / n
                 try e.that(loss.value.count == 1, "(fakeLogits: \(logits), kind: .\(kind)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
-                try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))",
-                            hint: kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)")
+                let value = Double(loss.scalar)
+                let hint: String
+                if !value.isFinite {
+                    hint = "not finite: use softplus, log σ(ℓ) = −softplus(−ℓ) and log(1 − σ(ℓ)) = −softplus(ℓ), never log(sigmoid)"
+                } else if abs(value + expected) < 1e-5 * max(1, abs(expected)) && expected != 0 {
+                    hint = "the sign: " + (kind == .saturating ? "the saturating loss is +mean log(1 − D(G(z)))" : "the non-saturating loss is −mean log D(G(z))")
+                } else if abs(value - n * expected) < 1e-5 * max(1, abs(n * expected)) && n > 1 {
+                    hint = "average over the batch (mean), do not sum"
+                } else {
+                    hint = kind == .saturating ? "the generator minimises mean log(1 − D(G(z))), D = σ(ℓ)" : "the generator minimises −mean log D(G(z)), D = σ(ℓ)"
+                }
+                try e.close(value, expected, tolerance: 1e-5, "(fakeLogits: \(logits), kind: .\(kind))", hint: hint)
                 let gradient = loss.gradient(for: input).scalars.map(Double.init)
                 let expectedGradient: [Double] = logits.map { (l: Double) -> Double in -ReferenceMath.sigmoid(sign * l) / n }
+                let flipped = gradient.count == expectedGradient.count
+                    && zip(gradient, expectedGradient).allSatisfy { abs($0 + $1) <= 1e-6 * max(1, abs($1)) && $1 != 0 }
                 try e.close(gradient, expectedGradient, tolerance: 1e-6, "gradient with respect to fakeLogits (fakeLogits: \(logits), kind: .\(kind))",
-                            hint: "use softplus so value and gradient stay finite at ±50")
+                            hint: flipped ? (kind == .saturating
+                                             ? "the gradient has the opposite sign: the saturating loss is mean log(1 − D(G(z))) = −mean softplus(ℓ), which falls as ℓ grows"
+                                             : "the gradient has the opposite sign: the non-saturating loss is −mean log D(G(z)) = mean softplus(−ℓ), which falls as ℓ grows")
+                                : "use softplus so value and gradient stay finite at ±50")
             }
         }
         // Behaviour: a generator x = z + θ starts where a fixed discriminator, logit 4x, rejects it
@@ -133,8 +176,14 @@ let lesson03Checks: [ExerciseCheck] = [
             let fakeTerm: Double = c.fake.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(c.fake.count)
             let expected = realTerm + fakeTerm
             try e.that(loss.value.count == 1, "(realLogits: \(c.real), fakeLogits: \(c.fake)) should return a 1×1 tensor, got \(loss.value.shapeDescription)")
-            try e.close(Double(loss.scalar), expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
-                        hint: "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch")
+            let value = Double(loss.scalar)
+            let swapped = c.real.map { ReferenceMath.softplus($0) }.reduce(0, +) / Double(c.real.count)
+                + c.fake.map { ReferenceMath.softplus(-$0) }.reduce(0, +) / Double(c.fake.count)
+            try e.close(value, expected, tolerance: 1e-5, "(realLogits: \(c.real), fakeLogits: \(c.fake))",
+                        mistakes: [KnownMistake(-expected, "the sign: the loss is the negated game value, −[mean log D(x) + mean log(1 − D(G(z)))] ≥ 0"),
+                                   KnownMistake(swapped, "the labels are swapped: real samples take label 1 (−log D), generated ones label 0")],
+                        hint: value.isFinite ? "−[mean log D(x) + mean log(1 − D(G(z)))], each mean over its own batch"
+                            : "not finite: use softplus, −log σ(ℓ) = softplus(−ℓ) and −log(1 − σ(ℓ)) = softplus(ℓ), never log(sigmoid)")
             let grads = loss.gradients(for: [real, fake]).map { $0.scalars.map(Double.init) }
             try e.close(grads[0], c.real.map { -ReferenceMath.sigmoid(-$0) / Double(c.real.count) }, tolerance: 1e-6,
                         "gradient with respect to realLogits (realLogits: \(c.real), fakeLogits: \(c.fake))")

@@ -49,14 +49,24 @@ func lesson04ExpectedAdvantages(rewards: [Double], values: [Double], nextValues:
 
 /// Compares a 1×1 tensor's value and its gradient with respect to `inputs`.
 func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: String, expected: Double,
-                                     inputs: [(String, Tensor, [Double])], tolerance: Double = 1e-4) throws {
+                                     inputs: [(String, Tensor, [Double])], tolerance: Double = 1e-4,
+                                     mistakes: [KnownMistake] = []) throws {
     try expect.that(loss.rows == 1 && loss.cols == 1, "\(call) returned a \(loss.rows)×\(loss.cols) tensor, expected 1×1")
-    try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call)
+    try expect.close(Double(loss.scalar), expected, tolerance: tolerance, call, mistakes: mistakes)
     let gradients = loss.gradients(for: inputs.map(\.1))
     for (index, input) in inputs.enumerated() {
-        try expect.close(gradients[index].scalars.map(Double.init), input.2, tolerance: tolerance,
-                         "\(call): gradient with respect to \(input.0)",
-                         hint: "did the loss keep its graph back to \(input.0)?")
+        let got = gradients[index].scalars.map(Double.init)
+        // Name what the gradient shows: none at all (the graph was cut) or the opposite sign.
+        let hint: String?
+        if got.allSatisfy({ $0 == 0 }) && input.2.contains(where: { $0 != 0 }) {
+            hint = "no gradient reaches \(input.0): did the loss keep its graph back to it?"
+        } else if got.count == input.2.count && input.2.contains(where: { $0 != 0 })
+                    && zip(got, input.2).allSatisfy({ abs($0 + $1) <= tolerance * max(1, abs($1)) }) {
+            hint = "the gradient with respect to \(input.0) has the opposite sign: check the loss's sign and which inputs are labelled 1"
+        } else {
+            hint = nil
+        }
+        try expect.close(got, input.2, tolerance: tolerance, "\(call): gradient with respect to \(input.0)", hint: hint)
     }
 }
 
@@ -64,6 +74,22 @@ func lesson04ExpectValueAndGradients(_ expect: Expect, _ loss: Tensor, _ call: S
 
 private func checkDiscriminatorLoss(_ f: any GAILExercises) throws {
     let expect = Expect("4.1", "discriminatorLoss")
+    // Batches of different sizes and asymmetric logits, where each usual slip gives its own value.
+    do {
+        let (expert, policy): ([Double], [Double]) = ([2, -1], [0.5, 1, -3])
+        let call = "discriminatorLoss(expertLogits: \(expert), policyLogits: \(policy))"
+        let got = try f.discriminatorLoss(expertLogits: ReferenceMath.column(expert), policyLogits: ReferenceMath.column(policy))
+        let right = lesson04ExpectedDiscriminatorLoss(expert, policy)
+        let pooled = (expert.map { ReferenceMath.softplus(-$0) } + policy.map(ReferenceMath.softplus)).reduce(0, +)
+            / Double(expert.count + policy.count)
+        try expect.close(Double(got.scalar), right, call, mistakes: [
+            KnownMistake(lesson04ExpectedDiscriminatorLoss(expert.map { -$0 }, policy.map { -$0 }),
+                         "the labels are swapped: expert pairs take label 1 (−log D = softplus(−z)), the policy's pairs "
+                         + "label 0 (−log(1 − D) = softplus(z))"),
+            KnownMistake(pooled, "average each batch on its own, then add the two means (not one mean over both batches)"),
+            KnownMistake(-right, "the sign: L_D = −mean log D − mean log(1 − D) is minimised and never negative"),
+        ])
+    }
     let cases: [([Double], [Double])] = [([0], [0]), ([2, -1], [0.5]), ([3], [-3, 1, 0.25]),
                                          ([100], [-100]), ([-100, 40], [100, -60])]
     for (expert, policy) in cases {
@@ -110,10 +136,12 @@ private func checkGAILReward(_ f: any GAILExercises) throws {
     let logits: [Double] = [0, 3, -2, 0.5, 100, -100, 30, -30]
     let logD = try f.gailReward(logits: logits.map(Float.init), form: .logD).map(Double.init)
     try expect.close(logD, logits.map { -ReferenceMath.softplus(-$0) }, "gailReward(logits: \(logits), form: .logD)",
-                     hint: "log D = log σ(z) = −softplus(−z)")
+                     hint: zip(logD, logits).allSatisfy { abs($0 - ReferenceMath.softplus(-$1)) < 1e-4 }
+                        ? "the sign: log D = log σ(z) = −softplus(−z) is ≤ 0" : "log D = log σ(z) = −softplus(−z)")
     let bonus = try f.gailReward(logits: logits.map(Float.init), form: .negativeLogOneMinusD).map(Double.init)
     try expect.close(bonus, logits.map(ReferenceMath.softplus), "gailReward(logits: \(logits), form: .negativeLogOneMinusD)",
-                     hint: "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
+                     hint: zip(bonus, logits).allSatisfy { abs($0 + ReferenceMath.softplus($1)) < 1e-4 }
+                        ? "the sign: −log(1 − D) = softplus(z) is ≥ 0" : "−log(1 − D) = −log(1 − σ(z)) = softplus(z)")
     try expect.that(logD.allSatisfy { $0.isFinite && $0 <= 0 }, "log D must be finite and ≤ 0 for every logit, got \(logD)")
     try expect.that(bonus.allSatisfy { $0.isFinite && $0 >= 0 }, "−log(1 − D) must be finite and ≥ 0 for every logit, got \(bonus)")
     let empty = try f.gailReward(logits: [], form: .logD)
@@ -133,8 +161,14 @@ private func checkReinforceLoss(_ f: any GAILExercises) throws {
         let loss = try f.reinforceLoss(logProbabilities: lp, returns: returns.map(Float.init), baselines: baselines.map(Float.init))
         let weights = zip(returns, baselines).map { $0 - $1 }
         let expected = -zip(logp, weights).map { $0 * $1 }.reduce(0, +) / n
+        let noBaseline = -zip(logp, returns).map { $0 * $1 }.reduce(0, +) / n
+        let plusBaseline = -zip(logp, zip(returns, baselines).map { $0 + $1 }).map { $0 * $1 }.reduce(0, +) / n
         try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
-                                            inputs: [("logProbabilities", lp, weights.map { -$0 / n })])
+                                            inputs: [("logProbabilities", lp, weights.map { -$0 / n })],
+                                            mistakes: [KnownMistake(-expected, "the sign: minimise −mean log π·(G − b)"),
+                                                       KnownMistake(n * expected, "average over the N samples (1/N), do not sum"),
+                                                       KnownMistake(noBaseline, "subtract the baseline: the weight is G − b"),
+                                                       KnownMistake(plusBaseline, "subtract the baseline: the weight is G − b, not G + b")])
     }
     try expect.throwsError("reinforceLoss with 2 log-probabilities and 3 returns") {
         _ = try f.reinforceLoss(logProbabilities: ReferenceMath.column([-1, -1]), returns: [1, 2, 3], baselines: [0, 0])
@@ -167,6 +201,7 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     // (log π, log π_old, A): ratios inside and outside the clip range, positive and negative A.
     let logp: [Double] = [0, 0.5, -0.5, 0.1, 0.5, -0.5]
     let old: [Double] = [0, 0, 0, 0, 0, 0]
+    try checkPPOWithOldLogProbabilities(f, expect)
     let advantages: [Double] = [1, 2, 1, -1, -1, -3]
     let lp = ReferenceMath.column(logp)
     let n = Double(logp.count)
@@ -183,8 +218,13 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     let call = "ppoClippedLoss(logProbabilities: \(logp), oldLogProbabilities: \(old), advantages: \(advantages), clipRange: \(eps))"
     let loss = try f.ppoClippedLoss(logProbabilities: lp, oldLogProbabilities: old.map(Float.init),
                                     advantages: advantages.map(Float.init), clipRange: Float(eps))
+    let logClipped = -logp.indices.map { i in
+        let ratio = exp(logp[i] - old[i])
+        return min(ratio * advantages[i], exp(min(max(logp[i] - old[i], -eps), eps)) * advantages[i])
+    }.reduce(0, +) / n
     try lesson04ExpectValueAndGradients(expect, loss, call, expected: expected,
-                                        inputs: [("logProbabilities", lp, gradient)])
+                                        inputs: [("logProbabilities", lp, gradient)],
+                                        mistakes: [KnownMistake(logClipped, "clip the ratio itself into [1 − ε, 1 + ε], not the log-ratio into [−ε, ε]")])
     try expect.throwsError("ppoClippedLoss with clipRange 0") {
         _ = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column([0]), oldLogProbabilities: [0], advantages: [1], clipRange: 0)
     }
@@ -207,6 +247,38 @@ private func checkPPOClippedLoss(_ f: any GAILExercises) throws {
     }
 }
 
+/// PPO's loss where π_old differs from sample to sample, so that a ratio that ignores it, inverts it
+/// or skips the exponential gives a value of its own.
+private func checkPPOWithOldLogProbabilities(_ f: any GAILExercises, _ expect: Expect) throws {
+    let eps = 0.2
+    let logp: [Double] = [-1.0, -0.4, -2.3, -0.7, -1.2]
+    let old: [Double] = [-1.1, -0.9, -2.2, -0.5, -1.2]
+    let advantages: [Double] = [1.5, -0.5, 2, -1, 0.7]
+    func loss(_ ratio: (Double, Double) -> Double, combine: (Double, Double) -> Double = { min($0, $1) },
+              clip: (Double) -> Double = { min(max($0, 1 - eps), 1 + eps) }) -> Double {
+        -logp.indices.map { i in
+            let r = ratio(logp[i], old[i])
+            return combine(r * advantages[i], clip(r) * advantages[i])
+        }.reduce(0, +) / Double(logp.count)
+    }
+    let expected = loss { exp($0 - $1) }
+    let got = try f.ppoClippedLoss(logProbabilities: ReferenceMath.column(logp), oldLogProbabilities: old.map(Float.init),
+                                   advantages: advantages.map(Float.init), clipRange: Float(eps))
+    try expect.close(Double(got.scalar), expected,
+                     "ppoClippedLoss(logProbabilities: \(logp), oldLogProbabilities: \(old), advantages: \(advantages), clipRange: \(eps))",
+                     mistakes: [
+                        KnownMistake(loss { l, _ in exp(l) }, "the ratio is π_θ/π_old = exp(log π_θ − log π_old): oldLogProbabilities is ignored"),
+                        KnownMistake(loss { exp($1 - $0) }, "the ratio is inverted: ρ = exp(log π_θ − log π_old), not π_old/π_θ"),
+                        KnownMistake(loss { $0 - $1 }, "the ratio is exp(log π_θ − log π_old), not the difference of the log-probabilities"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { max($0, $1) }), "take the min of the two terms (the pessimistic bound), not the max"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { $1 }), "take the min of the unclipped and the clipped term, not the clipped term alone"),
+                        KnownMistake(loss({ exp($0 - $1) }, combine: { u, _ in u }), "clip the ratio into [1 − ε, 1 + ε]: this is the unclipped surrogate"),
+                        KnownMistake(-expected, "the sign: the loss to minimise is the negated surrogate"),
+                        KnownMistake(loss({ exp($0 - $1) }, clip: { exp(min(max(log($0), -eps), eps)) }),
+                                     "clip the ratio itself into [1 − ε, 1 + ε], not the log-ratio into [−ε, ε]"),
+                     ])
+}
+
 // MARK: - 4.5
 
 private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
@@ -227,7 +299,25 @@ private func checkGeneralizedAdvantageEstimates(_ f: any GAILExercises) throws {
             terminated: terminated, episodeEnds: ends, discount: Float(gamma), lambda: Float(lambda))
         let expected = lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues,
                                                   terminated: terminated, episodeEnds: ends, discount: gamma, lambda: lambda)
-        try expect.close(got.map(Double.init), expected, call,
+        let noEnds = [Bool](repeating: false, count: ends.count)
+        let slips: [(values: [Double], hint: String)] = [
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: zip(terminated, ends).map { $0 || $1 },
+                                        episodeEnds: ends, discount: gamma, lambda: lambda),
+             "an episode cut off by a time limit is not terminated: its next state keeps its value (bootstrap from nextValues)"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
+                                        episodeEnds: noEnds, discount: gamma, lambda: lambda),
+             "an episode end stops A_{t+1} from leaking back into the previous episode"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
+                                        episodeEnds: ends, discount: gamma, lambda: 1),
+             "A_t = δ_t + γλ A_{t+1}: λ is missing"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values.map { _ in 0 }, nextValues: nextValues, terminated: terminated,
+                                        episodeEnds: ends, discount: gamma, lambda: lambda),
+             "δ_t = r_t + γ (1 − terminated_t) V(s_{t+1}) − V(s_t): the − V(s_t) is missing"),
+            (lesson04ExpectedAdvantages(rewards: rewards, values: values, nextValues: nextValues, terminated: noEnds,
+                                        episodeEnds: ends, discount: gamma, lambda: lambda),
+             "a terminated transition has no value after it: δ_t = r_t − V(s_t) there (no bootstrap)"),
+        ]
+        try expect.close(got.map(Double.init), expected, call, mistakes: slips,
                          hint: "a terminal next state has no value; an episode end stops A_{t+1} from leaking back")
     }
     // λ = 1 with zero values: discounted returns-to-go within each episode.

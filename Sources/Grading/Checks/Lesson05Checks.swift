@@ -18,9 +18,12 @@ let lesson05Checks: [ExerciseCheck] = [
         let y = try f.criticTarget(rewards: rewards, nextValues: next, terminals: terminals, timeouts: timeouts,
                                    discount: 0.9)
         try expect.that(y.rows == 4 && y.cols == 1, "criticTarget on a 4×1 batch returned \(y.shapeDescription), expected 4×1")
-        try expect.close(y.scalars.map(Double.init), [8, -3.1, -2, 93], tolerance: 1e-5,
+        let targets = y.scalars.map(Double.init)
+        let rewardDiscounted = zip(targets, [8, -3.1, -2, 93.0]).allSatisfy { abs($0 - 0.9 * $1) < 1e-4 }
+        try expect.close(targets, [8, -3.1, -2, 93], tolerance: 1e-5,
                          "(r: [-1, 0.5, -2, 3], Q': [10, -4, 7, 100], terminals: [0, 0, 1, 0], timeouts: [0, 1, 0, 0], γ: 0.9)",
-                         hint: "a terminal stops the bootstrap; a timeout does not (Pendulum's time limit is not the end of the task)")
+                         hint: rewardDiscounted ? "only the bootstrap is discounted: y = r + γ (1 − terminal) Q', not γ (r + …)"
+                            : "a terminal stops the bootstrap; a timeout does not (Pendulum's time limit is not the end of the task)")
         // γ = 0: the target is the reward.
         let y0 = try f.criticTarget(rewards: rewards, nextValues: next, terminals: .zeros(4, 1), timeouts: .zeros(4, 1),
                                     discount: 0)
@@ -58,6 +61,8 @@ let lesson05Checks: [ExerciseCheck] = [
         // actions: [-1.5, -1, -3.5]; a − s₁: [-2.5, -1, -2.5]; Q: [-6.25, -1, -6.25]; loss = 13.5 / 3 = 4.5
         try expect.close(Double(loss.scalar), 4.5, tolerance: 1e-5,
                          "(π(s) = s·[0.5, −1], Q(s, a) = −(a − s₁)², states [[1, 2], [0, 1], [−1, 3]])",
+                         mistakes: [KnownMistake(-4.5, "the sign: the actor minimises −mean Q(s, π(s))"),
+                                    KnownMistake(13.5, "average over the batch (1/n), do not sum")],
                          hint: "the loss is −mean Q(s, π(s))")
         // ∂L/∂w = (2/n) Σ (a − s₁) s = (2/3)·([-2.5, -5] + [0, -1] + [2.5, -7.5]) = [0, -9]
         let gradient = loss.gradient(for: w)
@@ -121,7 +126,11 @@ let lesson05Checks: [ExerciseCheck] = [
         let f = set.offPolicyLearning
         let expect = Expect("5.4", "discountedReturns")
         try expect.close(try f.discountedReturns(rewards: [1, 1, 1], discount: 0.5), [1.75, 1.5, 1],
-                         "(rewards: [1, 1, 1], γ: 0.5)")
+                         "(rewards: [1, 1, 1], γ: 0.5)",
+                         mistakes: [([1, 1.5, 1.75], "G_t sums the rewards from step t on (k ≥ t): accumulate backwards from the end, not forwards"),
+                                    ([1.5, 1, 0], "G_t starts with r_t itself: the returns are shifted by one step"),
+                                    ([1.75, 0.75, 0.25], "discount by γ^(k−t), counted from step t, not γ^k from the start"),
+                                    ([3, 2, 1], "the discount: G_t = r_t + γ G_{t+1}")])
         try expect.close(try f.discountedReturns(rewards: [0, 0, 10], discount: 0.9), [8.1, 9, 10],
                          "(rewards: [0, 0, 10], γ: 0.9)")
         try expect.close(try f.discountedReturns(rewards: [3, -2, 5], discount: 0), [3, -2, 5],
@@ -163,14 +172,17 @@ let lesson05Checks: [ExerciseCheck] = [
         let again = try f.explorationAction([0.2], noiseStd: 0.3, low: [-2], high: [2], rng: &b)
         try expect.that(first == again, "two calls with generators seeded alike gave \(first) and \(again): draw the noise from `rng`")
         let second = try f.explorationAction([0.2], noiseStd: 0.3, low: [-2], high: [2], rng: &a)
-        try expect.that(second != first, "two successive calls gave the same action \(first): is noise added?")
+        try expect.that(second != first, "two successive calls gave the same action \(first): is noise added, "
+                        + "and drawn from `rng` (which then advances) rather than from a generator of your own?")
         // Statistics: mean a, standard deviation σ far from the bounds.
         var samples: [Double] = []
         for _ in 0..<20_000 { samples.append(Double(try f.explorationAction([0.5], noiseStd: 0.3, low: [-2], high: [2], rng: &rng)[0])) }
         let mean = samples.reduce(0, +) / Double(samples.count)
         let std = (samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count)).squareRoot()
         try expect.close(mean, 0.5, tolerance: 0.01, "mean of 20 000 noisy actions around 0.5 with σ = 0.3")
-        try expect.close(std, 0.3, tolerance: 0.03, "standard deviation of the same 20 000 actions", hint: "σ is a standard deviation, not a variance")
+        try expect.close(std, 0.3, tolerance: 0.03, "standard deviation of the same 20 000 actions",
+                         mistakes: [KnownMistake(0.3 / 3.0.squareRoot(), "ε is Gaussian, N(0, σ²) (rng.normal), not uniform in [−σ, σ]")],
+                         hint: "σ is a standard deviation, not a variance")
         // Clipping near a bound: about P(ε > 0.1) = 42 % of the actions sit exactly at 2.
         var atBound = 0
         for _ in 0..<10_000 {
@@ -179,6 +191,24 @@ let lesson05Checks: [ExerciseCheck] = [
             if x == 2 { atBound += 1 }
         }
         try expect.close(Double(atBound) / 10_000, 0.4207, tolerance: 0.03, "fraction of actions clipped to 2 from a = 1.9, σ = 0.5")
+        // Each coordinate has its own bounds.
+        let perCoordinate = try f.explorationAction([3, 3, -7], noiseStd: 0, low: [-1, -5, -6], high: [1, 5, 0], rng: &rng)
+        try expect.close(perCoordinate.map(Double.init), [1, 3, -6], tolerance: 1e-6,
+                         "([3, 3, −7], σ: 0, low: [−1, −5, −6], high: [1, 5, 0])",
+                         hint: "clip each coordinate into its own bounds, low[i] and high[i]")
+        // ε ~ N(0, σ² I): an independent draw per coordinate, so the coordinates are uncorrelated.
+        var first2: [Double] = [], second2: [Double] = []
+        for _ in 0..<5_000 {
+            let x = try f.explorationAction([0, 5], noiseStd: 0.3, low: [-10, 0], high: [10, 10], rng: &rng)
+            try expect.that(x.count == 2, "a 2-coordinate action gave \(x.count) coordinates")
+            first2.append(Double(x[0]))
+            second2.append(Double(x[1]) - 5)
+        }
+        let correlation = zip(first2, second2).reduce(0) { $0 + $1.0 * $1.1 }
+            / (first2.reduce(0) { $0 + $1 * $1 } * second2.reduce(0) { $0 + $1 * $1 }).squareRoot()
+        try expect.that(abs(correlation) < 0.1,
+                        "the noise of the two coordinates of [0, 5] (σ = 0.3) has correlation \(correlation) over 5 000 draws: "
+                        + "draw ε coordinate by coordinate (an independent draw per coordinate), not one draw shared by all")
         try expect.throwsError("explorationAction with 2 action numbers and 1 bound") {
             _ = try f.explorationAction([0, 0], noiseStd: 0.1, low: [-1], high: [1], rng: &rng)
         }

@@ -149,7 +149,7 @@ let lesson06Checks: [ExerciseCheck] = [
         try expect.close(try perturbed([[0.5, 0.5]], [[50, -50]]), [0.55, 0.45], tolerance: 1e-5,
                          "(a [0.5, 0.5], raw [50, −50], Φ 0.05)", hint: "Φ·tanh(raw) is at most Φ in size")
         try expect.close(try perturbed([[0.2]], [[0.5]], phi: 0.5), [0.2 + 0.5 * Foundation.tanh(0.5)], tolerance: 1e-5,
-                         "(a 0.2, raw 0.5, Φ 0.5)")
+                         "(a 0.2, raw 0.5, Φ 0.5)", hint: "the perturbation is Φ·tanh(raw), not raw clamped to [−Φ, Φ]")
         try expect.close(try perturbed([[0.98], [-0.99]], [[10], [-10]]), [1, -1], tolerance: 1e-6,
                          "(a [0.98, −0.99], raw [10, −10], Φ 0.05)", hint: "clip the perturbed action into [low, high]")
         try expect.close(try perturbed([[1.5]], [[3]], phi: 0), [1], "(Φ 0, a 1.5 outside [−1, 1])")
@@ -177,7 +177,8 @@ let lesson06Checks: [ExerciseCheck] = [
         let chosen = try best(candidates, [1, 3, 2, 0, 0, 5], 3)
         try expect.that(chosen.rows == 2 && chosen.cols == 2, "2 states with 3 candidates of 2 numbers must give 2×2, got \(chosen.shapeDescription)")
         try expect.close(chosen.scalars.map(Double.init), [0.3, 0.4, -0.5, -0.6].map { Double(Float($0)) },
-                         "(values [1, 3, 2 | 0, 0, 5], n 3)", hint: "state b owns rows b·n ..< (b+1)·n")
+                         "(values [1, 3, 2 | 0, 0, 5], n 3)",
+                         hint: "for each state, its own candidate with the highest value; state b owns rows b·n ..< (b+1)·n")
         try expect.close(try best(candidates, [-7, -9, -8, -3, -1, -2], 3).scalars.map(Double.init),
                          [0.1, 0.2, -0.3, -0.4].map { Double(Float($0)) }, "(all values negative)",
                          hint: "start from the first candidate's value, not from 0")

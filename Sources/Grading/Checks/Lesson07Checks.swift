@@ -55,6 +55,17 @@ private func checkMixedReward(_ f: any RewardMixingExercises) throws {
     let pureImitation = try f.mixedReward(imitationWeight: 1, imitation: [0.25, 3], task: huge)
     try expect.that(pureImitation == [0.25, 3], "mixedReward(imitationWeight: 1, imitation: [0.25, 3], task: \(huge)) should "
                     + "be the imitation reward [0.25, 3] exactly (λ = 1 is pure GAIL), got \(pureImitation)")
+    // Not even an infinite reward (a discriminator certain of itself) leaks in: 0 · ∞ is NaN, so the
+    // ends must return the other reward as it is rather than weigh this one by 0.
+    let infinite: [Float] = [.infinity, -.infinity]
+    let taskOnly = try f.mixedReward(imitationWeight: 0, imitation: infinite, task: [1, 0])
+    try expect.that(taskOnly == [1, 0], "mixedReward(imitationWeight: 0, imitation: \(infinite), task: [1, 0]) should be the task "
+                    + "reward [1, 0] exactly, got \(taskOnly): at λ = 0 the imitation reward must not leak in (0 · ∞ = NaN); "
+                    + "return the task reward itself at the end")
+    let imitationOnly = try f.mixedReward(imitationWeight: 1, imitation: [0.25, 3], task: infinite)
+    try expect.that(imitationOnly == [0.25, 3], "mixedReward(imitationWeight: 1, imitation: [0.25, 3], task: \(infinite)) should "
+                    + "be [0.25, 3] exactly, got \(imitationOnly): at λ = 1 the task reward must not leak in (0 · ∞ = NaN); "
+                    + "return the imitation reward itself at the end")
     let empty = try f.mixedReward(imitationWeight: 0.5, imitation: [], task: [])
     try expect.that(empty.isEmpty, "mixedReward(imitationWeight: 0.5, imitation: [], task: []) should be empty, got \(empty)")
     for lambda: Float in [-0.1, 1.5, .nan] {
@@ -234,6 +245,11 @@ private func checkSuccessStatistics(_ f: any RewardMixingExercises) throws {
                     + "\(stats.episodes) and \(stats.successes)")
     try expect.close(stats.meanStepsToSuccess, 8.0 / 3.0, "\(call): mean steps to success",
                      hint: "count the steps up to and including the first success, over the successful episodes only")
+    // Success in the middle of an episode that goes on without it still counts.
+    let middle = try f.successStatistics(of: [try lesson07Episode(length: 4, successes: [1])])
+    try expect.that(middle.successes == 1 && middle.meanStepsToSuccess == 2,
+                    "successStatistics of 1 episode whose step 2 of 4 succeeded (and no other): expected 1 success in 2 steps, "
+                    + "got \(middle); an episode succeeds if some step succeeds, not only its last one")
     let failures = try f.successStatistics(of: [try lesson07Episode(length: 4, successes: []), try lesson07Episode(length: 2, successes: [])])
     try expect.that(failures.successes == 0 && failures.episodes == 2 && failures.meanStepsToSuccess.isNaN,
                     "successStatistics of 2 failed episodes: expected 0 successes of 2 and NaN steps to success, got \(failures)")

@@ -30,7 +30,9 @@ let lesson08Checks: [ExerciseCheck] = [
             }
         }
         try expect.close(Double(demonstrationHits.reduce(0, +)) / Double(rows), 0.25, tolerance: 1e-9,
-                         "share of demonstration rows over 400 batches of \(call)")
+                         "share of demonstration rows over 400 batches of \(call)",
+                         hint: "demonstration rows are the indices below demonstrationCount; the agent's rows are demonstrationCount + "
+                            + "a draw from 0 ..< agentCount (offset past the demonstrations), and round(f·B) rows are demonstrations")
         try expect.that(demonstrationHits.allSatisfy { $0 > 40 } && agentHits.allSatisfy { $0 > 20 },
                         "over 400 batches some slots were (almost) never drawn: demonstrations \(demonstrationHits), agent \(agentHits); "
                         + "draw uniformly from each part")
@@ -39,6 +41,25 @@ let lesson08Checks: [ExerciseCheck] = [
                                                   demonstrationFraction: 0.3, rng: &rng)
         try expect.that(rounded.filter { $0 < 5 }.count == 3,
                         "(5, 5, batchSize: 10, fraction: 0.3) gave \(rounded.filter { $0 < 5 }.count) demonstration rows, expected 3")
+        // Rounding, not truncation: 0.37 · 10 = 3.7 gives 4 demonstration rows (and 0.64 · 5 = 3.2 gives 3).
+        for (fraction, size, wanted) in [(0.37, 10, 4), (0.64, 5, 3)] {
+            let got = try f.mixedMinibatchIndices(demonstrationCount: 5, agentCount: 5, batchSize: size,
+                                                  demonstrationFraction: fraction, rng: &rng).filter { $0 < 5 }.count
+            try expect.that(got == wanted,
+                            "(5, 5, batchSize: \(size), fraction: \(fraction)) gave \(got) demonstration rows, expected \(wanted)"
+                            + (got == Int(fraction * Double(size)) ? ": round f·B to the nearest integer, do not truncate it" : ""))
+        }
+        // Every row is its own draw: a batch of 64 demonstration rows from 10 slots holds many different slots.
+        let allDemonstrations = try f.mixedMinibatchIndices(demonstrationCount: 10, agentCount: 5, batchSize: 64,
+                                                            demonstrationFraction: 1, rng: &rng)
+        try expect.that(Set(allDemonstrations).count >= 6,
+                        "(10, 5, batchSize: 64, fraction: 1) gave only the slots \(Set(allDemonstrations).sorted()): "
+                        + "draw each row's index separately (uniformly, with replacement), not one draw repeated")
+        let allAgent = try f.mixedMinibatchIndices(demonstrationCount: 5, agentCount: 10, batchSize: 64,
+                                                   demonstrationFraction: 0, rng: &rng)
+        try expect.that(Set(allAgent).count >= 6 && allAgent.allSatisfy { (5..<15).contains($0) },
+                        "(5, 10, batchSize: 64, fraction: 0) gave the slots \(Set(allAgent).sorted()): expected many different "
+                        + "agent slots in 5 ..< 15, each row's index drawn separately")
         // One part empty: everything comes from the other.
         let onlyAgent = try f.mixedMinibatchIndices(demonstrationCount: 0, agentCount: 7, batchSize: 16,
                                                     demonstrationFraction: 0.5, rng: &rng)
@@ -177,7 +198,7 @@ let lesson08Checks: [ExerciseCheck] = [
         }
         let cases: [(rate: Double, episodes: Int, expected: Bool, note: String)] = [
             (0.7, 12, true, ""), (0.6, 10, true, " (the threshold and the minimum themselves are enough)"),
-            (0.5, 50, false, ""), (1.0, 9, false, " (too few episodes yet)"), (.nan, 30, false, " (a NaN rate never removes)"),
+            (0.5, 50, false, " (the rate is below the threshold: both conditions must hold)"), (1.0, 9, false, " (too few episodes yet)"), (.nan, 30, false, " (a NaN rate never removes)"),
         ]
         for c in cases {
             let got = try remove(c.rate, c.episodes)

@@ -32,7 +32,16 @@ let lesson01HiddenChecks: [ExerciseCheck] = [
         var firsts = [Int](repeating: 0, count: 4)
         for _ in 0..<4000 { firsts[try set.behaviorCloning.minibatchIndices(count: 4, batchSize: 2, rng: &rng)[0][0]] += 1 }
         try expect.that(firsts.allSatisfy { abs($0 - 1000) < 150 },
-                        "(count: 4) the first index of 4000 epochs should be uniform, counts \(firsts)")
+                        "(count: 4) the first index of 4000 epochs should be uniform, counts \(firsts): "
+                        + (firsts.contains(0) ? "shuffle the whole of 0..<count once, then cut it into batches"
+                                              : "every index must be equally likely first; use a uniform shuffle such as rng.shuffled"))
+        // Every one of the 24 orders of 4 indices about equally often (a biased shuffle is not).
+        var orders: [[Int]: Int] = [:]
+        for _ in 0..<12_000 { orders[try set.behaviorCloning.minibatchIndices(count: 4, batchSize: 4, rng: &rng)[0], default: 0] += 1 }
+        try expect.that(orders.count == 24 && orders.values.allSatisfy { abs($0 - 500) < 110 },
+                        "(count: 4, batchSize: 4) over 12 000 epochs each of the 24 orders should appear about 500 times; got "
+                        + "\(orders.count) orders with counts from \(orders.values.min() ?? 0) to \(orders.values.max() ?? 0): "
+                        + "every order must be equally likely (a uniform shuffle such as rng.shuffled)")
     },
     ExerciseCheck(id: "1.4h", lesson: 1, name: "discountedReturn", points: 1, visibility: .hidden) { set in
         let expect = Expect("1.4h", "discountedReturn")

@@ -1,25 +1,30 @@
 import ExerciseAPI
 import Foundation
-import Grading
 
 /// What a check gave when run in a child process.
-struct IsolatedOutcome {
-    var passed: Bool
-    var notImplemented: Bool
-    var message: String
-    var seconds: Double
+public struct IsolatedOutcome: Sendable {
+    /// Whether the check passed.
+    public var passed: Bool
+    /// Whether it failed as "not implemented" (an untouched stub).
+    public var notImplemented: Bool
+    /// The failure message, or what happened to the child (crash, time-out); empty when passed.
+    public var message: String
+    /// How long the child ran.
+    public var seconds: Double
 }
 
-/// Runs one exercise's check in a child process (`grade run-one ID`) with a time limit.
+/// Runs one check in a child process of this executable with a time limit: the `grade` command
+/// (`grade run-one ID`) and the `mutants` command (`mutants run-one ID`) both use it.
 ///
-/// A crash (a trap such as an index out of range or `fatalError`), a time-out or garbled output
-/// becomes a failed exercise with a message saying what happened.
-enum IsolatedRunner {
+/// The child prints one line, ``resultMarker`` followed by ``encode(_:)`` of its outcome. A crash
+/// (a trap such as an index out of range or `fatalError`), a time-out or garbled output becomes a
+/// failed outcome with a message saying what happened.
+public enum IsolatedRunner {
     /// The prefix of the child's one result line.
-    static let resultMarker = "GRADE-RESULT "
+    public static let resultMarker = "GRADE-RESULT "
 
     /// Encodes an outcome as the child's result line (without the marker).
-    static func encode(_ outcome: CheckOutcome) -> String {
+    public static func encode(_ outcome: CheckOutcome) -> String {
         let status: String
         switch outcome {
         case .passed: status = "passed"
@@ -31,14 +36,17 @@ enum IsolatedRunner {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func run(check: ExerciseCheck, implementation: Implementation, timeLimit: Double) -> IsolatedOutcome {
+    /// Starts this executable with `arguments`, waits at most `timeLimit` seconds, and reads the
+    /// child's result line. `label` ("exercise 1.2 gaussianLogLikelihood") starts the messages
+    /// about crashes and time-outs; `name` makes the temporary files' names unique.
+    public static func run(arguments: [String], label: String, name: String, timeLimit: Double) -> IsolatedOutcome {
         let start = Date()
         func outcome(_ passed: Bool, _ message: String, notImplemented: Bool = false) -> IsolatedOutcome {
             IsolatedOutcome(passed: passed, notImplemented: notImplemented, message: message,
                             seconds: Date().timeIntervalSince(start))
         }
         let temp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("grade-\(ProcessInfo.processInfo.processIdentifier)-\(check.id)")
+            .appendingPathComponent("grade-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
         let stdoutURL = temp.appendingPathExtension("out")
         let stderrURL = temp.appendingPathExtension("err")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
@@ -54,7 +62,7 @@ enum IsolatedRunner {
 
         let process = Process()
         process.executableURL = selfExecutable()
-        process.arguments = ["run-one", check.id, "--implementation", implementation.rawValue]
+        process.arguments = arguments
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
         process.standardInput = FileHandle.nullDevice
@@ -83,7 +91,7 @@ enum IsolatedRunner {
         try? stderrHandle.close()
 
         if timedOut {
-            return outcome(false, "exercise \(check.id) \(check.name): stopped after the time limit of \(Int(timeLimit)) s "
+            return outcome(false, "\(label): stopped after the time limit of \(Int(timeLimit)) s "
                            + "(an infinite loop, or far too slow)")
         }
         let output = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
@@ -102,7 +110,7 @@ enum IsolatedRunner {
         let how = process.terminationReason == .uncaughtSignal
             ? "crashed (signal \(process.terminationStatus))"
             : "exited with status \(process.terminationStatus) without a result"
-        return outcome(false, "exercise \(check.id) \(check.name): the code \(how)"
+        return outcome(false, "\(label): the code \(how)"
                        + (lastError.isEmpty ? "" : ": \(lastError)"))
     }
 
