@@ -195,4 +195,6 @@ lesson.code("What the experiment shows") { context in
 
 lesson.markdown(Prose.takeaways)
 
+lesson.claims()
+
 lesson.run()

@@ -1,36 +1,42 @@
 import Foundation
 import Numerics
 
-/// "0", "0.1", "1": how lesson 7 names λ in its result keys.
-private func lambdaLabel(_ lambda: Double) -> String {
-    var text = String(format: "%.2f", lambda)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}
-
-/// Lesson 7's claims: mixing imitation and task rewards (Zhu et al. 2018).
+/// Lesson 7's claims: mixing imitation and task rewards (Zhu et al. 2018). "Learns faster" is the mean
+/// success along training (the area under the success curve), which does not saturate once both
+/// sides have learned; "better than the teacher" is about the final policies.
 let lesson07Claims: [Claim] = [
-    Claim(lesson: 7, id: "lambda", "an intermediate λ beats both ends (λ = 0: no GAIL reward; λ = 1: no task reward)") { r, check in
-        let lambdas = try r.numbers("sweep.lambdas")
+    Claim(lesson: 7, id: "lambda.noTaskReward", "the recipe (λ = 0.1) learns faster than imitation alone (λ = 1, no task reward)") { r, check in
         let recipe = try r.text("ablation.recipeKey")
-        let best = try r.numbers("runs.\(recipe).finalSuccess")
-        let none = try r.numbers("runs.lambda\(lambdaLabel(lambdas.first!)).finalSuccess")
-        let only = try r.numbers("runs.lambda\(lambdaLabel(lambdas.last!)).finalSuccess")
-        check.seeds(SeedComparison(greater: best, than: none), "final success, the recipe above λ = 0")
-        check.seeds(SeedComparison(greater: best, than: only), "final success, the recipe above λ = 1")
+        check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).successAlongTraining"),
+                                   than: try r.numbers("runs.lambda1.successAlongTraining")),
+                    "success along training, the recipe above λ = 1")
     },
-    Claim(lesson: 7, id: "exceedsDemonstrator", "the mixed agent exceeds the demonstrator's success rate or speed; imitation alone does not") { r, check in
+    Claim(lesson: 7, id: "lambda.noGAILReward",
+          "the recipe (λ = 0.1) learns faster than λ = 0 (no GAIL reward, demonstration starts only)",
+          status: .reported("held on 2 of 6 quick runs (base seeds 0–1 × three kernels, 10 training seeds each): both "
+                            + "learn on some training seeds and not on others (pooled over 60 seeds, along-training "
+                            + "success 0.27 ± sd 0.22 against 0.13 ± 0.17), so about 60 seeds would be needed")) { r, check in
+        let recipe = try r.text("ablation.recipeKey")
+        check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).successAlongTraining"),
+                                   than: try r.numbers("runs.lambda0.successAlongTraining")),
+                    "success along training, the recipe above λ = 0")
+    },
+    Claim(lesson: 7, id: "exceedsDemonstrator",
+          "the mixed agent exceeds the demonstrator's success rate or speed; imitation alone does not") { r, check in
         let recipe = try r.text("ablation.recipeKey")
         let success = try r.numbers("runs.\(recipe).finalSuccess")
         let steps = try r.numbers("runs.\(recipe).stepsToSuccess").filter { !$0.isNaN }
         let expertSuccess = try r.number("expert.successRate"), expertSteps = try r.number("expert.stepsToSuccess")
         let faster = SeedComparison.less(steps, than: expertSteps), better = SeedComparison(greater: success, than: expertSuccess)
-        check.seeds(faster.holds || !better.holds ? faster : better, "the recipe faster (steps to success) or more successful than the demonstrator")
+        check.seeds(faster.holds || !better.holds ? faster : better,
+                    "the recipe faster (steps to success) or more successful than the demonstrator")
         check.seeds(SeedComparison.less(try r.numbers("runs.lambda1.finalSuccess"), than: expertSuccess),
                     "imitation alone (λ = 1) below the demonstrator's success")
     },
-    Claim(lesson: 7, id: "demoStarts", "demonstration-state starts speed learning up") { r, check in
+    Claim(lesson: 7, id: "demoStarts", "demonstration-state starts speed learning up",
+          status: .reported("held on 4 of 6 quick runs (base seeds 0–1 × three kernels): the demonstrations and "
+                            + "evaluation states that a base seed draws change how often the agent without demo starts "
+                            + "finds the goal (mean 0.17–0.23 along training for base seed 1, 0.06–0.07 for base seed 0)")) { r, check in
         let recipe = try r.text("ablation.recipeKey")
         check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).successAlongTraining"),
                                    than: try r.numbers("runs.noDemoStarts.successAlongTraining")),
@@ -43,5 +49,8 @@ let lesson07Claims: [Claim] = [
         check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).successAlongTraining"),
                                    than: try r.numbers("runs.blockAndPusher.successAlongTraining")),
                     "success along training, block only above block + pusher")
+        check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).finalSuccess"),
+                                   than: try r.numbers("runs.blockAndPusher.finalSuccess")),
+                    "final success, block only above block + pusher")
     },
 ]
