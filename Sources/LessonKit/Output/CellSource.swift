@@ -30,13 +30,18 @@ enum CellSource {
         var results: [String?] = []
         var previousEndLine = 0
         for line in cellLines {
-            guard line >= 1, line <= lines.count else { results.append(nil); continue }
+            // A line that does not declare a cell means the source changed since the lesson was built
+            // (the line numbers are the build's): show no code rather than the wrong code.
+            guard line >= 1, line <= lines.count, lines[line - 1].trimmed().hasPrefix("lesson.") else {
+                results.append(nil)
+                continue
+            }
             var scanner = Scanner(characters: characters, position: lineStarts[line - 1])
             let call = scanner.scanCall()
             let callEndLine = call.map { lineNumber(of: $0.end, in: lineStarts) } ?? line
             defer { previousEndLine = max(previousEndLine, callEndLine) }
             guard let call, let body = call.closure else { results.append(nil); continue }
-            let leading = lines[(previousEndLine)..<(line - 1)]
+            let leading = lines[min(previousEndLine, line - 1)..<(line - 1)]
                 .filter { !$0.trimmed().isEmpty && !$0.trimmed().hasPrefix("lesson.") }
             var bodyText = String(characters[body])
             if let range = bodyText.range(of: #"^\s*(\w+|_)\s+in\b"#, options: .regularExpression) {

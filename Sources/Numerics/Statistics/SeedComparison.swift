@@ -26,6 +26,8 @@ public struct SeedComparison: Sendable, Equatable {
     public let margin: Double
     /// How many standard errors the difference must clear.
     public let standardErrors: Double
+    /// Whether the claim is "below" (built by ``less(_:than:margin:standardErrors:)``, on negated values).
+    public private(set) var claimsBelow = false
 
     /// Claims `mean(greater) > mean(smaller) + margin` beyond `standardErrors` standard errors.
     public init(greater: [Double], than smaller: [Double], margin: Double = 0, standardErrors: Double = 2) {
@@ -48,7 +50,10 @@ public struct SeedComparison: Sendable, Equatable {
     /// Claims `mean(smaller) < constant − margin` beyond the spread (the mirror of `greater:than:`).
     public static func less(_ values: [Double], than constant: Double, margin: Double = 0,
                             standardErrors: Double = 2) -> SeedComparison {
-        SeedComparison(greater: values.map { -$0 }, than: -constant, margin: margin, standardErrors: standardErrors)
+        var comparison = SeedComparison(greater: values.map { -$0 }, than: -constant, margin: margin,
+                                        standardErrors: standardErrors)
+        comparison.claimsBelow = true
+        return comparison
     }
 
     /// `mean(greater) − mean(smaller)` (or `− constant`).
@@ -71,14 +76,16 @@ public struct SeedComparison: Sendable, Equatable {
         return slack > 0
     }
 
-    /// "0.97 ± 0.01 vs 0.53 ± 0.29 (n = 3, 3): difference 0.44, needs 0.1 + 2 × 0.29".
+    /// "0.97 ± 0.01 vs 0.53 ± 0.29 (n = 3, 3): difference 0.44, needs 0.1 + 2 × 0.29"; a "below" claim
+    /// reads "0.05 ± 0.02 below 0.2 (…)".
     public var description: String {
+        let sign = claimsBelow ? -1.0 : 1.0
         func side(_ values: [Double]) -> String {
-            formatted(Self.mean(values)) + " ± " + formatted(Self.standardError(values))
+            formatted(sign * Self.mean(values)) + " ± " + formatted(Self.standardError(values))
         }
-        let other = smaller.isEmpty ? formatted(constant) : side(smaller)
+        let other = (claimsBelow ? "below " : "vs ") + (smaller.isEmpty ? formatted(sign * constant) : side(smaller))
         let counts = smaller.isEmpty ? "n = \(greater.count)" : "n = \(greater.count), \(smaller.count)"
-        return "\(side(greater)) vs \(other) (mean ± standard error, \(counts)): difference \(formatted(difference)), "
+        return "\(side(greater)) \(other) (mean ± standard error, \(counts)): difference \(formatted(difference)), "
             + "needs \(formatted(margin)) + \(formatted(standardErrors)) × \(formatted(standardError))"
     }
 
