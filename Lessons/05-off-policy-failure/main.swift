@@ -173,6 +173,10 @@ lesson.code("Train orange and blue") { context in
         let orangeValues = summary.finalValues(\.orange), blueValues = summary.finalValues(\.blue)
         context.record("\(key).orange.finalValue", ["estimate": orangeValues.estimate, "truth": orangeValues.truth])
         context.record("\(key).blue.finalValue", ["estimate": blueValues.estimate, "truth": blueValues.truth])
+        for (agent, path) in [("orange", \SettingSummary.orange), ("blue", \SettingSummary.blue)] {
+            context.record("\(key).\(agent).finalReturnPerSeed", summary.finalReturnPerSeed(path))
+            context.record("\(key).\(agent).overestimationPerSeed", summary.overestimationPerSeed(path))
+        }
         let returns = (orange: CurveStatistics.returns(summary.orange), blue: CurveStatistics.returns(summary.blue))
         context.record("\(key).curves", ["updates": returns.orange.updates.map(Double.init),
                                          "orangeReturn": returns.orange.mean, "blueReturn": returns.blue.mean,
