@@ -36,6 +36,9 @@ struct Robustness: ParsableCommand {
     @Option(help: "Where the runs and the table go.")
     var out = "out/robustness"
 
+    @Flag(help: "Run no lesson: evaluate the claims on the results.json files an earlier run left in --out (after a change to a claim's rule, not to the experiment).")
+    var evaluateOnly = false
+
     @Option(parsing: .upToNextOption, help: "Extra arguments for every lesson run (e.g. --cell 3).")
     var lessonArguments: [String] = []
 
@@ -73,7 +76,7 @@ struct Robustness: ParsableCommand {
     func run() throws {
         let lessonNumbers = try parsedLessons(), seedList = try parsedSeeds(), kernelNames = kernelList
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for number in lessonNumbers {
+        for number in lessonNumbers where !evaluateOnly {
             let path = folder.appendingPathComponent(ClaimCatalogue.lessons[number]!).path
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw ValidationError("\(path) is not built: run `swift build -c release` first (scripts/robustness does)")
@@ -93,7 +96,7 @@ struct Robustness: ParsableCommand {
             slots.wait()
             queue.async(group: group) {
                 defer { slots.signal() }
-                let outcome = spec.execute(executables: folder, root: root, extra: lessonArguments)
+                let outcome = spec.execute(executables: folder, root: root, extra: lessonArguments, run: !evaluateOnly)
                 tally.add(outcome)
             }
         }
@@ -120,9 +123,15 @@ struct RunSpec: Sendable {
     let seed: UInt64
 
     /// Runs the lesson and evaluates its claims; a run that fails gives every claim a failed verdict.
-    func execute(executables: URL, root: URL, extra: [String]) -> RunOutcome {
+    func execute(executables: URL, root: URL, extra: [String], run: Bool = true) -> RunOutcome {
         let name = ClaimCatalogue.lessons[lesson]!
         let directory = root.appendingPathComponent("runs/\(name)/\(kernel)-seed\(seed)")
+        if !run {
+            // The lesson's own record of its cells' time stands in for the run's wall time.
+            let timing = (try? Data(contentsOf: directory.appendingPathComponent("\(name)/timing.json")))
+                .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            return evaluate(directory: directory, name: name, seconds: timing?["seconds"] as? Double ?? .nan, failure: nil)
+        }
         try? FileManager.default.removeItem(at: directory)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let log = directory.appendingPathComponent("output.log")
@@ -147,7 +156,13 @@ struct RunSpec: Sendable {
             failure = "\(name) could not start: \(error)"
         }
         try? handle?.close()
-        let seconds = Date().timeIntervalSince(start)
+        return evaluate(directory: directory, name: name, seconds: Date().timeIntervalSince(start), failure: failure)
+    }
+
+    /// Evaluates the lesson's claims on the results.json in `directory` (every claim fails with
+    /// `failure` when the run failed or left no results).
+    private func evaluate(directory: URL, name: String, seconds: Double, failure: String?) -> RunOutcome {
+        var failure = failure
         let claims = ClaimCatalogue.claims(ofLesson: lesson)
         var verdicts: [String: Verdict] = [:]
         if failure == nil {
