@@ -19,8 +19,8 @@ public struct Claim: Sendable, CustomStringConvertible {
         /// The syllabus states it, but it does not reproduce here: the reason. Its test fails the day
         /// the claim starts to hold, so that the lesson's text gets updated.
         case knownIssue(String)
-        /// It holds on most runs but not on nearly all: shown with its measured pass rate (the text),
-        /// evaluated on every run, asserted by no test.
+        /// It holds on some runs but not on nearly all (nor on none): shown with its measured pass rate
+        /// (the text), evaluated on every run, asserted by no test.
         case reported(String)
     }
 

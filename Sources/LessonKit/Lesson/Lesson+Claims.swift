@@ -25,8 +25,8 @@ extension Lesson {
                 case (nil, false, .asserted): word = "does not hold"
                 case (nil, true, .knownIssue): word = "holds (the kit expected it not to)"
                 case (nil, false, .knownIssue): word = "does not hold (known issue)"
-                case (nil, true, .reported): word = "holds (on most runs, not all)"
-                case (nil, false, .reported): word = "does not hold on this run (it holds on most)"
+                case (nil, true, .reported): word = "holds on this run (not reliably: see below)"
+                case (nil, false, .reported): word = "does not hold on this run (not reliably: see below)"
                 }
                 let detail = verdict.error ?? (verdict.checks.first { !$0.holds } ?? verdict.tightest)?.detail ?? ""
                 try table.addRow(claim.title, word, detail)
