@@ -59,6 +59,11 @@ $$
 
 Entries $Q(s, a)$ of pairs the batch never tried still exist and still hold their initial values,
 but no target ever reads them and the policy never picks them, so whatever they hold cannot spread.
+One convention is needed: a next state $s'$ in which the batch took no action at all has an empty
+maximum. This lesson (exercise 6.1) gives it the value 0, as if it were terminal. Fujimoto et al.'s
+guarantee assumes a *coherent* batch, one in which every next state that is not terminal also
+appears as a state of some transition, so the case does not arise there; in the grid world it arises
+only where a behaviour episode ended by its time limit.
 In a deterministic MDP, Fujimoto et al. show that this update converges to the value of the best
 batch-constrained policy, and that this value is exact: the batch contains every transition that
 policy makes. The policy need not be the behaviour policy: it can **stitch together** pieces of

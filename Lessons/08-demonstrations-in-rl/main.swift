@@ -70,7 +70,7 @@ The learner is lesson 5's DDPG: a deterministic actor $\pi_\phi$ and a critic $Q
 slowly moving target copies, trained on minibatches $B$ from a replay buffer. Two choices matter
 for a sparse reward some 50 steps away, and every variant, including RL from scratch, makes them:
 
-- **n-step returns** (as DQfD and DDPGfD do, $n = 5$): the buffer stores
+- **n-step returns** (DQfD uses $n = 10$, DDPGfD mixes 1-step and n-step targets; here $n = 5$): the buffer stores
   $(s_t, a_t, R_t, s_{t+n})$ with $R_t = \sum_{k=0}^{n-1} \gamma^k r_{t+k}$, and the critic's target
   (exercise 5.1, bootstrapping with $\gamma^n$) is
 
@@ -145,9 +145,11 @@ are full of successes. The rest of the lesson is about letting the learner use t
 An off-policy learner does not care who chose the actions in its buffer (lesson 5). So the
 simplest use of demonstrations is to put their transitions into the replay buffer before the
 first step. DQfD (Hester et al., 2018) and DDPGfD (Večerík et al., 2017) keep them in a
-**permanent region** that the agent's own transitions never overwrite, and make sure every
-minibatch contains some of them: here a fixed share $\rho = 1/4$ of every minibatch comes from
-the demonstrations and the rest from the agent's own data (exercise 8.1),
+**permanent region** that the agent's own transitions never overwrite, and sample them through
+prioritized replay with a bonus on demonstration transitions, so that they keep turning up in the
+minibatches. A simpler scheme, Nair et al.'s (2018), draws a fixed share of every minibatch from the
+demonstrations; this lesson does that, with $\rho = 1/4$ from the demonstrations and the rest from
+the agent's own data (exercise 8.1),
 
 $$
 B = B_D \cup B_A, \qquad |B_D| = \operatorname{round}(\rho\,|B|), \qquad
@@ -484,11 +486,13 @@ lesson.markdown(#"""
 - A sparse reward that random exploration never finds is out of reach for RL from scratch, however
   good the learner. A few demonstrations change that in several ways.
 - **In the replay buffer** (DQfD, DDPGfD), demonstrations give the critic its first rewards; a fixed
-  share per minibatch and n-step returns carry them back along the demonstrated paths. Whether to
+  share per minibatch (Nair et al.'s scheme; DQfD and DDPGfD prioritise instead) and n-step returns
+  carry them back along the demonstrated paths. Whether to
   keep them forever is a trade-off between a stable anchor and a suboptimal demonstrator's bias.
-- **Pre-training** gives good behaviour before the first episode. Fine-tuning it needs a critic
-  consistent with the pre-trained actor (policy evaluation on the demonstrations), and — because
-  that critic still extrapolates — a supervised term on the demonstrations, as DQfD keeps.
+- **Pre-training** gives good behaviour before the first episode. DQfD pre-trains a critic
+  consistent with the pre-trained actor (policy evaluation on the demonstrations) and keeps a
+  supervised term on the demonstrations while fine-tuning; what each contributes on this task is
+  what the ablation cell above measured, on this run.
 - **Mixing rewards** is lesson 7.
 - **A backward curriculum** uses only the demonstrations' *states*: starting near the end and
   moving back solves a long task as a chain of short ones, without imitating the demonstrator.
