@@ -264,7 +264,10 @@ lesson.markdown(#"""
   the data.
 - With few demonstrations the clone is far below the expert even though it fits them almost
   perfectly; with enough demonstrations to cover the states it will meet, it matches the expert.
-  It never surpasses the expert: the expert's actions are its only target.
+  Here it does not surpass the expert, a near-optimal controller whose actions are its only target.
+  Against a *noisy* demonstrator a deterministic clone may do better, by averaging the noise away:
+  the lecture's question whether imitation can outperform the expert is an empirical one, and this
+  lesson does not measure it.
 
 The next lesson asks *why* a policy with a tiny training loss fails, and how fast its mistakes grow
 with the length of the task.

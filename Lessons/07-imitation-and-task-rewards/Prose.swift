@@ -9,8 +9,10 @@ actions the demonstrator *visits*. Both aim at the same target: behave like the 
 That is their strength when the demonstrator is good, and their ceiling when it is not. At its
 optimum the GAIL discriminator can no longer tell the agent from the demonstrator, so the agent
 is, in distribution, the demonstrator again: as slow, as noisy, and as often wrong. The lecture
-asks whether BC or GAIL can outperform the expert. By construction they cannot: nothing in their
-objectives says what the task *is*.
+asks whether BC or GAIL can outperform the expert. Their objectives cannot ask for it: nothing in
+them says what the task *is*. (They can still end up better by accident, a deterministic clone of a
+noisy demonstrator, say, which averages the noise away; this lesson measures imitation alone,
+λ = 1, against the demonstrator, not that.)
 
 Reinforcement learning knows what the task is, through its reward, but a reward that only says
 "done" at the very end gives almost nothing to learn from until the agent stumbles on success.
