@@ -149,8 +149,6 @@ func conclusions(_ context: LessonContext) throws {
         context.record("claims.unscaledTaskReward.finalSuccess", SeedComparison.mean(unscaled.finalSuccess))
     }
     context.markdown(text)
-    context.show(try maskMeasurementTable())
-    context.markdown(maskReadingText)
 
     context.record("claims.intermediateBeatsEnds", intermediateBeatsEnds)
     record(overNoGAIL, "claims.recipeOverNoGAIL", context)

@@ -155,7 +155,7 @@ lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final po
     + "with the demonstrator's (dashed). Right: steps to success of the policies that succeed; the designed controller "
     + "(dotted) is the best the task allows. Every λ starts most episodes from demonstration states, so λ = 0 is the "
     + "'no GAIL reward, demo starts only' ablation; λ near 1 never finishes. Which differences clear the spread over seeds "
-    + "is decided in the last code cell.") { _ in
+    + "is decided in the cell 'What the experiment shows'.") { _ in
     try lambdaSensitivityFigure(sweep: settings.sweep.map(summary), expert: demonstrator, designed: designedExpert)
 }
 

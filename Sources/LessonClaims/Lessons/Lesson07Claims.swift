@@ -42,7 +42,7 @@ let lesson07Claims: [Claim] = [
     },
     Claim(lesson: 7, id: "mask", "a discriminator that sees only the block does better than one that also sees the pusher",
           status: .knownIssue("in this 2-D task the block-only discriminator cannot reward the approach to the block; "
-                              + "the one that sees the pusher learns at least as fast (the lesson measures why)")) { r, check in
+                              + "the one that sees the pusher learns at least as fast (the full run compares both without demonstration starts)")) { r, check in
         try recipeLearnsFaster(than: "blockAndPusher", "block only above block + pusher", r, check)
         let recipe = try r.text("ablation.recipeKey")
         check.seeds(SeedComparison(greater: try r.numbers("runs.\(recipe).finalSuccess"),
