@@ -483,8 +483,9 @@ lesson.code("What the ablation says") { context in
 lesson.markdown(#"""
 ## Take-aways
 
-- A sparse reward that random exploration never finds is out of reach for RL from scratch, however
-  good the learner. A few demonstrations change that in several ways.
+- A sparse reward that exploration rarely finds leaves RL from scratch with little to learn from:
+  within the budget it learns the task on some seeds and not at all on others (the claims cell
+  gives the measured rate). A few demonstrations change that in several ways.
 - **In the replay buffer** (DQfD, DDPGfD), demonstrations give the critic its first rewards; a fixed
   share per minibatch (Nair et al.'s scheme; DQfD and DDPGfD prioritise instead) and n-step returns
   carry them back along the demonstrated paths. Whether to

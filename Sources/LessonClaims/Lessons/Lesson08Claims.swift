@@ -15,10 +15,11 @@ public enum Lesson08Thresholds {
     public static let earlyWindow = 2_000
 }
 
-/// What `robustness` measured for the claims that hold on most runs but not on 29 of 30 (quick runs,
-/// base seeds 0–3 × Haswell, SkylakeX, Sandybridge, 3 training seeds each).
+/// What `robustness` measured for the claims that hold on some runs but not on 29 of 30: quick runs,
+/// base seeds 0–9 × the Haswell, SkylakeX and Sandybridge kernels, 3 training seeds each, 8 000 steps.
+private let runs = "quick runs (base seeds 0–9 × three kernels, 3 training seeds of 8 000 steps each)"
 private let stalls = "a training seed's curriculum can stall at one start offset for thousands of steps, and one such "
-    + "seed out of the quick run's three decides the claim"
+    + "seed out of three decides the claim"
 
 /// Lesson 8's claims: four ways of using demonstrations inside RL on a sparse task.
 let lesson08Claims: [Claim] = [
@@ -29,9 +30,9 @@ let lesson08Claims: [Claim] = [
 ] + [
     ("pretrained", "2 (pre-training)", Claim.Status.asserted),
     ("replayKept", "1 (demonstrations in the replay buffer)",
-     .reported("held on 8 of 12 quick runs: on one training seed of base seed 3 the agent never reached the threshold, "
-               + "on every kernel")),
-    ("curriculum", "4 (backward curriculum)", .reported("held on 7 of 12 quick runs: " + stalls)),
+     .reported("held on 9 of 30 \(runs): on some training seeds the agent reaches the threshold late or not at all, "
+               + "and RL from scratch sometimes finds the goal within the budget")),
+    ("curriculum", "4 (backward curriculum)", .reported("held on 19 of 30 \(runs): " + stalls)),
 ].map { variant, name, status in
     Claim(lesson: 8, id: "sooner.\(variant)", "way \(name) reaches the success threshold in fewer environment steps than RL "
           + "from scratch", status: status) { r, check in
@@ -41,12 +42,14 @@ let lesson08Claims: [Claim] = [
         check.seeds(SeedComparison(greater: scratch, than: mine), "environment steps to 0.5 success, scratch above \(variant)")
     }
 } + [
-    Claim(lesson: 8, id: "scratchUnsolved", "RL from scratch does not solve the full task within the budget") { r, check in
+    Claim(lesson: 8, id: "scratchUnsolved", "RL from scratch does not solve the full task within the budget",
+          status: .reported("held on 20 of 30 \(runs): on some training seeds random exploration finds the goal and "
+                            + "DDPG learns the task from scratch within 8 000 steps")) { r, check in
         check.seeds(SeedComparison.less(try r.numbers("comparison.scratch.finalSuccessPerSeed"),
                                         than: Lesson08Thresholds.unsolvedSuccess), "RL from scratch's final success")
     },
     Claim(lesson: 8, id: "curriculumSolves", "the backward curriculum solves the full-horizon task",
-          status: .reported("held on 7 of 12 quick runs: " + stalls)) { r, check in
+          status: .reported("held on 21 of 30 \(runs): " + stalls)) { r, check in
         check.seeds(SeedComparison(greater: try r.numbers("comparison.curriculum.finalSuccessPerSeed"),
                                    than: Lesson08Thresholds.solvedSuccess), "the curriculum's final success on the full task")
         let longest = try r.number("comparison.curriculum.longestDemonstration")
