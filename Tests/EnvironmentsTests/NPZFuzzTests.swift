@@ -11,7 +11,7 @@ struct NPZFuzzTests {
     /// A small valid archive written by the kit.
     static func validArchive() throws -> Data {
         let trajectories = try Rollout.run(BlockPushing(maxEpisodeSteps: 6), expert: PushingExpert.optimal, episodes: 2, seed: 1)
-        let url = temporaryURL("fuzz-source.npz")
+        let url = temporaryURL("fuzz-source-\(UUID().uuidString).npz")
         defer { try? FileManager.default.removeItem(at: url) }
         try TransitionDataset(trajectories: trajectories).save(to: url)
         return try Data(contentsOf: url)
@@ -115,5 +115,17 @@ struct NPZFuzzTests {
             let text = "\(error)"
             return text.contains("cannot write") && !text.contains("NSCocoaErrorDomain") && !text.contains("doesn’t exist")
         }
+    }
+
+    @Test("two threads writing the same file at once both succeed, and the file is whole")
+    func concurrentWrites() async throws {
+        let url = temporaryURL("concurrent-\(UUID().uuidString).npz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let array = try NPYArray([Float](repeating: 1, count: 4_096), shape: [1_024, 4])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 { group.addTask { try NPZFile.write([("observations", array)], to: url) } }
+            try await group.waitForAll()
+        }
+        #expect(try NPZFile.read(from: url)["observations"]?.shape == [1_024, 4])
     }
 }

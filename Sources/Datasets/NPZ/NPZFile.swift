@@ -29,7 +29,7 @@ public enum NPZFile {
     /// sees half a file; returns the operating system's reason when a step fails.
     static func writeAtomically(_ data: Data, to url: URL) -> String? {
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path  // unique per write, not per process
         func failure(_ step: String) -> String { "\(step) failed: \(String(cString: strerror(errno)).lowercased())" }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return failure("creating \(temporary)") }
