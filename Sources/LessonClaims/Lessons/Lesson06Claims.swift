@@ -29,8 +29,14 @@ private func phiLabel(_ phi: Double) -> String {
     return text
 }
 
+/// The quick runs `robustness` counted for the claims that hold on some runs but not 29 of 30.
+private let runs = "quick runs (base seeds 0–9 × the Haswell, SkylakeX and Sandybridge kernels; one training seed, "
+    + "5 000 BCQ updates each)"
+
 let lesson06Claims: [Claim] = [
-    Claim(lesson: 6, id: "tabular", "tabular: BCQ finds the best batch-supported policy, Q-learning on the same batch does not") { r, check in
+    Claim(lesson: 6, id: "tabular", "tabular: BCQ finds the best batch-supported policy, Q-learning on the same batch does not",
+          status: .reported("held on 27 of 30 \(runs): on the batch of base seed 8 Q-learning's greedy policy also finds "
+                            + "the best path, on every kernel")) { r, check in
         let best = try r.number("tabular.bestSupportedReturn")
         let bcq = try r.number("tabular.bcq.return"), qLearning = try r.number("tabular.qLearning.return")
         check.less(abs(bcq - best), than: 1e-9, "BCQ's greedy policy earns the best batch-supported return, |BCQ − best|")
@@ -41,7 +47,8 @@ let lesson06Claims: [Claim] = [
         check.greater(try r.number("tabular.qLearning.startEstimate") - qLearning, than: 0.1,
                       "Q-learning overrates its start (extrapolation error)")
     },
-    Claim(lesson: 6, id: "imitationDDPG", "Imitation: BCQ's return is well above offline DDPG's") { r, check in
+    Claim(lesson: 6, id: "imitationDDPG", "Imitation: BCQ's return is well above offline DDPG's",
+          status: .reported("held on 28 of 30 \(runs): with one training seed, a BCQ run that fails decides it")) { r, check in
         check.greater(try finalReturn(r, "imitation", "bcq") - finalReturn(r, "imitation", "ddpg"), than: Lesson06Thresholds.wellAbove,
                       "Imitation: BCQ − offline DDPG final return")
     },
@@ -52,7 +59,8 @@ let lesson06Claims: [Claim] = [
                       "\(setting): BCQ − offline DDPG final return")
     }
 } + ["final", "concurrent", "imitation"].map { setting in
-    Claim(lesson: 6, id: "bc.\(setting)", "\(setting): BCQ at least as good as BC\(setting == "imitation" ? "" : ", and above it on this noisy buffer")") { r, check in
+    Claim(lesson: 6, id: "bc.\(setting)", "\(setting): BCQ at least as good as BC\(setting == "imitation" ? "" : ", and above it on this noisy buffer")",
+          status: setting == "imitation" ? .reported("held on 25 of 30 \(runs)") : .asserted) { r, check in
         let bcq = try finalReturn(r, setting, "bcq"), bc = try finalReturn(r, setting, "bc")
         check.atLeast(bcq - bc, -Lesson06Thresholds.evaluationNoise, "\(setting): BCQ − BC final return, within evaluation noise")
         if setting != "imitation" {
@@ -60,7 +68,9 @@ let lesson06Claims: [Claim] = [
         }
     }
 } + [
-    Claim(lesson: 6, id: "values", "BCQ's value estimate stays near the true value where offline DDPG's runs far above it") { r, check in
+    Claim(lesson: 6, id: "values", "BCQ's value estimate stays near the true value where offline DDPG's runs far above it",
+          status: .reported("held on 12 of 30 \(runs): BCQ's estimate is often further than 35% from its true value "
+                            + "after 5 000 updates")) { r, check in
         let bcq = try value(r, "imitation", "bcq"), ddpg = try value(r, "imitation", "ddpg")
         let bcqError = abs(bcq.estimate - bcq.truth), ddpgError = ddpg.estimate - ddpg.truth
         check.atMost(bcqError, 0.35 * abs(bcq.truth), "Imitation: BCQ's |estimate − truth| vs 35% of the truth")
@@ -70,7 +80,8 @@ let lesson06Claims: [Claim] = [
             check.less(v.estimate - v.truth, than: 0.5 * ddpgError, "\(setting): BCQ's overestimation vs half of DDPG's on Imitation")
         }
     },
-    Claim(lesson: 6, id: "phiSweep", "the Φ sweep: small Φ imitates the generative model, large Φ drifts towards DDPG") { r, check in
+    Claim(lesson: 6, id: "phiSweep", "the Φ sweep: small Φ imitates the generative model, large Φ drifts towards DDPG",
+          status: .reported("held on 24 of 30 \(runs)")) { r, check in
         let phis = try r.numbers("sweep.phis")
         guard let low = phis.min(), let high = phis.max() else { check.that(false, "the sweep has no Φ"); return }
         func number(_ name: String, _ phi: Double) throws -> Double { try r.number("sweep.imitation.phi\(phiLabel(phi)).\(name)") }
