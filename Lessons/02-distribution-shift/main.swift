@@ -202,8 +202,8 @@ lesson.figure("visitation", caption: "Where the car is, across the lane, over th
 }
 
 lesson.figure("dagger-rounds", caption: "The learner's return over one lap after each DAgger round (mean ± std over "
-              + "seeds). Round 0 is behavior cloning on the demonstration; a round or two of the expert's labels on the "
-              + "learner's own states fix it.") { _ in
+              + "seeds). Round 0 is behavior cloning on the demonstration (on some seeds it already drives a whole lap); a "
+              + "round or two of the expert's labels on the learner's own states bring every seed to the expert.") { _ in
     guard !seeds.isEmpty else { throw CellSkipped("needs the experiment") }
     return daggerFigure(returns: seeds.map(\.daggerReturns), expert: expertLapReturn)
 }
