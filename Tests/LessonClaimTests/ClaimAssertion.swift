@@ -5,11 +5,6 @@ extension Claim: CustomTestStringConvertible {
     public var testDescription: String { "\(key): \(title)" }
 }
 
-extension LessonRun {
-    /// The run's results, as the claims read them.
-    var claimResults: LessonResults { LessonResults(document: document) }
-}
-
 /// Asserts `claim` on `run`: an asserted claim must hold; a known issue must fail, so that the test
 /// fails the day the claim starts to hold and the lesson's text gets updated.
 func assertClaim(_ claim: Claim, on run: LessonRun) {

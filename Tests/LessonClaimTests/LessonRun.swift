@@ -1,4 +1,5 @@
 import Foundation
+import LessonClaims
 
 /// Runs a built lesson executable with its quick settings and reads what it wrote: the helper
 /// every lesson claim test uses.
@@ -75,29 +76,14 @@ struct LessonRun {
                          directory: directory, output: output)
     }
 
+    /// The run's results, read as the claims read them (`Sources/LessonClaims`).
+    var claimResults: LessonResults { LessonResults(document: document) }
+
     /// The recorded value under `key`.
-    func value(_ key: String) throws -> Any {
-        guard let value = results[key] else {
-            throw LessonRunError.missingResult(key: key, available: results.keys.sorted())
-        }
-        return value
-    }
+    func value(_ key: String) throws -> Any { try claimResults.value(key) }
 
     /// The recorded number under `key`.
-    func number(_ key: String) throws -> Double {
-        guard let number = try value(key) as? Double else { throw LessonRunError.wrongType(key: key, expected: "a number") }
-        return number
-    }
-
-    /// The run's timing.json, decoded.
-    func timing() throws -> [String: Any] {
-        let url = directory.appendingPathComponent("timing.json")
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let timing = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw LessonRunError.noResults(lesson: "timing.json", path: url.path)
-        }
-        return timing
-    }
+    func number(_ key: String) throws -> Double { try claimResults.number(key) }
 
     /// The measurement (a throughput or a time) recorded under `key` in the run's timing.json.
     func measurement(_ key: String) throws -> Double {
@@ -111,27 +97,24 @@ struct LessonRun {
         return number
     }
 
-    /// The recorded list of numbers under `key`.
-    func numbers(_ key: String) throws -> [Double] {
-        guard let numbers = try value(key) as? [Double] else {
-            throw LessonRunError.wrongType(key: key, expected: "a list of numbers")
+    /// The run's timing.json, decoded.
+    func timing() throws -> [String: Any] {
+        let url = directory.appendingPathComponent("timing.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let timing = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw LessonRunError.noResults(lesson: "timing.json", path: url.path)
         }
-        return numbers
+        return timing
     }
+
+    /// The recorded list of numbers under `key`.
+    func numbers(_ key: String) throws -> [Double] { try claimResults.numbers(key) }
 
     /// The recorded text under `key`.
-    func text(_ key: String) throws -> String {
-        guard let text = try value(key) as? String else { throw LessonRunError.wrongType(key: key, expected: "text") }
-        return text
-    }
+    func text(_ key: String) throws -> String { try claimResults.text(key) }
 
     /// The recorded dictionary under `key`.
-    func dictionary(_ key: String) throws -> [String: Any] {
-        guard let dictionary = try value(key) as? [String: Any] else {
-            throw LessonRunError.wrongType(key: key, expected: "a dictionary")
-        }
-        return dictionary
-    }
+    func dictionary(_ key: String) throws -> [String: Any] { try claimResults.dictionary(key) }
 
     /// The run's status in results.json ("complete" when every cell ran).
     var status: String? { document["status"] as? String }
@@ -187,7 +170,6 @@ enum LessonRunError: Error, CustomStringConvertible {
     case failed(lesson: String, status: Int32, output: String)
     case noResults(lesson: String, path: String)
     case missingResult(key: String, available: [String])
-    case wrongType(key: String, expected: String)
 
     var description: String {
         switch self {
@@ -202,8 +184,6 @@ enum LessonRunError: Error, CustomStringConvertible {
             return "\(lesson) wrote no readable results.json at \(path)"
         case let .missingResult(key, available):
             return "results.json has no result \"\(key)\"; it has: \(available.joined(separator: ", "))"
-        case let .wrongType(key, expected):
-            return "result \"\(key)\" is not \(expected)"
         }
     }
 }
