@@ -27,7 +27,7 @@ the first: copy the expert.
 - *Strengths*: the expert's actions suggest good things to try, so learning is fast; a policy that
   imitates them is safe enough to deploy before any trial and error.
 - *Weaknesses*: demonstrations cost an expert's time; they may be noisy, suboptimal, or show several
-  different ways of doing the task; and a copy can never be better than the original.
+  different ways of doing the task; and a copy aims at the original, not beyond it.
 
 **Learning from task rewards**
 
@@ -264,10 +264,10 @@ lesson.markdown(#"""
   the data.
 - With few demonstrations the clone is far below the expert even though it fits them almost
   perfectly; with enough demonstrations to cover the states it will meet, it matches the expert.
-  Here it does not surpass the expert, a near-optimal controller whose actions are its only target.
-  Against a *noisy* demonstrator a deterministic clone may do better, by averaging the noise away:
-  the lecture's question whether imitation can outperform the expert is an empirical one, and this
-  lesson does not measure it.
+  Here the expert is a noise-free controller, and its actions are the clone's only target: there is
+  nothing above it to aim at. Against a *noisy* demonstrator a deterministic clone can do better,
+  by averaging the noise away; lesson 7 measures it, on a pushing task, next to GAIL and to an
+  agent that also has the task's reward.
 
 The next lesson asks *why* a policy with a tiny training loss fails, and how fast its mistakes grow
 with the length of the task.

@@ -218,8 +218,8 @@ of thousands of steps and can end an episode early.
   iteration decides how informative its reward is).
 - Neither method beats this expert by more than 1% (the claims cell checks it on the run): both
   objectives only ask to imitate it. (Asking for more than the demonstrator needs another signal,
-  the task reward — lesson 7; a deterministic clone of a *noisy* demonstrator may still beat it by
-  averaging the noise away, which this lesson does not measure.)
+  the task reward — lesson 7. Lesson 7 also measures the other way past a teacher: a deterministic
+  clone of a *noisy* demonstrator, given enough demonstrations, beats it by averaging the noise away.)
 - The imitation reward's *sign* is a design decision: $\log D$ is a per-step penalty that teaches
   an agent able to end its episode to do so; $-\log(1-D)$ is a survival bonus. Compute both from
   the discriminator's logit.

@@ -86,6 +86,16 @@ func conclusions(_ context: LessonContext) throws {
     let maskHelps = maskAlong.holds && maskFinal.holds
     let pusherAlong = SeedComparison(greater: unmasked.successAlongTraining, than: recipe.successAlongTraining)
 
+    // 5. Behavior cloning of the same demonstrator: few demonstrations, many, and the mixed agent against the best clone.
+    guard clones.count == 2 else { throw CellSkipped("needs the behavior-cloning cell") }
+    let (fewClones, manyClones) = (clones[0], clones[1])
+    let fewCloneSteps = fewClones.stepsToSuccess.filter { !$0.isNaN }, manyCloneSteps = manyClones.stepsToSuccess.filter { !$0.isNaN }
+    let fewBelow = SeedComparison.less(fewClones.success, than: demonstrator.successRate)
+    let manyAbove = SeedComparison(greater: manyClones.success, than: demonstrator.successRate)
+    let manyFaster = SeedComparison.less(manyCloneSteps, than: demonstrator.meanStepsToSuccess)
+    let recipeOutpacesClone = SeedComparison(greater: manyCloneSteps, than: recipeSteps)
+    let cloningClaim = fewBelow.holds && manyAbove.holds && recipeOutpacesClone.holds
+
     func verdict(_ holds: Bool) -> String { holds ? "**holds**" : "**does not hold**" }
     var text = """
         ### The claims, measured (\(settings.seeds) seeds per variant, \(settings.iterations * 1024) environment steps per run)
@@ -113,6 +123,20 @@ func conclusions(_ context: LessonContext) throws {
         4. *A discriminator that sees only the block does better than one that also sees the pusher* \(verdict(maskHelps)): \
         block only \(meanAndError(recipe.successAlongTraining)) along training and \(meanAndError(recipe.finalSuccess)) at the \
         end; block, pusher and action \(meanAndError(unmasked.successAlongTraining)) and \(meanAndError(unmasked.finalSuccess)).
+        """
+    text += """
+
+        5. *Given enough demonstrations, behavior cloning beats its noisy teacher; the mixed agent is faster still* \
+        \(verdict(cloningClaim)): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
+        policy succeeds in \(meanAndError(fewClones.success)) of the episodes, below the demonstrator's \
+        \(percent(demonstrator.successRate)) (\(reading(fewBelow))): as in lessons 1 and 2, few demonstrations make a poor \
+        clone. Cloned from \(manyClones.demonstrations), it succeeds in \(meanAndError(manyClones.success)) (more often \
+        than the demonstrator: \(reading(manyAbove))), in \(meanAndError(manyCloneSteps)) steps against the \
+        demonstrator's \(fixed(demonstrator.meanStepsToSuccess)) (fewer: \
+        \(manyFaster.holds ? "yes" : "not by two standard errors"), \(reading(manyFaster))). Both are measured on the same \(settings.finalEvaluationEpisodes) start \
+        states. The squared error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps \
+        the half speed, which is in the mean. The mixed agent, paid by the task for finishing, takes \
+        \(meanAndError(recipeSteps)) steps (fewer than the best clone: \(reading(recipeOutpacesClone))).
         """
     let maskReading = maskAlong.holds ? "the block-only discriminator learned sooner"
         : pusherAlong.holds ? "the discriminator that sees the pusher learned sooner"
@@ -158,6 +182,11 @@ func conclusions(_ context: LessonContext) throws {
     record(fasterThanExpert, "claims.mixedFasterThanExpert", context)
     context.record("claims.imitationExceedsExpert", imitationExceeds)
     record(imitationBelowExpert, "claims.imitationBelowExpert", context)
+    context.record("claims.cloningBeatsNoisyTeacher", cloningClaim)
+    record(fewBelow, "claims.fewClonesBelowExpert", context)
+    record(manyAbove, "claims.manyClonesAboveExpert", context)
+    record(manyFaster, "claims.manyClonesFasterThanExpert", context)
+    record(recipeOutpacesClone, "claims.mixedFasterThanManyClones", context)
     context.record("claims.startsSpeedUp", startsSpeedUp.holds)
     record(startsSpeedUp, "claims.startsOverNoStarts", context)
     context.record("claims.blockOnlyBetter", maskHelps)

@@ -27,6 +27,7 @@ var evaluationSeed: UInt64 = 1_000_000
 var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var summaries: [VariantSummary] = []
+var clones: [CloningBaseline.Result] = []
 
 /// The summary of `variant` (after the experiment cell).
 @MainActor
@@ -149,6 +150,44 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
     // Wall time and throughput are printed above and kept in timing.json, not here, so that
     // results.json is the same on every run with the same seed.
     context.record("environmentSteps", steps)
+}
+
+lesson.markdown(Prose.cloningBaseline)
+
+lesson.code("The third imitator: behavior cloning of the same demonstrator") { context in
+    let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
+    let demonstrationSeed = 77_000 &+ context.seed &* 1_000
+    let many = try task.demonstrations(count: CloningBaseline.manyDemonstrations, seed: demonstrationSeed)
+    clones = try [demonstrations, many].map { given in
+        try CloningBaseline.run(task: task, demonstrations: given, seeds: seeds,
+                                gradientSteps: CloningBaseline.gradientSteps,
+                                episodes: settings.finalEvaluationEpisodes, evaluationSeed: evaluationSeed,
+                                exercises: context.exercises)
+    }
+    let imitation = try summary(settings.sweep.last!), recipe = try summary(settings.recipe)
+    var table = Table("Can imitation outperform its teacher? The final policies from the task's start states "
+                      + "(\(settings.finalEvaluationEpisodes) episodes; mean ± standard error over \(seeds.count) seeds)",
+                      columns: ["", .init("success", format: .fixed(2)), .init("steps to success", format: .fixed(1))])
+    func row(_ name: String, _ success: [Double], _ steps: [Double]) throws {
+        let s = steps.filter { !$0.isNaN }
+        try table.addRow(name, Table.Cell.estimate(mean: SeedComparison.mean(success), spread: SeedComparison.standardError(success)),
+                         s.isEmpty ? Table.Cell.text("–")
+                             : Table.Cell.estimate(mean: SeedComparison.mean(s), spread: SeedComparison.standardError(s)))
+    }
+    try table.addRow("the demonstrator (noisy, half speed)", demonstrator.successRate, demonstrator.meanStepsToSuccess)
+    for clone in clones {
+        try row("BC, \(clone.demonstrations) demonstrations", clone.success, clone.stepsToSuccess)
+    }
+    try row("GAIL (λ = 1), \(demonstrations.count) demonstrations", imitation.finalSuccess, imitation.stepsToSuccess)
+    try row("mixed (λ = \(ExperimentSettings.format(settings.ablationLambda))), \(demonstrations.count) demonstrations",
+            recipe.finalSuccess, recipe.stepsToSuccess)
+    context.show(table)
+    for clone in clones {
+        let key = "runs.bc\(clone.demonstrations)"
+        context.record(key + ".finalSuccess", clone.success)
+        context.record(key + ".stepsToSuccess", clone.stepsToSuccess)
+    }
+    context.record("bc.demonstrationCounts", clones.map(\.demonstrations))
 }
 
 lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final policies against λ (mean ± std over seeds), "

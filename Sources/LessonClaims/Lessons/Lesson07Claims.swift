@@ -35,6 +35,21 @@ let lesson07Claims: [Claim] = [
         check.seeds(SeedComparison.less(try r.numbers("runs.lambda1.finalSuccess"), than: expertSuccess),
                     "imitation alone (λ = 1) below the demonstrator's success")
     },
+    Claim(lesson: 7, id: "cloningBeatsNoisyTeacher",
+          "behavior cloning of the noisy demonstrator succeeds less often than it from the agents' few demonstrations "
+          + "and more often from many; the mixed agent is faster than the best clone") { r, check in
+        let counts = try r.numbers("bc.demonstrationCounts").map { Int($0) }
+        guard counts.count == 2 else { throw ClaimError.wrongType(key: "bc.demonstrationCounts", expected: "two counts") }
+        let expertSuccess = try r.number("expert.successRate")
+        check.seeds(SeedComparison.less(try r.numbers("runs.bc\(counts[0]).finalSuccess"), than: expertSuccess),
+                    "BC on \(counts[0]) demonstrations below the demonstrator's success")
+        check.seeds(SeedComparison(greater: try r.numbers("runs.bc\(counts[1]).finalSuccess"), than: expertSuccess),
+                    "BC on \(counts[1]) demonstrations above the demonstrator's success")
+        let recipe = try r.text("ablation.recipeKey")
+        check.seeds(SeedComparison(greater: try r.numbers("runs.bc\(counts[1]).stepsToSuccess").filter { !$0.isNaN },
+                                   than: try r.numbers("runs.\(recipe).stepsToSuccess").filter { !$0.isNaN }),
+                    "steps to success, the best clone above the recipe")
+    },
     Claim(lesson: 7, id: "demoStarts", "demonstration-state starts speed learning up",
           status: .reported("held on 25 of 30 quick runs (base seeds 0–9 × three kernels): the demonstrations and "
                             + "evaluation states that a base seed draws change how often the agent without demo starts "
