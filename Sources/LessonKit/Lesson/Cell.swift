@@ -6,6 +6,8 @@ struct Cell {
         case markdown(String)
         /// A computation run with the lesson's context.
         case code((LessonContext) throws -> Void)
+        /// A region of the kit's source shown as it is (read when the lesson runs).
+        case listing(SourceListing)
     }
 
     /// The cell's name in the terminal and in error messages.
@@ -42,6 +44,16 @@ enum CellStatus: Equatable {
     case skipped(reason: String)
     /// It threw an error; the run stopped there.
     case failed(message: String)
+
+    /// The failure's or the skip's message (nil when the cell ran).
+    var message: String? {
+        switch self {
+        case .done: return nil
+        case let .notImplemented(exercise, name, _): return "exercise \(exercise) `\(name)` is not implemented"
+        case .skipped(let reason): return reason
+        case .failed(let message): return message
+        }
+    }
 
     /// A short word for results.json and the notebook's metadata.
     var word: String {
@@ -80,6 +92,8 @@ struct CellRecord {
     let number: Int
     let cell: Cell
     var status: CellStatus = .done
+    /// A listing cell's Markdown (title, file, lines and code), once read.
+    var listing: String?
     var outputs: [CellOutput] = []
     var seconds: Double = 0
 }

@@ -63,6 +63,23 @@ public final class Lesson {
         }), line: line))
     }
 
+    /// Adds a cell that shows a region of the kit's own source, e.g. an algorithm's update step,
+    /// read from the file when the lesson runs (see ``SourceListing`` for the markers).
+    ///
+    /// - Parameters:
+    ///   - title: the heading above the code, e.g. "BCQ's update".
+    ///   - file: the file, relative to the package's root.
+    ///   - region: the name after `// listing:` in that file.
+    public func listing(_ title: String, file: String, region: String, line: Int = #line) {
+        cells.append(Cell(title: title, body: .listing(SourceListing(title: title, file: file, region: region)), line: line))
+    }
+
+    /// The package's root folder: three levels above the lesson's `main.swift`
+    /// (`<root>/Lessons/NN-slug/main.swift`).
+    var packageRoot: URL {
+        URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
     /// Runs the lesson with the process's command-line arguments, then exits: 0 when every cell
     /// ran or was skipped for a missing exercise, 1 when a cell failed, 64 for bad arguments
     /// (after printing the usage).

@@ -93,6 +93,18 @@ struct LessonRunner {
         case .markdown(let text):
             for line in TerminalStyle.lines(for: text, console: console) { console.line(line) }
             console.line()
+        case .listing(let listing):
+            do {
+                let excerpt = try listing.excerpt(root: lesson.packageRoot)
+                record.listing = listing.markdown(excerpt)
+                console.line(console.styled("\(listing.file), lines \(excerpt.lines.lowerBound)–\(excerpt.lines.upperBound):", .dim))
+                for (offset, text) in excerpt.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    console.line(console.styled(String(format: "%4d  ", excerpt.lines.lowerBound + offset), .dim) + text)
+                }
+                console.line()
+            } catch {
+                record.status = .failed(message: Self.describe(error))
+            }
         case .code(let body):
             do {
                 try body(context)

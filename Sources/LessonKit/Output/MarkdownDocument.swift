@@ -18,6 +18,8 @@ struct MarkdownDocument {
                 blocks.append(text.trimmed())
             case .code:
                 blocks += codeBlocks(record)
+            case .listing(let listing):
+                blocks.append(record.listing ?? "> **Listing '\(listing.title)' not shown:** \(record.status.message ?? "not read")")
             }
         }
         return blocks.joined(separator: "\n\n") + "\n"

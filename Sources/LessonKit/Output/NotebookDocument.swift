@@ -17,6 +17,10 @@ struct NotebookDocument {
             case .markdown(let text):
                 cells.append(.object([("cell_type", .string("markdown")), ("metadata", .object([])),
                                       ("source", Self.lines(text))]))
+            case .listing(let listing):
+                let text = record.listing ?? "> **Listing '\(listing.title)' not shown:** \(record.status.message ?? "not read")"
+                cells.append(.object([("cell_type", .string("markdown")), ("metadata", .object([])),
+                                      ("source", Self.lines(text))]))
             case .code:
                 executionCount += 1
                 cells.append(codeCell(record, executionCount: executionCount))
