@@ -172,6 +172,9 @@ as the expert's. Everything is repeated over several seeds (new demonstrations, 
 new minibatches).
 """#)
 
+lesson.listing("Behavior cloning's training loop: one Adam step on L_BC per minibatch (exercises 1.1 and 1.3 by name)",
+               file: "Sources/Algorithms/BehaviorCloning/BehaviorCloning.swift", region: "behavior-cloning")
+
 lesson.code("Behavior cloning on Pendulum") { context in
     let formulas = exerciseSet(for: context.implementation).set.behaviorCloning
     let settings = SweepSettings(demonstrationCounts: [1, 2, 5, 10, 25], seeds: context.choose(full: 6, quick: 3),

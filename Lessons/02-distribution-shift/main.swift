@@ -81,6 +81,9 @@ The price: the expert must be available during training, and must be able to lab
 never have reached itself.
 """#)
 
+lesson.listing("One DAgger round: drive with the mixture, ask the expert, aggregate, retrain (exercises 2.1 and 2.2)",
+               file: "Sources/Algorithms/DAgger/DAgger.swift", region: "dagger-round")
+
 // Shared between cells.
 var seeds: [CompoundingSeed] = []
 var summary: CompoundingSummary?

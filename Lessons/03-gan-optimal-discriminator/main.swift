@@ -102,6 +102,9 @@ lesson.code("Step 4 checked: the optimum") { context in
 
 lesson.markdown(Prose.training)
 
+lesson.listing("One discriminator step: the loss of exercise 3.5 on a real and a generated minibatch",
+               file: "Sources/Algorithms/GAN/Discriminator1D.swift", region: "discriminator-step")
+
 var fits: [DiscriminatorFit] = []
 
 lesson.code("A trained discriminator meets D*") { context in
@@ -137,6 +140,9 @@ lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities
 }
 
 lesson.markdown(Prose.ganTraining)
+
+lesson.listing("Algorithm 1 of Goodfellow et al.: k discriminator steps, then one generator step (exercise 3.4's loss)",
+               file: "Sources/Algorithms/GAN/GAN1D.swift", region: "gan-training")
 
 // Algorithm 1's settings: the paper's defaults, then this lesson's changes (see the text above).
 let hyperparameters: GANHyperparameters = {

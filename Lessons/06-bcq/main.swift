@@ -138,6 +138,9 @@ lesson.figure("tabular", caption: "Left: the batch's moves (white) over the valu
 
 lesson.markdown(continuousBCQText)
 
+lesson.listing("BCQ's update (Algorithm 1 of Fujimoto et al.), exercises 6.2–6.4 by name",
+               file: "Sources/Algorithms/BCQ/BCQ.swift", region: "bcq-update")
+
 lesson.code("The hyper-parameters") { context in
     let c = bcqConfiguration(maxPerturbation: 0.05)
     let paper = BCQConfiguration()

@@ -56,7 +56,7 @@ struct SourceListingTests {
                 }
             }
         }
-        #expect(found >= 0)
+        #expect(found >= 5, "only \(found) listings found in Lessons/")
     }
 
     @Test("a lesson shows a listing as a Markdown cell, in the notebook and in notebook.md")

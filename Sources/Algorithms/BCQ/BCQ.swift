@@ -134,6 +134,7 @@ public final class BCQ {
                                 + "\(terminals.shapeDescription); expected B×\(observationSize), B×\(actionSize), B×1, "
                                 + "B×\(observationSize), B×1 with B > 0")
         }
+        // listing: bcq-update
         let c = configuration
         let s = Tensor(states)
         let a = Tensor(scaled(actions))
@@ -178,6 +179,7 @@ public final class BCQ {
         // 5. Slowly moving targets.
         criticTarget.track(critic, tau: c.tau)
         polyakUpdate(target: perturbationTarget.network, source: perturbation.network, tau: c.tau)
+        // end listing
         updateCount += 1
         return BCQStepStatistics(vaeLoss: Double(vaeTerms.total.scalar), reconstruction: Double(vaeTerms.reconstruction.scalar),
                                  klDivergence: Double(vaeTerms.klDivergence.scalar), criticLoss: Double(criticLoss.scalar),

@@ -105,6 +105,7 @@ public struct BehaviorCloning: Sendable {
         losses.reserveCapacity(steps)
         var epoch: [[Int]] = []
         var next = 0
+        // listing: behavior-cloning
         for step in stride(from: 1, through: steps, by: 1) {
             if next == epoch.count {
                 epoch = try formulas.minibatchIndices(count: dataset.count, batchSize: batchSize, rng: &rng)
@@ -124,6 +125,7 @@ public struct BehaviorCloning: Sendable {
             losses.append(value)
             progress?(step, value)
         }
+        // end listing
         return losses
     }
 }

@@ -68,6 +68,7 @@ public struct DAgger: Sendable {
         try afterIteration?(records[0], policy)
 
         for iteration in stride(from: 1, through: configuration.iterations, by: 1) {
+            // listing: dagger-round
             // Run the mixed policy and remember where it went.
             var visited: [[Float]] = []
             var expertChoices = 0, steps = 0
@@ -92,6 +93,7 @@ public struct DAgger: Sendable {
             } else {
                 policy = try trainer.train(on: dataset, actionLow: low, actionHigh: high, rng: &rng).policy
             }
+            // end listing
             let record = DAggerIteration(iteration: iteration,
                                          beta: iteration == 0 ? 1 : pow(configuration.betaDecay, Double(iteration)),
                                          datasetSize: dataset.count, collectedSteps: visited.count,

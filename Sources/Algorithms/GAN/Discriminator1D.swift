@@ -35,9 +35,11 @@ public final class Discriminator1D<Formulas: GANExercises> {
     /// Returns the loss before the step.
     @discardableResult
     public func step(real: [Double], fake: [Double]) throws -> Double {
+        // listing: discriminator-step
         let loss = try formulas.discriminatorLoss(realLogits: network(Tensor(column(real))),
                                                   fakeLogits: network(Tensor(column(fake))))
         optimizer.step(loss.gradients(for: optimizer.parameters))
+        // end listing
         steps += 1
         return Double(loss.scalar)
     }

@@ -54,6 +54,7 @@ public final class GAN1D<Formulas: GANExercises, Data: DataDistribution> where D
                                         beta1: hyperparameters.adamBeta1, formulas: formulas, rng: &discriminatorRNG)
     }
 
+    // listing: gan-training
     /// One discriminator step on fresh minibatches of real and generated samples.
     @discardableResult
     public func discriminatorStep(rng: inout RandomSource) throws -> Double {
@@ -88,6 +89,7 @@ public final class GAN1D<Formulas: GANExercises, Data: DataDistribution> where D
         let z = generator.noise(count: batchSize, rng: &rng)
         return try formulas.generatorLoss(fakeLogits: discriminator.logits(generator(z)), kind: kind)
     }
+    // end listing
 
     /// `‖∇_θ L_G‖`, the global norm of the generator's gradient under the loss `kind`, on a batch
     /// of `batchSize` noise draws.
