@@ -5,6 +5,7 @@ import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 
@@ -109,16 +110,14 @@ func runSweep<Env: ContinuousEnvironment, E: Expert>(
     return result
 }
 
-/// Records a sweep's numbers under `prefix` (e.g. "pendulum").
-func record(_ result: SweepResult, as prefix: String, in context: LessonContext) {
-    context.record("\(prefix).demonstrations", result.demonstrationCounts)
-    context.record("\(prefix).expert.return", result.expertMeanReturn)
-    context.record("\(prefix).bc.return.mean", result.mean(result.returns))
-    context.record("\(prefix).bc.return.std", result.standardDeviation(result.returns))
-    context.record("\(prefix).bc.return.perSeed", result.returns)
-    context.record("\(prefix).bc.loss.initial", result.mean(result.initialLoss))
-    context.record("\(prefix).bc.loss.final", result.mean(result.finalLoss))
-    context.record("\(prefix).bc.loss.finalMax", result.finalLoss.map { $0.max() ?? .nan })
+extension SweepResult {
+    /// The sweep's numbers as results.json keeps them.
+    var recorded: Lesson01Results.DemonstrationSweep {
+        Lesson01Results.DemonstrationSweep(
+            demonstrations: demonstrationCounts, expertReturn: expertMeanReturn, returnMean: mean(returns),
+            returnStandardDeviation: standardDeviation(returns), returnPerSeed: returns, initialLoss: mean(initialLoss),
+            finalLoss: mean(finalLoss), finalLossMax: finalLoss.map { $0.max() ?? .nan })
+    }
 }
 
 /// The sweep as a table: one row per number of demonstrations.

@@ -7,6 +7,7 @@ import Environments
 import ExerciseAPI
 import Foundation
 import Implementations
+import LessonClaims
 import LessonKit
 import NeuralNetworks
 import Numerics
@@ -87,6 +88,8 @@ lesson, and all of the next, is about the consequences.
 """#)
 
 // Shared between cells, as in a notebook.
+var results = Lesson01Results()
+lesson.results { results }
 var pendulumResult: SweepResult?
 var carResult: SweepResult?
 let pendulum = Pendulum()
@@ -143,9 +146,8 @@ lesson.code("Checking the identity numerically") { context in
                          + "(σ = 0.5), differ by at most %.1e N·m on the training states: Adam divides each step by the "
                          + "gradient's own scale, so a constant factor on the loss leaves its path unchanged up to "
                          + "its small ε and rounding.", difference))
-    context.record("identity.maxRelativeGap", worstGap)
-    context.record("identity.maxGradientRatioError", worstRatioError)
-    context.record("identity.trainedPolicyMaxDifference", difference)
+    results.identity = .init(maxRelativeGap: worstGap, maxGradientRatioError: worstRatioError,
+                             trainedPolicyMaxDifference: difference)
 }
 
 lesson.markdown(#"""
@@ -187,7 +189,7 @@ lesson.code("Behavior cloning on Pendulum") { context in
     pendulumResult = result
     context.show(try table(for: result, title: "Pendulum: return over \(settings.evaluationEpisodes) episodes, "
                            + "\(settings.seeds) seeds"))
-    record(result, as: "pendulum", in: context)
+    results.pendulum = result.recorded
 }
 
 lesson.code("Behavior cloning on the lane-keeping car") { context in
@@ -202,7 +204,7 @@ lesson.code("Behavior cloning on the lane-keeping car") { context in
     carResult = result
     context.show(try table(for: result, title: "Lane-keeping car: return over \(settings.evaluationEpisodes) laps, "
                            + "\(settings.seeds) seeds"))
-    record(result, as: "car", in: context)
+    results.car = result.recorded
 }
 
 lesson.figure("loss", caption: "The training loss L_BC of seed 0 (running mean over 25 steps, log scale). It falls "

@@ -43,6 +43,22 @@ public struct Claim: Sendable, CustomStringConvertible {
         self.body = body
     }
 
+    /// A claim about a lesson's typed results: `body` gets them decoded as `Results`, the type the
+    /// lesson's cells fill in.
+    ///
+    /// ```swift
+    /// Claim(lesson: 1, id: "lossFalls", "the training loss falls", of: Lesson01Results.self) { results, check in
+    ///     let sweep = try required(results.pendulum, "pendulum")
+    ///     check.less(sweep.finalLoss[0] / sweep.initialLoss[0], than: 0.05, "1 demo: final / initial loss")
+    /// }
+    /// ```
+    public init<Results: Decodable>(lesson: Int, id: String, _ title: String, status: Status = .asserted, of type: Results.Type,
+                                    _ body: @escaping @Sendable (Results, ClaimChecker) throws -> Void) {
+        self.init(lesson: lesson, id: id, title, status: status) { results, check in
+            try body(try results.decode(Results.self), check)
+        }
+    }
+
     /// Evaluates the claim on a run's results.
     public func evaluate(_ results: LessonResults) -> Verdict {
         let checker = ClaimChecker()
@@ -147,4 +163,13 @@ public final class ClaimChecker: @unchecked Sendable {
         if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
         return abs(value) >= 0.01 ? String(format: "%.3g", value) : String(format: "%.2e", value)
     }
+}
+
+/// `value`, or an error naming the part of the results a claim needs and the run did not record
+/// (its cell did not run).
+public func required<T>(_ value: T?, _ name: String) throws -> T {
+    guard let value else {
+        throw ClaimError.undecodable(type: "\(T.self)", path: name, reason: "missing (the cell that records it did not run)")
+    }
+    return value
 }

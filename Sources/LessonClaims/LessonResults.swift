@@ -29,6 +29,20 @@ public struct LessonResults {
     /// The run's status ("complete" when every cell ran).
     public var status: String? { document["status"] as? String }
 
+    /// The results decoded as the lesson's typed results (the type its cells fill in).
+    ///
+    /// - Throws: ``ClaimError/undecodable(type:path:reason:)`` naming the missing or mistyped entry.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let data = try JSONSerialization.data(withJSONObject: results)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw ClaimError(decoding: error, as: T.self)
+        }
+    }
+
     /// The recorded value under `key`.
     public func value(_ key: String) throws -> Any {
         guard let value = results[key] else { throw ClaimError.missingResult(key: key, available: results.keys.sorted()) }
@@ -101,6 +115,26 @@ public enum ClaimError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case missingResult(key: String, available: [String])
     case wrongType(key: String, expected: String)
+    case undecodable(type: String, path: String, reason: String)
+
+    /// The error for a typed result that could not be decoded, naming the entry by its path.
+    init<T>(decoding error: DecodingError, as type: T.Type) {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            self = .undecodable(type: "\(type)", path: path(context.codingPath + [key]), reason: "missing")
+        case let .valueNotFound(_, context):
+            self = .undecodable(type: "\(type)", path: path(context.codingPath), reason: "null")
+        case let .typeMismatch(expected, context):
+            self = .undecodable(type: "\(type)", path: path(context.codingPath), reason: "not \(expected)")
+        case let .dataCorrupted(context):
+            self = .undecodable(type: "\(type)", path: path(context.codingPath), reason: context.debugDescription)
+        @unknown default:
+            self = .undecodable(type: "\(type)", path: "", reason: "\(error)")
+        }
+    }
 
     public var description: String {
         switch self {
@@ -109,6 +143,8 @@ public enum ClaimError: Error, CustomStringConvertible {
             return "results.json has no result \"\(key)\"; it has: \(available.prefix(40).joined(separator: ", "))"
                 + (available.count > 40 ? ", …" : "")
         case let .wrongType(key, expected): return "result \"\(key)\" is not \(expected)"
+        case let .undecodable(type, path, reason):
+            return "results.json does not hold a \(type): \(path.isEmpty ? "the results" : "\"\(path)\"") \(reason)"
         }
     }
 }

@@ -1,23 +1,25 @@
 /// Lesson 1's claims: behavior cloning is supervised learning, and it needs enough demonstrations.
 let lesson01Claims: [Claim] = [
-    Claim(lesson: 1, id: "likelihood", "with a fixed-variance Gaussian, −mean log-likelihood = L_BC/(2σ²) + const") { r, check in
-        check.less(try r.number("identity.maxRelativeGap"), than: 1e-4, "NLL = L_BC/(2σ²) + (d/2)·log(2πσ²), largest relative gap")
-        check.less(try r.number("identity.maxGradientRatioError"), than: 1e-3, "∇NLL = ∇L_BC/(2σ²), largest deviation of the ratio")
-        check.less(try r.number("identity.trainedPolicyMaxDifference"), than: 0.05,
+    Claim(lesson: 1, id: "likelihood", "with a fixed-variance Gaussian, −mean log-likelihood = L_BC/(2σ²) + const",
+          of: Lesson01Results.self) { results, check in
+        let identity = try required(results.identity, "identity")
+        check.less(identity.maxRelativeGap, than: 1e-4, "NLL = L_BC/(2σ²) + (d/2)·log(2πσ²), largest relative gap")
+        check.less(identity.maxGradientRatioError, than: 1e-3, "∇NLL = ∇L_BC/(2σ²), largest deviation of the ratio")
+        check.less(identity.trainedPolicyMaxDifference, than: 0.05,
                    "training on either loss gives the same policy, largest action difference")
     },
-] + ["pendulum", "car"].flatMap { task in [
-    Claim(lesson: 1, id: "lossFalls.\(task)", "\(task): the training loss falls to near zero") { r, check in
-        let demonstrations = try r.numbers("\(task).demonstrations")
-        let initial = try r.numbers("\(task).bc.loss.initial"), final = try r.numbers("\(task).bc.loss.final")
-        for (i, n) in demonstrations.enumerated() {
-            check.less(final[i] / initial[i], than: 0.2, "\(Int(n)) demos: final / initial training loss")
+] + [("pendulum", \Lesson01Results.pendulum), ("car", \Lesson01Results.car)].flatMap { task, sweep in [
+    Claim(lesson: 1, id: "lossFalls.\(task)", "\(task): the training loss falls to near zero", of: Lesson01Results.self) { results, check in
+        let r = try required(results[keyPath: sweep], task)
+        for (i, n) in r.demonstrations.enumerated() {
+            check.less(r.finalLoss[i] / r.initialLoss[i], than: 0.2, "\(n) demos: final / initial training loss")
         }
-        check.less(final[0] / initial[0], than: 0.05, "1 demo: training loss near zero, final / initial")
+        check.less(r.finalLoss[0] / r.initialLoss[0], than: 0.05, "1 demo: training loss near zero, final / initial")
     },
     Claim(lesson: 1, id: "returnRises.\(task)",
-          "\(task): BC's return rises with the number of demonstrations and approaches the expert's") { r, check in
-        let expert = try r.number("\(task).expert.return"), returns = try r.numbers("\(task).bc.return.mean")
+          "\(task): BC's return rises with the number of demonstrations and approaches the expert's", of: Lesson01Results.self) { results, check in
+        let r = try required(results[keyPath: sweep], task)
+        let expert = r.expertReturn, returns = r.returnMean
         let range = expert - returns[0]
         check.greater(range, than: 0, "the expert beats BC with one demo, expert − BC(1)")
         // The trend, not every step: with 1 or 2 demonstrations a seed's BC policy may be lucky, so
@@ -30,12 +32,12 @@ let lesson01Claims: [Claim] = [
         check.less(expert - returns[returns.count - 1], than: 0.1 * range, "with the most demos BC approaches the expert, gap")
     },
     Claim(lesson: 1, id: "fewFail.\(task)",
-          "\(task): with few demonstrations BC is far below the expert although its training loss is tiny") { r, check in
-        let expert = try r.number("\(task).expert.return"), returns = try r.numbers("\(task).bc.return.mean")
-        let gapOne = expert - returns[0], gapMany = expert - returns[returns.count - 1]
-        check.greater(gapOne, than: 0.5 * abs(expert), "BC from 1 demo far below the expert, gap")
+          "\(task): with few demonstrations BC is far below the expert although its training loss is tiny",
+          of: Lesson01Results.self) { results, check in
+        let r = try required(results[keyPath: sweep], task)
+        let gapOne = r.expertReturn - r.returnMean[0], gapMany = r.expertReturn - r.returnMean[r.returnMean.count - 1]
+        check.greater(gapOne, than: 0.5 * abs(r.expertReturn), "BC from 1 demo far below the expert, gap")
         check.greater(gapOne, than: 5 * max(gapMany, 0), "the 1-demo gap is 5× the many-demo gap")
-        let initial = try r.numbers("\(task).bc.loss.initial"), final = try r.numbers("\(task).bc.loss.final")
-        check.less(final[0] / initial[0], than: 0.05, "… although its loss is tiny, final / initial")
+        check.less(r.finalLoss[0] / r.initialLoss[0], than: 0.05, "… although its loss is tiny, final / initial")
     },
 ] }

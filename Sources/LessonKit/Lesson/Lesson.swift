@@ -35,6 +35,8 @@ public final class Lesson {
     public let info: LessonInfo
     let sourceFile: String
     private(set) var cells: [Cell] = []
+    /// The lesson's typed results, as they stand (see ``results(_:)``).
+    private(set) var typedResults: (() -> any Encodable)?
 
     /// Declares a lesson. `slug` is the short name after the number, e.g. "behavior-cloning" for
     /// the executable `01-behavior-cloning`.
@@ -61,6 +63,21 @@ public final class Lesson {
         cells.append(Cell(title: "figure \(name)", body: .code({ context in
             try context.figure(name, caption: caption) { try make(context) }
         }), line: line))
+    }
+
+    /// Declares the lesson's results: one `Codable` value that the cells fill in, written to
+    /// results.json after every cell (each top-level property becomes one entry of its "results"
+    /// object). The claims decode the same type, so no key is spelled twice:
+    ///
+    /// ```swift
+    /// var results = Lesson01Results()
+    /// lesson.results { results }
+    /// lesson.code("Train") { context in
+    ///     results.pendulum = try sweep(...)
+    /// }
+    /// ```
+    public func results(_ current: @escaping () -> any Encodable) {
+        typedResults = current
     }
 
     /// Adds a cell that shows a region of the kit's own source, e.g. an algorithm's update step,

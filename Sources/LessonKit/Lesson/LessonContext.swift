@@ -32,7 +32,12 @@ public final class LessonContext: @unchecked Sendable {
     private var figureNames: Set<String> = []
     private var problems: [String] = []
 
-    init(lesson: LessonInfo, options: LessonCommand, outputDirectory: URL, console: Console) {
+    /// The lesson's typed results as they stand (``Lesson/results(_:)``).
+    private let typedResults: (() -> any Encodable)?
+
+    init(lesson: LessonInfo, options: LessonCommand, outputDirectory: URL, console: Console,
+         typedResults: (() -> any Encodable)? = nil) {
+        self.typedResults = typedResults
         self.lesson = lesson
         self.quick = options.quick
         self.seed = options.seed
@@ -148,11 +153,21 @@ public final class LessonContext: @unchecked Sendable {
 
     /// Everything recorded so far, as results.json will hold it (numbers, text, lists, dictionaries).
     public func resultsSoFar() -> [String: Any] {
-        lock.lock()
-        let members = results
-        lock.unlock()
+        let members = allResults().entries
         let text = JSONValue.object(members.map { ($0.0, $0.1.json) }).serialized()
         return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    /// The lesson's typed results (if it declared them) followed by what its cells recorded with
+    /// ``record(_:_:)``, and the problem that kept the typed ones out, if any.
+    func allResults() -> (entries: [(String, ResultValue)], problem: String?) {
+        let recorded = recordedResults
+        guard let typedResults else { return (recorded, nil) }
+        do {
+            return (try TypedResults.merged(typed: try TypedResults.entries(of: typedResults()), recorded: recorded), nil)
+        } catch {
+            return (recorded, "\(error)")
+        }
     }
 
     /// The value recorded under `key` so far, if any.

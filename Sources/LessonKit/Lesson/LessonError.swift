@@ -16,6 +16,8 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
     case cannotWrite(path: String, reason: String)
     /// A table row with a different number of entries than the table has columns.
     case tableRowWidth(expected: Int, got: Int)
+    /// The lesson's typed results cannot be written to results.json.
+    case badTypedResults(String)
 
     /// A one-line explanation for the terminal.
     public var description: String {
@@ -37,6 +39,8 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
             return "cannot write \(path): \(reason)"
         case let .tableRowWidth(expected, got):
             return "a table row has \(got) entries but the table has \(expected) columns"
+        case let .badTypedResults(reason):
+            return "results.json: \(reason)"
         }
     }
 }

@@ -37,7 +37,8 @@ struct LessonRunner {
                               directory)
         }
 
-        let context = LessonContext(lesson: info, options: options, outputDirectory: directory, console: console)
+        let context = LessonContext(lesson: info, options: options, outputDirectory: directory, console: console,
+                                    typedResults: lesson.typedResults)
         let sources = CellSource.extract(file: lesson.sourceFile, cellLines: lesson.cells.map(\.line), endLine: endLine)
         let writer = LessonWriter(info: info, options: options, directory: directory, cellCount: count, sources: sources)
         let stepping = options.step ?? (isatty(STDIN_FILENO) == 1 && console.isTerminal)
@@ -58,15 +59,17 @@ struct LessonRunner {
                 message = "cell \(record.number) (\(record.cell.title)) failed: \(error)"
                 console.line(console.styled(message!, .red))
             }
-            if let problem = writer.write(records: records, status: status, results: context.recordedResults,
-                                          measurements: context.recordedMeasurements, started: started) {
+            let (results, resultsProblem) = context.allResults()
+            let writeProblem = writer.write(records: records, status: status, results: results,
+                                            measurements: context.recordedMeasurements, started: started)
+            if let problem = resultsProblem ?? writeProblem {
                 console.line(console.styled(problem, .red))
                 if status != .failed { status = .failed; message = problem }
             }
             if status == .failed { break }
             if stepping && index + 1 < last && !pause(next: index + 2, of: count) {
                 status = .stopped
-                _ = writer.write(records: records, status: status, results: context.recordedResults,
+                _ = writer.write(records: records, status: status, results: context.allResults().entries,
                                  measurements: context.recordedMeasurements, started: started)
                 break
             }
