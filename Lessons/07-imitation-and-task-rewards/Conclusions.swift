@@ -90,9 +90,9 @@ func conclusions(_ context: LessonContext) throws {
     guard clones.count == 2 else { throw CellSkipped("needs the behavior-cloning cell") }
     let (fewClones, manyClones) = (clones[0], clones[1])
     let fewCloneSteps = fewClones.stepsToSuccess.filter { !$0.isNaN }, manyCloneSteps = manyClones.stepsToSuccess.filter { !$0.isNaN }
-    let fewBelow = SeedComparison.less(fewClones.success, than: demonstrator.successRate)
-    let manyAbove = SeedComparison(greater: manyClones.success, than: demonstrator.successRate)
-    let manyFaster = SeedComparison.less(manyCloneSteps, than: demonstrator.meanStepsToSuccess)
+    let fewBelow = SeedComparison.less(fewClones.success, than: cloneTeacher.successRate)
+    let manyAbove = SeedComparison(greater: manyClones.success, than: cloneTeacher.successRate)
+    let manyFaster = SeedComparison.less(manyCloneSteps, than: cloneTeacher.meanStepsToSuccess)
     let recipeOutpacesClone = SeedComparison(greater: manyCloneSteps, than: recipeSteps)
     let cloningClaim = fewBelow.holds && manyAbove.holds && recipeOutpacesClone.holds
 
@@ -128,15 +128,16 @@ func conclusions(_ context: LessonContext) throws {
 
         5. *Given enough demonstrations, behavior cloning beats its noisy teacher; the mixed agent is faster still* \
         \(verdict(cloningClaim)): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
-        policy succeeds in \(meanAndError(fewClones.success)) of the episodes, below the demonstrator's \
-        \(percent(demonstrator.successRate)) (\(reading(fewBelow))): as in lessons 1 and 2, few demonstrations make a poor \
-        clone. Cloned from \(manyClones.demonstrations), it succeeds in \(meanAndError(manyClones.success)) (more often \
-        than the demonstrator: \(reading(manyAbove))), in \(meanAndError(manyCloneSteps)) steps against the \
-        demonstrator's \(fixed(demonstrator.meanStepsToSuccess)) (fewer: \
-        \(manyFaster.holds ? "yes" : "not by two standard errors"), \(reading(manyFaster))). Both are measured on the same \(settings.finalEvaluationEpisodes) start \
-        states. The squared error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps \
-        the half speed, which is in the mean. The mixed agent, paid by the task for finishing, takes \
-        \(meanAndError(recipeSteps)) steps (fewer than the best clone: \(reading(recipeOutpacesClone))).
+        policy succeeds in \(meanAndError(fewClones.success)) of \(cloneTeacher.episodes) episodes, below the \
+        demonstrator's \(percent(cloneTeacher.successRate)) on the same start states (\(reading(fewBelow))): as in \
+        lessons 1 and 2, few demonstrations make a poor clone. Cloned from \(manyClones.demonstrations), it succeeds in \
+        \(meanAndError(manyClones.success)) (more often than the demonstrator: \(reading(manyAbove))), in \
+        \(meanAndError(manyCloneSteps)) steps against the demonstrator's \(fixed(cloneTeacher.meanStepsToSuccess)) \
+        (fewer: \(manyFaster.holds ? "yes" : "not by two standard errors"), \(reading(manyFaster))). The squared \
+        error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps the half speed, which \
+        is in the mean. The mixed agent, paid by the task for finishing, takes \(meanAndError(recipeSteps)) steps on \
+        the agents' \(settings.finalEvaluationEpisodes) evaluation episodes (fewer than the best clone: \
+        \(reading(recipeOutpacesClone))).
         """
     let maskReading = maskAlong.holds ? "the block-only discriminator learned sooner"
         : pusherAlong.holds ? "the discriminator that sees the pusher learned sooner"

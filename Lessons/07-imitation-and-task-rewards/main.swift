@@ -28,6 +28,7 @@ var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSucce
 var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var summaries: [VariantSummary] = []
 var clones: [CloningBaseline.Result] = []
+var cloneTeacher = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 
 /// The summary of `variant` (after the experiment cell).
 @MainActor
@@ -161,32 +162,41 @@ lesson.code("The third imitator: behavior cloning of the same demonstrator") { c
     clones = try [demonstrations, many].map { given in
         try CloningBaseline.run(task: task, demonstrations: given, seeds: seeds,
                                 gradientSteps: CloningBaseline.gradientSteps,
-                                episodes: settings.finalEvaluationEpisodes, evaluationSeed: evaluationSeed,
+                                episodes: CloningBaseline.evaluationEpisodes, evaluationSeed: evaluationSeed,
                                 exercises: context.exercises)
     }
+    cloneTeacher = try context.exercises.rewardMixing.successStatistics(
+        of: try Rollout.run(task.environment, expert: task.demonstrator, episodes: CloningBaseline.evaluationEpisodes,
+                            seed: evaluationSeed))
     let imitation = try summary(settings.sweep.last!), recipe = try summary(settings.recipe)
     var table = Table("Can imitation outperform its teacher? The final policies from the task's start states "
-                      + "(\(settings.finalEvaluationEpisodes) episodes; mean ± standard error over \(seeds.count) seeds)",
-                      columns: ["", .init("success", format: .fixed(2)), .init("steps to success", format: .fixed(1))])
-    func row(_ name: String, _ success: [Double], _ steps: [Double]) throws {
+                      + "(mean ± standard error over \(seeds.count) seeds)",
+                      columns: ["", "episodes", .init("success", format: .fixed(2)), .init("steps to success", format: .fixed(1))])
+    func row(_ name: String, _ episodes: Int, _ success: [Double], _ steps: [Double]) throws {
         let s = steps.filter { !$0.isNaN }
-        try table.addRow(name, Table.Cell.estimate(mean: SeedComparison.mean(success), spread: SeedComparison.standardError(success)),
+        try table.addRow(name, episodes,
+                         Table.Cell.estimate(mean: SeedComparison.mean(success), spread: SeedComparison.standardError(success)),
                          s.isEmpty ? Table.Cell.text("–")
                              : Table.Cell.estimate(mean: SeedComparison.mean(s), spread: SeedComparison.standardError(s)))
     }
-    try table.addRow("the demonstrator (noisy, half speed)", demonstrator.successRate, demonstrator.meanStepsToSuccess)
+    let agentEpisodes = settings.finalEvaluationEpisodes, cloneEpisodes = CloningBaseline.evaluationEpisodes
+    try table.addRow("the demonstrator (noisy, half speed)", cloneEpisodes, cloneTeacher.successRate, cloneTeacher.meanStepsToSuccess)
     for clone in clones {
-        try row("BC, \(clone.demonstrations) demonstrations", clone.success, clone.stepsToSuccess)
+        try row("BC, \(clone.demonstrations) demonstrations", cloneEpisodes, clone.success, clone.stepsToSuccess)
     }
-    try row("GAIL (λ = 1), \(demonstrations.count) demonstrations", imitation.finalSuccess, imitation.stepsToSuccess)
+    try table.addRow("the demonstrator (noisy, half speed)", agentEpisodes, demonstrator.successRate, demonstrator.meanStepsToSuccess)
+    try row("GAIL (λ = 1), \(demonstrations.count) demonstrations", agentEpisodes, imitation.finalSuccess, imitation.stepsToSuccess)
     try row("mixed (λ = \(ExperimentSettings.format(settings.ablationLambda))), \(demonstrations.count) demonstrations",
-            recipe.finalSuccess, recipe.stepsToSuccess)
+            agentEpisodes, recipe.finalSuccess, recipe.stepsToSuccess)
     context.show(table)
     for clone in clones {
         let key = "runs.bc\(clone.demonstrations)"
         context.record(key + ".finalSuccess", clone.success)
         context.record(key + ".stepsToSuccess", clone.stepsToSuccess)
     }
+    context.record("bc.demonstrator.successRate", cloneTeacher.successRate)
+    context.record("bc.demonstrator.stepsToSuccess", cloneTeacher.meanStepsToSuccess)
+    context.record("bc.evaluationEpisodes", cloneEpisodes)
     context.record("bc.demonstrationCounts", clones.map(\.demonstrations))
 }
 
