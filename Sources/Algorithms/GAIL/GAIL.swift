@@ -23,9 +23,12 @@ public enum GAILMetric {
 /// for i = 0, 1, 2, …
 ///     τ_i ← trajectories of π_θ                                        (K environments × T steps)
 ///     φ ← φ − α ∇_φ [−E_demo log D_φ − E_τi log(1 − D_φ)]                (discriminatorLoss, 4.1)
-///     r ← λ·r_GAIL(D_φ(s, a)) + (1 − λ)·r_task,  r_GAIL = log D or −log(1 − D)   (gailReward, 4.2)
+///     r ← λ·r_GAIL(D_φ(s, a)) + (1 − λ)·r_task,  r_GAIL = log D or −log(1 − D)   (gailReward 4.2, mixedReward 7.1)
 ///     θ ← policy-gradient step with r: PPO (4.4, 4.5) or REINFORCE (4.3, 4.5)
 /// ```
+///
+/// With λ = 1 (the default) the reward is r_GAIL alone; any λ < 1 mixes through exercise 7.1,
+/// whose formulas the initializer then needs (`mixing`).
 ///
 /// The pieces lessons 7 and 8 reuse: λ (`imitationWeight`), the discriminator's view
 /// (`discriminatorFeatures`), episode starts from demonstration states (`episodeStart`), and the
@@ -49,14 +52,18 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
     public let trainer: OnPolicyTrainer<Env>
     /// The plugged-in formulas.
     public let formulas: Formulas
+    /// The reward mix of exercise 7.1 (needed when λ < 1).
+    public let mixing: (any RewardMixingExercises)?
     private let state: DiscriminatorTraining<Formulas>
 
-    /// A GAIL run on `environment` imitating `demonstrations`.
+    /// A GAIL run on `environment` imitating `demonstrations`; `mixing` mixes the imitation and the
+    /// task rewards when the configuration's λ is below 1 (exercise 7.1).
     ///
-    /// - Throws: ``PolicyGradientError`` if the demonstrations do not fit the environment or the
-    ///   configuration is out of range.
+    /// - Throws: ``PolicyGradientError`` if the demonstrations do not fit the environment, the
+    ///   configuration is out of range, or λ < 1 comes without `mixing`.
     public init(environment: Env, demonstrations: ExpertPairs, configuration: GAILConfiguration = GAILConfiguration(),
-                formulas: Formulas, episodeStart: EpisodeStart<Env> = .environmentReset, rng: inout RandomSource) throws {
+                formulas: Formulas, mixing: (any RewardMixingExercises)? = nil,
+                episodeStart: EpisodeStart<Env> = .environmentReset, rng: inout RandomSource) throws {
         guard demonstrations.observationSize == environment.observationSize,
               demonstrations.actionSize == environment.actionSize else {
             throw PolicyGradientError("GAIL: the demonstrations have \(demonstrations.observationSize) observation and "
@@ -66,12 +73,17 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         guard (0...1).contains(configuration.imitationWeight) else {
             throw PolicyGradientError("GAIL: imitationWeight λ = \(configuration.imitationWeight) is outside [0, 1]")
         }
+        guard configuration.imitationWeight == 1 || mixing != nil else {
+            throw PolicyGradientError("GAIL: imitationWeight λ = \(configuration.imitationWeight) mixes in the task reward, "
+                                      + "which needs the reward-mixing formulas (mixing:, exercise 7.1)")
+        }
         guard configuration.discriminatorStepsPerIteration >= 0, configuration.discriminatorMinibatchSize >= 1 else {
             throw PolicyGradientError("GAIL: discriminatorStepsPerIteration must be ≥ 0 and discriminatorMinibatchSize ≥ 1")
         }
         self.configuration = configuration
         self.expert = demonstrations
         self.formulas = formulas
+        self.mixing = mixing
         let features = configuration.discriminatorFeatures
         try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
         let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
@@ -106,7 +118,7 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         case .reinforce(let c): learner = REINFORCE(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
         }
         let state = DiscriminatorTraining(discriminator: discriminator, expert: demonstrations, configuration: configuration,
-                                          formulas: formulas, rng: rng.split())
+                                          formulas: formulas, mixing: mixing, rng: rng.split())
         self.state = state
         trainer = try OnPolicyTrainer(environment: environment, learner: learner, configuration: configuration.rollouts,
                                       episodeStart: episodeStart, rewardFunction: { batch in try state.rewards(for: batch) },
@@ -144,30 +156,39 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
     let expert: ExpertPairs
     let configuration: GAILConfiguration
     let formulas: Formulas
+    let mixing: (any RewardMixingExercises)?
     let optimizer: Adam
     var rng: RandomSource
     var lastMetrics: [String: Double] = [:]
     /// A fixed subset of at most 2048 expert pairs on which D(expert) is reported.
     let monitorIndices: [Int]
 
-    init(discriminator: Discriminator, expert: ExpertPairs, configuration: GAILConfiguration, formulas: Formulas, rng: RandomSource) {
+    init(discriminator: Discriminator, expert: ExpertPairs, configuration: GAILConfiguration, formulas: Formulas,
+         mixing: (any RewardMixingExercises)?, rng: RandomSource) {
         self.discriminator = discriminator
         self.expert = expert
         self.configuration = configuration
         self.formulas = formulas
+        self.mixing = mixing
         self.rng = rng
         optimizer = Adam(parameters: discriminator.parameters, learningRate: configuration.discriminatorLearningRate)
         let stride = max(1, expert.count / 2048)
         monitorIndices = Array(Swift.stride(from: 0, to: expert.count, by: stride))
     }
 
-    /// Discriminator steps on expert pairs vs the batch's pairs, then r = λ r_GAIL + (1 − λ) r_task.
+    /// Discriminator steps on expert pairs vs the batch's pairs, then r_GAIL, mixed with the task
+    /// reward through exercise 7.1 when λ < 1 (with λ = 0 the discriminator is neither trained nor asked).
     func rewards(for batch: RolloutBatch) throws -> [Float] {
         let lambda = configuration.imitationWeight
-        guard lambda > 0 else {
-            lastMetrics = [:]
-            return batch.taskRewards
-        }
+        lastMetrics = [:]
+        let imitation = lambda > 0 ? try imitationRewards(for: batch) : [Float](repeating: 0, count: batch.count)
+        guard lambda < 1 else { return imitation }
+        guard let mixing else { throw PolicyGradientError("GAIL: λ = \(lambda) needs the reward-mixing formulas") }
+        return try mixRewards(mixing, imitationWeight: lambda, imitation: imitation, task: batch.taskRewards)
+    }
+
+    /// Discriminator steps on expert pairs vs the batch's pairs, then r_GAIL of every pair (and the metrics).
+    private func imitationRewards(for batch: RolloutBatch) throws -> [Float] {
         let policyObservations = batch.observations, policyActions = batch.executedActions
         let dExpert = mean(discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
                                                        actions: expert.actions.rows(monitorIndices)))
@@ -189,8 +210,7 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
         lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
                        GAILMetric.discriminatorLoss: discriminatorLoss,
                        GAILMetric.imitationReward: mean(imitation)]
-        if lambda == 1 { return imitation }
-        return zip(imitation, batch.taskRewards).map { lambda * $0 + (1 - lambda) * $1 }
+        return imitation
     }
 
     private func mean(_ xs: [Float]) -> Double {

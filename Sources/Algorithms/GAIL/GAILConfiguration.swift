@@ -55,7 +55,8 @@ public struct GAILConfiguration: Sendable, Equatable {
     public var discriminatorMinibatchSize = 256
     /// Which reward the discriminator's output becomes.
     public var rewardForm: GAILRewardForm = .negativeLogOneMinusD
-    /// λ in r = λ·r_GAIL + (1 − λ)·r_task (1: pure imitation, 0: pure RL on the task reward).
+    /// λ in r = λ·r_GAIL + (1 − λ)·r_task (1: pure imitation, 0: pure RL on the task reward). Below 1
+    /// the rewards are mixed by exercise 7.1, which GAIL then needs (its initializer's `mixing`).
     public var imitationWeight: Float = 1
     /// Which numbers of a pair the discriminator sees.
     public var discriminatorFeatures = DiscriminatorFeatures.stateAction

@@ -96,11 +96,7 @@ final class MixedRewardFunction<Imitation: GAILExercises, Mixing: RewardMixingEx
             metrics[MixedRewardMetric.imitationReward] = mean(imitationRewards)
         }
         lastMetrics = metrics
-        let mixed = try mixing.mixedReward(imitationWeight: lambda, imitation: imitationRewards, task: task)
-        guard mixed.count == batch.count else {
-            throw PolicyGradientError("mixedReward returned \(mixed.count) rewards for \(batch.count) transitions")
-        }
-        return mixed
+        return try mixRewards(mixing, imitationWeight: lambda, imitation: imitationRewards, task: task)
     }
 
     private func mean(_ xs: [Float]) -> Double {
