@@ -7,15 +7,15 @@ import Foundation
 import LessonKit
 import Numerics
 
-/// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.lesson5`
+/// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.pendulum`
 /// in the library, so that lesson 6 rebuilds exactly these buffers.
 func experimentConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
-    .lesson5(quick: quick)
+    .pendulum(quick: quick)
 }
 
 /// The hidden-layer widths of every DDPG network in the lesson (Fujimoto et al. use 400 and 300;
 /// 64 and 64 learn Pendulum as well and train about ten times faster).
-let hiddenWidths = FixedBufferExperimentConfiguration.lesson5(quick: false).agent.actorHiddenSizes
+let hiddenWidths = FixedBufferExperimentConfiguration.pendulum(quick: false).agent.actorHiddenSizes
 
 /// The number of seeds of the experiment.
 /// (The quick setting's 4 are the fewest with which the claims clear two standard errors over seeds

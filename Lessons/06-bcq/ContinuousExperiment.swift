@@ -141,7 +141,7 @@ func checkBCQFormulas(_ formulas: any BCQExercises) throws {
 /// buffer, in parallel over the cores. `progress` receives the fraction done.
 func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, formulas: ExerciseSet,
                    progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [BufferOutcome], buffers: [[SettingRun]]) {
-    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
+    let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
     let lessonFiveUnits = configuration.workUnits()
     let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps

@@ -27,7 +27,7 @@ struct SweepPoint: Sendable {
 /// (`buffers[i]` belongs to seed `baseSeed + i`), in parallel.
 func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffers: [[SettingRun]], formulas: ExerciseSet,
                  progress: @escaping @Sendable (Double) -> Void) throws -> [SweepPoint] {
-    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
+    let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
     let runs = Array(buffers.prefix(budget.sweepSeeds))
     let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: runs.count)
     let settings = BufferSetting.allCases.indices.filter { budget.sweepSettings.contains(BufferSetting.allCases[$0]) }

@@ -11,7 +11,7 @@ let successThreshold = 0.5
 
 /// The variants of the race, in the order of the lecture. Edit them to try the exercises'
 /// questions, for example `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
-let comparisonVariants: [DemonstrationVariant] = DemonstrationVariant.lessonComparison
+let comparisonVariants: [DemonstrationVariant] = [.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum]
 
 /// The variants of the critic-consistency ablation: the same cloned actor fine-tuned from an
 /// untrained critic, from an evaluated one, and from an evaluated one with the cloning term.

@@ -160,7 +160,7 @@ import Testing
         let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 1)
         let schedule = TrainingSchedule(environmentSteps: 300, randomSteps: 100, evaluationInterval: 100, evaluationEpisodes: 4)
-        let variants = DemonstrationVariant.lessonComparison + DemonstrationVariant.consistencyAblation
+        let variants = [DemonstrationVariant.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum] + DemonstrationVariant.consistencyAblation
         for variant in variants {
             var use = variant.use
             if use.pretraining != nil { use.pretraining = Pretraining(behaviorCloningSteps: 50, policyEvaluationSteps: 50) }
