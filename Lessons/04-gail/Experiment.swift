@@ -53,12 +53,12 @@ struct CarTask: Sendable {
     init(seed: UInt64) {
         expert = LaneKeepingExpert(for: LaneKeepingCar(), knobs: .perfect)
         baseSeed = seed
-        evaluationSeed = 1_000_000 &+ seed &* 10_007
+        evaluationSeed = RandomSource.derivedSeed(base: seed, scale: 10_007, offset: 1_000_000)
     }
 
     /// The first `count` of seed `seedIndex`'s demonstrations (nested: the 2 contain the 1).
     func demonstrations(seedIndex: Int, count: Int, length: Int) throws -> [Trajectory<LaneKeepingCar.State>] {
-        try Rollout.run(car, expert: expert, episodes: count, seed: baseSeed &* 7_919 &+ UInt64(seedIndex) &* 1_000,
+        try Rollout.run(car, expert: expert, episodes: count, seed: RandomSource.derivedSeed(base: baseSeed, scale: 7_919, index: seedIndex, stride: 1_000),
                         maxSteps: length)
     }
 
@@ -69,7 +69,8 @@ struct CarTask: Sendable {
 
     /// A seed for the networks of one run.
     func runSeed(_ tag: UInt64, demonstrations: Int, seedIndex: Int) -> UInt64 {
-        baseSeed &* 1_000_003 &+ tag &* 10_000 &+ UInt64(demonstrations) &* 100 &+ UInt64(seedIndex)
+        RandomSource.derivedSeed(base: baseSeed, scale: 1_000_003,
+                                indices: [(Int(tag), 10_000), (demonstrations, 100), (seedIndex, 1)])
     }
 }
 

@@ -163,12 +163,12 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
         let slot = seeds.count + job
         let trained = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: budget.bcqUpdates,
                                    evaluationInterval: budget.evaluationInterval, evaluator: evaluator,
-                                   formulas: formulas.batchConstrained, seed: seeds[s] &+ 1_000 &* UInt64(k + 1),
+                                   formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 1_000),
                                    progress: { u in
                                        if u % 250 == 0 { progress(Double(tally.set(slot, 5 * u)) / total) }
                                    })
         let bc = try trainBehaviorCloning(on: run.buffer, steps: budget.bcSteps, evaluator: evaluator,
-                                          formulas: formulas.behaviorCloning, seed: seeds[s] &+ 7_000 &* UInt64(k + 1))
+                                          formulas: formulas.behaviorCloning, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 7_000))
         let probes = s == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
         return BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
                              behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,

@@ -41,10 +41,10 @@ func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffer
         let evaluator = try lessonFiveEvaluator(seed: seed, configuration: configuration, formulas: formulas.offPolicyLearning)
         let trained = try trainBCQ(on: run.buffer, maxPerturbation: job.phi, updates: budget.sweepUpdates,
                                    evaluationInterval: budget.sweepUpdates, evaluator: evaluator,
-                                   formulas: formulas.batchConstrained, seed: seed &+ 1_000 &* UInt64(job.setting + 1),
+                                   formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seed, index: job.setting + 1, stride: 1_000),
                                    progress: { u in if u % 250 == 0 { progress(Double(tally.set(j, u)) / total) } })
         let bcq = trained.bcq
-        var rng = RandomSource(seed: seed &+ 99)
+        var rng = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 99))
         let d = run.buffer.observationSize
         let rows = (0..<min(500, run.buffer.count)).map { _ in rng.index(below: run.buffer.count) }
         let states = Matrix(rows: rows.count, cols: d, values: rows.flatMap { run.buffer.observations[($0 * d)..<($0 * d + d)] })

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// Runs `body(0) … body(count − 1)` on all cores at once and returns the results in order; the
 /// first error thrown (by index) is rethrown after every run has finished.
@@ -39,6 +40,6 @@ extension FixedBufferExperimentConfiguration {
     /// The seeds of an experiment with `count` seeds starting at `base`: base, base + 1, …
     /// (lesson 6 rebuilds lesson 5's buffers by passing the same seeds).
     public static func seeds(base: UInt64, count: Int) -> [UInt64] {
-        (0..<Swift.max(0, count)).map { base &+ UInt64($0) }
+        (0..<Swift.max(0, count)).map { RandomSource.derivedSeed(base: base, index: $0) }
     }
 }
