@@ -86,37 +86,16 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         self.mixing = mixing
         let features = configuration.discriminatorFeatures
         try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
-        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
-        switch configuration.inputScaling {
-        case .none:
-            observationScaling = nil
-            featureScaling = nil
-        case .environmentBounds:
-            let observationBox = FeatureScaling(box: environment.observationSpace)
-            observationScaling = observationBox
-            let selected = features.observationIndices.map { observationBox.selecting($0) } ?? observationBox
-            featureScaling = features.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
-        case .demonstrations:
-            observationScaling = try FeatureScaling(fitting: demonstrations.observationRows)
-            let expertFeatures = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
-            featureScaling = try FeatureScaling(fitting: (0..<expertFeatures.rows).map { expertFeatures.row($0) })
-        }
+        let scalings = try configuration.inputScaling.scalings(
+            for: environment, features: features, expertObservations: demonstrations.observationRows,
+            expertFeatures: { features.features(observations: demonstrations.observations, actions: demonstrations.actions) })
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
                                           activation: configuration.hiddenActivation,
-                                          inputScaling: featureScaling, rng: &rng)
-        let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
-                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
-                                    initialLogStd: configuration.initialLogStd,
-                                    inputScaling: observationScaling, rng: &rng)
-        let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
-                                          activation: configuration.hiddenActivation,
-                                          inputScaling: observationScaling, rng: &rng)
-        let learner: any PolicyGradientLearner
-        switch configuration.learner {
-        case .ppo(let c): learner = PPO(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
-        case .reinforce(let c): learner = REINFORCE(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
-        }
+                                          inputScaling: scalings.features, rng: &rng)
+        let learner = configuration.learner.makeLearner(
+            for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+            initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: formulas, rng: &rng)
         let state = DiscriminatorTraining(discriminator: discriminator, expert: demonstrations, configuration: configuration,
                                           formulas: formulas, mixing: mixing, rng: rng.split())
         self.state = state

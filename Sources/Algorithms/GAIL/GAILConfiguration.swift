@@ -1,27 +1,6 @@
 import ExerciseAPI
 import NeuralNetworks
 
-/// Which policy-gradient method trains GAIL's generator.
-public enum PolicyLearnerChoice: Sendable, Equatable, Codable {
-    /// PPO (the practical choice; GAIL's paper used TRPO, a close relative).
-    case ppo(PPOConfiguration)
-    /// REINFORCE with a value baseline (the lecture's update).
-    case reinforce(REINFORCEConfiguration)
-}
-
-/// How GAIL scales the inputs of its networks.
-public enum InputScalingChoice: String, Sendable, Equatable, Codable, CaseIterable {
-    /// Leave the numbers as they are.
-    case none
-    /// Map each coordinate's range in the environment's observation (and action) box to [−1, 1]:
-    /// states far from the demonstrations stay of order one, so the discriminator's and the
-    /// policy's outputs there stay informative.
-    case environmentBounds
-    /// Standardise with the mean and standard deviation of the demonstrations. With few,
-    /// narrow demonstrations, states off them become huge inputs that saturate the networks.
-    case demonstrations
-}
-
 /// GAIL's hyper-parameters (Ho & Ermon 2016, Algorithm 1), extended with Zhu et al. (2018)'s
 /// reward mix λ·r_GAIL + (1 − λ)·r_task and discriminator feature selection.
 ///

@@ -82,30 +82,16 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         let features = view.features
         try features.validate(observationSize: environment.observationSize, actionSize: environment.actionSize)
         let expertInputs = try MixedRewardFunction<Imitation, Mixing>.view(mixing, view, expert.observations, expert.actions)
-        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
-        switch configuration.inputScaling {
-        case .none:
-            observationScaling = nil
-            featureScaling = nil
-        case .environmentBounds:
-            let box = FeatureScaling(box: environment.observationSpace)
-            observationScaling = box
-            let selected = box.selecting(view.observationIndices)
-            featureScaling = view.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
-        case .demonstrations:
-            observationScaling = try FeatureScaling(fitting: expert.observationRows)
-            featureScaling = try FeatureScaling(fitting: (0..<expertInputs.rows).map { expertInputs.row($0) })
-        }
+        let scalings = try configuration.inputScaling.scalings(for: environment, features: features,
+                                                               expertObservations: expert.observationRows,
+                                                               expertFeatures: { expertInputs })
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
-                                          activation: configuration.hiddenActivation, inputScaling: featureScaling, rng: &discriminatorRNG)
-        let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
-                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
-                                    initialLogStd: configuration.initialLogStd,
-                                    inputScaling: observationScaling, rng: &rng)
-        let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
-                                          activation: configuration.hiddenActivation, inputScaling: observationScaling, rng: &rng)
-        let learner = PPO(policy: policy, valueFunction: valueFunction, configuration: configuration.ppo, formulas: imitation)
+                                          activation: configuration.hiddenActivation, inputScaling: scalings.features,
+                                          rng: &discriminatorRNG)
+        let learner = PolicyLearnerChoice.ppo(configuration.ppo).makeLearner(
+            for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+            initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: imitation, rng: &rng)
 
         let rewardFunction = try MixedRewardFunction(discriminator: discriminator, expertInputs: expertInputs, configuration: configuration,
                                                      imitation: imitation, mixing: mixing, rng: discriminatorRNG.split())
