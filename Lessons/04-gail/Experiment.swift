@@ -182,42 +182,6 @@ func runGAIL<Formulas: GAILExercises>(task: CarTask, settings: ExperimentSetting
                    cornerCutting: cornerCutting(episodes, track: task.car.track))
 }
 
-/// `body(i)` for i in 0..<count on up to `threads` threads, results in order. The first error
-/// thrown (in index order) is rethrown after every job has ended.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
-                              _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
-    let slots = JobSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: min(threads, max(count, 1))) { _ in
-        while let index = slots.take() {
-            slots.put(index, Result { try body(index) })
-        }
-    }
-    return try slots.results.map { try $0!.get() }
-}
-
-/// The shared state of ``parallelMap(_:threads:_:)``: the next job to take and the results.
-final class JobSlots<T: Sendable>: @unchecked Sendable {
-    private(set) var results: [Result<T, any Error>?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(_ count: Int) { results = Array(repeating: nil, count: count) }
-
-    /// The next job's index, or nil when all are taken.
-    func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < results.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    /// Stores job `index`'s outcome.
-    func put(_ index: Int, _ result: Result<T, any Error>) {
-        lock.lock(); results[index] = result; lock.unlock()
-    }
-}
-
-
 /// The learning-curve series `value` of runs with identical schedules: x, mean and std per point.
 func curveStatistics(_ runs: [GAILRun], evaluatedOnly: Bool = false,
                      _ value: (LearningCurvePoint) -> Double) -> (x: [Double], mean: [Double], std: [Double]) {

@@ -70,7 +70,7 @@ func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     let unitsPerSeed = configuration.workUnits()
     let bar = context.progress(total: unitsPerSeed * seeds.count, label: "orange and blue, \(seeds.count) seeds")
     let done = WorkTally(count: seeds.count)
-    let runs = try runInParallel(seeds.count) { index in
+    let runs = try parallelMap(seeds.count) { index in
         try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
                                      formulas: formulas, progress: { units in
                                          if units % 250 == 0 { bar.update(done.set(index, units)) }

@@ -148,7 +148,7 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
     let total = Double(seeds.count * (lessonFiveUnits + 3 * learnerUnits))
     let tally = WorkTally(count: seeds.count * 4)
     // Stage 1: lesson 5's three settings per seed.
-    let lessonFive = try runInParallel(seeds.count) { index in
+    let lessonFive = try parallelMap(seeds.count) { index in
         try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
                                      formulas: formulas.offPolicyLearning, progress: { units in
                                          if units % 500 == 0 { progress(Double(tally.set(index, units)) / total) }
@@ -156,7 +156,7 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
     }
     // Stage 2: BCQ and BC on each of the 3 × seeds buffers.
     let jobs = seeds.indices.flatMap { s in (0..<3).map { (s, $0) } }
-    let outcomes = try runInParallel(jobs.count) { job in
+    let outcomes = try parallelMap(jobs.count) { job in
         let (s, k) = jobs[job]
         let run = lessonFive[s][k]
         let evaluator = try lessonFiveEvaluator(seed: seeds[s], configuration: configuration, formulas: formulas.offPolicyLearning)

@@ -34,7 +34,7 @@ func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffer
     let jobs = runs.indices.flatMap { r in settings.flatMap { k in budget.sweepPerturbations.map { (run: r, setting: k, phi: $0) } } }
     let tally = WorkTally(count: jobs.count)
     let total = Double(jobs.count * budget.sweepUpdates)
-    return try runInParallel(jobs.count) { j in
+    return try parallelMap(jobs.count) { j in
         let job = jobs[j]
         let run = runs[job.run][job.setting]
         let seed = seeds[job.run]
