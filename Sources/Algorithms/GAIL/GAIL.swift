@@ -169,9 +169,9 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
     /// Discriminator steps on expert pairs vs the batch's pairs, then r_GAIL of every pair (and the metrics).
     private func imitationRewards(for batch: RolloutBatch) throws -> [Float] {
         let policyObservations = batch.observations, policyActions = batch.executedActions
-        let dExpert = mean(discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
+        let dExpert = mean(of: discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
                                                        actions: expert.actions.rows(monitorIndices)))
-        let dPolicy = mean(discriminator.probabilities(observations: policyObservations, actions: policyActions))
+        let dPolicy = mean(of: discriminator.probabilities(observations: policyObservations, actions: policyActions))
 
         let discriminatorLoss = try takeDiscriminatorSteps(
             configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
@@ -188,11 +188,7 @@ final class DiscriminatorTraining<Formulas: GAILExercises> {
         }
         lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
                        GAILMetric.discriminatorLoss: discriminatorLoss,
-                       GAILMetric.imitationReward: mean(imitation)]
+                       GAILMetric.imitationReward: mean(of: imitation)]
         return imitation
-    }
-
-    private func mean(_ xs: [Float]) -> Double {
-        xs.isEmpty ? .nan : xs.reduce(0.0) { $0 + Double($1) } / Double(xs.count)
     }
 }

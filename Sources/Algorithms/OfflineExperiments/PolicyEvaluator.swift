@@ -98,10 +98,9 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
         }
         var values = [Double]()
         for r in rewards { values.append(try formulas.discountedReturns(rewards: r, discount: discount).first ?? 0) }
-        let mean = episodeReturns.reduce(0, +) / Double(n)
-        let variance = episodeReturns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        return EvaluationPoint(averageReturn: mean, returnStandardDeviation: variance.squareRoot(),
-                                estimatedValue: estimate, trueValue: values.reduce(0, +) / Double(n))
+        let (mean, std) = meanAndStandardDeviation(of: episodeReturns)
+        return EvaluationPoint(averageReturn: mean, returnStandardDeviation: std, estimatedValue: estimate,
+                               trueValue: Numerics.mean(of: values))
     }
 
     /// Evaluates a learner's deterministic policy and its value estimate.

@@ -74,15 +74,15 @@ final class MixedRewardFunction<Imitation: GAILExercises, Mixing: RewardMixingEx
         let lambda = configuration.imitationWeight
         let task = batch.taskRewards.map { $0 * configuration.taskRewardScale }
         var imitationRewards = [Float](repeating: 0, count: batch.count)
-        var metrics: [String: Double] = [MixedRewardMetric.taskReward: mean(task)]
+        var metrics: [String: Double] = [MixedRewardMetric.taskReward: mean(of: task)]
         if lambda > 0 {
             let policyInputs = try Self.view(mixing, configuration.discriminatorView, batch.observations, batch.executedActions)
             guard policyInputs.rows == batch.count, policyInputs.cols == expertInputs.cols else {
                 throw PolicyGradientError("maskedDiscriminatorInput returned a \(policyInputs.shapeDescription) matrix for a "
                                           + "batch of \(batch.count) pairs (expected \(batch.count)×\(expertInputs.cols))")
             }
-            metrics[MixedRewardMetric.expertD] = mean(logits(expertInputs.rows(monitorIndices)).value.scalars.map(stableSigmoid))
-            metrics[MixedRewardMetric.policyD] = mean(logits(policyInputs).value.scalars.map(stableSigmoid))
+            metrics[MixedRewardMetric.expertD] = mean(of: logits(expertInputs.rows(monitorIndices)).value.scalars.map(stableSigmoid))
+            metrics[MixedRewardMetric.policyD] = mean(of: logits(policyInputs).value.scalars.map(stableSigmoid))
             metrics[MixedRewardMetric.discriminatorLoss] = try takeDiscriminatorSteps(
                 configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
                 expertCount: expertInputs.rows, policyCount: batch.count,
@@ -93,13 +93,9 @@ final class MixedRewardFunction<Imitation: GAILExercises, Mixing: RewardMixingEx
             guard imitationRewards.count == batch.count else {
                 throw PolicyGradientError("gailReward returned \(imitationRewards.count) rewards for \(batch.count) pairs")
             }
-            metrics[MixedRewardMetric.imitationReward] = mean(imitationRewards)
+            metrics[MixedRewardMetric.imitationReward] = mean(of: imitationRewards)
         }
         lastMetrics = metrics
         return try mixRewards(mixing, imitationWeight: lambda, imitation: imitationRewards, task: task)
-    }
-
-    private func mean(_ xs: [Float]) -> Double {
-        xs.isEmpty ? .nan : xs.reduce(0.0) { $0 + Double($1) } / Double(xs.count)
     }
 }
