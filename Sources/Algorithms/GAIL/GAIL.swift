@@ -27,8 +27,9 @@ public enum GAILMetric {
 ///     θ ← policy-gradient step with r: PPO (4.4, 4.5) or REINFORCE (4.3, 4.5)
 /// ```
 ///
-/// With λ = 1 (the default) the reward is r_GAIL alone; any λ < 1 mixes through exercise 7.1,
-/// whose formulas the initializer then needs (`mixing`).
+/// With the reward-mixing formulas (`mixing`, needed for λ < 1) the rewards are mixed by
+/// exercise 7.1; without them (λ = 1, the default) the reward is r_GAIL alone. The discriminator's
+/// half is ``DiscriminatorReward``, shared with the mixed-reward agent.
 ///
 /// The pieces lessons 7 and 8 reuse: λ (`imitationWeight`), the discriminator's view
 /// (`discriminatorFeatures`), episode starts from demonstration states (`episodeStart`), and the
@@ -54,7 +55,7 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
     public let formulas: Formulas
     /// The reward mix of exercise 7.1 (needed when λ < 1).
     public let mixing: (any RewardMixingExercises)?
-    private let state: DiscriminatorTraining<Formulas>
+    private let state: DiscriminatorReward<Formulas>
 
     /// A GAIL run on `environment` imitating `demonstrations`; `mixing` mixes the imitation and the
     /// task rewards when the configuration's λ is below 1 (exercise 7.1).
@@ -86,9 +87,10 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         self.mixing = mixing
         let features = configuration.discriminatorFeatures
         try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
-        let scalings = try configuration.inputScaling.scalings(
-            for: environment, features: features, expertObservations: demonstrations.observationRows,
-            expertFeatures: { features.features(observations: demonstrations.observations, actions: demonstrations.actions) })
+        let expertInputs = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
+        let scalings = try configuration.inputScaling.scalings(for: environment, features: features,
+                                                               expertObservations: demonstrations.observationRows,
+                                                               expertFeatures: { expertInputs })
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
                                           activation: configuration.hiddenActivation,
@@ -96,8 +98,14 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         let learner = configuration.learner.makeLearner(
             for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
             initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: formulas, rng: &rng)
-        let state = DiscriminatorTraining(discriminator: discriminator, expert: demonstrations, configuration: configuration,
-                                          formulas: formulas, mixing: mixing, rng: rng.split())
+        let settings = DiscriminatorReward<Formulas>.Settings(
+            imitationWeight: configuration.imitationWeight, rewardForm: configuration.rewardForm,
+            learningRate: configuration.discriminatorLearningRate, stepsPerIteration: configuration.discriminatorStepsPerIteration,
+            minibatchSize: configuration.discriminatorMinibatchSize)
+        let state = try DiscriminatorReward(discriminator: discriminator, expertInputs: expertInputs,
+                                            view: { features.features(observations: $0, actions: $1) },
+                                            viewName: "the discriminator's features", settings: settings,
+                                            imitation: formulas, mixing: mixing, rng: rng.split())
         self.state = state
         trainer = try OnPolicyTrainer(environment: environment, learner: learner, configuration: configuration.rollouts,
                                       episodeStart: episodeStart, rewardFunction: { batch in try state.rewards(for: batch) },
@@ -124,71 +132,6 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
 
     /// The imitation reward r_GAIL of each pair under the current discriminator (no mixing).
     public func imitationRewards(observations: Matrix, actions: Matrix) throws -> [Float] {
-        try formulas.gailReward(logits: discriminator.logits(observations: observations, actions: actions).value.scalars,
-                                form: configuration.rewardForm)
-    }
-}
-
-/// The discriminator's half of GAIL: its optimiser, its steps, and the reward it hands out.
-final class DiscriminatorTraining<Formulas: GAILExercises> {
-    let discriminator: Discriminator
-    let expert: ExpertPairs
-    let configuration: GAILConfiguration
-    let formulas: Formulas
-    let mixing: (any RewardMixingExercises)?
-    let optimizer: Adam
-    var rng: RandomSource
-    var lastMetrics: [String: Double] = [:]
-    /// A fixed subset of at most 2048 expert pairs on which D(expert) is reported.
-    let monitorIndices: [Int]
-
-    init(discriminator: Discriminator, expert: ExpertPairs, configuration: GAILConfiguration, formulas: Formulas,
-         mixing: (any RewardMixingExercises)?, rng: RandomSource) {
-        self.discriminator = discriminator
-        self.expert = expert
-        self.configuration = configuration
-        self.formulas = formulas
-        self.mixing = mixing
-        self.rng = rng
-        optimizer = Adam(parameters: discriminator.parameters, learningRate: configuration.discriminatorLearningRate)
-        let stride = max(1, expert.count / 2048)
-        monitorIndices = Array(Swift.stride(from: 0, to: expert.count, by: stride))
-    }
-
-    /// Discriminator steps on expert pairs vs the batch's pairs, then r_GAIL, mixed with the task
-    /// reward through exercise 7.1 when λ < 1 (with λ = 0 the discriminator is neither trained nor asked).
-    func rewards(for batch: RolloutBatch) throws -> [Float] {
-        let lambda = configuration.imitationWeight
-        lastMetrics = [:]
-        let imitation = lambda > 0 ? try imitationRewards(for: batch) : [Float](repeating: 0, count: batch.count)
-        guard lambda < 1 else { return imitation }
-        guard let mixing else { throw PolicyGradientError("GAIL: λ = \(lambda) needs the reward-mixing formulas") }
-        return try mixRewards(mixing, imitationWeight: lambda, imitation: imitation, task: batch.taskRewards)
-    }
-
-    /// Discriminator steps on expert pairs vs the batch's pairs, then r_GAIL of every pair (and the metrics).
-    private func imitationRewards(for batch: RolloutBatch) throws -> [Float] {
-        let policyObservations = batch.observations, policyActions = batch.executedActions
-        let dExpert = mean(of: discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
-                                                       actions: expert.actions.rows(monitorIndices)))
-        let dPolicy = mean(of: discriminator.probabilities(observations: policyObservations, actions: policyActions))
-
-        let discriminatorLoss = try takeDiscriminatorSteps(
-            configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
-            expertCount: expert.count, policyCount: batch.count,
-            expertLogits: { discriminator.logits(observations: expert.observations.rows($0), actions: expert.actions.rows($0)) },
-            policyLogits: { discriminator.logits(observations: policyObservations.rows($0), actions: policyActions.rows($0)) },
-            loss: { try formulas.discriminatorLoss(expertLogits: $0, policyLogits: $1) },
-            parameters: discriminator.parameters, optimizer: optimizer, rng: &rng)
-
-        let logits = discriminator.logits(observations: policyObservations, actions: policyActions).value.scalars
-        let imitation = try formulas.gailReward(logits: logits, form: configuration.rewardForm)
-        guard imitation.count == batch.count else {
-            throw PolicyGradientError("gailReward returned \(imitation.count) rewards for \(batch.count) pairs")
-        }
-        lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
-                       GAILMetric.discriminatorLoss: discriminatorLoss,
-                       GAILMetric.imitationReward: mean(of: imitation)]
-        return imitation
+        try state.imitationRewards(state.inputs(observations: observations, actions: actions))
     }
 }

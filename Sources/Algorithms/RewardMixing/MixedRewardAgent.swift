@@ -40,7 +40,7 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
     public let discriminator: Discriminator
     /// The on-policy loop (policy, PPO, running environments, learning curve).
     public let trainer: OnPolicyTrainer<Env>
-    private let rewardFunction: MixedRewardFunction<Imitation, Mixing>
+    private let rewardFunction: DiscriminatorReward<Imitation>
     private let start: DemonstrationStart<Env, Mixing>
 
     /// An agent on `environment` learning from `demonstrations` (recorded with their states when
@@ -81,7 +81,13 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         let view = configuration.discriminatorView
         let features = view.features
         try features.validate(observationSize: environment.observationSize, actionSize: environment.actionSize)
-        let expertInputs = try MixedRewardFunction<Imitation, Mixing>.view(mixing, view, expert.observations, expert.actions)
+        // The discriminator's input for a batch of pairs, through the plugged-in exercise 7.2.
+        let viewOfPairs = { (observations: Matrix, actions: Matrix) throws -> Matrix in
+            try mixing.maskedDiscriminatorInput(observations: observations, actions: actions,
+                                                keptObservationIndices: view.observationIndices,
+                                                includesActions: view.includesActions)
+        }
+        let expertInputs = try viewOfPairs(expert.observations, expert.actions)
         let scalings = try configuration.inputScaling.scalings(for: environment, features: features,
                                                                expertObservations: expert.observationRows,
                                                                expertFeatures: { expertInputs })
@@ -93,7 +99,13 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
             for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
             initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: imitation, rng: &rng)
 
-        let rewardFunction = try MixedRewardFunction(discriminator: discriminator, expertInputs: expertInputs, configuration: configuration,
+        let settings = DiscriminatorReward<Imitation>.Settings(
+            imitationWeight: configuration.imitationWeight, taskRewardScale: configuration.taskRewardScale,
+            rewardForm: configuration.rewardForm, learningRate: configuration.discriminatorLearningRate,
+            stepsPerIteration: configuration.discriminatorStepsPerIteration,
+            minibatchSize: configuration.discriminatorMinibatchSize, reportsTaskReward: true)
+        let rewardFunction = try DiscriminatorReward(discriminator: discriminator, expertInputs: expertInputs, view: viewOfPairs,
+                                                     viewName: "maskedDiscriminatorInput", settings: settings,
                                                      imitation: imitation, mixing: mixing, rng: discriminatorRNG.split())
         let start = DemonstrationStart<Env, Mixing>(states: startStates, probability: configuration.demonstrationStartProbability,
                                                     mixing: mixing)
@@ -133,9 +145,6 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
 
     /// The imitation reward r_GAIL of each pair under the current discriminator (no mixing).
     public func imitationRewards(observations: Matrix, actions: Matrix) throws -> [Float] {
-        let inputs = try MixedRewardFunction<Imitation, Mixing>.view(rewardFunction.mixing, configuration.discriminatorView,
-                                                                     observations, actions)
-        return try rewardFunction.imitation.gailReward(logits: rewardFunction.logits(inputs).value.scalars,
-                                                       form: configuration.rewardForm)
+        try rewardFunction.imitationRewards(rewardFunction.inputs(observations: observations, actions: actions))
     }
 }
