@@ -70,7 +70,8 @@ var targets: [Target] = [
 
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
-    .executableTarget(name: "robustness", dependencies: ["LessonClaims", argumentParser], path: "Sources/Robustness"),
+    .executableTarget(name: "robustness", dependencies: ["LessonClaims", "Numerics", argumentParser],
+                      path: "Sources/Robustness"),
 
     // Speed, measured by printing figures (swift run -c release bench).
     .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",

@@ -80,7 +80,7 @@ func runSweep<Env: ContinuousEnvironment, E: Expert>(
     result.finalLoss = result.returns
 
     for k in 0..<settings.seeds {
-        let demonstrations = try Rollout.run(env, expert: expert, episodes: most, seed: 1_000 * UInt64(k + 1),
+        let demonstrations = try Rollout.run(env, expert: expert, episodes: most, seed: RandomSource.derivedSeed(base: 0, index: k + 1, stride: 1_000),
                                              maxSteps: settings.demonstrationSteps)
         if k == 0 {
             var end = 0
@@ -90,7 +90,7 @@ func runSweep<Env: ContinuousEnvironment, E: Expert>(
                 result.demonstrationEnds[i + 1] = end
             }
         }
-        var rng = RandomSource(seed: seed &+ UInt64(k))
+        var rng = RandomSource(seed: RandomSource.derivedSeed(base: seed, index: k))
         for (index, count) in settings.demonstrationCounts.enumerated() {
             let dataset = try ImitationDataset(trajectories: Array(demonstrations.prefix(count)))
             var trainingRNG = rng.split()

@@ -65,7 +65,7 @@ lesson.code("Checking the identity numerically") { context in
 
     // Train twice from the same seed: once on L_BC, once on the negative log-likelihood (σ = 0.5).
     let configuration = BehaviorCloningConfiguration(gradientSteps: context.choose(full: 1_000, quick: 300))
-    var first = RandomSource(seed: context.seed &+ 1), second = first
+    var first = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 1)), second = first
     let squared = try BehaviorCloning(configuration: configuration, formulas: formulas).train(on: dataset, rng: &first).policy
     let likelihood = try BehaviorCloning(configuration: configuration,
                                          formulas: GaussianLikelihoodFormulas(base: formulas, standardDeviation: 0.5))
@@ -109,7 +109,7 @@ lesson.code("Behavior cloning on the lane-keeping car") { context in
                                  behaviorCloning: .init(gradientSteps: context.choose(full: 3_000, quick: 2_000)))
     let bar = context.progress(total: settings.seeds * settings.demonstrationCounts.count, label: "car")
     let result = try runSweep(env: car, expert: carExpert, settings: settings, formulas: formulas,
-                              seed: context.seed &+ 100, evaluationSeed: 60_000, progress: bar)
+                              seed: RandomSource.derivedSeed(base: context.seed, offset: 100), evaluationSeed: 60_000, progress: bar)
     bar.finish()
     carResult = result
     context.show(try table(for: result, title: "Lane-keeping car: return over \(settings.evaluationEpisodes) laps, "

@@ -107,11 +107,11 @@ func runCompoundingSeed(_ k: Int, settings: CompoundingSettings, set: ExerciseSe
     let expert = LaneKeepingExpert(for: car)
     let demonstrator = LaneKeepingExpert(for: car, knobs: ExpertKnobs(noise: settings.demonstrationNoise))
     let demonstrations = try Rollout.run(car, expert: demonstrator, episodes: settings.demonstrations,
-                                         seed: 100 * UInt64(k), maxSteps: settings.demonstrationSteps)
+                                         seed: RandomSource.derivedSeed(base: 0, index: k, stride: 100), maxSteps: settings.demonstrationSteps)
     let dataset = try ImitationDataset(trajectories: demonstrations)
     let lap = LaneKeepingCar()   // 300 steps, about one lap: the return of each DAgger round
 
-    var rng = RandomSource(seed: baseSeed &+ UInt64(k))
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: baseSeed, index: k))
     var bcRNG = rng.split()
     let bc = try BehaviorCloning(configuration: settings.dagger.behaviorCloning, formulas: set.behaviorCloning)
         .train(on: dataset, actionLow: car.actionSpace.low, actionHigh: car.actionSpace.high, rng: &bcRNG).policy

@@ -61,12 +61,12 @@ func runObstacleSeed(_ k: Int, scene: ObstacleScene, demonstrationsPerSide: Int,
                      squaredErrorSteps: Int, mixtureSteps: Int, set: ExerciseSet, baseSeed: UInt64) throws -> ObstacleSeed {
     let left = LaneKeepingExpert(for: scene.car, passingSide: .left, knobs: ExpertKnobs(noise: 0.02))
     let right = LaneKeepingExpert(for: scene.car, passingSide: .right, knobs: ExpertKnobs(noise: 0.02))
-    let starts = scene.starts(demonstrationsPerSide, seed: 10 + UInt64(k))
-    let leftDemonstrations = try scene.run(from: starts, seed: 20 + UInt64(k)) { left.action(for: $0, rng: &$1) }
-    let rightDemonstrations = try scene.run(from: starts, seed: 30 + UInt64(k)) { right.action(for: $0, rng: &$1) }
+    let starts = scene.starts(demonstrationsPerSide, seed: RandomSource.derivedSeed(base: 0, offset: 10, index: k))
+    let leftDemonstrations = try scene.run(from: starts, seed: RandomSource.derivedSeed(base: 0, offset: 20, index: k)) { left.action(for: $0, rng: &$1) }
+    let rightDemonstrations = try scene.run(from: starts, seed: RandomSource.derivedSeed(base: 0, offset: 30, index: k)) { right.action(for: $0, rng: &$1) }
     let dataset = try ImitationDataset(trajectories: leftDemonstrations + rightDemonstrations)
 
-    var rng = RandomSource(seed: baseSeed &+ UInt64(k))
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: baseSeed, index: k))
     var squaredRNG = rng.split(), mixtureRNG = rng.split()
     let squared = try BehaviorCloning(configuration: BehaviorCloningConfiguration(gradientSteps: squaredErrorSteps),
                                       formulas: set.behaviorCloning)
@@ -75,7 +75,7 @@ func runObstacleSeed(_ k: Int, scene: ObstacleScene, demonstrationsPerSide: Int,
                                                     components: 2, behaviorCloning: set.behaviorCloning,
                                                     distributionShift: set.distributionShift)
         .train(on: dataset, actionLow: -1, actionHigh: 1, rng: &mixtureRNG).policy
-    let evaluationStarts = scene.starts(evaluationEpisodes, seed: 777 + UInt64(k))
+    let evaluationStarts = scene.starts(evaluationEpisodes, seed: RandomSource.derivedSeed(base: 0, offset: 777, index: k))
     return ObstacleSeed(leftDemonstrations: leftDemonstrations, rightDemonstrations: rightDemonstrations,
                         squaredError: try scene.run(from: evaluationStarts, seed: 1, policy: squared.rolloutPolicy),
                         mixture: try scene.run(from: evaluationStarts, seed: 1, policy: mixture.rolloutPolicy))

@@ -37,11 +37,11 @@ func measureSaturation<F: GANExercises, D: DataDistribution>(
             taken += 1
             progress()
         }
-        var probe = RandomSource(seed: seed &+ 1)   // the same z for every measurement and both losses
+        var probe = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 1))   // the same z for every measurement and both losses
         let saturating = try gan.generatorGradientNorm(kind: .saturating, batchSize: 1024, rng: &probe)
-        probe = RandomSource(seed: seed &+ 1)
+        probe = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 1))
         let nonSaturating = try gan.generatorGradientNorm(kind: .nonSaturating, batchSize: 1024, rng: &probe)
-        probe = RandomSource(seed: seed &+ 1)
+        probe = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 1))
         let fake = gan.generator.sample(count: 1024, rng: &probe)
         run.steps.append(taken)
         run.saturating.append(saturating)

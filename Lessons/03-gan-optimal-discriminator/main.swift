@@ -109,7 +109,7 @@ var fits: [DiscriminatorFit] = []
 
 lesson.code("A trained discriminator meets D*") { context in
     let f = context.exercises.ganTheory
-    var rng = RandomSource(seed: context.seed &+ 1)
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 1))
     let training = DiscriminatorTraining(steps: 3000)
     let bar = context.progress(total: 2 * training.steps, label: "training D")
     fits = [
@@ -164,11 +164,11 @@ lesson.code("Train a 1-D GAN end to end") { context in
     let bar = context.progress(total: seeds * iterations, label: "training GANs")
     ganRuns = try (0..<seeds).map { i in
         try trainGAN(f, data: Setting.ganData, hyperparameters: hyperparameters, iterations: iterations,
-                     checkpointCount: 20, snapshotIterations: snapshots, seed: context.seed &+ UInt64(i)) { bar.advance() }
+                     checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
     }
     bar.finish()
     // What the JSD estimate reads for a perfect generator: a kernel estimate from p_data's own samples.
-    var rng = RandomSource(seed: context.seed &+ 99)
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 99))
     jsdFloor = try estimatedJSD(f, data: Setting.ganData, samples: Setting.ganData.sample(count: jsdSampleCount, rng: &rng))
     var table = Table("GAN on p_data = N(3, 0.5²): JSD(p_data ‖ p̂_G) from start to end",
                       columns: ["seed", .init("JSD at start", format: .fixed(3)), .init("JSD at end", format: .fixed(4)),
@@ -214,7 +214,7 @@ var collapsed = CollapsedGenerator(point: 2)
 
 lesson.code("A generator collapsed onto one sample") { context in
     let f = context.exercises.ganTheory
-    var rng = RandomSource(seed: context.seed &+ 2)
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 2))
     let training = DiscriminatorTraining(steps: context.choose(full: 3000, quick: 2000))
     let bar = context.progress(total: training.steps, label: "training D against G(z) = 2")
     collapsed = try collapseOntoPoint(f, point: 2, training: training, rng: &rng) { _ in bar.advance() }
@@ -241,7 +241,7 @@ lesson.code("GANs on two modes") { context in
     let bar = context.progress(total: seeds * iterations, label: "training GANs on two modes")
     mixtureRuns = try (0..<seeds).map { i in
         try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
-                     checkpointCount: 10, snapshotIterations: [iterations], seed: context.seed &+ UInt64(i)) { bar.advance() }
+                     checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
     }
     bar.finish()
     var table = Table("Where the generated samples end up (two modes of weight ½ at ±2)",
@@ -277,7 +277,7 @@ lesson.code("Generator gradients as D approaches perfection") { context in
                                      quick: [0, 1, 3, 10, 30, 100, 300, 1000, 3000])
     let bar = context.progress(total: checkpoints.last!, label: "training D against a frozen G")
     saturation = try measureSaturation(f, data: Setting.ganData, hyperparameters: hyperparameters,
-                                       checkpoints: checkpoints, seed: context.seed &+ 3) { bar.advance() }
+                                       checkpoints: checkpoints, seed: RandomSource.derivedSeed(base: context.seed, offset: 3)) { bar.advance() }
     bar.finish()
     var table = Table("A frozen generator (samples near 0) against p_data = N(3, 0.5²)",
                       columns: ["D steps", .init("mean D(x)", format: .fixed(4)), .init("mean D(G(z))", format: .scientific(2)),

@@ -53,12 +53,12 @@ struct CarTask: Sendable {
     init(seed: UInt64) {
         expert = LaneKeepingExpert(for: LaneKeepingCar(), knobs: .perfect)
         baseSeed = seed
-        evaluationSeed = 1_000_000 &+ seed &* 10_007
+        evaluationSeed = RandomSource.derivedSeed(base: seed, scale: 10_007, offset: 1_000_000)
     }
 
     /// The first `count` of seed `seedIndex`'s demonstrations (nested: the 2 contain the 1).
     func demonstrations(seedIndex: Int, count: Int, length: Int) throws -> [Trajectory<LaneKeepingCar.State>] {
-        try Rollout.run(car, expert: expert, episodes: count, seed: baseSeed &* 7_919 &+ UInt64(seedIndex) &* 1_000,
+        try Rollout.run(car, expert: expert, episodes: count, seed: RandomSource.derivedSeed(base: baseSeed, scale: 7_919, index: seedIndex, stride: 1_000),
                         maxSteps: length)
     }
 
@@ -69,7 +69,8 @@ struct CarTask: Sendable {
 
     /// A seed for the networks of one run.
     func runSeed(_ tag: UInt64, demonstrations: Int, seedIndex: Int) -> UInt64 {
-        baseSeed &* 1_000_003 &+ tag &* 10_000 &+ UInt64(demonstrations) &* 100 &+ UInt64(seedIndex)
+        RandomSource.derivedSeed(base: baseSeed, scale: 1_000_003,
+                                indices: [(Int(tag), 10_000), (demonstrations, 100), (seedIndex, 1)])
     }
 }
 
@@ -180,42 +181,6 @@ func runGAIL<Formulas: GAILExercises>(task: CarTask, settings: ExperimentSetting
                    seconds: Date().timeIntervalSince(start), path: Path(episodes.first, track: task.car.track),
                    cornerCutting: cornerCutting(episodes, track: task.car.track))
 }
-
-/// `body(i)` for i in 0..<count on up to `threads` threads, results in order. The first error
-/// thrown (in index order) is rethrown after every job has ended.
-func parallelMap<T: Sendable>(_ count: Int, threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
-                              _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
-    let slots = JobSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: min(threads, max(count, 1))) { _ in
-        while let index = slots.take() {
-            slots.put(index, Result { try body(index) })
-        }
-    }
-    return try slots.results.map { try $0!.get() }
-}
-
-/// The shared state of ``parallelMap(_:threads:_:)``: the next job to take and the results.
-final class JobSlots<T: Sendable>: @unchecked Sendable {
-    private(set) var results: [Result<T, any Error>?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(_ count: Int) { results = Array(repeating: nil, count: count) }
-
-    /// The next job's index, or nil when all are taken.
-    func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < results.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    /// Stores job `index`'s outcome.
-    func put(_ index: Int, _ result: Result<T, any Error>) {
-        lock.lock(); results[index] = result; lock.unlock()
-    }
-}
-
 
 /// The learning-curve series `value` of runs with identical schedules: x, mean and std per point.
 func curveStatistics(_ runs: [GAILRun], evaluatedOnly: Bool = false,

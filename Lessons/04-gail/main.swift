@@ -315,7 +315,7 @@ lesson.code("What it costs: throughput") { context in
     // The parts of one GAIL iteration, timed on a fresh run with one demonstration.
     let set = exercises(context)
     let demos = try task.demonstrations(seedIndex: 0, count: 1, length: settings.demonstrationLength)
-    var rng = RandomSource(seed: context.seed &+ 99)
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 99))
     let car = task.car
     func timed(_ body: () throws -> Void) rethrows -> Double {
         let start = Date()

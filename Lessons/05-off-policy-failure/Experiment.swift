@@ -7,15 +7,15 @@ import Foundation
 import LessonKit
 import Numerics
 
-/// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.lesson5`
+/// The experiment's budgets, full or quick (`--quick`): `FixedBufferExperimentConfiguration.pendulum`
 /// in the library, so that lesson 6 rebuilds exactly these buffers.
 func experimentConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
-    .lesson5(quick: quick)
+    .pendulum(quick: quick)
 }
 
 /// The hidden-layer widths of every DDPG network in the lesson (Fujimoto et al. use 400 and 300;
 /// 64 and 64 learn Pendulum as well and train about ten times faster).
-let hiddenWidths = FixedBufferExperimentConfiguration.lesson5(quick: false).agent.actorHiddenSizes
+let hiddenWidths = FixedBufferExperimentConfiguration.pendulum(quick: false).agent.actorHiddenSizes
 
 /// The number of seeds of the experiment.
 /// (The quick setting's 4 are the fewest with which the claims clear two standard errors over seeds
@@ -70,7 +70,7 @@ func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     let unitsPerSeed = configuration.workUnits()
     let bar = context.progress(total: unitsPerSeed * seeds.count, label: "orange and blue, \(seeds.count) seeds")
     let done = WorkTally(count: seeds.count)
-    let runs = try runInParallel(seeds.count) { index in
+    let runs = try parallelMap(seeds.count) { index in
         try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
                                      formulas: formulas, progress: { units in
                                          if units % 250 == 0 { bar.update(done.set(index, units)) }

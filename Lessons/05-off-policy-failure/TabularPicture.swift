@@ -78,48 +78,6 @@ func runTabularExperiment(formulas: any OffPolicyExercises, seed: UInt64, episod
     return TabularExperiment(world: world, discount: discount, batch: batch, optimal: optimal, outcomes: outcomes)
 }
 
-/// The grid drawn into `axes`: a heat map of `values` per cell, walls, goal and traps, and
-/// one arrow per cell.
-func drawGrid(_ axes: inout Axes, world: GridWorld, values: [Double], valueRange: ClosedRange<Double>, label: String) {
-    let w = world.width, h = world.height
-    var rows: [[Double]] = []
-    for yIndex in 0..<h {
-        let r = h - 1 - yIndex
-        rows.append((0..<w).map { c in values[world.state(row: r, column: c)] })
-    }
-    axes.heatMap(values: rows, xRange: 0...Double(w), yRange: 0...Double(h), colorMap: .viridis,
-                 colorBarLabel: label, valueRange: valueRange)
-    for s in 0..<world.stateCount {
-        let (r, c) = world.position(of: s)
-        let x = Double(c), y = Double(h - 1 - r)
-        let square = [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1)]
-        switch world.cells[s] {
-        case .wall: axes.polygon(points: square, fill: Color(hex: 0x404040), stroke: .black)
-        case .goal:
-            axes.polygon(points: square, fill: Color.green.withAlpha(0.85), stroke: .black)
-            axes.text("G", at: (x + 0.5, y + 0.5), color: .white, size: 12)
-        case .trap:
-            axes.polygon(points: square, fill: Color.vermillion.withAlpha(0.85), stroke: .black)
-            axes.text("X", at: (x + 0.5, y + 0.5), color: .white, size: 12)
-        case .start: axes.text("S", at: (x + 0.18, y + 0.8), color: .white, size: 9)
-        case .empty: break
-        }
-    }
-    axes.xLimits = 0...Double(w)
-    axes.yLimits = 0...Double(h)
-    axes.xTicks = []
-    axes.yTicks = []
-    axes.aspect = .equal
-}
-
-/// An arrow for `action` from the centre of cell `state`.
-func drawAction(_ axes: inout Axes, world: GridWorld, state: Int, action: Int, color: Color, length: Double = 0.36) {
-    let (r, c) = world.position(of: state)
-    let x = Double(c) + 0.5, y = Double(world.height - 1 - r) + 0.5
-    let delta = GridWorld.Move(rawValue: action)!.delta
-    axes.arrow(from: (x, y), to: (x + length * Double(delta.column), y - length * Double(delta.row)), color: color, width: 1.8)
-}
-
 /// Left: the batch over the optimal values V*. Middle and right: what Q-learning on the batch
 /// learns from an optimistic and from a random table, with the greedy action in every cell,
 /// vermilion where the batch never tried it, and the greedy path from S.
@@ -130,12 +88,12 @@ func tabularFigure(_ experiment: TabularExperiment) -> Figure {
     let playable = (0..<world.stateCount).filter { world.cells[$0] != .wall && !world.isTerminal($0) }
 
     var batchPanel = Axes()
-    drawGrid(&batchPanel, world: world, values: experiment.optimal.values, valueRange: -1...1, label: "V*(s)")
+    world.drawValueMap(into: &batchPanel, values: experiment.optimal.values, valueRange: -1...1, label: "V*(s)",
+                       terminalOpacity: 0.85)
     for s in playable {
-        for a in experiment.batch.actions(in: s) { drawAction(&batchPanel, world: world, state: s, action: a, color: .white) }
+        for a in experiment.batch.actions(in: s) { world.drawMove(a, from: s, into: &batchPanel, color: .white) }
         if experiment.batch.actions(in: s).isEmpty {
-            let (r, c) = world.position(of: s)
-            batchPanel.text("·", at: (Double(c) + 0.5, Double(world.height - 1 - r) + 0.5), color: .white, size: 14)
+            batchPanel.text("·", at: world.cellCenter(of: s), color: .white, size: 14)
         }
     }
     batchPanel.title = "Batch B: actions tried (white) over V*"
@@ -145,17 +103,14 @@ func tabularFigure(_ experiment: TabularExperiment) -> Figure {
         var panel = Axes()
         let best = (0..<world.stateCount).map { outcome.table.maxValue(in: $0) }
         let range = outcome.name == "optimistic" ? -1.0...(world.goalReward / (1 - experiment.discount)) : -1.0...1.0
-        drawGrid(&panel, world: world, values: best, valueRange: range, label: "max_a Q(s, a)")
+        world.drawValueMap(into: &panel, values: best, valueRange: range, label: "max_a Q(s, a)", terminalOpacity: 0.85)
         for s in playable {
             let a = outcome.table.greedyAction(in: s)
             let tried = experiment.batch.contains(state: s, action: a)
-            drawAction(&panel, world: world, state: s, action: a, color: tried ? .white : .vermillion)
+            world.drawMove(a, from: s, into: &panel, color: tried ? .white : .vermillion)
         }
-        let path = outcome.rollout.states.map { s -> (Double, Double) in
-            let (r, c) = world.position(of: s)
-            return (Double(c) + 0.5, Double(world.height - 1 - r) + 0.5)
-        }
-        panel.line(x: path.map(\.0), y: path.map(\.1), label: "greedy path from S", color: .skyBlue, style: .dashed, width: 2)
+        let path = outcome.rollout.states.map { world.cellCenter(of: $0) }
+        panel.line(x: path.map(\.x), y: path.map(\.y), label: "greedy path from S", color: .skyBlue, style: .dashed, width: 2)
         panel.legend = .none
         panel.title = outcome.name == "optimistic"
             ? "Q_0 = r_{max}/(1 − γ) = 10 (optimistic)" : "Q_0 ~ U(−1, 1) (arbitrary, like a new network)"

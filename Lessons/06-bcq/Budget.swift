@@ -1,5 +1,5 @@
 // The lesson's budgets: the seeds, and how long each learner trains. Lesson 5's experiment (whose
-// buffers and offline DDPG this lesson reuses) runs with `FixedBufferExperimentConfiguration.lesson5`.
+// buffers and offline DDPG this lesson reuses) runs with `FixedBufferExperimentConfiguration.pendulum`.
 import Algorithms
 import Environments
 
@@ -40,7 +40,7 @@ struct ContinuousBudget: Sendable {
     /// the wall time (lesson 6 must stay under three minutes). Its Φ sweep leaves out the paper's
     /// 0.05, which the comparison runs and which behaves as Φ = 0 there.
     static func make(quick: Bool) -> ContinuousBudget {
-        let updates = min(FixedBufferExperimentConfiguration.lesson5(quick: quick).offlineUpdates, maxBCQUpdates)
+        let updates = min(FixedBufferExperimentConfiguration.pendulum(quick: quick).offlineUpdates, maxBCQUpdates)
         return quick
             ? ContinuousBudget(seeds: 1, bcqUpdates: updates, evaluationInterval: 1_000, bcSteps: 2_000,
                                sweepPerturbations: [0, 2], sweepSettings: [.imitation], sweepSeeds: 1, sweepUpdates: 3_000)

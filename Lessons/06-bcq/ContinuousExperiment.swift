@@ -84,7 +84,6 @@ func trainBCQ(on buffer: TransitionDataset, maxPerturbation: Float, updates: Int
     _ = try bcq.selectActions(for: Matrix(rowVector: Pendulum().observation))   // an unwritten exercise stops here
     let curve = try trainOnFixedBuffer(bcq, buffer: buffer, updates: updates, evaluationInterval: evaluationInterval,
                                        evaluator: evaluator, rng: &rng, progress: progress)
-    if let error = bcq.takeActingError() { throw error }
     return (bcq, curve)
 }
 
@@ -142,14 +141,14 @@ func checkBCQFormulas(_ formulas: any BCQExercises) throws {
 /// buffer, in parallel over the cores. `progress` receives the fraction done.
 func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, formulas: ExerciseSet,
                    progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [BufferOutcome], buffers: [[SettingRun]]) {
-    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
+    let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
     let lessonFiveUnits = configuration.workUnits()
     let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps
     let total = Double(seeds.count * (lessonFiveUnits + 3 * learnerUnits))
     let tally = WorkTally(count: seeds.count * 4)
     // Stage 1: lesson 5's three settings per seed.
-    let lessonFive = try runInParallel(seeds.count) { index in
+    let lessonFive = try parallelMap(seeds.count) { index in
         try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
                                      formulas: formulas.offPolicyLearning, progress: { units in
                                          if units % 500 == 0 { progress(Double(tally.set(index, units)) / total) }
@@ -157,19 +156,19 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
     }
     // Stage 2: BCQ and BC on each of the 3 × seeds buffers.
     let jobs = seeds.indices.flatMap { s in (0..<3).map { (s, $0) } }
-    let outcomes = try runInParallel(jobs.count) { job in
+    let outcomes = try parallelMap(jobs.count) { job in
         let (s, k) = jobs[job]
         let run = lessonFive[s][k]
         let evaluator = try lessonFiveEvaluator(seed: seeds[s], configuration: configuration, formulas: formulas.offPolicyLearning)
         let slot = seeds.count + job
         let trained = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: budget.bcqUpdates,
                                    evaluationInterval: budget.evaluationInterval, evaluator: evaluator,
-                                   formulas: formulas.batchConstrained, seed: seeds[s] &+ 1_000 &* UInt64(k + 1),
+                                   formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 1_000),
                                    progress: { u in
                                        if u % 250 == 0 { progress(Double(tally.set(slot, 5 * u)) / total) }
                                    })
         let bc = try trainBehaviorCloning(on: run.buffer, steps: budget.bcSteps, evaluator: evaluator,
-                                          formulas: formulas.behaviorCloning, seed: seeds[s] &+ 7_000 &* UInt64(k + 1))
+                                          formulas: formulas.behaviorCloning, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 7_000))
         let probes = s == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
         return BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
                              behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,

@@ -27,24 +27,24 @@ struct SweepPoint: Sendable {
 /// (`buffers[i]` belongs to seed `baseSeed + i`), in parallel.
 func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffers: [[SettingRun]], formulas: ExerciseSet,
                  progress: @escaping @Sendable (Double) -> Void) throws -> [SweepPoint] {
-    let configuration = FixedBufferExperimentConfiguration.lesson5(quick: quick)
+    let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
     let runs = Array(buffers.prefix(budget.sweepSeeds))
     let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: runs.count)
     let settings = BufferSetting.allCases.indices.filter { budget.sweepSettings.contains(BufferSetting.allCases[$0]) }
     let jobs = runs.indices.flatMap { r in settings.flatMap { k in budget.sweepPerturbations.map { (run: r, setting: k, phi: $0) } } }
     let tally = WorkTally(count: jobs.count)
     let total = Double(jobs.count * budget.sweepUpdates)
-    return try runInParallel(jobs.count) { j in
+    return try parallelMap(jobs.count) { j in
         let job = jobs[j]
         let run = runs[job.run][job.setting]
         let seed = seeds[job.run]
         let evaluator = try lessonFiveEvaluator(seed: seed, configuration: configuration, formulas: formulas.offPolicyLearning)
         let trained = try trainBCQ(on: run.buffer, maxPerturbation: job.phi, updates: budget.sweepUpdates,
                                    evaluationInterval: budget.sweepUpdates, evaluator: evaluator,
-                                   formulas: formulas.batchConstrained, seed: seed &+ 1_000 &* UInt64(job.setting + 1),
+                                   formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seed, index: job.setting + 1, stride: 1_000),
                                    progress: { u in if u % 250 == 0 { progress(Double(tally.set(j, u)) / total) } })
         let bcq = trained.bcq
-        var rng = RandomSource(seed: seed &+ 99)
+        var rng = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 99))
         let d = run.buffer.observationSize
         let rows = (0..<min(500, run.buffer.count)).map { _ in rng.index(below: run.buffer.count) }
         let states = Matrix(rows: rows.count, cols: d, values: rows.flatMap { run.buffer.observations[($0 * d)..<($0 * d + d)] })

@@ -42,9 +42,9 @@ func summary(_ variant: RewardMixingVariant) throws -> VariantSummary {
 lesson.code("The task and its demonstrator") { context in
     settings = context.choose(full: .full, quick: .quick)
     task = PushingTask()
-    evaluationSeed = 1_000_000 &+ context.seed &* 10_007
+    evaluationSeed = RandomSource.derivedSeed(base: context.seed, scale: 10_007, offset: 1_000_000)
     let mixing = context.exercises.rewardMixing
-    demonstrations = try task.demonstrations(count: settings.demonstrations, seed: 77_000 &+ context.seed &* 1_000)
+    demonstrations = try task.demonstrations(count: settings.demonstrations, seed: RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 77_000))
     let given = try mixing.successStatistics(of: demonstrations)
     let env = task.environment
     demonstrator = try mixing.successStatistics(of: try Rollout.run(env, expert: task.demonstrator,
@@ -93,7 +93,7 @@ lesson.code("The task and its demonstrator") { context in
 lesson.code("Training: a sweep over λ and the ablations") { context in
     let set = context.exercises
     let variants = settings.sweep + settings.ablations
-    let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
+    let seeds = (0..<settings.seeds).map { RandomSource.derivedSeed(base: context.seed, scale: 1_000, index: $0) }
     let experiment = RewardMixingExperiment(task: task, baseConfiguration: MixedRewardConfiguration(),
                                             demonstrations: demonstrations, iterations: settings.iterations,
                                             evaluationInterval: settings.evaluationInterval,

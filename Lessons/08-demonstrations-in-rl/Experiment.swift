@@ -11,7 +11,7 @@ let successThreshold = 0.5
 
 /// The variants of the race, in the order of the lecture. Edit them to try the exercises'
 /// questions, for example `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
-let comparisonVariants: [DemonstrationVariant] = DemonstrationVariant.lessonComparison
+let comparisonVariants: [DemonstrationVariant] = [.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum]
 
 /// The variants of the critic-consistency ablation: the same cloned actor fine-tuned from an
 /// untrained critic, from an evaluated one, and from an evaluated one with the cloning term.
@@ -26,7 +26,7 @@ func comparisonSchedule(quick: Bool) -> TrainingSchedule {
 
 /// The seeds of the main comparison: the run's seed and the following ones.
 func comparisonSeeds(base: UInt64, quick: Bool) -> [UInt64] {
-    (0..<(quick ? 3 : 5)).map { base &+ UInt64($0) }
+    (0..<(quick ? 3 : 5)).map { RandomSource.derivedSeed(base: base, index: $0) }
 }
 
 /// The budget of the critic-consistency ablation (it only needs the start of fine-tuning).
@@ -36,11 +36,11 @@ func ablationSchedule(quick: Bool) -> TrainingSchedule {
 
 /// The seeds of the ablation.
 func ablationSeeds(base: UInt64, quick: Bool) -> [UInt64] {
-    (0..<(quick ? 2 : 3)).map { base &+ 100 &+ UInt64($0) }
+    (0..<(quick ? 2 : 3)).map { RandomSource.derivedSeed(base: base, offset: 100, index: $0) }
 }
 
 /// The demonstrations' seed for a run's seed (the same demonstrations for every variant).
-func demonstrationSeed(base: UInt64) -> UInt64 { base &+ 8_000 }
+func demonstrationSeed(base: UInt64) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 8_000) }
 
 /// Runs `experiment` with a progress bar and measures its wall time.
 func runWithProgress(_ experiment: DemonstrationExperiment, demonstrations: DemonstrationCollection,

@@ -101,11 +101,11 @@ lesson.code("The task, the demonstrations and random exploration") { context in
                                             seed: demonstrationSeed(base: context.seed))
     task = pushing
     demonstrations = demos
-    let demonstrator = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: context.seed &+ 1,
+    let demonstrator = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: RandomSource.derivedSeed(base: context.seed, offset: 1),
                                                          policy: SparsePushingTask.policy(of: .demonstrator)))
-    let optimal = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: context.seed &+ 1,
+    let optimal = EpisodeStatistics(try Rollout.run(pushing, episodes: 100, seed: RandomSource.derivedSeed(base: context.seed, offset: 1),
                                                     policy: SparsePushingTask.policy(of: .optimal)))
-    let random = try Rollout.run(pushing, episodes: 200, seed: context.seed &+ 1) { _, rng in
+    let random = try Rollout.run(pushing, episodes: 200, seed: RandomSource.derivedSeed(base: context.seed, offset: 1)) { _, rng in
         pushing.actionSpace.sample(rng: &rng)
     }
     let randomStatistics = EpisodeStatistics(random)

@@ -3,9 +3,10 @@ import Numerics
 
 /// Running a policy in an environment to collect trajectories.
 ///
-/// Episode `i` of a run with seed `seed` draws from `RandomSource(seed: seed &+ i)`: the first
-/// `split()` resets the environment, the second drives the policy. So two policies run with the
-/// same seed start from the same initial states, and one episode does not shift the next.
+/// Episode `i` of a run with seed `seed` draws from `RandomSource(seed: seed + i)`
+/// (`RandomSource.derivedSeed(base: seed, index: i)`): the first `split()` resets the environment,
+/// the second drives the policy. So two policies run with the same seed start from the same initial
+/// states, and one episode does not shift the next.
 public enum Rollout {
     /// A policy: observation and a random source in, action out.
     public typealias Policy = (_ observation: [Float], _ rng: inout RandomSource) throws -> [Float]
@@ -31,12 +32,12 @@ public enum Rollout {
     }
 
     /// Runs `episodes` episodes of `policy` from the environment's reset distribution, episode `i`
-    /// seeded by `seed &+ i` (see the type's description).
+    /// seeded by `seed + i` (see the type's description).
     public static func run<Env: ContinuousEnvironment>(
         _ env: Env, episodes: Int, seed: UInt64, maxSteps: Int? = nil, policy: Policy
     ) throws -> [Trajectory<Env.State>] {
         try (0..<episodes).map { i in
-            var episodeRNG = RandomSource(seed: seed &+ UInt64(i))
+            var episodeRNG = RandomSource(seed: RandomSource.derivedSeed(base: seed, index: i))
             var resetRNG = episodeRNG.split()
             var policyRNG = episodeRNG.split()
             var copy = env

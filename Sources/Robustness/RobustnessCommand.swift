@@ -4,9 +4,9 @@
 //     swift run -c release robustness                       # lessons 1–8, seeds 0–9, three kernels
 //     swift run -c release robustness --lessons 7,8 --seeds 0-4 --kernels Haswell
 import ArgumentParser
-import Dispatch
 import Foundation
 import LessonClaims
+import Numerics
 
 @main
 struct Robustness: ParsableCommand {
@@ -89,20 +89,14 @@ struct Robustness: ParsableCommand {
               + "kernels \(kernelNames.joined(separator: ",")), \(jobs) at a time) → \(root.path)")
 
         let tally = RunTally(total: runs.count)
-        let queue = DispatchQueue(label: "robustness", attributes: .concurrent)
-        let slots = DispatchSemaphore(value: jobs)
-        let group = DispatchGroup()
-        for spec in runs {
-            slots.wait()
-            queue.async(group: group) {
-                defer { slots.signal() }
-                let outcome = spec.execute(executables: folder, root: root, extra: lessonArguments, run: !evaluateOnly)
-                tally.add(outcome)
-            }
+        let extra = lessonArguments, runsLessons = !evaluateOnly
+        let outcomes = try parallelMap(runs.count, threads: jobs) { index in
+            let outcome = runs[index].execute(executables: folder, root: root, extra: extra, run: runsLessons)
+            tally.add(outcome)
+            return outcome
         }
-        group.wait()
 
-        let report = RobustnessReport(outcomes: tally.outcomes, lessons: lessonNumbers, kernels: kernelNames,
+        let report = RobustnessReport(outcomes: outcomes, lessons: lessonNumbers, kernels: kernelNames,
                                       seeds: seedList, required: required)
         let table = report.markdown()
         print()
@@ -187,19 +181,19 @@ struct RunOutcome: Sendable {
     let verdicts: [String: Verdict]
 }
 
-/// The outcomes so far, with a progress line per finished run.
+/// The number of finished runs, with a progress line per run.
 final class RunTally: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var outcomes: [RunOutcome] = []
+    private var done = 0
     let total: Int
 
     init(total: Int) { self.total = total }
 
     func add(_ outcome: RunOutcome) {
-        lock.lock()
-        outcomes.append(outcome)
-        let done = outcomes.count
-        lock.unlock()
+        let done = lock.withLock {
+            self.done += 1
+            return self.done
+        }
         let failed = outcome.verdicts.values.filter { !$0.holds }.count
         let spec = outcome.spec
         // Written straight to the descriptor, so that progress shows at once even through a pipe.

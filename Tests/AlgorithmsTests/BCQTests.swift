@@ -136,20 +136,21 @@ private struct StubbedFormulas: BCQExercises {
 
 /// BCQ through lesson 5's `BatchLearner` interface.
 @Suite struct BCQBatchLearnerTests {
-    @Test func actingErrorsAreKeptAndRethrownByTheNextUpdate() throws {
+    @Test func actingThrowsTheFormulasErrors() throws {
         var rng = RandomSource(seed: 5)
         let bcq = try BCQ(observationSize: 1, actionLow: [-2], actionHigh: [2], configuration: .kit(),
                           formulas: StubbedFormulas(), rng: &rng)
         let learner: any BatchLearner = bcq
         #expect(learner.batchSize == 100)
-        let acted = learner.actions(for: Matrix.zeros(3, 1))
-        #expect(acted == Matrix.zeros(3, 1), "the fallback is the centre of [−2, 2]")
-        #expect(learner.estimatedValues(states: Matrix.zeros(3, 1)) == nil)
+        #expect(throws: NotImplemented.self) { try learner.actions(for: Matrix.zeros(3, 1)) }
+        #expect(throws: NotImplemented.self) { try learner.estimatedValues(states: Matrix.zeros(3, 1)) }
         let batch = try OffPolicyBatch(states: Matrix.zeros(2, 1), actions: Matrix.zeros(2, 1), rewards: Matrix.zeros(2, 1),
                                        nextStates: Matrix.zeros(2, 1), terminals: Matrix.zeros(2, 1),
                                        timeouts: Matrix.zeros(2, 1))
         #expect(throws: NotImplemented.self) { try learner.train(on: batch, rng: &rng) }
-        #expect(bcq.takeActingError() == nil, "the error is handed over once")
+        let evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 1, discount: 0.99, valueHorizon: 200,
+                                            formulas: Solutions.all.offPolicyLearning, rng: &rng)
+        #expect(throws: NotImplemented.self) { try evaluator.evaluate(learner) }
     }
 
     @Test func trainsAndEvaluatesWithLessonFivesLoops() throws {
@@ -177,6 +178,5 @@ private struct StubbedFormulas: BCQExercises {
         #expect(curve.returns.allSatisfy { $0.isFinite && $0 <= 0 })
         #expect(curve.estimatedValues.count == 3)
         #expect(bcq.updateCount == 40)
-        #expect(bcq.takeActingError() == nil)
     }
 }

@@ -102,25 +102,32 @@ import Testing
         var rng = RandomSource(seed: 4)
         let sample = try replay.sample(batchSize: 40, formulas: formulas.lesson, rng: &rng)
         #expect(sample.isDemonstration.filter { $0 }.count == 10)
-        #expect(sample.batch.states.rows == 40)
+        #expect(sample.states.rows == 40)
         replay.removeDemonstrations(atStep: 77)
         #expect(replay.demonstrationCount == 0 && replay.removedAtStep == 77)
         let after = try replay.sample(batchSize: 16, formulas: formulas.lesson, rng: &rng)
         #expect(!after.isDemonstration.contains(true))
     }
 
-    @Test func actorFormulasFallBackToDDPGsLossWithoutCloning() throws {
-        let wrapper = DemonstrationActorFormulas(base: formulas.offPolicy, lesson: formulas.lesson, weight: 0)
+    @Test func actorLossFallsBackToDDPGsWithoutCloning() throws {
+        var loss = DemonstrationActorLoss(base: formulas.offPolicy, lesson: formulas.lesson, weight: 0)
         let states = Tensor(Matrix([[1, 0], [0, 1]]))
         let actor: (Tensor) -> Tensor = { $0 * 0.5 }
         let critic: (Tensor, Tensor) -> Tensor = { s, a in (s * a).rowSums() }
         let plain = try formulas.offPolicy.deterministicPolicyGradientLoss(states: states, actor: actor, critic: critic)
-        wrapper.prepare(actions: Matrix([[0, 0], [0, 0]]), isDemonstration: [true, true])
-        #expect(try wrapper.deterministicPolicyGradientLoss(states: states, actor: actor, critic: critic).scalar == plain.scalar)
-        wrapper.weight = 2
-        wrapper.usesQFilter = false
+        func batch(flags: [Bool]) throws -> OffPolicyBatch {
+            try OffPolicyBatch(states: states.value, actions: Matrix([[0, 0], [0, 0]]), rewards: Matrix.zeros(2, 1),
+                               nextStates: states.value, terminals: Matrix.zeros(2, 1), timeouts: Matrix.zeros(2, 1),
+                               isDemonstration: flags)
+        }
+        let demonstrations = try batch(flags: [true, true])
+        #expect(try loss.loss(on: demonstrations, states: states, actor: actor, critic: critic).scalar == plain.scalar)
+        loss.weight = 2
+        loss.usesQFilter = false
+        #expect(try loss.loss(on: batch(flags: [false, false]), states: states, actor: actor, critic: critic).scalar
+                == plain.scalar, "no demonstration row: DDPG's own loss")
         // −mean Q = −0.5; cloning: each row ‖(0.5, 0) − 0‖² = 0.25, mean 0.25, times 2 = 0.5.
-        let cloned = try wrapper.deterministicPolicyGradientLoss(states: states, actor: actor, critic: critic)
+        let cloned = try loss.loss(on: demonstrations, states: states, actor: actor, critic: critic)
         #expect(abs(cloned.scalar - 0) < 1e-6)
     }
 
@@ -153,7 +160,7 @@ import Testing
         let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 1)
         let schedule = TrainingSchedule(environmentSteps: 300, randomSteps: 100, evaluationInterval: 100, evaluationEpisodes: 4)
-        let variants = DemonstrationVariant.lessonComparison + DemonstrationVariant.consistencyAblation
+        let variants = [DemonstrationVariant.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum] + DemonstrationVariant.consistencyAblation
         for variant in variants {
             var use = variant.use
             if use.pretraining != nil { use.pretraining = Pretraining(behaviorCloningSteps: 50, policyEvaluationSteps: 50) }

@@ -37,17 +37,24 @@ import Testing
         #expect(throws: PolicyGradientError.self) { try ExpertPairs([Trajectory<LineWorld.State>]()) }
     }
 
-    @Test func rewardMixesImitationAndTaskRewards() throws {
+    @Test func rewardMixesImitationAndTaskRewardsThroughExerciseSevenOne() throws {
         var rng = RandomSource(seed: 1)
         var configuration = GAILConfiguration()
         configuration.imitationWeight = 0.25
         configuration.discriminatorStepsPerIteration = 0      // keep D fixed to compare
         configuration.rollouts.stepsPerEnvironment = 20
+        #expect(throws: PolicyGradientError.self, "λ < 1 needs the mixing formulas") {
+            try GAIL(environment: LineWorld(), demonstrations: ExpertPairs(Self.demonstrations(2)),
+                     configuration: configuration, formulas: Solutions.AdversarialImitation(), rng: &rng)
+        }
         let gail = try GAIL(environment: LineWorld(), demonstrations: ExpertPairs(Self.demonstrations(2)),
-                            configuration: configuration, formulas: Solutions.AdversarialImitation(), rng: &rng)
+                            configuration: configuration, formulas: Solutions.AdversarialImitation(),
+                            mixing: Solutions.RewardMixing(), rng: &rng)
         let batch = try gail.trainer.collector.collect(policy: gail.policy, stepsPerEnvironment: 10, rng: &rng)
         let mixed = try gail.trainer.rewardFunction(batch)
         let imitation = try gail.imitationRewards(observations: batch.observations, actions: batch.executedActions)
+        #expect(mixed == (try Solutions.RewardMixing().mixedReward(imitationWeight: 0.25, imitation: imitation,
+                                                                   task: batch.taskRewards)))
         for t in 0..<batch.count {
             let expected = 0.25 * imitation[t] + 0.75 * batch.taskRewards[t]
             #expect(abs(mixed[t] - expected) < 1e-5, "step \(t): \(mixed[t]) vs \(expected)")
@@ -55,12 +62,14 @@ import Testing
         }
         configuration.imitationWeight = 0
         let taskOnly = try GAIL(environment: LineWorld(), demonstrations: ExpertPairs(Self.demonstrations(2)),
-                                configuration: configuration, formulas: Solutions.AdversarialImitation(), rng: &rng)
+                                configuration: configuration, formulas: Solutions.AdversarialImitation(),
+                                mixing: Solutions.RewardMixing(), rng: &rng)
         #expect(try taskOnly.trainer.rewardFunction(batch) == batch.taskRewards)
         configuration.imitationWeight = 1.5
         #expect(throws: PolicyGradientError.self) {
             try GAIL(environment: LineWorld(), demonstrations: ExpertPairs(Self.demonstrations(2)),
-                     configuration: configuration, formulas: Solutions.AdversarialImitation(), rng: &rng)
+                     configuration: configuration, formulas: Solutions.AdversarialImitation(),
+                     mixing: Solutions.RewardMixing(), rng: &rng)
         }
     }
 

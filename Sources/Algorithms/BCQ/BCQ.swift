@@ -64,9 +64,6 @@ public final class BCQ {
     private var actingRNG: RandomSource
     private let center: Matrix
     private let halfRange: Matrix
-    /// The first error the plugged-in formulas threw while acting through the non-throwing
-    /// ``BatchLearner`` interface, kept until ``takeActingError()`` or the next ``train(on:rng:)``.
-    var actingError: (any Error)?
 
     /// The number of action coordinates.
     public var actionSize: Int { actionLow.count }

@@ -10,7 +10,7 @@ extension MLPPolicy {
     }
 
     /// Runs the deterministic policy for `episodes` seeded episodes (episode i from the reset
-    /// distribution drawn with seed `seed &+ i`, as `Rollout.run` does), so that two policies
+    /// distribution drawn with seed `seed + i`, as `Rollout.run` does), so that two policies
     /// evaluated with one seed start from the same states.
     ///
     /// ```swift

@@ -30,6 +30,8 @@ public final class DDPG {
     public let configuration: DDPGConfiguration
     /// The plugged-in formulas (reference or student).
     public let formulas: any OffPolicyExercises
+    /// The actor's loss (by default exercise 5.2 of `formulas`).
+    public let actorLoss: any ActorLoss
     /// The policy π_φ.
     public let actor: DeterministicActor
     /// The target policy π_φ'.
@@ -50,11 +52,12 @@ public final class DDPG {
     private let actorOptimizer: Adam
     private let criticOptimizer: Adam
 
-    /// A fresh agent with networks initialised from `rng`.
+    /// A fresh agent with networks initialised from `rng`, its actor trained on `actorLoss`
+    /// (`nil`: DDPG's own, ``DeterministicPolicyGradientLoss`` of `formulas`).
     ///
     /// - Throws: ``DDPGError/invalidConfiguration(_:)`` for a bad hyper-parameter or size.
     public init(observationSize: Int, actionSize: Int, maxAction: Float, configuration: DDPGConfiguration,
-                formulas: any OffPolicyExercises, rng: inout RandomSource) throws {
+                formulas: any OffPolicyExercises, actorLoss: (any ActorLoss)? = nil, rng: inout RandomSource) throws {
         try configuration.validate()
         guard observationSize > 0, actionSize > 0 else {
             throw DDPGError.invalidConfiguration("observation and action sizes must be positive, got \(observationSize), \(actionSize)")
@@ -64,6 +67,7 @@ public final class DDPG {
         }
         self.configuration = configuration
         self.formulas = formulas
+        self.actorLoss = actorLoss ?? DeterministicPolicyGradientLoss(formulas: formulas)
         self.observationSize = observationSize
         self.actionSize = actionSize
         self.maxAction = maxAction
@@ -143,8 +147,8 @@ public final class DDPG {
         var actorLossValue: Float?
         if updateCount % delay == 0 {
             let critic = critics[0]
-            let actorLoss = try formulas.deterministicPolicyGradientLoss(
-                states: states, actor: { [actor] in actor($0) }, critic: { critic($0, $1) })
+            let actorLoss = try self.actorLoss.loss(on: batch, states: states, actor: { [actor] in actor($0) },
+                                                    critic: { critic($0, $1) })
             guard actorLoss.rows == 1, actorLoss.cols == 1 else {
                 throw DDPGError.invalidBatch("the actor loss must be 1×1, got \(actorLoss.value.shapeDescription)")
             }

@@ -19,15 +19,23 @@ public struct OffPolicyBatch: Sendable {
     public var terminals: Matrix
     /// n×1, 1 where the time limit cut the episode after this transition.
     public var timeouts: Matrix
+    /// Per row: whether the transition is a demonstration's (a buffer's permanent region, lesson
+    /// 8); all `false` for an agent's own data. A learner that treats demonstrations apart reads it
+    /// here (``DemonstrationActorLoss``).
+    public var isDemonstration: [Bool]
 
-    /// A batch from its parts; throws ``DDPGError/invalidBatch(_:)`` when the shapes disagree.
+    /// A batch from its parts (`isDemonstration` `nil`: no row is a demonstration); throws
+    /// ``DDPGError/invalidBatch(_:)`` when the shapes disagree.
     public init(states: Matrix, actions: Matrix, rewards: Matrix, nextStates: Matrix, terminals: Matrix,
-                timeouts: Matrix) throws {
+                timeouts: Matrix, isDemonstration: [Bool]? = nil) throws {
         let n = states.rows
         for (name, m, cols) in [("actions", actions, actions.cols), ("rewards", rewards, 1),
                                 ("nextStates", nextStates, states.cols), ("terminals", terminals, 1),
                                 ("timeouts", timeouts, 1)] where m.rows != n || m.cols != cols {
             throw DDPGError.invalidBatch("\(name) is \(m.shapeDescription), expected \(n)×\(cols) for \(n) states")
+        }
+        if let isDemonstration, isDemonstration.count != n {
+            throw DDPGError.invalidBatch("\(isDemonstration.count) demonstration flags for \(n) states")
         }
         self.states = states
         self.actions = actions
@@ -35,12 +43,14 @@ public struct OffPolicyBatch: Sendable {
         self.nextStates = nextStates
         self.terminals = terminals
         self.timeouts = timeouts
+        self.isDemonstration = isDemonstration ?? Array(repeating: false, count: n)
     }
 
     /// The number of transitions.
     public var count: Int { states.rows }
 
-    /// The matrices of a mini-batch sampled from a `ReplayBuffer` (or a dataset).
+    /// The matrices of a mini-batch sampled from a `ReplayBuffer` (or a dataset), with its rows'
+    /// demonstration flags.
     public init(_ batch: TransitionBatch) {
         let n = batch.count
         // The Datasets batch is consistent by construction, so the shapes agree.
@@ -50,5 +60,6 @@ public struct OffPolicyBatch: Sendable {
         nextStates = Matrix(rows: n, cols: batch.observationSize, values: batch.nextObservations)
         terminals = Matrix(rows: n, cols: 1, values: batch.terminals)
         timeouts = Matrix(rows: n, cols: 1, values: batch.timeouts)
+        isDemonstration = batch.isDemonstration.count == n ? batch.isDemonstration : Array(repeating: false, count: n)
     }
 }

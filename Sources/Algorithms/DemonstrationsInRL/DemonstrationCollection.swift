@@ -10,7 +10,7 @@ public struct DemonstrationCollection: Sendable {
     /// Episodes the demonstrator ran to get them (failures were dropped).
     public var attempts: Int
 
-    /// Runs `expert` on `task` (episode i seeded `seed &+ i`, as `Rollout.run` does) until
+    /// Runs `expert` on `task` (episode i seeded `seed + i`, as `Rollout.run` does) until
     /// `count` episodes succeeded.
     ///
     /// - Throws: ``DemonstrationsRLError`` when `count` < 1 or fewer than `count` of
@@ -25,7 +25,7 @@ public struct DemonstrationCollection: Sendable {
                 throw DemonstrationsRLError("DemonstrationCollection: only \(kept.count) of \(attempts) demonstrator episodes "
                                             + "succeeded (wanted \(count))")
             }
-            let episode = try Rollout.run(task, episodes: 1, seed: seed &+ UInt64(attempts), policy: SparsePushingTask.policy(of: expert))[0]
+            let episode = try Rollout.run(task, episodes: 1, seed: RandomSource.derivedSeed(base: seed, index: attempts), policy: SparsePushingTask.policy(of: expert))[0]
             attempts += 1
             if episode.succeeded { kept.append(episode) }
         }

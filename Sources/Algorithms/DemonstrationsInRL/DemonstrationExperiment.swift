@@ -62,7 +62,7 @@ public struct DemonstrationExperiment: Sendable {
         let jobs = variants.flatMap { variant in seeds.map { (variant, $0) } }
         let tally = WorkTally(count: jobs.count)
         let schedule = schedule
-        let runs = try runInParallel(jobs.count) { index in
+        let runs = try parallelMap(jobs.count) { index in
             let (variant, seed) = jobs[index]
             return try trainWithDemonstrations(task: task, demonstrations: demonstrations, use: variant.use, schedule: schedule,
                                                formulas: formulas, seed: seed, progress: { steps in

@@ -49,7 +49,7 @@ public enum DemonstrationPretraining {
         losses.reserveCapacity(steps)
         for _ in 0..<steps {
             let sample = try replay.sample(batchSize: agent.configuration.batchSize, formulas: formulas, rng: &rng)
-            losses.append(try evaluation.step(on: sample.batch, rng: &rng))
+            losses.append(try evaluation.step(on: sample, rng: &rng))
         }
         return losses
     }

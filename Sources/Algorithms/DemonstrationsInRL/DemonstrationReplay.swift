@@ -57,11 +57,12 @@ public struct DemonstrationReplay: Sendable {
         }
     }
 
-    /// A minibatch whose rows come from exercise 8.1's indices.
+    /// A minibatch whose rows come from exercise 8.1's indices, its demonstration rows flagged
+    /// (``OffPolicyBatch/isDemonstration``).
     ///
     /// - Throws: what the exercise throws (an empty buffer, a bad fraction).
     public func sample(batchSize: Int, formulas: any DemonstrationsInRLExercises,
-                       rng: inout RandomSource) throws -> DemonstrationBatch {
+                       rng: inout RandomSource) throws -> OffPolicyBatch {
         let indices = try formulas.mixedMinibatchIndices(
             demonstrationCount: demonstrationCount, agentCount: agentCount, batchSize: batchSize,
             demonstrationFraction: demonstrationFraction, rng: &rng)
@@ -69,19 +70,14 @@ public struct DemonstrationReplay: Sendable {
             throw DemonstrationsRLError("mixedMinibatchIndices returned \(indices.count) indices (expected \(batchSize)), "
                                         + "some outside 0 ..< \(buffer.count)")
         }
-        return try DemonstrationBatch(buffer: buffer, indices: indices)
+        return try OffPolicyBatch(rows: indices, of: buffer)
     }
 }
 
-/// A minibatch as DDPG takes it, with which rows came from the demonstrations.
-public struct DemonstrationBatch: Sendable {
-    /// The matrices (s, a, r, s′, terminal, timeout).
-    public var batch: OffPolicyBatch
-    /// Per row: whether it came from the demonstration region.
-    public var isDemonstration: [Bool]
-
-    /// The rows `indices` of `buffer` (demonstrations first in its index order).
-    public init(buffer: ReplayBuffer, indices: [Int]) throws {
+extension OffPolicyBatch {
+    /// The rows `indices` of `buffer` (demonstrations first in its index order), each flagged
+    /// with whether it came from the demonstration region.
+    init(rows indices: [Int], of buffer: ReplayBuffer) throws {
         let o = buffer.observationSize, a = buffer.actionSize, n = indices.count
         var states = [Float](), actions = [Float](), rewards = [Float](), next = [Float]()
         var terminals = [Float](), timeouts = [Float]()
@@ -96,12 +92,12 @@ public struct DemonstrationBatch: Sendable {
             terminals.append(t.terminated ? 1 : 0)
             timeouts.append(t.truncated ? 1 : 0)
         }
-        batch = try OffPolicyBatch(states: Matrix(rows: n, cols: o, values: states),
-                                   actions: Matrix(rows: n, cols: a, values: actions),
-                                   rewards: Matrix(rows: n, cols: 1, values: rewards),
-                                   nextStates: Matrix(rows: n, cols: o, values: next),
-                                   terminals: Matrix(rows: n, cols: 1, values: terminals),
-                                   timeouts: Matrix(rows: n, cols: 1, values: timeouts))
-        isDemonstration = indices.map { $0 < demonstrations }
+        try self.init(states: Matrix(rows: n, cols: o, values: states),
+                      actions: Matrix(rows: n, cols: a, values: actions),
+                      rewards: Matrix(rows: n, cols: 1, values: rewards),
+                      nextStates: Matrix(rows: n, cols: o, values: next),
+                      terminals: Matrix(rows: n, cols: 1, values: terminals),
+                      timeouts: Matrix(rows: n, cols: 1, values: timeouts),
+                      isDemonstration: indices.map { $0 < demonstrations })
     }
 }

@@ -40,11 +40,11 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
         throw DemonstrationsRLError("trainWithDemonstrations: this variant needs demonstrations, none were given")
     }
     var rng = RandomSource(seed: seed)
-    let actorFormulas = DemonstrationActorFormulas(base: formulas.offPolicy, lesson: formulas.lesson,
-                                                   weight: use.behaviorCloningWeight, usesQFilter: use.usesQFilter)
+    let actorLoss = DemonstrationActorLoss(base: formulas.offPolicy, lesson: formulas.lesson,
+                                           weight: use.behaviorCloningWeight, usesQFilter: use.usesQFilter)
     let agent = try DDPG(observationSize: task.observationSize, actionSize: task.actionSize,
                          maxAction: task.actionSpace.high.max() ?? 1, configuration: schedule.agentConfiguration,
-                         formulas: actorFormulas, rng: &rng)
+                         formulas: formulas.offPolicy, actorLoss: actorLoss, rng: &rng)
     let evaluator = try SuccessEvaluator(task: task, episodes: schedule.evaluationEpisodes, seed: schedule.evaluationSeed)
     func successRate() throws -> Double { try evaluator.successRate { agent.actions(for: $0) } }
 
@@ -106,9 +106,8 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
 
         if replay.demonstrationCount + replay.agentCount >= schedule.ddpg.batchSize {
             for _ in 0..<schedule.updatesPerStep {
-                let sample = try replay.sample(batchSize: schedule.ddpg.batchSize, formulas: formulas.lesson, rng: &rng)
-                actorFormulas.prepare(actions: sample.batch.actions, isDemonstration: sample.isDemonstration)
-                try agent.update(sample.batch, rng: &rng)
+                try agent.update(replay.sample(batchSize: schedule.ddpg.batchSize, formulas: formulas.lesson, rng: &rng),
+                                 rng: &rng)
                 updates += 1
             }
         }

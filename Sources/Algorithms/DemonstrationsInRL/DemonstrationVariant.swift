@@ -58,9 +58,6 @@ public struct DemonstrationVariant: Sendable, Codable, Equatable, Identifiable {
         id: "pretrainedInconsistentCritic", label: "BC actor + untrained critic, λ = 0",
         use: DemonstrationUse(demonstrationFraction: 0.25, pretraining: Pretraining(policyEvaluationSteps: 0)))
 
-    /// The variants of the lesson's main comparison, in the order of the lecture.
-    public static let lessonComparison: [DemonstrationVariant] = [.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum]
-
     /// The variants of the critic-consistency ablation.
     public static let consistencyAblation: [DemonstrationVariant] = [.pretrainedWithoutCloningTerm, .pretrainedInconsistentCritic]
 }

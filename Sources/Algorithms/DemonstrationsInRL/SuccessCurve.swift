@@ -1,3 +1,5 @@
+import Numerics
+
 /// Success rate on the full task against training environment steps.
 public struct SuccessCurve: Sendable, Codable, Equatable {
     /// Training environment steps at each evaluation.
@@ -27,7 +29,6 @@ public struct SuccessCurve: Sendable, Codable, Equatable {
 
     /// The mean success rate of the last `k` evaluations.
     public func finalSuccessRate(lastPoints k: Int = 1) -> Double {
-        let tail = successRates.suffix(max(1, k))
-        return tail.isEmpty ? .nan : tail.reduce(0, +) / Double(tail.count)
+        mean(of: successRates.suffix(max(1, k)))
     }
 }

@@ -1,3 +1,5 @@
+import Numerics
+
 /// Mean and standard deviation over seeds of success curves evaluated at the same steps.
 public struct SuccessCurveStatistics: Sendable, Codable, Equatable {
     /// Training environment steps of the evaluation points.
@@ -30,7 +32,6 @@ public struct SuccessCurveStatistics: Sendable, Codable, Equatable {
 
     /// The mean of the last `k` points of the mean curve.
     public func finalMean(lastPoints k: Int = 1) -> Double {
-        let tail = mean.suffix(max(1, k))
-        return tail.isEmpty ? .nan : tail.reduce(0, +) / Double(tail.count)
+        Numerics.mean(of: mean.suffix(max(1, k)))
     }
 }

@@ -26,8 +26,8 @@ public struct TrainingSchedule: Sendable, Codable, Equatable {
     /// Seed of the evaluation's start states (the same for every run, so that curves compare).
     public var evaluationSeed: UInt64
 
-    /// A schedule (defaults: the lesson's full setting).
-    public init(ddpg: DDPGConfiguration = TrainingSchedule.lessonDDPG, environmentSteps: Int = 10_000, randomSteps: Int = 1_000,
+    /// A schedule (defaults: 10 000 steps of ``scaledDownDDPG`` with 5-step returns, evaluated every 500).
+    public init(ddpg: DDPGConfiguration = TrainingSchedule.scaledDownDDPG, environmentSteps: Int = 10_000, randomSteps: Int = 1_000,
                 updatesPerStep: Int = 1, returnSteps: Int = 5, explorationNoise: Float = 0.2, bufferCapacity: Int = 100_000,
                 evaluationInterval: Int = 500, evaluationEpisodes: Int = 20, evaluationSeed: UInt64 = 808_000) {
         self.ddpg = ddpg
@@ -49,12 +49,12 @@ public struct TrainingSchedule: Sendable, Codable, Equatable {
         return configuration
     }
 
-    /// The lesson's DDPG: Fujimoto et al.'s "Our DDPG" (Adam 10⁻³ for both networks, the action
-    /// entering the critic's first layer) scaled down to the small task: two hidden layers of 64,
+    /// Fujimoto et al.'s "Our DDPG" (Adam 10⁻³ for both networks, the action entering the
+    /// critic's first layer) scaled down to the small pushing task: two hidden layers of 64,
     /// minibatches of 128, γ = 0.98 per step, and faster target networks (τ = 0.05) so that the
     /// sparse reward travels back along a 50-step episode within a few thousand updates.
-    public static let lessonDDPG = DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64],
-                                                     discount: 0.98, tau: 0.05, batchSize: 128)
+    public static let scaledDownDDPG = DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64],
+                                                         discount: 0.98, tau: 0.05, batchSize: 128)
 
     /// Throws ``DemonstrationsRLError`` naming the first bad value.
     public func validate() throws {

@@ -23,9 +23,13 @@ public enum GAILMetric {
 /// for i = 0, 1, 2, …
 ///     τ_i ← trajectories of π_θ                                        (K environments × T steps)
 ///     φ ← φ − α ∇_φ [−E_demo log D_φ − E_τi log(1 − D_φ)]                (discriminatorLoss, 4.1)
-///     r ← λ·r_GAIL(D_φ(s, a)) + (1 − λ)·r_task,  r_GAIL = log D or −log(1 − D)   (gailReward, 4.2)
+///     r ← λ·r_GAIL(D_φ(s, a)) + (1 − λ)·r_task,  r_GAIL = log D or −log(1 − D)   (gailReward 4.2, mixedReward 7.1)
 ///     θ ← policy-gradient step with r: PPO (4.4, 4.5) or REINFORCE (4.3, 4.5)
 /// ```
+///
+/// With the reward-mixing formulas (`mixing`, needed for λ < 1) the rewards are mixed by
+/// exercise 7.1; without them (λ = 1, the default) the reward is r_GAIL alone. The discriminator's
+/// half is ``DiscriminatorReward``, shared with the mixed-reward agent.
 ///
 /// The pieces lessons 7 and 8 reuse: λ (`imitationWeight`), the discriminator's view
 /// (`discriminatorFeatures`), episode starts from demonstration states (`episodeStart`), and the
@@ -49,14 +53,18 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
     public let trainer: OnPolicyTrainer<Env>
     /// The plugged-in formulas.
     public let formulas: Formulas
-    private let state: DiscriminatorTraining<Formulas>
+    /// The reward mix of exercise 7.1 (needed when λ < 1).
+    public let mixing: (any RewardMixingExercises)?
+    private let state: DiscriminatorReward<Formulas>
 
-    /// A GAIL run on `environment` imitating `demonstrations`.
+    /// A GAIL run on `environment` imitating `demonstrations`; `mixing` mixes the imitation and the
+    /// task rewards when the configuration's λ is below 1 (exercise 7.1).
     ///
-    /// - Throws: ``PolicyGradientError`` if the demonstrations do not fit the environment or the
-    ///   configuration is out of range.
+    /// - Throws: ``PolicyGradientError`` if the demonstrations do not fit the environment, the
+    ///   configuration is out of range, or λ < 1 comes without `mixing`.
     public init(environment: Env, demonstrations: ExpertPairs, configuration: GAILConfiguration = GAILConfiguration(),
-                formulas: Formulas, episodeStart: EpisodeStart<Env> = .environmentReset, rng: inout RandomSource) throws {
+                formulas: Formulas, mixing: (any RewardMixingExercises)? = nil,
+                episodeStart: EpisodeStart<Env> = .environmentReset, rng: inout RandomSource) throws {
         guard demonstrations.observationSize == environment.observationSize,
               demonstrations.actionSize == environment.actionSize else {
             throw PolicyGradientError("GAIL: the demonstrations have \(demonstrations.observationSize) observation and "
@@ -66,47 +74,38 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
         guard (0...1).contains(configuration.imitationWeight) else {
             throw PolicyGradientError("GAIL: imitationWeight λ = \(configuration.imitationWeight) is outside [0, 1]")
         }
+        guard configuration.imitationWeight == 1 || mixing != nil else {
+            throw PolicyGradientError("GAIL: imitationWeight λ = \(configuration.imitationWeight) mixes in the task reward, "
+                                      + "which needs the reward-mixing formulas (mixing:, exercise 7.1)")
+        }
         guard configuration.discriminatorStepsPerIteration >= 0, configuration.discriminatorMinibatchSize >= 1 else {
             throw PolicyGradientError("GAIL: discriminatorStepsPerIteration must be ≥ 0 and discriminatorMinibatchSize ≥ 1")
         }
         self.configuration = configuration
         self.expert = demonstrations
         self.formulas = formulas
+        self.mixing = mixing
         let features = configuration.discriminatorFeatures
         try features.validate(observationSize: demonstrations.observationSize, actionSize: demonstrations.actionSize)
-        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
-        switch configuration.inputScaling {
-        case .none:
-            observationScaling = nil
-            featureScaling = nil
-        case .environmentBounds:
-            let observationBox = FeatureScaling(box: environment.observationSpace)
-            observationScaling = observationBox
-            let selected = features.observationIndices.map { observationBox.selecting($0) } ?? observationBox
-            featureScaling = features.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
-        case .demonstrations:
-            observationScaling = try FeatureScaling(fitting: demonstrations.observationRows)
-            let expertFeatures = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
-            featureScaling = try FeatureScaling(fitting: (0..<expertFeatures.rows).map { expertFeatures.row($0) })
-        }
+        let expertInputs = features.features(observations: demonstrations.observations, actions: demonstrations.actions)
+        let scalings = try configuration.inputScaling.scalings(for: environment, features: features,
+                                                               expertObservations: demonstrations.observationRows,
+                                                               expertFeatures: { expertInputs })
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
                                           activation: configuration.hiddenActivation,
-                                          inputScaling: featureScaling, rng: &rng)
-        let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
-                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
-                                    initialLogStd: configuration.initialLogStd,
-                                    inputScaling: observationScaling, rng: &rng)
-        let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
-                                          activation: configuration.hiddenActivation,
-                                          inputScaling: observationScaling, rng: &rng)
-        let learner: any PolicyGradientLearner
-        switch configuration.learner {
-        case .ppo(let c): learner = PPO(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
-        case .reinforce(let c): learner = REINFORCE(policy: policy, valueFunction: valueFunction, configuration: c, formulas: formulas)
-        }
-        let state = DiscriminatorTraining(discriminator: discriminator, expert: demonstrations, configuration: configuration,
-                                          formulas: formulas, rng: rng.split())
+                                          inputScaling: scalings.features, rng: &rng)
+        let learner = configuration.learner.makeLearner(
+            for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+            initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: formulas, rng: &rng)
+        let settings = DiscriminatorReward<Formulas>.Settings(
+            imitationWeight: configuration.imitationWeight, rewardForm: configuration.rewardForm,
+            learningRate: configuration.discriminatorLearningRate, stepsPerIteration: configuration.discriminatorStepsPerIteration,
+            minibatchSize: configuration.discriminatorMinibatchSize)
+        let state = try DiscriminatorReward(discriminator: discriminator, expertInputs: expertInputs,
+                                            view: { features.features(observations: $0, actions: $1) },
+                                            viewName: "the discriminator's features", settings: settings,
+                                            imitation: formulas, mixing: mixing, rng: rng.split())
         self.state = state
         trainer = try OnPolicyTrainer(environment: environment, learner: learner, configuration: configuration.rollouts,
                                       episodeStart: episodeStart, rewardFunction: { batch in try state.rewards(for: batch) },
@@ -133,67 +132,6 @@ public final class GAIL<Env: ContinuousEnvironment, Formulas: GAILExercises> {
 
     /// The imitation reward r_GAIL of each pair under the current discriminator (no mixing).
     public func imitationRewards(observations: Matrix, actions: Matrix) throws -> [Float] {
-        try formulas.gailReward(logits: discriminator.logits(observations: observations, actions: actions).value.scalars,
-                                form: configuration.rewardForm)
-    }
-}
-
-/// The discriminator's half of GAIL: its optimiser, its steps, and the reward it hands out.
-final class DiscriminatorTraining<Formulas: GAILExercises> {
-    let discriminator: Discriminator
-    let expert: ExpertPairs
-    let configuration: GAILConfiguration
-    let formulas: Formulas
-    let optimizer: Adam
-    var rng: RandomSource
-    var lastMetrics: [String: Double] = [:]
-    /// A fixed subset of at most 2048 expert pairs on which D(expert) is reported.
-    let monitorIndices: [Int]
-
-    init(discriminator: Discriminator, expert: ExpertPairs, configuration: GAILConfiguration, formulas: Formulas, rng: RandomSource) {
-        self.discriminator = discriminator
-        self.expert = expert
-        self.configuration = configuration
-        self.formulas = formulas
-        self.rng = rng
-        optimizer = Adam(parameters: discriminator.parameters, learningRate: configuration.discriminatorLearningRate)
-        let stride = max(1, expert.count / 2048)
-        monitorIndices = Array(Swift.stride(from: 0, to: expert.count, by: stride))
-    }
-
-    /// Discriminator steps on expert pairs vs the batch's pairs, then r = λ r_GAIL + (1 − λ) r_task.
-    func rewards(for batch: RolloutBatch) throws -> [Float] {
-        let lambda = configuration.imitationWeight
-        guard lambda > 0 else {
-            lastMetrics = [:]
-            return batch.taskRewards
-        }
-        let policyObservations = batch.observations, policyActions = batch.executedActions
-        let dExpert = mean(discriminator.probabilities(observations: expert.observations.rows(monitorIndices),
-                                                       actions: expert.actions.rows(monitorIndices)))
-        let dPolicy = mean(discriminator.probabilities(observations: policyObservations, actions: policyActions))
-
-        let discriminatorLoss = try takeDiscriminatorSteps(
-            configuration.discriminatorStepsPerIteration, minibatchSize: configuration.discriminatorMinibatchSize,
-            expertCount: expert.count, policyCount: batch.count,
-            expertLogits: { discriminator.logits(observations: expert.observations.rows($0), actions: expert.actions.rows($0)) },
-            policyLogits: { discriminator.logits(observations: policyObservations.rows($0), actions: policyActions.rows($0)) },
-            loss: { try formulas.discriminatorLoss(expertLogits: $0, policyLogits: $1) },
-            parameters: discriminator.parameters, optimizer: optimizer, rng: &rng)
-
-        let logits = discriminator.logits(observations: policyObservations, actions: policyActions).value.scalars
-        let imitation = try formulas.gailReward(logits: logits, form: configuration.rewardForm)
-        guard imitation.count == batch.count else {
-            throw PolicyGradientError("gailReward returned \(imitation.count) rewards for \(batch.count) pairs")
-        }
-        lastMetrics = [GAILMetric.expertD: dExpert, GAILMetric.policyD: dPolicy,
-                       GAILMetric.discriminatorLoss: discriminatorLoss,
-                       GAILMetric.imitationReward: mean(imitation)]
-        if lambda == 1 { return imitation }
-        return zip(imitation, batch.taskRewards).map { lambda * $0 + (1 - lambda) * $1 }
-    }
-
-    private func mean(_ xs: [Float]) -> Double {
-        xs.isEmpty ? .nan : xs.reduce(0.0) { $0 + Double($1) } / Double(xs.count)
+        try state.imitationRewards(state.inputs(observations: observations, actions: actions))
     }
 }

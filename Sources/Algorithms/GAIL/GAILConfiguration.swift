@@ -1,27 +1,6 @@
 import ExerciseAPI
 import NeuralNetworks
 
-/// Which policy-gradient method trains GAIL's generator.
-public enum PolicyLearnerChoice: Sendable, Equatable, Codable {
-    /// PPO (the practical choice; GAIL's paper used TRPO, a close relative).
-    case ppo(PPOConfiguration)
-    /// REINFORCE with a value baseline (the lecture's update).
-    case reinforce(REINFORCEConfiguration)
-}
-
-/// How GAIL scales the inputs of its networks.
-public enum InputScalingChoice: String, Sendable, Equatable, Codable, CaseIterable {
-    /// Leave the numbers as they are.
-    case none
-    /// Map each coordinate's range in the environment's observation (and action) box to [−1, 1]:
-    /// states far from the demonstrations stay of order one, so the discriminator's and the
-    /// policy's outputs there stay informative.
-    case environmentBounds
-    /// Standardise with the mean and standard deviation of the demonstrations. With few,
-    /// narrow demonstrations, states off them become huge inputs that saturate the networks.
-    case demonstrations
-}
-
 /// GAIL's hyper-parameters (Ho & Ermon 2016, Algorithm 1), extended with Zhu et al. (2018)'s
 /// reward mix λ·r_GAIL + (1 − λ)·r_task and discriminator feature selection.
 ///
@@ -55,7 +34,8 @@ public struct GAILConfiguration: Sendable, Equatable {
     public var discriminatorMinibatchSize = 256
     /// Which reward the discriminator's output becomes.
     public var rewardForm: GAILRewardForm = .negativeLogOneMinusD
-    /// λ in r = λ·r_GAIL + (1 − λ)·r_task (1: pure imitation, 0: pure RL on the task reward).
+    /// λ in r = λ·r_GAIL + (1 − λ)·r_task (1: pure imitation, 0: pure RL on the task reward). Below 1
+    /// the rewards are mixed by exercise 7.1, which GAIL then needs (its initializer's `mixing`).
     public var imitationWeight: Float = 1
     /// Which numbers of a pair the discriminator sees.
     public var discriminatorFeatures = DiscriminatorFeatures.stateAction

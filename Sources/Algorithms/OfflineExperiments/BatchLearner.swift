@@ -9,10 +9,14 @@ public protocol BatchLearner: AnyObject {
     /// One gradient step on `batch`.
     func train(on batch: OffPolicyBatch, rng: inout RandomSource) throws
     /// The deterministic actions of a batch of states (n×d → n×k).
-    func actions(for states: Matrix) -> Matrix
+    ///
+    /// - Throws: what the learner's plugged-in formulas throw while choosing (BCQ's, for one).
+    func actions(for states: Matrix) throws -> Matrix
     /// The learner's own estimate of its value Q(s, π(s)) in each state (n×1), or `nil` for a
     /// learner without a critic (behaviour cloning).
-    func estimatedValues(states: Matrix) -> Matrix?
+    ///
+    /// - Throws: what the learner's plugged-in formulas throw while choosing its actions.
+    func estimatedValues(states: Matrix) throws -> Matrix?
 }
 
 extension DDPG: BatchLearner {

@@ -1,3 +1,5 @@
+import Numerics
+
 /// One agent's progress, measured at evaluation points: the return of its deterministic policy,
 /// its own value estimate, and the true value of that policy.
 public struct EvaluationCurve: Sendable, Equatable, Codable {
@@ -24,7 +26,6 @@ public struct EvaluationCurve: Sendable, Equatable, Codable {
 
     /// The mean of the last `k` returns (the "final performance" of the run).
     public func finalReturn(lastPoints k: Int = 1) -> Double {
-        let tail = returns.suffix(Swift.max(1, k))
-        return tail.isEmpty ? .nan : tail.reduce(0, +) / Double(tail.count)
+        mean(of: returns.suffix(Swift.max(1, k)))
     }
 }

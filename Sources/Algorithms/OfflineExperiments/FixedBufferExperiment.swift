@@ -166,12 +166,12 @@ public func buildFixedBuffers<Environment: ContinuousEnvironment>(
 }
 
 extension FixedBufferExperimentConfiguration {
-    /// Lesson 5's budgets on Pendulum (lesson 6 rebuilds the same buffers with it): DDPG with 64–64
-    /// networks, 10 000 interacting steps (6 000 when `quick`) of which the first 1 000 are random,
-    /// an evaluation every 500 updates (1 000 when `quick`), the paper's noise levels 0.5 and 0.1 in
-    /// torque units, 10 evaluation start states and 600-step value rollouts. Seeds:
-    /// `seeds(base: runSeed, count: quick ? 2 : 5)`.
-    public static func lesson5(quick: Bool) -> FixedBufferExperimentConfiguration {
+    /// The experiment scaled to Pendulum: DDPG with 64–64 networks, 10 000 interacting steps
+    /// (6 000 when `quick`) of which the first 1 000 are random, an evaluation every 500 updates
+    /// (1 000 when `quick`), the paper's noise levels 0.5 and 0.1 in torque units, 10 evaluation
+    /// start states and 600-step value rollouts. The same configuration and seeds rebuild the same
+    /// buffers.
+    public static func pendulum(quick: Bool) -> FixedBufferExperimentConfiguration {
         FixedBufferExperimentConfiguration(
             agent: DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64]),
             schedule: InteractionSchedule(environmentSteps: quick ? 6_000 : 10_000, randomSteps: 1_000,

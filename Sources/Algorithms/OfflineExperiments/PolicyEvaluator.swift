@@ -59,7 +59,9 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
     /// - Parameters:
     ///   - policy: a batch of states (n×d) → actions (n×k).
     ///   - valueEstimate: the agent's Q(s, π(s)) for a batch of states, or `nil`.
-    public func evaluate(policy: (Matrix) -> Matrix, valueEstimate: ((Matrix) -> Matrix?)? = nil) throws -> EvaluationPoint {
+    /// - Throws: what `policy` or `valueEstimate` throws, and the formulas' errors.
+    public func evaluate(policy: (Matrix) throws -> Matrix,
+                         valueEstimate: ((Matrix) throws -> Matrix?)? = nil) throws -> EvaluationPoint {
         var envs = startStates.map { state -> Environment in
             var env = environment
             _ = env.reset(to: state)
@@ -78,10 +80,10 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
             observations.reserveCapacity(active.count * d)
             for i in active { observations += envs[i].observation }
             let states = Matrix(rows: active.count, cols: d, values: observations)
-            if t == 0, let valueEstimate, let values = valueEstimate(states) {
+            if t == 0, let valueEstimate, let values = try valueEstimate(states) {
                 estimate = Double(values.mean())
             }
-            let actions = policy(states)
+            let actions = try policy(states)
             for (row, i) in active.enumerated() {
                 let step = try envs[i].step(actions.row(row))
                 rewards[i].append(step.reward)
@@ -96,14 +98,13 @@ public struct PolicyEvaluator<Environment: ContinuousEnvironment>: Sendable {
         }
         var values = [Double]()
         for r in rewards { values.append(try formulas.discountedReturns(rewards: r, discount: discount).first ?? 0) }
-        let mean = episodeReturns.reduce(0, +) / Double(n)
-        let variance = episodeReturns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        return EvaluationPoint(averageReturn: mean, returnStandardDeviation: variance.squareRoot(),
-                                estimatedValue: estimate, trueValue: values.reduce(0, +) / Double(n))
+        let (mean, std) = meanAndStandardDeviation(of: episodeReturns)
+        return EvaluationPoint(averageReturn: mean, returnStandardDeviation: std, estimatedValue: estimate,
+                               trueValue: Numerics.mean(of: values))
     }
 
     /// Evaluates a learner's deterministic policy and its value estimate.
     public func evaluate(_ learner: some BatchLearner) throws -> EvaluationPoint {
-        try evaluate(policy: { learner.actions(for: $0) }, valueEstimate: { learner.estimatedValues(states: $0) })
+        try evaluate(policy: { try learner.actions(for: $0) }, valueEstimate: { try learner.estimatedValues(states: $0) })
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The work done by each of several parallel runs (``runInParallel(_:_:)``), summed for one
+/// The work done by each of several parallel runs (``parallelMap(_:threads:_:)``), summed for one
 /// progress bar: each run reports its own count, from its own thread.
 public final class WorkTally: @unchecked Sendable {
     private let lock = NSLock()

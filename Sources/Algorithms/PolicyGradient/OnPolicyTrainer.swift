@@ -105,13 +105,12 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
         iterations += 1
 
         let episodes = batch.completedEpisodes
-        func mean(_ xs: [Double]) -> Double { xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count) }
         var point = LearningCurvePoint(
             environmentSteps: environmentSteps, gradientSteps: gradientSteps,
-            trainingReturn: mean(episodes.map(\.environmentReturn)), trainingTaskReturn: mean(episodes.map(\.taskReturn)),
-            trainingSuccessRate: mean(episodes.map { $0.succeeded ? 1 : 0 }),
-            trainingEpisodeLength: mean(episodes.map { Double($0.length) }),
-            meanTrainingReward: mean(rewards.map(Double.init)))
+            trainingReturn: mean(of: episodes.map(\.environmentReturn)), trainingTaskReturn: mean(of: episodes.map(\.taskReturn)),
+            trainingSuccessRate: mean(of: episodes.map { $0.succeeded ? 1.0 : 0.0 }),
+            trainingEpisodeLength: mean(of: episodes.map { Double($0.length) }),
+            meanTrainingReward: mean(of: rewards))
         if configuration.evaluationInterval > 0, iterations % configuration.evaluationInterval == 0 {
             let stats = try evaluate()
             point.evaluationReturn = stats.meanReturn

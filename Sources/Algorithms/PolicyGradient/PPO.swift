@@ -56,25 +56,21 @@ public struct PPOConfiguration: Sendable, Equatable, Codable {
 /// ```
 public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
     /// The policy being trained.
-    public let policy: GaussianPolicy
+    public var policy: GaussianPolicy { steps.policy }
     /// The critic.
-    public let valueFunction: ValueFunction
+    public var valueFunction: ValueFunction { steps.valueFunction }
     /// The hyper-parameters.
     public let configuration: PPOConfiguration
     /// The plugged-in formulas (the student's or the reference's).
     public let formulas: Formulas
-    private let policyOptimizer: Adam
-    private let valueOptimizer: Adam
+    private let steps: PolicyAndValueSteps
 
     /// A learner for `policy` and `valueFunction`.
     public init(policy: GaussianPolicy, valueFunction: ValueFunction, configuration: PPOConfiguration = PPOConfiguration(),
                 formulas: Formulas) {
-        self.policy = policy
-        self.valueFunction = valueFunction
         self.configuration = configuration
         self.formulas = formulas
-        policyOptimizer = Adam(parameters: policy.parameters, learningRate: configuration.policyLearningRate)
-        valueOptimizer = Adam(parameters: valueFunction.parameters, learningRate: configuration.valueLearningRate)
+        steps = PolicyAndValueSteps(policy: policy, valueFunction: valueFunction, stepSizes: configuration)
     }
 
     /// Several epochs of clipped-surrogate steps on `batch` with `rewards`.
@@ -87,7 +83,7 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
                                                       discount: c.discount, lambda: c.gaeLambda, formulas: formulas)
         let advantages = c.normalizesAdvantages ? standardised(estimate.advantages) : estimate.advantages
         let n = batch.count
-        var policyLossTotal = 0.0, valueLossTotal = 0.0, steps = 0
+        var policyLossTotal = 0.0, valueLossTotal = 0.0, stepCount = 0
         var stoppedEarly = false
         for _ in 0..<c.epochs where !stoppedEarly {
             let order = rng.shuffled(0..<n)
@@ -102,49 +98,24 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
                     let entropy = DiagonalGaussian(mean: Tensor(Matrix.zeros(1, policy.actionSize)), logStd: policy.logStd.tensor).entropy()
                     loss = loss - entropy.mean() * c.entropyCoefficient
                 }
-                var gradients = loss.gradients(for: policy.parameters)
-                clipGlobalNorm(&gradients, maxNorm: c.maxGradientNorm)
-                policyOptimizer.step(gradients)
+                steps.stepPolicy(loss)
                 policyLossTotal += Double(loss.scalar)
-
-                let targets = Tensor(Matrix(columnVector: indices.map { estimate.returns[$0] }))
-                let valueLoss = mseLoss(valueFunction.predictions(observations), targets)
-                var valueGradients = valueLoss.gradients(for: valueFunction.parameters)
-                clipGlobalNorm(&valueGradients, maxNorm: c.maxGradientNorm)
-                valueOptimizer.step(valueGradients)
-                valueLossTotal += Double(valueLoss.scalar)
-                steps += 1
+                valueLossTotal += steps.stepValue(observations: observations, targets: indices.map { estimate.returns[$0] })
+                stepCount += 1
             }
-            if let target = c.targetKL, approximateKL(batch) > Double(target) { stoppedEarly = true }
+            if let target = c.targetKL, steps.divergence(from: batch).kl > Double(target) { stoppedEarly = true }
         }
-        let (kl, clipped) = klAndClipFraction(batch, clipRange: c.clipRange)
-        return PolicyUpdateStatistics(policyLoss: policyLossTotal / Double(max(steps, 1)),
-                                      valueLoss: valueLossTotal / Double(max(steps, 1)),
-                                      policyGradientSteps: steps, valueGradientSteps: steps,
+        let (kl, clipped) = steps.divergence(from: batch, clipRange: c.clipRange)
+        return PolicyUpdateStatistics(policyLoss: policyLossTotal / Double(max(stepCount, 1)),
+                                      valueLoss: valueLossTotal / Double(max(stepCount, 1)),
+                                      policyGradientSteps: stepCount, valueGradientSteps: stepCount,
                                       approximateKL: kl, clipFraction: clipped)
-    }
-
-    private func approximateKL(_ batch: RolloutBatch) -> Double { klAndClipFraction(batch, clipRange: configuration.clipRange).0 }
-
-    private func klAndClipFraction(_ batch: RolloutBatch, clipRange: Float) -> (Double, Double) {
-        let newLogp = policy.logProbabilities(observations: batch.observations, actions: batch.actions).value.scalars
-        var kl = 0.0, clipped = 0
-        for (old, new) in zip(batch.logProbabilities, newLogp) {
-            kl += Double(old - new)
-            let ratio = Foundation.exp(new - old)
-            if abs(ratio - 1) > clipRange { clipped += 1 }
-        }
-        let n = Double(max(batch.count, 1))
-        return (kl / n, Double(clipped) / n)
     }
 }
 
 /// `values` shifted to mean 0 and scaled to standard deviation 1 (left centred if all equal).
 func standardised(_ values: [Float]) -> [Float] {
     guard !values.isEmpty else { return values }
-    let n = Double(values.count)
-    let mean = values.reduce(0.0) { $0 + Double($1) } / n
-    let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / n
-    let std = variance.squareRoot()
+    let (mean, std) = meanAndStandardDeviation(of: values.map(Double.init))
     return values.map { Float((Double($0) - mean) / (std + 1e-8)) }
 }

@@ -30,25 +30,21 @@ public struct REINFORCEConfiguration: Sendable, Equatable, Codable {
 /// with G the discounted return-to-go (exercise 4.5 with λ = 1).
 public final class REINFORCE<Formulas: GAILExercises>: PolicyGradientLearner {
     /// The policy being trained.
-    public let policy: GaussianPolicy
+    public var policy: GaussianPolicy { steps.policy }
     /// The baseline b(s) = V(s).
-    public let valueFunction: ValueFunction
+    public var valueFunction: ValueFunction { steps.valueFunction }
     /// The hyper-parameters.
     public let configuration: REINFORCEConfiguration
     /// The plugged-in formulas.
     public let formulas: Formulas
-    private let policyOptimizer: Adam
-    private let valueOptimizer: Adam
+    private let steps: PolicyAndValueSteps
 
     /// A learner for `policy` with baseline `valueFunction`.
     public init(policy: GaussianPolicy, valueFunction: ValueFunction,
                 configuration: REINFORCEConfiguration = REINFORCEConfiguration(), formulas: Formulas) {
-        self.policy = policy
-        self.valueFunction = valueFunction
         self.configuration = configuration
         self.formulas = formulas
-        policyOptimizer = Adam(parameters: policy.parameters, learningRate: configuration.policyLearningRate)
-        valueOptimizer = Adam(parameters: valueFunction.parameters, learningRate: configuration.valueLearningRate)
+        steps = PolicyAndValueSteps(policy: policy, valueFunction: valueFunction, stepSizes: configuration)
     }
 
     /// One policy-gradient step on the whole batch, then a few steps fitting the baseline.
@@ -59,23 +55,16 @@ public final class REINFORCE<Formulas: GAILExercises>: PolicyGradientLearner {
         let baselines = c.usesBaseline ? estimate.values : [Float](repeating: 0, count: batch.count)
         let logp = policy.logProbabilities(observations: batch.observations, actions: batch.actions)
         let loss = try formulas.reinforceLoss(logProbabilities: logp, returns: estimate.returns, baselines: baselines)
-        var gradients = loss.gradients(for: policy.parameters)
-        clipGlobalNorm(&gradients, maxNorm: c.maxGradientNorm)
-        policyOptimizer.step(gradients)
+        steps.stepPolicy(loss)
 
         var valueLossTotal = 0.0
         let n = batch.count
         for _ in 0..<c.valueSteps {
             let indices = (0..<min(c.valueMinibatchSize, n)).map { _ in rng.index(below: n) }
-            let targets = Tensor(Matrix(columnVector: indices.map { estimate.returns[$0] }))
-            let valueLoss = mseLoss(valueFunction.predictions(batch.observations.rows(indices)), targets)
-            var valueGradients = valueLoss.gradients(for: valueFunction.parameters)
-            clipGlobalNorm(&valueGradients, maxNorm: c.maxGradientNorm)
-            valueOptimizer.step(valueGradients)
-            valueLossTotal += Double(valueLoss.scalar)
+            valueLossTotal += steps.stepValue(observations: batch.observations.rows(indices),
+                                              targets: indices.map { estimate.returns[$0] })
         }
-        let newLogp = policy.logProbabilities(observations: batch.observations, actions: batch.actions).value.scalars
-        let kl = zip(batch.logProbabilities, newLogp).reduce(0.0) { $0 + Double($1.0 - $1.1) } / Double(max(n, 1))
+        let kl = steps.divergence(from: batch).kl
         return PolicyUpdateStatistics(policyLoss: Double(loss.scalar), valueLoss: valueLossTotal / Double(max(c.valueSteps, 1)),
                                       policyGradientSteps: 1, valueGradientSteps: c.valueSteps,
                                       approximateKL: kl, clipFraction: 0)

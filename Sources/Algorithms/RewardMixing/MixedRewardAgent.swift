@@ -40,7 +40,7 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
     public let discriminator: Discriminator
     /// The on-policy loop (policy, PPO, running environments, learning curve).
     public let trainer: OnPolicyTrainer<Env>
-    private let rewardFunction: MixedRewardFunction<Imitation, Mixing>
+    private let rewardFunction: DiscriminatorReward<Imitation>
     private let start: DemonstrationStart<Env, Mixing>
 
     /// An agent on `environment` learning from `demonstrations` (recorded with their states when
@@ -81,33 +81,31 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         let view = configuration.discriminatorView
         let features = view.features
         try features.validate(observationSize: environment.observationSize, actionSize: environment.actionSize)
-        let expertInputs = try MixedRewardFunction<Imitation, Mixing>.view(mixing, view, expert.observations, expert.actions)
-        let observationScaling: FeatureScaling?, featureScaling: FeatureScaling?
-        switch configuration.inputScaling {
-        case .none:
-            observationScaling = nil
-            featureScaling = nil
-        case .environmentBounds:
-            let box = FeatureScaling(box: environment.observationSpace)
-            observationScaling = box
-            let selected = box.selecting(view.observationIndices)
-            featureScaling = view.includesActions ? selected.appending(FeatureScaling(box: environment.actionSpace)) : selected
-        case .demonstrations:
-            observationScaling = try FeatureScaling(fitting: expert.observationRows)
-            featureScaling = try FeatureScaling(fitting: (0..<expertInputs.rows).map { expertInputs.row($0) })
+        // The discriminator's input for a batch of pairs, through the plugged-in exercise 7.2.
+        let viewOfPairs = { (observations: Matrix, actions: Matrix) throws -> Matrix in
+            try mixing.maskedDiscriminatorInput(observations: observations, actions: actions,
+                                                keptObservationIndices: view.observationIndices,
+                                                includesActions: view.includesActions)
         }
+        let expertInputs = try viewOfPairs(expert.observations, expert.actions)
+        let scalings = try configuration.inputScaling.scalings(for: environment, features: features,
+                                                               expertObservations: expert.observationRows,
+                                                               expertFeatures: { expertInputs })
         discriminator = try Discriminator(features: features, observationSize: environment.observationSize,
                                           actionSize: environment.actionSize, hiddenSizes: configuration.discriminatorHiddenSizes,
-                                          activation: configuration.hiddenActivation, inputScaling: featureScaling, rng: &discriminatorRNG)
-        let policy = GaussianPolicy(observationSize: environment.observationSize, actionSize: environment.actionSize,
-                                    hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
-                                    initialLogStd: configuration.initialLogStd,
-                                    inputScaling: observationScaling, rng: &rng)
-        let valueFunction = ValueFunction(observationSize: environment.observationSize, hiddenSizes: configuration.policyHiddenSizes,
-                                          activation: configuration.hiddenActivation, inputScaling: observationScaling, rng: &rng)
-        let learner = PPO(policy: policy, valueFunction: valueFunction, configuration: configuration.ppo, formulas: imitation)
+                                          activation: configuration.hiddenActivation, inputScaling: scalings.features,
+                                          rng: &discriminatorRNG)
+        let learner = PolicyLearnerChoice.ppo(configuration.ppo).makeLearner(
+            for: environment, hiddenSizes: configuration.policyHiddenSizes, activation: configuration.hiddenActivation,
+            initialLogStd: configuration.initialLogStd, inputScaling: scalings.observations, formulas: imitation, rng: &rng)
 
-        let rewardFunction = try MixedRewardFunction(discriminator: discriminator, expertInputs: expertInputs, configuration: configuration,
+        let settings = DiscriminatorReward<Imitation>.Settings(
+            imitationWeight: configuration.imitationWeight, taskRewardScale: configuration.taskRewardScale,
+            rewardForm: configuration.rewardForm, learningRate: configuration.discriminatorLearningRate,
+            stepsPerIteration: configuration.discriminatorStepsPerIteration,
+            minibatchSize: configuration.discriminatorMinibatchSize, reportsTaskReward: true)
+        let rewardFunction = try DiscriminatorReward(discriminator: discriminator, expertInputs: expertInputs, view: viewOfPairs,
+                                                     viewName: "maskedDiscriminatorInput", settings: settings,
                                                      imitation: imitation, mixing: mixing, rng: discriminatorRNG.split())
         let start = DemonstrationStart<Env, Mixing>(states: startStates, probability: configuration.demonstrationStartProbability,
                                                     mixing: mixing)
@@ -147,9 +145,6 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
 
     /// The imitation reward r_GAIL of each pair under the current discriminator (no mixing).
     public func imitationRewards(observations: Matrix, actions: Matrix) throws -> [Float] {
-        let inputs = try MixedRewardFunction<Imitation, Mixing>.view(rewardFunction.mixing, configuration.discriminatorView,
-                                                                     observations, actions)
-        return try rewardFunction.imitation.gailReward(logits: rewardFunction.logits(inputs).value.scalars,
-                                                       form: configuration.rewardForm)
+        try rewardFunction.imitationRewards(rewardFunction.inputs(observations: observations, actions: actions))
     }
 }

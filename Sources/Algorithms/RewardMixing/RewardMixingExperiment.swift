@@ -85,29 +85,19 @@ public struct RewardMixingExperiment: Sendable {
     /// the order variant by variant, seed by seed. `onIteration` is called after every training
     /// iteration of any run (from any thread), for a progress bar.
     ///
-    /// - Throws: the first error of any run (a stub's ``NotImplemented`` included).
+    /// - Throws: the error of the first failed run in that order (a stub's ``NotImplemented`` included);
+    ///   no run starts after one has failed.
     public func runAll(_ variants: [RewardMixingVariant], seeds: [UInt64], imitation: some GAILExercises,
                        mixing: some RewardMixingExercises, parallelism: Int = 2,
                        onIteration: @escaping @Sendable () -> Void = {}) throws -> [RewardMixingRun] {
         let jobs = variants.flatMap { variant in seeds.map { (variant, $0) } }
-        let results = RunResults(count: jobs.count)
-        let next = RunResults.Counter()
-        let workers = max(1, min(parallelism, jobs.count))
         let experiment = self
         let formulas = Formulas(imitation: imitation, mixing: mixing)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: jobs.count), !results.failed {
-                let (variant, seed) = jobs[index]
-                do {
-                    let run = try experiment.run(variant, seed: seed, imitation: formulas.imitation, mixing: formulas.mixing,
-                                                 onIteration: onIteration)
-                    results.store(run, at: index)
-                } catch {
-                    results.fail(error)
-                }
-            }
+        return try parallelMap(jobs.count, threads: parallelism) { index in
+            let (variant, seed) = jobs[index]
+            return try experiment.run(variant, seed: seed, imitation: formulas.imitation, mixing: formulas.mixing,
+                                      onIteration: onIteration)
         }
-        return try results.collected()
     }
 }
 
@@ -115,41 +105,4 @@ public struct RewardMixingExperiment: Sendable {
 private struct Formulas<Imitation: GAILExercises, Mixing: RewardMixingExercises>: Sendable {
     let imitation: Imitation
     let mixing: Mixing
-}
-
-/// The runs of ``RewardMixingExperiment/runAll(_:seeds:imitation:mixing:parallelism:onIteration:)``,
-/// filled from several threads.
-private final class RunResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var runs: [RewardMixingRun?]
-    private var error: (any Error)?
-
-    init(count: Int) { runs = Array(repeating: nil, count: count) }
-
-    var failed: Bool { lock.withLock { error != nil } }
-
-    func store(_ run: RewardMixingRun, at index: Int) { lock.withLock { runs[index] = run } }
-
-    func fail(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
-
-    func collected() throws -> [RewardMixingRun] {
-        try lock.withLock {
-            if let error { throw error }
-            return runs.compactMap { $0 }
-        }
-    }
-
-    /// Hands out job indices 0, 1, 2, … to the workers.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func take(below count: Int) -> Int? {
-            lock.withLock {
-                guard value < count else { return nil }
-                defer { value += 1 }
-                return value
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import Environments
 import ExerciseAPI
+import Numerics
 
 /// One point of a success curve: how the deterministic policy did from the task's own start states
 /// after some training.
@@ -43,6 +44,6 @@ public struct RewardMixingRun: Sendable {
     /// The mean success rate over the evaluations along training (the area under the success
     /// curve, divided by its length): higher means the variant learned sooner.
     public var meanSuccessAlongTraining: Double {
-        successCurve.isEmpty ? .nan : successCurve.map(\.successRate).reduce(0, +) / Double(successCurve.count)
+        mean(of: successCurve.map(\.successRate))
     }
 }

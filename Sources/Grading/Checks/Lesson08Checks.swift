@@ -90,7 +90,7 @@ let lesson08Checks: [ExerciseCheck] = [
         }
         let sample = try replay.sample(batchSize: 32, formulas: f, rng: &rng)
         let flagged = sample.isDemonstration.filter { $0 }.count
-        let demonstrationActions = sample.batch.actions.scalars.filter { $0 == 1 }.count
+        let demonstrationActions = sample.actions.scalars.filter { $0 == 1 }.count
         try expect.that(flagged == 16 && demonstrationActions == 16,
                         "a replay batch of 32 with fraction 0.5 had \(flagged) rows flagged as demonstrations and "
                         + "\(demonstrationActions) demonstration actions, expected 16 and 16")

@@ -6,6 +6,15 @@ public enum DeviationKind: Sendable {
     case sample
 }
 
+/// The mean of `values` in double precision, summed in order (NaN when there are none).
+///
+/// ```swift
+/// mean(of: [1, 2, 3] as [Float])   // 2.0
+/// ```
+public func mean<Values: Collection>(of values: Values) -> Double where Values.Element: BinaryFloatingPoint {
+    values.isEmpty ? .nan : values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+}
+
 /// The mean and standard deviation of `values` (e.g. one number per seed), or NaN for both when
 /// there are no values.
 ///
@@ -15,7 +24,7 @@ public enum DeviationKind: Sendable {
 public func meanAndStandardDeviation(of values: [Double], kind: DeviationKind = .population)
     -> (mean: Double, std: Double) {
     guard !values.isEmpty else { return (.nan, .nan) }
-    let mean = values.reduce(0, +) / Double(values.count)
+    let mean = mean(of: values)
     let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     switch kind {
     case .population:

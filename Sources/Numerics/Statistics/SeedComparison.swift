@@ -91,7 +91,7 @@ public struct SeedComparison: Sendable, Equatable {
 
     /// The mean of `values` (NaN when empty).
     public static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+        Numerics.mean(of: values)
     }
 
     /// The standard error of the mean of `values`: the sample standard deviation over √n (0 for one value).
