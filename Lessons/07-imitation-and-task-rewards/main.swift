@@ -156,8 +156,8 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
 lesson.markdown(Prose.cloningBaseline)
 
 lesson.code("The third imitator: behavior cloning of the same demonstrator") { context in
-    let seeds = (0..<UInt64(settings.seeds)).map { context.seed &* 1_000 &+ $0 }
-    let demonstrationSeed = 77_000 &+ context.seed &* 1_000
+    let seeds = (0..<settings.seeds).map { RandomSource.derivedSeed(base: context.seed, scale: 1_000, index: $0) }
+    let demonstrationSeed = RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 77_000)
     let many = try task.demonstrations(count: CloningBaseline.manyDemonstrations, seed: demonstrationSeed)
     clones = try [demonstrations, many].map { given in
         try CloningBaseline.run(task: task, demonstrations: given, seeds: seeds,
