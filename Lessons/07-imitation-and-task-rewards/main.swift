@@ -18,6 +18,14 @@ lesson.markdown(Prose.mixedReward)
 lesson.markdown(Prose.survivalBonus)
 lesson.markdown(Prose.recipe)
 lesson.markdown(Prose.algorithm)
+lesson.listing("One iteration: collect with the policy, reward every transition, update the policy",
+               file: "Sources/Algorithms/PolicyGradient/OnPolicyTrainer.swift", region: "on-policy-iteration")
+lesson.listing("The reward of a batch: discriminator steps (exercise 4.1), r_GAIL (4.2) on the masked view (7.2), the λ mix (7.1)",
+               file: "Sources/Algorithms/GAIL/DiscriminatorReward.swift", region: "discriminator-and-reward")
+lesson.listing("Where an episode starts: a demonstration state with probability p (exercise 7.3)",
+               file: "Sources/Algorithms/RewardMixing/DemonstrationStart.swift", region: "demonstration-start")
+lesson.listing("PPO's update: GAE (exercise 4.5) and the clipped surrogate (4.4)",
+               file: "Sources/Algorithms/PolicyGradient/PPO.swift", region: "ppo-update")
 
 // Shared between cells, as in a notebook.
 var settings = ExperimentSettings.full

@@ -121,6 +121,7 @@ public final class DDPG {
             throw DDPGError.invalidBatch("expected states with \(observationSize) and actions with \(actionSize) columns, "
                                          + "got \(batch.states.shapeDescription) and \(batch.actions.shapeDescription)")
         }
+        // listing: ddpg-update
         let targets = try criticTargets(batch, rng: &rng)
 
         // Critic: regress every Q_θi(s, a) on the same targets.
@@ -159,12 +160,14 @@ public final class DDPG {
                 polyakUpdate(target: target, source: critic, tau: configuration.tau)
             }
         }
+        // end listing
         return DDPGUpdateStatistics(criticLoss: criticLoss.scalar / Float(critics.count), actorLoss: actorLossValue,
                                     meanTarget: targets.mean())
     }
 
     /// The targets y of a batch (exercise 5.1), with TD3's smoothing and clipped double Q when set.
     public func criticTargets(_ batch: OffPolicyBatch, rng: inout RandomSource) throws -> Matrix {
+        // listing: critic-target
         var nextActions = targetActor(batch.nextStates).value
         if let td3 = configuration.td3 {
             let clip = td3.noiseClip * maxAction, bound = maxAction
@@ -184,6 +187,7 @@ public final class DDPG {
             throw DDPGError.invalidBatch("criticTarget returned \(targets.shapeDescription), expected \(batch.count)×1")
         }
         return targets
+        // end listing
     }
 }
 

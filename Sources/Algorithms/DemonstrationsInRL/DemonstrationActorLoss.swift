@@ -25,6 +25,7 @@ public struct DemonstrationActorLoss: ActorLoss {
     /// Exercise 8.3 when λ > 0 and the batch has demonstration rows, else exercise 5.2.
     public func loss(on batch: OffPolicyBatch, states: Tensor, actor: (Tensor) throws -> Tensor,
                      critic: (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
+        // listing: actor-loss-with-demonstrations
         guard weight > 0, batch.isDemonstration.contains(true) else {
             return try base.deterministicPolicyGradientLoss(states: states, actor: actor, critic: critic)
         }
@@ -34,5 +35,6 @@ public struct DemonstrationActorLoss: ActorLoss {
         return try lesson.actorLossWithBehaviorCloning(
             policyValues: policyValues, policyActions: policyActions, demonstrationActions: batch.actions,
             demonstrationValues: demonstrationValues, isDemonstration: batch.isDemonstration, weight: weight)
+        // end listing
     }
 }

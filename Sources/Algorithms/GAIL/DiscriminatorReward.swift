@@ -93,6 +93,7 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
 
     /// Discriminator steps on expert vs batch pairs, then the reward of every transition.
     func rewards(for batch: RolloutBatch) throws -> [Float] {
+        // listing: discriminator-and-reward
         let lambda = settings.imitationWeight
         let task = batch.taskRewards.map { $0 * settings.taskRewardScale }
         var imitationRewards = [Float](repeating: 0, count: batch.count)
@@ -113,5 +114,6 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
         lastMetrics = metrics
         guard let mixing else { return imitationRewards }
         return try mixRewards(mixing, imitationWeight: lambda, imitation: imitationRewards, task: task)
+        // end listing
     }
 }

@@ -94,12 +94,14 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
     @discardableResult
     public func iterate(rng: inout RandomSource,
                         extras: () throws -> [String: Double] = { [:] }) throws -> IterationReport {
+        // listing: on-policy-iteration
         let batch = try collector.collect(policy: learner.policy, stepsPerEnvironment: configuration.stepsPerEnvironment, rng: &rng)
         let rewards = try rewardFunction(batch)
         guard rewards.count == batch.count else {
             throw PolicyGradientError("OnPolicyTrainer: the reward function returned \(rewards.count) rewards for \(batch.count) transitions")
         }
         let update = try learner.update(batch: batch, rewards: rewards, rng: &rng)
+        // end listing
         environmentSteps += batch.count
         gradientSteps += update.policyGradientSteps
         iterations += 1

@@ -79,6 +79,7 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
         guard c.epochs >= 1, c.minibatchSize >= 1 else {
             throw PolicyGradientError("PPO: epochs (\(c.epochs)) and minibatchSize (\(c.minibatchSize)) must be at least 1")
         }
+        // listing: ppo-update
         let estimate = try AdvantageEstimate.estimate(batch: batch, rewards: rewards, valueFunction: valueFunction,
                                                       discount: c.discount, lambda: c.gaeLambda, formulas: formulas)
         let advantages = c.normalizesAdvantages ? standardised(estimate.advantages) : estimate.advantages
@@ -105,6 +106,7 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
             }
             if let target = c.targetKL, steps.divergence(from: batch).kl > Double(target) { stoppedEarly = true }
         }
+        // end listing
         let (kl, clipped) = steps.divergence(from: batch, clipRange: c.clipRange)
         return PolicyUpdateStatistics(policyLoss: policyLossTotal / Double(max(stepCount, 1)),
                                       valueLoss: valueLossTotal / Double(max(stepCount, 1)),

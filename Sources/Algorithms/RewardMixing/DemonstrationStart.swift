@@ -25,6 +25,7 @@ final class DemonstrationStart<Env: ContinuousEnvironment, Mixing: RewardMixingE
     /// The rule for lesson 4's collector.
     var episodeStart: EpisodeStart<Env> {
         EpisodeStart { [self] env, rng in
+            // listing: demonstration-start
             starts += 1
             do {
                 if let state = try mixing.demonstrationResetState(demonstrations: states, probability: probability, rng: &rng) {
@@ -35,6 +36,7 @@ final class DemonstrationStart<Env: ContinuousEnvironment, Mixing: RewardMixingE
                 if failure == nil { failure = error }
             }
             return env.reset(rng: &rng)
+            // end listing
         }
     }
 

@@ -45,12 +45,14 @@ public struct BatchConstrainedQLearning: Sendable {
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps or a
     ///   table of the wrong size, and whatever the plugged-in update throws.
     public func learn(from batch: TabularBatch, startingFrom start: QTable, rng: inout RandomSource) throws -> QTable {
+        // listing: bcq-tabular-sweep
         let supported = (0..<batch.stateCount).map { s in (0..<batch.actionCount).map { batch.contains(state: s, action: $0) } }
         return try sweepFixedBatch(batch, startingFrom: start, configuration: configuration, rng: &rng) { t, value, nextValues in
             try formulas.batchConstrainedTabularUpdate(
                 value: value, reward: t.reward, nextValues: nextValues, nextActionInBatch: supported[t.nextState],
                 terminal: t.terminal, learningRate: configuration.learningRate, discount: configuration.discount)
         }
+        // end listing
     }
 
     /// The batch-constrained greedy action argmax_{a : (s,a) ∈ B} Q(s, a) (the lowest index

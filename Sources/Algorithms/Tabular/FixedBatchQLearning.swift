@@ -61,9 +61,11 @@ public struct FixedBatchQLearning: Sendable {
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a negative number of sweeps or a
     ///   table of the wrong size, and whatever the plugged-in update throws.
     public func learn(from batch: TabularBatch, startingFrom start: QTable, rng: inout RandomSource) throws -> QTable {
+        // listing: q-learning-sweep
         try sweepFixedBatch(batch, startingFrom: start, configuration: configuration, rng: &rng) { t, value, nextValues in
             try formulas.qLearningUpdate(value: value, reward: t.reward, nextValues: nextValues, terminal: t.terminal,
                                          learningRate: configuration.learningRate, discount: configuration.discount)
         }
+        // end listing
     }
 }
