@@ -6,6 +6,7 @@ import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 
@@ -34,6 +35,10 @@ enum CloningBaseline {
         var success: [Double] { evaluations.map(\.successRate) }
         /// Each seed's mean steps to success (NaN for a seed that never succeeded).
         var stepsToSuccess: [Double] { evaluations.map(\.meanStepsToSuccess) }
+        /// The clones as results.json keeps them.
+        var recorded: Lesson07Results.Clones {
+            .init(demonstrations: demonstrations, finalSuccess: success, stepsToSuccess: stepsToSuccess)
+        }
     }
 
     /// Clones `demonstrations` once per training seed and evaluates each clone's deterministic

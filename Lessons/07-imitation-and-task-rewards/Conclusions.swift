@@ -3,6 +3,7 @@
 import Algorithms
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 
@@ -25,14 +26,6 @@ enum ClaimRule {
     static let startsMargin = 0.0
 }
 
-/// Records a comparison's numbers under `key` in results.json.
-func record(_ comparison: SeedComparison, _ key: String, _ context: LessonContext) {
-    context.record(key + ".holds", comparison.holds)
-    context.record(key + ".difference", comparison.difference)
-    context.record(key + ".standardError", comparison.standardError)
-    context.record(key + ".slack", comparison.slack)
-}
-
 /// "0.46 ± 0.05" (mean ± standard error over seeds).
 func meanAndError(_ values: [Double]) -> String {
     values.isEmpty ? "–" : String(format: "%.2f ± %.2f", SeedComparison.mean(values), SeedComparison.standardError(values))
@@ -45,16 +38,19 @@ func reading(_ comparison: SeedComparison) -> String {
     return String(description[range.lowerBound...])
 }
 
-/// Checks the lesson's claims on the runs, says what they show, and records the verdicts.
+/// Decides the lesson's claims on the typed results and says what they show.
 @MainActor
 func conclusions(_ context: LessonContext) throws {
-    let sweep = try settings.sweep.map(summary)
-    let lambdas = settings.lambdas
-    guard let noGAIL = sweep.first, let imitation = sweep.last, lambdas.count >= 3,
-          lambdas.first == 0, lambdas.last == 1 else {
+    guard let training = results.training, let task = results.task, let cloning = results.cloning else {
+        throw CellSkipped("needs the task, the training runs and the clones")
+    }
+    let sweep = training.sweep
+    guard let noGAIL = sweep.first, let imitation = sweep.last, sweep.count >= 3,
+          noGAIL.imitationWeight == 0, imitation.imitationWeight == 1 else {
         throw CellSkipped("the sweep needs λ = 0, an intermediate λ and λ = 1")
     }
-    let recipe = try summary(settings.recipe)
+    let recipe = try training.recipe()
+    let demonstrator = task.demonstrator
     let lambdaText = ExperimentSettings.format(settings.ablationLambda)
 
     // 1. The recipe's λ against both ends, on success along training.
@@ -65,34 +61,33 @@ func conclusions(_ context: LessonContext) throws {
     let intermediateBeatsEnds = overNoGAIL.holds && overImitation.holds
 
     // 2. Better than the demonstrator in success rate or in speed; imitation alone stays below it.
-    let recipeSteps = recipe.stepsToSuccess
+    let recipeSteps = recipe.stepsOfSuccessfulSeeds
     let successOverExpert = SeedComparison(greater: recipe.finalSuccess, than: demonstrator.successRate)
-    let fasterThanExpert = SeedComparison.less(recipeSteps, than: demonstrator.meanStepsToSuccess)
+    let fasterThanExpert = SeedComparison.less(recipeSteps, than: demonstrator.stepsToSuccess)
     let mixedExceeds = successOverExpert.holds || fasterThanExpert.holds
     let imitationBelowExpert = SeedComparison.less(imitation.finalSuccess, than: demonstrator.successRate)
-    let imitationSteps = imitation.stepsToSuccess
-    let imitationFaster = SeedComparison.less(imitationSteps, than: demonstrator.meanStepsToSuccess)
+    let imitationSteps = imitation.stepsOfSuccessfulSeeds
+    let imitationFaster = SeedComparison.less(imitationSteps, than: demonstrator.stepsToSuccess)
     let imitationExceeds = !imitationBelowExpert.holds || imitationFaster.holds
 
     // 3. Demonstration starts, on success along training.
-    let withoutStarts = try summary(settings.withoutStarts)
+    let withoutStarts = training.noDemoStarts
     let startsSpeedUp = SeedComparison(greater: recipe.successAlongTraining, than: withoutStarts.successAlongTraining,
                                        margin: ClaimRule.startsMargin)
 
     // 4. The block-only discriminator against the one that also sees the pusher: along training and at the end.
-    let unmasked = try summary(settings.unmasked)
+    let unmasked = training.blockAndPusher
     let maskAlong = SeedComparison(greater: recipe.successAlongTraining, than: unmasked.successAlongTraining)
     let maskFinal = SeedComparison(greater: recipe.finalSuccess, than: unmasked.finalSuccess)
     let maskHelps = maskAlong.holds && maskFinal.holds
     let pusherAlong = SeedComparison(greater: unmasked.successAlongTraining, than: recipe.successAlongTraining)
 
     // 5. Behavior cloning of the same demonstrator: few demonstrations, many, and the mixed agent against the best clone.
-    guard clones.count == 2 else { throw CellSkipped("needs the behavior-cloning cell") }
-    let (fewClones, manyClones) = (clones[0], clones[1])
-    let fewCloneSteps = fewClones.stepsToSuccess.filter { !$0.isNaN }, manyCloneSteps = manyClones.stepsToSuccess.filter { !$0.isNaN }
-    let fewBelow = SeedComparison.less(fewClones.success, than: cloneTeacher.successRate)
-    let manyAbove = SeedComparison(greater: manyClones.success, than: cloneTeacher.successRate)
-    let manyFaster = SeedComparison.less(manyCloneSteps, than: cloneTeacher.meanStepsToSuccess)
+    let (fewClones, manyClones, cloneTeacher) = (cloning.few, cloning.many, cloning.demonstrator)
+    let manyCloneSteps = manyClones.stepsOfSuccessfulSeeds
+    let fewBelow = SeedComparison.less(fewClones.finalSuccess, than: cloneTeacher.successRate)
+    let manyAbove = SeedComparison(greater: manyClones.finalSuccess, than: cloneTeacher.successRate)
+    let manyFaster = SeedComparison.less(manyCloneSteps, than: cloneTeacher.stepsToSuccess)
     let recipeOutpacesClone = SeedComparison(greater: manyCloneSteps, than: recipeSteps)
     let cloningClaim = fewBelow.holds && manyAbove.holds && recipeOutpacesClone.holds
 
@@ -113,7 +108,7 @@ func conclusions(_ context: LessonContext) throws {
         at λ = \(lambdaText) the final policies succeed in \(meanAndError(recipe.finalSuccess)) of the episodes \
         against the demonstrator's \(percent(demonstrator.successRate)) (more often: \(reading(successOverExpert))) and \
         take \(meanAndError(recipeSteps)) steps when they do against the demonstrator's \
-        \(fixed(demonstrator.meanStepsToSuccess)) (fewer: \(reading(fasterThanExpert))); either is enough. Pure \
+        \(fixed(demonstrator.stepsToSuccess)) (fewer: \(reading(fasterThanExpert))); either is enough. Pure \
         imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (less often than the demonstrator: \
         \(reading(imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
         for every step it survives, so finishing the task is the last thing it wants.
@@ -128,11 +123,11 @@ func conclusions(_ context: LessonContext) throws {
 
         5. *Given enough demonstrations, behavior cloning beats its noisy teacher; the mixed agent is faster still* \
         \(verdict(cloningClaim)): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
-        policy succeeds in \(meanAndError(fewClones.success)) of \(cloneTeacher.episodes) episodes, below the \
+        policy succeeds in \(meanAndError(fewClones.finalSuccess)) of \(cloning.evaluationEpisodes) episodes, below the \
         demonstrator's \(percent(cloneTeacher.successRate)) on the same start states (\(reading(fewBelow))): as in \
         lessons 1 and 2, few demonstrations make a poor clone. Cloned from \(manyClones.demonstrations), it succeeds in \
-        \(meanAndError(manyClones.success)) (more often than the demonstrator: \(reading(manyAbove))), in \
-        \(meanAndError(manyCloneSteps)) steps against the demonstrator's \(fixed(cloneTeacher.meanStepsToSuccess)) \
+        \(meanAndError(manyClones.finalSuccess)) (more often than the demonstrator: \(reading(manyAbove))), in \
+        \(meanAndError(manyCloneSteps)) steps against the demonstrator's \(fixed(cloneTeacher.stepsToSuccess)) \
         (fewer: \(manyFaster.holds ? "yes" : "not by two standard errors"), \(reading(manyFaster))). The squared \
         error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps the half speed, which \
         is in the mean. The mixed agent, paid by the task for finishing, takes \(meanAndError(recipeSteps)) steps on \
@@ -154,44 +149,23 @@ func conclusions(_ context: LessonContext) throws {
         demonstrations as in the agent's episodes.
         """
     if settings.includesExtraAblations {
-        let unmaskedNoStarts = try summary(settings.unmaskedWithoutStarts)
+        let unmaskedNoStarts = try required(training.blockAndPusherNoDemoStarts, "training.blockAndPusherNoDemoStarts")
         text += """
              Without demonstration starts, where every episode begins with the approach, this run gives: block only \
             \(meanAndError(withoutStarts.successAlongTraining)) along training and \(meanAndError(withoutStarts.finalSuccess)) at the \
             end; block, pusher and action \(meanAndError(unmaskedNoStarts.successAlongTraining)) and \
             \(meanAndError(unmaskedNoStarts.finalSuccess)).
             """
-        context.record("claims.blockOnlyNoStartsSuccessAlongTraining", SeedComparison.mean(withoutStarts.successAlongTraining))
-        context.record("claims.blockAndPusherNoStartsSuccessAlongTraining", SeedComparison.mean(unmaskedNoStarts.successAlongTraining))
-        context.record("claims.blockAndPusherNoStartsFinalSuccess", SeedComparison.mean(unmaskedNoStarts.finalSuccess))
-        let unscaled = try summary(settings.unscaled)
+        let unscaled = try required(training.unscaledTaskReward, "training.unscaledTaskReward")
         text += """
 
 
             The survival bonus, measured: with the environment's own task reward (c = 1 instead of 1/(1 − γ) = 50) the same \
-            recipe ends with success \(meanAndError(unscaled.finalSuccess)), as the inequality predicted for any λ above about 0.03.
+            recipe ends with success \(meanAndError(unscaled.finalSuccess)) against \(meanAndError(recipe.finalSuccess)) with the \
+            scaled reward. The inequality above predicts that any λ above about 0.03 prefers lingering to finishing; \
+            \(SeedComparison(greater: recipe.finalSuccess, than: unscaled.finalSuccess).holds
+                ? "the drop in success agrees" : "this run does not show the drop beyond two standard errors").
             """
-        context.record("claims.unscaledTaskReward.finalSuccess", SeedComparison.mean(unscaled.finalSuccess))
     }
     context.markdown(text)
-
-    context.record("claims.intermediateBeatsEnds", intermediateBeatsEnds)
-    record(overNoGAIL, "claims.recipeOverNoGAIL", context)
-    record(overImitation, "claims.recipeOverImitation", context)
-    context.record("claims.mixedExceedsExpert", mixedExceeds)
-    record(successOverExpert, "claims.mixedSuccessOverExpert", context)
-    record(fasterThanExpert, "claims.mixedFasterThanExpert", context)
-    context.record("claims.imitationExceedsExpert", imitationExceeds)
-    record(imitationBelowExpert, "claims.imitationBelowExpert", context)
-    context.record("claims.cloningBeatsNoisyTeacher", cloningClaim)
-    record(fewBelow, "claims.fewClonesBelowExpert", context)
-    record(manyAbove, "claims.manyClonesAboveExpert", context)
-    record(manyFaster, "claims.manyClonesFasterThanExpert", context)
-    record(recipeOutpacesClone, "claims.mixedFasterThanManyClones", context)
-    context.record("claims.startsSpeedUp", startsSpeedUp.holds)
-    record(startsSpeedUp, "claims.startsOverNoStarts", context)
-    context.record("claims.blockOnlyBetter", maskHelps)
-    record(maskAlong, "claims.blockOnlyOverBlockAndPusher.alongTraining", context)
-    record(maskFinal, "claims.blockOnlyOverBlockAndPusher.finalSuccess", context)
-    record(pusherAlong, "claims.blockAndPusherOverBlockOnly.alongTraining", context)
 }

@@ -1,7 +1,9 @@
 // The experiment of lesson 7: the sizes of the full and quick runs, the variants, and the
 // per-variant summaries over seeds.
 import Algorithms
+import ExerciseAPI
 import Foundation
+import LessonClaims
 import Numerics
 
 /// The sizes of the experiment (full or `--quick`).
@@ -128,3 +130,18 @@ struct VariantSummary: Sendable {
     }
 }
 
+
+extension VariantSummary {
+    /// The variant's per-seed numbers as results.json keeps them.
+    var recorded: Lesson07Results.Variant {
+        Lesson07Results.Variant(name: variant.name, imitationWeight: Double("\(variant.imitationWeight)") ?? Double(variant.imitationWeight),
+                                demonstrationStartProbability: variant.demonstrationStartProbability, finalSuccess: finalSuccess,
+                                successAlongTraining: successAlongTraining,
+                                stepsToSuccess: runs.map(\.finalEvaluation.meanStepsToSuccess))
+    }
+}
+
+extension SuccessStatistics {
+    /// The rate and the steps as results.json keeps them.
+    var recorded: Lesson07Results.Success { .init(successRate: successRate, stepsToSuccess: meanStepsToSuccess) }
+}

@@ -7,6 +7,7 @@ import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -35,6 +36,8 @@ var evaluationSeed: UInt64 = 1_000_000
 var demonstrator = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 var summaries: [VariantSummary] = []
+var results = Lesson07Results()
+lesson.results { results }
 var clones: [CloningBaseline.Result] = []
 var cloneTeacher = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 
@@ -86,16 +89,10 @@ lesson.code("The task and its demonstrator") { context in
         \(fixed(demonstrator.meanStepsToSuccess)) steps when it does; the controller it is built from, without noise and at \
         full speed, needs \(fixed(designedExpert.meanStepsToSuccess)). There is plenty of room above the teacher.
         """)
-    context.record("task.dt", task.dt)
-    context.record("task.maxEpisodeSteps", task.maxEpisodeSteps)
-    context.record("task.goalRadius", task.goalRadius)
-    context.record("demonstrations.count", settings.demonstrations)
-    context.record("demonstrations.successRate", given.successRate)
-    context.record("expert.successRate", demonstrator.successRate)
-    context.record("expert.stepsToSuccess", demonstrator.meanStepsToSuccess)
-    context.record("designedExpert.successRate", designedExpert.successRate)
-    context.record("designedExpert.stepsToSuccess", designedExpert.meanStepsToSuccess)
-    context.record("evaluation.episodes", settings.finalEvaluationEpisodes)
+    results.task = .init(dt: task.dt, maxEpisodeSteps: task.maxEpisodeSteps, goalRadius: task.goalRadius,
+                         demonstrations: settings.demonstrations, demonstrationsSuccessRate: given.successRate,
+                         demonstrator: demonstrator.recorded, designedExpert: designedExpert.recorded,
+                         evaluationEpisodes: settings.finalEvaluationEpisodes)
 }
 
 lesson.code("Training: a sweep over λ and the ablations") { context in
@@ -138,27 +135,15 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
                          + "(collection, discriminator and PPO updates included).",
                          runs.count, steps, seconds, Double(steps) / seconds, threads))
 
-    let sweep = try settings.sweep.map(summary)
-    context.record("sweep.lambdas", settings.lambdas.map(Double.init))
-    context.record("sweep.finalSuccess.mean", sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).mean })
-    context.record("sweep.finalSuccess.std", sweep.map { meanAndStandardDeviation(of: $0.finalSuccess).std })
-    context.record("sweep.successAlongTraining.mean", sweep.map { meanAndStandardDeviation(of: $0.successAlongTraining).mean })
-    context.record("sweep.successAlongTraining.std", sweep.map { meanAndStandardDeviation(of: $0.successAlongTraining).std })
-    context.record("sweep.stepsToSuccess.mean", sweep.map { meanAndStandardDeviation(of: $0.stepsToSuccess).mean })
-    context.record("sweep.stepsToSuccess.std", sweep.map { meanAndStandardDeviation(of: $0.stepsToSuccess).std })
-    for summary in summaries {
-        let key = "runs." + settings.key(summary.variant)
-        context.record(key + ".finalSuccess", summary.finalSuccess)
-        context.record(key + ".successAlongTraining", summary.successAlongTraining)
-        context.record(key + ".stepsToSuccess", summary.runs.map(\.finalEvaluation.meanStepsToSuccess))
-    }
-    context.record("ablation.lambda", Double(settings.ablationLambda))
-    context.record("ablation.recipeKey", settings.key(settings.recipe))
-    context.record("seeds", seeds.count)
-    context.record("iterations", settings.iterations)
     // Wall time and throughput are printed above and kept in timing.json, not here, so that
     // results.json is the same on every run with the same seed.
-    context.record("environmentSteps", steps)
+    results.training = .init(seeds: seeds.count, iterations: settings.iterations, environmentSteps: steps,
+                             sweep: try settings.sweep.map { try summary($0).recorded }, ablationLambda: Double("\(settings.ablationLambda)") ?? Double(settings.ablationLambda),
+                             noDemoStarts: try summary(settings.withoutStarts).recorded,
+                             blockAndPusher: try summary(settings.unmasked).recorded,
+                             blockAndPusherNoDemoStarts: settings.includesExtraAblations
+                                 ? try summary(settings.unmaskedWithoutStarts).recorded : nil,
+                             unscaledTaskReward: settings.includesExtraAblations ? try summary(settings.unscaled).recorded : nil)
 }
 
 lesson.markdown(Prose.cloningBaseline)
@@ -197,15 +182,8 @@ lesson.code("The third imitator: behavior cloning of the same demonstrator") { c
     try row("mixed (λ = \(ExperimentSettings.format(settings.ablationLambda))), \(demonstrations.count) demonstrations",
             agentEpisodes, recipe.finalSuccess, recipe.stepsToSuccess)
     context.show(table)
-    for clone in clones {
-        let key = "runs.bc\(clone.demonstrations)"
-        context.record(key + ".finalSuccess", clone.success)
-        context.record(key + ".stepsToSuccess", clone.stepsToSuccess)
-    }
-    context.record("bc.demonstrator.successRate", cloneTeacher.successRate)
-    context.record("bc.demonstrator.stepsToSuccess", cloneTeacher.meanStepsToSuccess)
-    context.record("bc.evaluationEpisodes", cloneEpisodes)
-    context.record("bc.demonstrationCounts", clones.map(\.demonstrations))
+    results.cloning = .init(evaluationEpisodes: cloneEpisodes, demonstrator: cloneTeacher.recorded,
+                            few: clones[0].recorded, many: clones[1].recorded)
 }
 
 lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final policies against λ (mean ± std over seeds), "

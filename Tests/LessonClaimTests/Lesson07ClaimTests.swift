@@ -25,7 +25,8 @@ struct Lesson07ClaimTests {
         for file in ["notebook.ipynb", "notebook.md", "results.json"] {
             #expect(run.wrote(file), "\(file) is missing")
         }
-        let lambdas = try run.numbers("sweep.lambdas")
+        let training = try #require(try LessonResults(document: run.document).decode(Lesson07Results.self).training)
+        let lambdas = training.sweep.map(\.imitationWeight)
         #expect(lambdas.first == 0 && lambdas.last == 1 && lambdas.count >= 3, "the sweep must contain 0, 1 and a value between: \(lambdas)")
     }
 
