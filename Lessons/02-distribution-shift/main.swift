@@ -7,6 +7,7 @@ import Environments
 import ExerciseAPI
 import Foundation
 import Implementations
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -20,7 +21,9 @@ lesson.markdown(Prose.compoundingAndDAgger)
 lesson.listing("One DAgger round: drive with the mixture, ask the expert, aggregate, retrain (exercises 2.1 and 2.2)",
                file: "Sources/Algorithms/DAgger/DAgger.swift", region: "dagger-round")
 
-// Shared between cells.
+// Shared between cells, as in a notebook.
+var results = Lesson02Results()
+lesson.results { results }
 var seeds: [CompoundingSeed] = []
 var summary: CompoundingSummary?
 var distances: (bc: Double, dagger: Double)?
@@ -68,19 +71,14 @@ lesson.code("Behavior cloning and DAgger on the lane-keeping car") { context in
                          + "Left the road within %d steps: BC %.0f%%, DAgger %.0f%%, expert %.0f%% of episodes.",
                          result.expertSlope, result.bcSlope, result.daggerSlope, settings.horizons.max() ?? 0,
                          100 * result.bcOffRoad, 100 * result.daggerOffRoad, 100 * result.expertOffRoad))
-    context.record("horizon.T", result.horizons)
-    context.record("horizon.expert", result.expertDeviation)
-    context.record("horizon.bc", result.bcDeviation)
-    context.record("horizon.dagger", result.daggerDeviation)
-    context.record("horizon.slope.expert", result.expertSlope)
-    context.record("horizon.slope.bc", result.bcSlope)
-    context.record("horizon.slope.dagger", result.daggerSlope)
-    context.record("offRoad.bc", result.bcOffRoad)
-    context.record("offRoad.dagger", result.daggerOffRoad)
-    context.record("dagger.returns", seeds.map(\.daggerReturns))
-    context.record("dagger.expertReturn", expertLapReturn)
-    context.record("dagger.datasetSize", seeds[0].daggerIterations.map(\.datasetSize))
-    context.record("dagger.expertActionFraction", seeds[0].daggerIterations.map(\.expertActionFraction))
+    results.compounding = .init(
+        horizons: result.horizons,
+        expert: .init(cumulative: result.expertDeviation, slope: result.expertSlope, offRoad: result.expertOffRoad),
+        behaviorCloning: .init(cumulative: result.bcDeviation, slope: result.bcSlope, offRoad: result.bcOffRoad),
+        dagger: .init(cumulative: result.daggerDeviation, slope: result.daggerSlope, offRoad: result.daggerOffRoad),
+        rounds: .init(expertReturn: expertLapReturn, returnPerSeed: seeds.map(\.daggerReturns),
+                      datasetSize: seeds[0].daggerIterations.map(\.datasetSize),
+                      expertActionFraction: seeds[0].daggerIterations.map(\.expertActionFraction)))
 }
 
 lesson.figure("horizon", caption: "Cumulative deviation J(T) against the horizon T on log-log axes. A straight line's "
@@ -123,8 +121,7 @@ lesson.code("Which states does each policy visit?") { context in
     try table.addRow("behavior cloning", meanAbs(bc), far(bc), bcDistance)
     try table.addRow("DAgger", meanAbs(dagger), far(dagger), daggerDistance)
     context.show(table)
-    context.record("visitation.tv.bc", bcDistance)
-    context.record("visitation.tv.dagger", daggerDistance)
+    results.visitation = .init(behaviorCloning: bcDistance, dagger: daggerDistance)
 }
 
 lesson.figure("visitation", caption: "Where the car is, across the lane, over the first 300 steps (density, log "
@@ -158,6 +155,7 @@ lesson.code("Squared error against a mixture on the obstacle") { context in
     let episodes = context.choose(full: 20, quick: 12)
     let bar = context.progress(total: count, label: "seeds")
     obstacleSeeds = []
+    var leftShares: [Double] = []
     var table = Table("Collisions with the obstacle (\(episodes) episodes per seed)",
                       columns: ["seed", .init("squared error: collisions", format: .percent(0)),
                                 .init("mixture: collisions", format: .percent(0)),
@@ -172,18 +170,17 @@ lesson.code("Squared error against a mixture on the obstacle") { context in
                 < abs(scene.car.track.signedDistance(from: $1.arcLength, to: $1.obstacleArcLength ?? 0)) }
             return (level?.offset ?? 0) > 0
         }.count
+        leftShares.append(Double(lefts) / Double(episodes))
         try table.addRow(k, ObstacleSeed.collisionRate(seed.squaredError), ObstacleSeed.collisionRate(seed.mixture),
-                         Double(lefts) / Double(episodes))
+                         leftShares[k])
         bar.advance()
     }
     bar.finish()
     context.show(table)
-    let squared = obstacleSeeds.map { ObstacleSeed.collisionRate($0.squaredError) }
-    let mixture = obstacleSeeds.map { ObstacleSeed.collisionRate($0.mixture) }
-    context.record("obstacle.collisions.squaredError", squared)
-    context.record("obstacle.collisions.mixture", mixture)
-    context.record("obstacle.demonstrationCollisions",
-                   obstacleSeeds.map { ObstacleSeed.collisionRate($0.leftDemonstrations + $0.rightDemonstrations) })
+    results.obstacle = .init(
+        squaredErrorCollisions: obstacleSeeds.map { ObstacleSeed.collisionRate($0.squaredError) },
+        mixtureCollisions: obstacleSeeds.map { ObstacleSeed.collisionRate($0.mixture) }, mixtureLeftShare: leftShares,
+        demonstrationCollisions: obstacleSeeds.map { ObstacleSeed.collisionRate($0.leftDemonstrations + $0.rightDemonstrations) })
 }
 
 lesson.figure("obstacle", caption: "Two experts pass the obstacle, one on the left and one on the right (green). "
