@@ -190,6 +190,13 @@ lesson.figure("obstacle", caption: "Two experts pass the obstacle, one on the le
     return obstacleFigure(first, scene: scene, shown: 6)
 }
 
+lesson.code("What the numbers say") { context in
+    guard let compounding = results.compounding, let visitation = results.visitation, let obstacle = results.obstacle else {
+        throw CellSkipped("needs every experiment above")
+    }
+    context.markdown(conclusions(compounding: compounding, visitation: visitation, obstacle: obstacle))
+}
+
 lesson.markdown(Prose.takeaways)
 
 lesson.claims()
