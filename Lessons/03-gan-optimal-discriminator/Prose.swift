@@ -1,7 +1,7 @@
-// The lesson's text cells.
+// The text cells of lesson 3, in teaching order: the lecture's argument in the kit's words.
 
-/// The Markdown of lesson 3's text cells, in order.
 enum Prose {
+    /// The GAN game, and the plan: four steps of the derivation, each checked by a number, then training.
     static let introduction = #"""
 # Lesson 3 — GANs and the optimal discriminator
 
@@ -30,6 +30,7 @@ train networks and ask the lecture's two questions: what if the generator sends 
 single sample, and what if the discriminator is trained until it is perfect?
 """#
 
+    /// Step 1: the value as an expectation over noise is an integral over data space.
     static let stepOne = #"""
 ## Step 1 — from noise to data space
 
@@ -52,6 +53,7 @@ $D(x) = \sigma(1 - x)$. We estimate $V$ the first way, by sampling $x$ and $z$, 
 second way by quadrature over $x$. The two should agree within the sampling error.
 """#
 
+    /// Step 2: the best discriminator, point by point, D* = p_data/(p_data + p_G).
     static let stepTwo = #"""
 ## Step 2 — the best discriminator, one point at a time
 
@@ -81,6 +83,7 @@ the Bayes-optimal classifier. (Exercises 3.1 and 3.2 ask you to write these two 
 $a/(a + b)$.
 """#
 
+    /// Step 3: the value of the game at D* is 2·JSD − log 4.
     static let stepThree = #"""
 ## Step 3 — the value of the game at D*
 
@@ -113,6 +116,7 @@ data $\tfrac12\mathcal{N}(-2, 0.5^2) + \tfrac12\mathcal{N}(2, 0.5^2)$ shows a ge
 cannot reach the data.
 """#
 
+    /// Step 4: the global optimum p_G = p_data, where D* = ½ and C(G) = −log 4.
     static let stepFour = #"""
 ## Step 4 — the global optimum
 
@@ -134,6 +138,7 @@ $D$ at its optimum for each $G$. Networks trained by minibatch gradient steps ar
 the rest of the lesson measures how far the theory carries.
 """#
 
+    /// Training by alternating minibatch steps, and a discriminator trained against fixed densities.
     static let training = #"""
 ## Training: alternating minibatch steps
 
@@ -164,6 +169,7 @@ steps) and compare it with $D^*$ from exercise 3.2.
 }
 
 extension Prose {
+    /// A GAN trained end to end: Algorithm 1 and this lesson's settings.
     static let ganTraining = #"""
 ## A GAN trained end to end
 
@@ -178,6 +184,7 @@ quadrature grid. The estimate smooths, so it reads slightly above zero even for 
 report that floor, measured on samples of $p_{data}$ itself.
 """#
 
+    /// The lecture's first question: a generator that maps all noise to one sample.
     static let modeCollapse = #"""
 ## Question 1 — what if the generator maps all noise to one sample?
 
@@ -200,6 +207,7 @@ $\tfrac12\mathcal{N}(-2, 0.5^2) + \tfrac12\mathcal{N}(2, 0.5^2)$, and compute th
 Gaussians at 2. Then we train GANs on the two modes with several seeds and see where their samples go.
 """#
 
+    /// The lecture's second question: a discriminator trained to convergence, and saturation.
     static let perfectDiscriminator = #"""
 ## Question 2 — what if the discriminator is trained to convergence?
 
@@ -224,6 +232,7 @@ and after each stage measure the norm of the generator's gradient under both los
 noise draws.
 """#
 
+    /// The exercises, and questions to try.
     static let exercises = #"""
 ## Exercises
 

@@ -3,6 +3,7 @@ import Algorithms
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -13,6 +14,11 @@ Matrix.setBLASThreads(1)
 let lesson = Lesson(number: 3, slug: "gan-optimal-discriminator", title: "GANs and the optimal discriminator")
 
 lesson.markdown(Prose.introduction)
+
+// Shared between cells, as in a notebook.
+var results = Lesson03Results()
+lesson.results { results }
+
 lesson.markdown(Prose.stepOne)
 
 lesson.code("Step 1 checked: sampling z versus integrating over x") { context in
@@ -25,10 +31,8 @@ lesson.code("Step 1 checked: sampling z versus integrating over x") { context in
                          check.monteCarlo, check.standardError))
     context.print(String(format: "quadrature of ∫ p_data log D + p_G log(1 − D) dx:      V = %.5f", check.quadrature))
     context.print(String(format: "difference: %.2f standard errors", check.zScore))
-    context.record("step1.monteCarlo", check.monteCarlo)
-    context.record("step1.standardError", check.standardError)
-    context.record("step1.quadrature", check.quadrature)
-    context.record("step1.zScore", check.zScore)
+    results.changeOfVariables = .init(monteCarlo: check.monteCarlo, standardError: check.standardError,
+                                      quadrature: check.quadrature, zScore: check.zScore)
 }
 
 lesson.markdown(Prose.stepTwo)
@@ -42,7 +46,7 @@ lesson.code("Step 2 checked: search over y") { context in
                                 .init("|difference|", format: .scientific(1))])
     for c in checks { try table.addRow(c.a, c.b, c.formula, c.gridArgmax, abs(c.formula - c.gridArgmax)) }
     context.show(table)
-    context.record("step2.maxDifference", checks.map { abs($0.formula - $0.gridArgmax) }.max()!)
+    results.pointwiseMaximizer = .init(maxDifference: checks.map { abs($0.formula - $0.gridArgmax) }.max()!)
 }
 
 lesson.markdown(Prose.stepThree)
@@ -70,16 +74,12 @@ lesson.code("Step 3 checked: sweep the generator's mean") { context in
     context.print(String(format: "minimum of C(G): %.10f at μ = %g;  −log 4 = %.10f", low.value, low.mean, -log(4.0)))
     context.print(String(format: "two-mode data: minimum %.4f at μ = %g, above −log 4: no Gaussian of std 1 matches it",
                          mixtureLow.value, mixtureLow.mean))
-    context.record("sweep.means", gaussianSweep.means)
-    context.record("sweep.optimalValue", gaussianSweep.optimalValue)
-    context.record("sweep.jsdForm", gaussianSweep.jsdForm)
-    context.record("sweep.maxDifference", gaussianSweep.maxDifference)
-    context.record("sweep.klFormMaxDifference", zip(gaussianSweep.optimalValue, gaussianSweep.klForm).map { abs($0 - $1) }.max()!)
-    context.record("sweep.minimum", low.value)
-    context.record("sweep.argmin", low.mean)
-    context.record("sweep.minusLog4", -log(4.0))
-    context.record("sweep.mixture.maxDifference", mixtureSweep.maxDifference)
-    context.record("sweep.mixture.minimum", mixtureLow.value)
+    results.valueSweep = .init(
+        means: gaussianSweep.means, optimalValue: gaussianSweep.optimalValue, jsdForm: gaussianSweep.jsdForm,
+        maxDifference: gaussianSweep.maxDifference,
+        klFormMaxDifference: zip(gaussianSweep.optimalValue, gaussianSweep.klForm).map { abs($0 - $1) }.max()!,
+        minimum: low.value, argmin: low.mean,
+        twoModes: .init(maxDifference: mixtureSweep.maxDifference, minimum: mixtureLow.value))
 }
 
 lesson.figure("value-sweep", caption: "Left: the value of the game at the optimal discriminator, C(G), as the "
@@ -96,8 +96,7 @@ lesson.code("Step 4 checked: the optimum") { context in
     let optimum = try checkOptimum(f)
     context.print(String(format: "p_G = p_data = N(0, 1):  C(G) = %.12f,  −log 4 = %.12f", optimum.value, -log(4.0)))
     context.print(String(format: "largest |D*(x) − ½| on the grid: %g", optimum.maxDeviation))
-    context.record("step4.value", optimum.value)
-    context.record("step4.maxDeviationFromHalf", optimum.maxDeviation)
+    results.optimum = .init(value: optimum.value, maxDeviationFromHalf: optimum.maxDeviation)
 }
 
 lesson.markdown(Prose.training)
@@ -127,9 +126,7 @@ lesson.code("A trained discriminator meets D*") { context in
         try table.addRow(fit.name, fit.maxError, fit.maxErrorAt, errors.reduce(0, +) / Double(errors.count))
     }
     context.show(table)
-    context.record("discriminator.gaussian.maxError", fits[0].maxError)
-    context.record("discriminator.mixture.maxError", fits[1].maxError)
-    context.record("discriminator.steps", training.steps)
+    results.discriminator = .init(gaussianMaxError: fits[0].maxError, twoModeMaxError: fits[1].maxError, steps: training.steps)
 }
 
 lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities. Bottom: a discriminator "
@@ -182,15 +179,10 @@ lesson.code("Train a 1-D GAN end to end") { context in
     let ends = meanAndStandardDeviation(of: ganRuns.map { $0.jsd.last! }, kind: .sample)
     context.print(String(format: "JSD at the end: %.4f ± %.4f over %d seeds; the estimator reads %.4f for p_data's own samples",
                          ends.mean, ends.std, ganRuns.count, jsdFloor))
-    context.record("gan.iterations", iterations)
-    context.record("gan.seeds", ganRuns.map { Int($0.seed) })
-    context.record("gan.checkpoints", ganRuns[0].checkpoints)
-    context.record("gan.jsd", ganRuns.map(\.jsd))
-    context.record("gan.jsdStart", ganRuns.map { $0.jsd.first! })
-    context.record("gan.jsdEnd", ganRuns.map { $0.jsd.last! })
-    context.record("gan.jsdFloor", jsdFloor)
-    context.record("gan.endMean", ganRuns.map { meanAndStandardDeviation(of: $0.snapshots.last!.samples, kind: .sample).mean })
-    context.record("gan.endStd", ganRuns.map { meanAndStandardDeviation(of: $0.snapshots.last!.samples, kind: .sample).std })
+    let endSamples = ganRuns.map { meanAndStandardDeviation(of: $0.snapshots.last!.samples, kind: .sample) }
+    results.gan = .init(iterations: iterations, seeds: ganRuns.map { Int($0.seed) }, checkpoints: ganRuns[0].checkpoints,
+                        jsdPerSeed: ganRuns.map(\.jsd), jsdFloor: jsdFloor, endMean: endSamples.map(\.mean),
+                        endStd: endSamples.map(\.std))
 }
 
 lesson.figure("gan-samples", caption: "Histograms of 4000 generated samples at four points of training (first "
@@ -226,10 +218,8 @@ lesson.code("A generator collapsed onto one sample") { context in
     context.show(table)
     context.print(String(format: "trained D at the missing mode x = −2: %.3f;  at x₀ = 2 itself: %.3f",
                          collapsed.atMissingMode, collapsed.atPoint))
-    context.record("collapse.widths", collapsed.widths)
-    context.record("collapse.jsd", collapsed.jsd)
-    context.record("collapse.dAtMissingMode", collapsed.atMissingMode)
-    context.record("collapse.dAtPoint", collapsed.atPoint)
+    results.collapse = .init(widths: collapsed.widths, jsd: collapsed.jsd, dAtMissingMode: collapsed.atMissingMode,
+                             dAtPoint: collapsed.atPoint)
 }
 
 var mixtureRuns: [GANRun] = []
@@ -254,9 +244,8 @@ lesson.code("GANs on two modes") { context in
     context.show(table)
     let dropped = mixtureRuns.filter { $0.leftFraction < 0.05 || $0.leftFraction > 0.95 }
     context.markdown(modeCollapseSummary(runs: mixtureRuns, dropped: dropped))
-    context.record("mixture.leftFraction", mixtureRuns.map(\.leftFraction))
-    context.record("mixture.jsdEnd", mixtureRuns.map { $0.jsd.last! })
-    context.record("mixture.collapsedSeeds", dropped.map { Int($0.seed) })
+    results.twoModeGANs = .init(leftFraction: mixtureRuns.map(\.leftFraction), jsdEnd: mixtureRuns.map { $0.jsd.last! },
+                                collapsedSeeds: dropped.map { Int($0.seed) })
 }
 
 lesson.figure("mode-collapse", caption: "Left: every z mapped to x₀ = 2. The discriminator trained against it "
@@ -288,13 +277,9 @@ lesson.code("Generator gradients as D approaches perfection") { context in
                          saturation.nonSaturating[i], saturation.ratio[i])
     }
     context.show(table)
-    context.record("saturation.steps", saturation.steps)
-    context.record("saturation.saturating", saturation.saturating)
-    context.record("saturation.nonSaturating", saturation.nonSaturating)
-    context.record("saturation.meanDFake", saturation.meanDFake)
-    context.record("saturation.meanDReal", saturation.meanDReal)
-    context.record("saturation.ratio", saturation.ratio)
-    context.record("saturation.finalRatio", saturation.ratio.last!)
+    results.saturation = .init(steps: saturation.steps, saturating: saturation.saturating,
+                               nonSaturating: saturation.nonSaturating, meanDFake: saturation.meanDFake,
+                               meanDReal: saturation.meanDReal, ratio: saturation.ratio)
 }
 
 lesson.figure("gradient-norms", caption: "Left: the norm of the generator's gradient under each loss while the "
@@ -306,10 +291,11 @@ lesson.figure("gradient-norms", caption: "Left: the norm of the generator's grad
 }
 
 lesson.code("What the experiments showed") { context in
-    guard fits.count == 2, !gaussianSweep.means.isEmpty, !ganRuns.isEmpty, !collapsed.x.isEmpty, !saturation.steps.isEmpty
+    guard let sweep = results.valueSweep, let fits = results.discriminator, let gan = results.gan,
+          let collapse = results.collapse, let twoModes = results.twoModeGANs, let saturation = results.saturation
     else { throw CellSkipped("needs every experiment above") }
-    context.markdown(conclusions(fits: fits, sweep: gaussianSweep, gan: ganRuns, floor: jsdFloor,
-                                 collapsed: collapsed, saturation: saturation))
+    context.markdown(conclusions(sweep: sweep, fits: fits, gan: gan, collapse: collapse, twoModes: twoModes,
+                                 saturation: saturation))
 }
 
 lesson.markdown(Prose.exercises)
