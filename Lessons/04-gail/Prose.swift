@@ -1,6 +1,7 @@
-// The text cells of lesson 4: the lecture's argument, in the kit's words, with its mathematics.
+// The text cells of lesson 4, in teaching order: the lecture's argument, in the kit's words, with its mathematics.
 
 enum Prose {
+    /// What behavior cloning leaves out, and GAIL's idea: match the expert's state-action distribution.
     static let introduction = #"""
 # Lesson 4 — Generative adversarial imitation learning (GAIL)
 
@@ -31,6 +32,7 @@ that is *conditioned on the state*, $\pi_\theta(s) \to a$, and whose samples are
 environment.
 """#
 
+    /// The discriminator D(s, a) and its loss.
     static let discriminator = #"""
 ## The discriminator
 
@@ -75,6 +77,7 @@ $$
 (Exercise 4.1 writes $\mathcal{L}_D$ this way.)
 """#
 
+    /// The policy's reward from the discriminator, and why its sign matters.
     static let reward = #"""
 ## The policy's reward: $\log D$ or $-\log(1 - D)$
 
@@ -115,6 +118,7 @@ penalty's bias. Both come from the logit: $\log D = -\operatorname{softplus}(-z)
 $-\log(1 - D) = \operatorname{softplus}(z)$, finite for any $z$ (exercise 4.2).
 """#
 
+    /// Learning from that reward with policy gradients: REINFORCE and PPO.
     static let policyGradient = #"""
 ## Learning from that reward: policy gradients
 
@@ -167,6 +171,7 @@ L^{\text{clip}}(\theta) = -\,\mathbb{E}\bigl[\min\bigl(\rho A,\; \operatorname{c
 $$
 """#
 
+    /// GAIL's loop, step by step.
     static let algorithm = #"""
 ## The algorithm
 
@@ -206,6 +211,7 @@ episodes never terminate, so it could not show the reward's sign at work. The ca
 of thousands of steps and can end an episode early.
 """#
 
+    /// What to remember, and the exercises.
     static let takeaways = #"""
 ## Take-aways
 

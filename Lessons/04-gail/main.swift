@@ -8,6 +8,7 @@ import Environments
 import ExerciseAPI
 import Foundation
 import Implementations
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -21,6 +22,8 @@ lesson.markdown(Prose.policyGradient)
 lesson.markdown(Prose.algorithm)
 
 // Shared between cells, as in a notebook.
+var results = Lesson04Results()
+lesson.results { results }
 var settings = ExperimentSettings.full
 var task = CarTask(seed: 0)
 var expertReturn = 0.0
@@ -57,11 +60,10 @@ lesson.code("The expert and its demonstrations") { context in
         try table.addRow(count, all.prefix(count).map(\.count).reduce(0, +), Double(seen.count) / Double(stretches))
     }
     context.show(table)
-    context.record("expert.return", expert.meanReturn)
-    context.record("expert.returnStd", expert.returnStandardDeviation)
-    context.record("demonstrations.counts", settings.demonstrationCounts)
-    context.record("demonstrations.length", settings.demonstrationLength)
-    context.record("evaluation.episodes", settings.evaluationEpisodes)
+    results.setup = .init(expertReturn: expert.meanReturn, expertReturnStandardDeviation: expert.returnStandardDeviation,
+                          demonstrationCounts: settings.demonstrationCounts, demonstrationLength: settings.demonstrationLength,
+                          evaluationEpisodes: settings.evaluationEpisodes, seeds: settings.seeds,
+                          gailIterations: settings.gailIterations)
 }
 
 lesson.code("Behavior cloning from N demonstrations") { context in
@@ -83,12 +85,7 @@ lesson.code("Behavior cloning from N demonstrations") { context in
         try table.addRow(count, Table.Cell.estimate(mean: stats.mean, spread: stats.std), meanAndStandardDeviation(of: runs.map(\.finalLength), kind: .sample).mean)
     }
     context.show(table)
-    context.record("bc.returns", ["mean": statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }).map(\.mean),
-                                  "std": statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) }).map(\.std)])
-    for count in settings.demonstrationCounts {
-        context.record("bc.returns.N\(count)", bcRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
-    }
-    context.record("bc.environmentSteps", 0)
+    results.behaviorCloning = returnSweep(bcRuns.map { ($0.demonstrations, $0.finalReturn) }, environmentSteps: 0)
 }
 
 lesson.code("GAIL from the same demonstrations") { context in
@@ -122,14 +119,17 @@ lesson.code("GAIL from the same demonstrations") { context in
     context.show(table)
     context.print(String(format: "%d GAIL runs in %.1f s on %d threads.", jobs.count, seconds,
                          min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)))
-    let stats = statistics(gailRuns.map { ($0.demonstrations, $0.finalReturn) })
-    context.record("gail.returns", ["mean": stats.map(\.mean), "std": stats.map(\.std)])
-    for count in settings.demonstrationCounts {
-        context.record("gail.returns.N\(count)", gailRuns.filter { $0.demonstrations == count }.map(\.finalReturn))
-    }
-    context.record("gail.environmentSteps", gailRuns[0].environmentSteps)
-    context.record("gail.iterations", settings.gailIterations)
-    context.record("seeds", settings.seeds)
+    results.gail = returnSweep(gailRuns.map { ($0.demonstrations, $0.finalReturn) }, environmentSteps: gailRuns[0].environmentSteps)
+    results.cornerCutting = .init(expert: expertCornerCutting,
+                                  gail: meanAndStandardDeviation(of: gailRuns.map(\.cornerCutting), kind: .sample).mean)
+}
+
+/// The final returns of `runs` (N, return) over the sweep, in the order of `settings.demonstrationCounts`.
+@MainActor func returnSweep(_ runs: [(count: Int, value: Double)], environmentSteps: Int) -> Lesson04Results.ReturnSweep {
+    let stats = statistics(runs)
+    return .init(returnMean: stats.map(\.mean), returnStandardDeviation: stats.map(\.std),
+                 returnPerSeed: settings.demonstrationCounts.map { n in runs.filter { $0.count == n }.map(\.value) },
+                 environmentSteps: environmentSteps)
 }
 
 /// Mean and std of the values for each N of the experiment, in the order of `settings.demonstrationCounts`.
@@ -169,13 +169,13 @@ lesson.code("The GAIL learning curve") { context in
         try table.addRow(count, curve.mean.first ?? .nan, Int(curve.x.first ?? 0), reached.map { "\(Int($0))" } ?? "not reached")
     }
     context.show(table)
-    context.record("gail.stepsToNinetyPercent", stepsToNinety)
-    context.record("gail.firstEvaluationReturn", firstEvaluations)
-    context.record("gail.firstEvaluationSteps", settings.curveInterval * OnPolicyConfiguration().stepsPerIteration)
-    let curve = curveStatistics(gailRuns.filter { $0.demonstrations == fewest }, evaluatedOnly: true) { $0.evaluationReturn }
-    context.record("gail.curve.N\(fewest)", ["steps": curve.x, "mean": curve.mean, "std": curve.std])
-    let curveMost = curveStatistics(gailRuns.filter { $0.demonstrations == most }, evaluatedOnly: true) { $0.evaluationReturn }
-    context.record("gail.curve.N\(most)", ["steps": curveMost.x, "mean": curveMost.mean, "std": curveMost.std])
+    let curve = { (count: Int) -> Lesson04Results.Curve in
+        let c = curveStatistics(gailRuns.filter { $0.demonstrations == count }, evaluatedOnly: true) { $0.evaluationReturn }
+        return .init(demonstrations: count, environmentSteps: c.x, mean: c.mean, standardDeviation: c.std)
+    }
+    results.learningCurve = .init(stepsToNinetyPercent: stepsToNinety, firstEvaluationReturn: firstEvaluations,
+                                  firstEvaluationSteps: settings.curveInterval * OnPolicyConfiguration().stepsPerIteration,
+                                  fewest: curve(fewest), most: curve(most))
 }
 
 lesson.figure("gail-learning-curve", caption: "GAIL's evaluation return against environment steps (mean ± std "
@@ -195,15 +195,19 @@ lesson.figure("discriminator-output", caption: "The discriminator's mean output 
     + "the policy's fresh pairs (blue), before each iteration's update, with the fewest (solid) and the most "
     + "(dashed) demonstrations. The two separate and stay apart even once the policy drives like the expert: the "
     + "policy's sampled actions carry exploration noise the noise-free expert never shows, and it drives whole "
-    + "laps while few demonstrations show part of the track, so the gap is widest for the fewest.") { context in
+    + "laps while few demonstrations show part of the track, so the gap is widest for the fewest.") { _ in
     try requireRuns()
     let series = [settings.demonstrationCounts.min()!, settings.demonstrationCounts.max()!].map { count in
         let runs = gailRuns.filter { $0.demonstrations == count }
         let expert = curveStatistics(runs) { $0.extras[GAILMetric.expertD] ?? .nan }
         let policy = curveStatistics(runs) { $0.extras[GAILMetric.policyD] ?? .nan }
-        context.record("gail.discriminator.N\(count)", ["steps": expert.x, "expert": expert.mean, "policy": policy.mean])
         return (count, expert, policy)
     }
+    func curve(_ s: (count: Int, expert: (x: [Double], mean: [Double], std: [Double]),
+                     policy: (x: [Double], mean: [Double], std: [Double]))) -> Lesson04Results.DiscriminatorCurve {
+        .init(demonstrations: s.count, environmentSteps: s.expert.x, expert: s.expert.mean, policy: s.policy.mean)
+    }
+    results.discriminator = .init(fewest: curve(series[0]), most: curve(series[1]))
     return discriminatorFigure(series: series, seeds: settings.seeds)
 }
 
@@ -252,10 +256,11 @@ lesson.code("The sign of the reward: log D on the car") { context in
                          meanAndStandardDeviation(of: runs.compactMap { $0.curve.points.last?.trainingEpisodeLength }, kind: .sample).mean)
     }
     context.show(table)
-    context.record("rewardSign.penalty.finalLength", meanAndStandardDeviation(of: penaltyRuns.map(\.finalLength), kind: .sample).mean)
-    context.record("rewardSign.penalty.finalReturn", meanAndStandardDeviation(of: penaltyRuns.map(\.finalReturn), kind: .sample).mean)
-    context.record("rewardSign.bonus.finalLength", meanAndStandardDeviation(of: bonusRuns.map(\.finalLength), kind: .sample).mean)
-    context.record("rewardSign.bonus.finalReturn", meanAndStandardDeviation(of: bonusRuns.map(\.finalReturn), kind: .sample).mean)
+    func finalPolicy(_ runs: [GAILRun]) -> Lesson04Results.FinalPolicy {
+        .init(finalLength: meanAndStandardDeviation(of: runs.map(\.finalLength), kind: .sample).mean,
+              finalReturn: meanAndStandardDeviation(of: runs.map(\.finalReturn), kind: .sample).mean)
+    }
+    results.rewardSign = .init(penalty: finalPolicy(penaltyRuns), bonus: finalPolicy(bonusRuns))
 }
 
 lesson.figure("reward-sign", caption: "Training episode length with the two imitation rewards on the car. With "
@@ -293,9 +298,9 @@ lesson.code("REINFORCE or PPO as GAIL's learner") { context in
     try table.addRow("REINFORCE", reinforceRuns[0].environmentSteps, reinforceRuns[0].gradientSteps,
                      meanAndStandardDeviation(of: reinforceRuns.map(\.finalReturn), kind: .sample).mean)
     context.show(table)
-    context.record("learner.ppo.finalReturn", meanAndStandardDeviation(of: ppoRuns.map(\.finalReturn), kind: .sample).mean)
-    context.record("learner.reinforce.finalReturn", meanAndStandardDeviation(of: reinforceRuns.map(\.finalReturn), kind: .sample).mean)
-    context.record("learner.reinforce.environmentSteps", reinforceRuns[0].environmentSteps)
+    results.learner = .init(ppoFinalReturn: meanAndStandardDeviation(of: ppoRuns.map(\.finalReturn), kind: .sample).mean,
+                            reinforceFinalReturn: meanAndStandardDeviation(of: reinforceRuns.map(\.finalReturn), kind: .sample).mean,
+                            reinforceEnvironmentSteps: reinforceRuns[0].environmentSteps)
 }
 
 lesson.figure("reinforce-vs-ppo", caption: "GAIL's evaluation return with PPO and with REINFORCE (one policy "
@@ -367,31 +372,28 @@ lesson.code("What it costs: throughput") { context in
 }
 
 lesson.code("What the numbers say") { context in
-    try requireRuns(bc: true)
-    let counts = settings.demonstrationCounts
-    let fewest = counts.min()!
+    guard let setup = results.setup, let bc = results.behaviorCloning, let gail = results.gail,
+          let cutting = results.cornerCutting, let curve = results.learningCurve else {
+        throw CellSkipped("needs the runs of the cells \"Behavior cloning from N demonstrations\", \"GAIL from the same "
+                          + "demonstrations\" and \"The GAIL learning curve\"")
+    }
+    let counts = setup.demonstrationCounts, expertReturn = setup.expertReturn
+    let fewest = counts.min()!, fewestIndex = counts.firstIndex(of: fewest)!
     let tolerance = 0.01 * abs(expertReturn)
-    let bc = statistics(bcRuns.map { ($0.demonstrations, $0.finalReturn) })
-    let gail = statistics(gailRuns.map { ($0.demonstrations, $0.finalReturn) })
-    let worstExcess = zip(bc, gail).map { max($0.mean - expertReturn, $1.mean - expertReturn) }.max() ?? 0
-    let gailCutting = meanAndStandardDeviation(of: gailRuns.map(\.cornerCutting), kind: .sample).mean
-    let fewestRuns = gailRuns.filter { $0.demonstrations == fewest }
-    let curve = curveStatistics(fewestRuns, evaluatedOnly: true) { $0.evaluationReturn }
-    let ninety = zip(curve.x, curve.mean).first { $0.1 >= 0.9 * expertReturn }?.0
-    context.record("claims.expertTolerance", tolerance)
-    context.record("claims.largestExcessOverExpert", worstExcess)
-    context.record("cornerCutting", ["expert": expertCornerCutting, "gail": gailCutting])
+    let worstExcess = zip(bc.returnMean, gail.returnMean).map { max($0 - expertReturn, $1 - expertReturn) }.max() ?? 0
+    results.overExpert = .init(tolerance: tolerance, largestExcess: worstExcess)
+    let ninety = curve.stepsToNinetyPercent[fewestIndex]
     func f(_ x: Double) -> String { String(format: "%.1f", x) }
     let excessText: String
     if worstExcess <= 0 {
         excessText = "No mean return, for any N, is above the expert's \(f(expertReturn))."
-    } else if gailCutting > expertCornerCutting {
+    } else if cutting.gail > cutting.expert {
         excessText = """
         Over every N, the largest mean return above the expert's \(f(expertReturn)) is \(f(worstExcess)) \
         (tolerance: 1% of the expert's return, \(f(tolerance))). Such a small excess needs no better driving: \
         the reward pays progress along the centre line, ṡ = v cos ψ / (1 − κd), so a car that keeps slightly to \
         the inside of the bends (κd > 0) scores a little more per step, and GAIL's mean κd along the evaluation \
-        episodes is \(String(format: "%.4f", gailCutting)) against the expert's \(String(format: "%.4f", expertCornerCutting)).
+        episodes is \(String(format: "%.4f", cutting.gail)) against the expert's \(String(format: "%.4f", cutting.expert)).
         """
     } else {
         excessText = """
@@ -401,13 +403,13 @@ lesson.code("What the numbers say") { context in
     }
     context.markdown("""
     **GAIL beats BC when demonstrations are few.** With N = \(fewest) demonstration(s), GAIL's mean return \
-    is \(f(gail[0].mean)) against behavior cloning's \(f(bc[0].mean)) (expert \(f(expertReturn))). With \(counts.max()!) \
-    demonstrations they are \(f(gail.last!.mean)) and \(f(bc.last!.mean)): given enough coverage of the track, \
-    cloning the actions is enough.
+    is \(f(gail.returnMean[fewestIndex])) against behavior cloning's \(f(bc.returnMean[fewestIndex])) (expert \(f(expertReturn))). \
+    With \(counts.max()!) demonstrations they are \(f(gail.returnMean.last!)) and \(f(bc.returnMean.last!)): given enough \
+    coverage of the track, cloning the actions is enough.
 
     **GAIL pays in environment steps.** Behavior cloning took no environment step; each GAIL run took \
-    \(gailRuns[0].environmentSteps.formatted()), and with N = \(fewest) its mean evaluation return first reached \
-    90% of the expert's after \(ninety.map { Int($0).formatted() + " steps" } ?? "more than all of them").
+    \(gail.environmentSteps.formatted()), and with N = \(fewest) its mean evaluation return first reached \
+    90% of the expert's after \(ninety >= 0 ? Int(ninety).formatted() + " steps" : "more than all of them").
 
     **Neither exceeds the expert.** \(excessText)
     """)

@@ -4,6 +4,7 @@ import Algorithms
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 
@@ -60,6 +61,21 @@ struct SettingSummary: Sendable {
     }
 }
 
+extension SettingSummary {
+    /// What results.json keeps of this setting.
+    var recorded: Lesson05Results.Setting { .init(orange: recorded(\.orange), blue: recorded(\.blue)) }
+
+    /// What results.json keeps of one agent: its final numbers and its mean curves.
+    func recorded(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> Lesson05Results.Agent {
+        let curves = self[keyPath: agent], returns = finalReturn(agent), values = finalValues(agent)
+        let returnCurve = CurveStatistics.returns(curves)
+        return .init(finalReturn: .init(mean: returns.mean, standardDeviation: returns.std),
+                     finalReturnPerSeed: finalReturnPerSeed(agent), finalValue: .init(estimate: values.estimate, truth: values.truth),
+                     overestimationPerSeed: overestimationPerSeed(agent), updates: returnCurve.updates,
+                     returnCurve: returnCurve.mean, estimateCurve: CurveStatistics.estimatedValues(curves).mean,
+                     truthCurve: CurveStatistics.trueValues(curves).mean)
+    }
+}
 
 /// Runs the three settings for every seed, in parallel over the machine's cores, with a
 /// progress bar; returns the per-seed runs (buffers included) and the summaries.

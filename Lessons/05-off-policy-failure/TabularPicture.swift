@@ -3,6 +3,7 @@ import Algorithms
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonClaims
 import Numerics
 import Plotting
 
@@ -24,7 +25,13 @@ struct TabularExperiment: Sendable {
     let discount: Double
     let batch: TabularBatch
     let optimal: ValueIteration
-    let outcomes: [TabularOutcome]
+    /// Q-learning from an optimistic table, Q₀ = r_max/(1 − γ).
+    let optimistic: TabularOutcome
+    /// Q-learning from a random table, Q₀ ~ U(−1, 1).
+    let random: TabularOutcome
+
+    /// Both outcomes, optimistic first.
+    var outcomes: [TabularOutcome] { [optimistic, random] }
 
     /// The states the batch visits that are not terminal.
     var visitedStates: [Int] {
@@ -48,6 +55,12 @@ struct TabularExperiment: Sendable {
             }
         }
     }
+
+    /// What results.json keeps of one outcome.
+    func recorded(_ outcome: TabularOutcome) -> Lesson05Results.TableStart {
+        .init(fractionGreedyUntried: fractionGreedyUntried(outcome), untriedKeepInitialValue: untriedKeepTheirInitialValue(outcome),
+              reachesGoal: outcome.rollout.reachedGoal, discountedReturn: outcome.rollout.discountedReturn)
+    }
 }
 
 /// Collects the batch (an ε-greedy expert from the start cell) and runs Q-learning on it from an
@@ -60,11 +73,11 @@ func runTabularExperiment(formulas: any OffPolicyExercises, seed: UInt64, episod
     let batch = try GridWorldBatch.collect(in: world, episodes: episodes,
                                            behaviour: GridWorldBatch.epsilonGreedy(optimal.policy, epsilon: 0.1), rng: &rng)
     let optimisticValue = world.goalReward / (1 - discount)
-    var outcomes: [TabularOutcome] = []
-    for name in ["optimistic", "random"] {
+    // Q-learning on the batch from a start table: optimistic (every entry r_max/(1 − γ)) or random, U(−1, 1).
+    func learn(randomStart: Bool) throws -> TabularOutcome {
         var configuration = FixedBatchQLearning.Configuration(learningRate: 0.5, discount: discount, sweeps: 200)
         var start = QTable(stateCount: world.stateCount, actionCount: world.actionCount, initialValue: optimisticValue)
-        if name == "random" {
+        if randomStart {
             configuration.initialValue = 0
             for s in 0..<world.stateCount { for a in 0..<world.actionCount { start[s, a] = rng.uniform(-1.0, 1.0) } }
         } else {
@@ -73,9 +86,12 @@ func runTabularExperiment(formulas: any OffPolicyExercises, seed: UInt64, episod
         let learner = FixedBatchQLearning(configuration: configuration, formulas: formulas)
         let table = try learner.learn(from: batch, startingFrom: start, rng: &rng)
         let rollout = try GridWorldBatch.greedyRollout(in: world, table: table, discount: discount, maxSteps: 30)
-        outcomes.append(TabularOutcome(name: name, table: table, initialTable: start, rollout: rollout))
+        return TabularOutcome(name: randomStart ? "random" : "optimistic", table: table, initialTable: start, rollout: rollout)
     }
-    return TabularExperiment(world: world, discount: discount, batch: batch, optimal: optimal, outcomes: outcomes)
+    let optimistic = try learn(randomStart: false)
+    let random = try learn(randomStart: true)
+    return TabularExperiment(world: world, discount: discount, batch: batch, optimal: optimal, optimistic: optimistic,
+                             random: random)
 }
 
 /// Left: the batch over the optimal values V*. Middle and right: what Q-learning on the batch

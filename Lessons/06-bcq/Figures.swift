@@ -65,7 +65,7 @@ func phiFigure(_ sweep: [SweepSummary], ddpg: [SettingResult]) -> Figure {
     var figure = Figure(width: 13.5, height: 4.4, rows: 1, columns: 3)
     figure.title = "How far BCQ may move from its generative model: Φ from 0 (imitate it) to 2 (any action, like DDPG)"
     let phis = Array(Set(sweep.map(\.maxPerturbation))).sorted()
-    let categories = phis.map { "Φ = \(phiLabel($0))" }
+    let categories = phis.map { "Φ = \(phiLabel(Double($0)))" }
     let panels: [(String, (SweepSummary) -> Double, ((SweepSummary) -> Double)?)] = [
         ("return", { $0.finalReturn.mean }, { $0.finalReturn.std }),
         ("estimate − true value", { $0.overestimation.mean }, { $0.overestimation.std }),

@@ -1,8 +1,8 @@
 // Numbers over seeds: what the tables, figures, results.json and the claim tests use.
 import Algorithms
 import Foundation
+import LessonClaims
 import Numerics
-
 
 /// The mean of a curve's series over the evaluations of the last fifth of training.
 func finalValue(_ curve: EvaluationCurve, _ series: [Double]) -> Double {
@@ -28,6 +28,22 @@ struct SettingResult: Sendable {
     func values(_ agent: KeyPath<BufferOutcome, EvaluationCurve>) -> (estimate: Double, truth: Double) {
         (meanAndStandardDeviation(of: outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].estimatedValues) }).mean,
          meanAndStandardDeviation(of: outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].trueValues) }).mean)
+    }
+
+    /// What results.json keeps of this buffer's comparison.
+    var recorded: Lesson06Results.BufferComparison {
+        func spread(_ value: (mean: Double, std: Double)) -> Lesson06Results.MeanAndDeviation {
+            .init(mean: value.mean, standardDeviation: value.std)
+        }
+        func critic(_ agent: KeyPath<BufferOutcome, EvaluationCurve>, _ value: (mean: Double, std: Double)) -> Lesson06Results.Learner {
+            let v = values(agent)
+            return .init(finalReturn: spread(value),
+                         finalReturnPerSeed: outcomes.map { finalValue($0[keyPath: agent], $0[keyPath: agent].returns) },
+                         finalValue: .init(estimate: v.estimate, truth: v.truth))
+        }
+        return .init(transitions: outcomes.first?.transitions ?? 0, behaviourReturn: spread(behaviour), orangeReturn: spread(orange),
+                     bc: .init(finalReturn: spread(bc), finalReturnPerSeed: outcomes.map(\.bc.averageReturn)),
+                     ddpg: critic(\.ddpg, ddpg), bcq: critic(\.bcq, bcq))
     }
 }
 
@@ -58,11 +74,17 @@ struct SweepSummary: Sendable {
         }
         return out
     }
+
+    /// What results.json keeps of this point: the means over seeds.
+    var recorded: Lesson06Results.SweepPoint {
+        .init(phi: Double(maxPerturbation), finalReturn: finalReturn.mean, overestimation: overestimation.mean,
+              distanceFromModel: distanceFromModel)
+    }
 }
 
 /// Φ written compactly ("0", "0.05", "2").
-func phiLabel(_ phi: Float) -> String {
-    var text = String(format: "%.2f", Double(phi))
+func phiLabel(_ phi: Double) -> String {
+    var text = String(format: "%.2f", phi)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text

@@ -3,6 +3,7 @@
 import Algorithms
 import Environments
 import ExerciseAPI
+import LessonClaims
 import Numerics
 
 /// What one learner's table does in the grid world.
@@ -35,8 +36,13 @@ struct TabularComparison: Sendable {
     let behaviourReturn: Double
     /// The best discounted return among the batch's episodes.
     let bestEpisodeReturn: Double
-    /// Q-learning (exercise 5.3) and batch-constrained Q-learning (exercise 6.1), same start table.
-    let learners: [TabularLearnerOutcome]
+    /// Q-learning (exercise 5.3) on the batch.
+    let qLearning: TabularLearnerOutcome
+    /// Batch-constrained Q-learning (exercise 6.1), from the same start table.
+    let bcq: TabularLearnerOutcome
+
+    /// Both learners, Q-learning first.
+    var learners: [TabularLearnerOutcome] { [qLearning, bcq] }
 
     /// The non-terminal states the batch acts in.
     var visitedStates: [Int] { Array(Set(batch.transitions.map(\.state))).sorted() }
@@ -49,6 +55,18 @@ struct TabularComparison: Sendable {
     /// Along the learner's rollout from S, how many moves the batch never tried there.
     func unsupportedMovesOnPath(_ outcome: TabularLearnerOutcome) -> Int {
         zip(outcome.rollout.states, outcome.rollout.actions).filter { !batch.contains(state: $0.0, action: $0.1) }.count
+    }
+
+    /// What results.json keeps of the experiment.
+    var recorded: Lesson06Results.Tabular {
+        func learner(_ outcome: TabularLearnerOutcome) -> Lesson06Results.TabularLearner {
+            .init(discountedReturn: outcome.rollout.discountedReturn, reachesGoal: outcome.rollout.reachedGoal,
+                  startEstimate: outcome.startEstimate(world), untriedMovesOnPath: unsupportedMovesOnPath(outcome),
+                  untriedChoices: unsupportedChoices(outcome))
+        }
+        return .init(visitedStates: visitedStates.count, behaviourReturn: behaviourReturn, bestEpisodeReturn: bestEpisodeReturn,
+                     optimalReturn: optimal.values[world.startState], bestSupportedReturn: bestRollout.discountedReturn,
+                     qLearning: learner(qLearning), bcq: learner(bcq))
     }
 }
 
@@ -96,6 +114,6 @@ func runTabularComparison(offPolicy: any OffPolicyExercises, batchConstrained: a
         world: world, discount: discount, batch: batch, optimal: optimal, best: best, bestRollout: bestRollout,
         behaviourReturn: episodeReturns.reduce(0, +) / Double(max(1, episodeReturns.count)),
         bestEpisodeReturn: episodeReturns.max() ?? .nan,
-        learners: [TabularLearnerOutcome(name: "Q-learning", table: qTable, policy: qPolicy, rollout: qRollout),
-                   TabularLearnerOutcome(name: "BCQ", table: bcqTable, policy: bcqPolicy, rollout: bcqRollout)])
+        qLearning: TabularLearnerOutcome(name: "Q-learning", table: qTable, policy: qPolicy, rollout: qRollout),
+        bcq: TabularLearnerOutcome(name: "BCQ", table: bcqTable, policy: bcqPolicy, rollout: bcqRollout))
 }
