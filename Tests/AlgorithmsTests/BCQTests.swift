@@ -138,19 +138,19 @@ private struct StubbedFormulas: BCQExercises {
 @Suite struct BCQBatchLearnerTests {
     @Test func actingThrowsTheFormulasErrors() throws {
         var rng = RandomSource(seed: 5)
-        let bcq = try BCQ(observationSize: 1, actionLow: [-2], actionHigh: [2], configuration: .kit(),
+        let bcq = try BCQ(observationSize: 3, actionLow: [-2], actionHigh: [2], configuration: .kit(),
                           formulas: StubbedFormulas(), rng: &rng)
         let learner: any BatchLearner = bcq
         #expect(learner.batchSize == 100)
-        #expect(throws: NotImplemented.self) { try learner.actions(for: Matrix.zeros(3, 1)) }
-        #expect(throws: NotImplemented.self) { try learner.estimatedValues(states: Matrix.zeros(3, 1)) }
-        let batch = try OffPolicyBatch(states: Matrix.zeros(2, 1), actions: Matrix.zeros(2, 1), rewards: Matrix.zeros(2, 1),
-                                       nextStates: Matrix.zeros(2, 1), terminals: Matrix.zeros(2, 1),
+        #expect(throws: NotImplemented.self) { try learner.actions(for: Matrix.zeros(3, 3)) }
+        #expect(throws: NotImplemented.self) { try learner.estimatedValues(states: Matrix.zeros(3, 3)) }
+        let batch = try OffPolicyBatch(states: Matrix.zeros(2, 3), actions: Matrix.zeros(2, 1), rewards: Matrix.zeros(2, 1),
+                                       nextStates: Matrix.zeros(2, 3), terminals: Matrix.zeros(2, 1),
                                        timeouts: Matrix.zeros(2, 1))
         #expect(throws: NotImplemented.self) { try learner.train(on: batch, rng: &rng) }
         let evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 1, discount: 0.99, valueHorizon: 200,
                                             formulas: Solutions.all.offPolicyLearning, rng: &rng)
-        #expect(throws: NotImplemented.self) { try evaluator.evaluate(learner) }
+        #expect(throws: NotImplemented.self, "an evaluation stops at the first action") { try evaluator.evaluate(learner) }
     }
 
     @Test func trainsAndEvaluatesWithLessonFivesLoops() throws {

@@ -50,10 +50,6 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
     init(discriminator: Discriminator, expertInputs: Matrix, view: @escaping (Matrix, Matrix) throws -> Matrix,
          viewName: String, settings: Settings, imitation: Imitation, mixing: (any RewardMixingExercises)?,
          rng: RandomSource) throws {
-        guard expertInputs.rows >= 1, expertInputs.cols == discriminator.inputScaling.dimension else {
-            throw PolicyGradientError("\(viewName) returned a \(expertInputs.shapeDescription) matrix for the expert's "
-                                      + "pairs, the view has \(discriminator.inputScaling.dimension) numbers")
-        }
         self.viewName = viewName
         self.discriminator = discriminator
         self.expertInputs = expertInputs
@@ -65,6 +61,10 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
         optimizer = Adam(parameters: discriminator.parameters, learningRate: settings.learningRate)
         let stride = max(1, expertInputs.rows / 2048)
         monitorIndices = Array(Swift.stride(from: 0, to: expertInputs.rows, by: stride))
+        guard expertInputs.rows >= 1, expertInputs.cols == discriminator.inputScaling.dimension else {
+            throw PolicyGradientError("\(viewName) returned a \(expertInputs.shapeDescription) matrix for the expert's "
+                                      + "pairs, the view has \(discriminator.inputScaling.dimension) numbers")
+        }
     }
 
     /// z_φ for rows already in the discriminator's view.
