@@ -20,6 +20,12 @@ lesson.markdown(Prose.discriminator)
 lesson.markdown(Prose.reward)
 lesson.markdown(Prose.policyGradient)
 lesson.markdown(Prose.algorithm)
+lesson.listing("One GAIL iteration: collect with π_θ, reward every transition, update the policy",
+               file: "Sources/Algorithms/PolicyGradient/OnPolicyTrainer.swift", region: "on-policy-iteration")
+lesson.listing("The reward of a batch: discriminator steps on L_D (exercise 4.1), then r_GAIL (4.2)",
+               file: "Sources/Algorithms/GAIL/DiscriminatorReward.swift", region: "discriminator-and-reward")
+lesson.listing("PPO's update: GAE (exercise 4.5) and the clipped surrogate (4.4)",
+               file: "Sources/Algorithms/PolicyGradient/PPO.swift", region: "ppo-update")
 
 // Shared between cells, as in a notebook.
 var results = Lesson04Results()

@@ -17,6 +17,10 @@ let lesson = Lesson(number: 5, slug: "off-policy-failure", title: "Off-policy RL
 lesson.markdown(Prose.introduction)
 
 lesson.markdown(Prose.ddpg)
+lesson.listing("DDPG's update: the critic on the target y, then the actor and the target networks (exercise 5.2 through ActorLoss)",
+               file: "Sources/Algorithms/DDPG/DDPG.swift", region: "ddpg-update")
+lesson.listing("The critic's target y = r + γ(1 − d)·Q'(s', μ'(s')) (exercise 5.1)",
+               file: "Sources/Algorithms/DDPG/DDPG.swift", region: "critic-target")
 
 // Shared between cells, as in a notebook.
 var results = Lesson05Results()
@@ -151,6 +155,8 @@ lesson.figure("buffers", caption: "Angle θ against torque a for a subset of the
 }
 
 lesson.markdown(Prose.tabularPicture)
+lesson.listing("Q-learning on a fixed batch: every transition, every sweep (exercise 5.3)",
+               file: "Sources/Algorithms/Tabular/FixedBatchQLearning.swift", region: "q-learning-sweep")
 
 /// The tabular experiment, for its figure.
 var tabular: TabularExperiment?

@@ -18,6 +18,8 @@ let lesson = Lesson(number: 6, slug: "bcq", title: "Batch-constrained Q-learning
 lesson.markdown(Prose.introduction)
 
 lesson.markdown(Prose.tabular)
+lesson.listing("Batch-constrained Q-learning: the maximum over actions the batch took in s' (exercise 6.1)",
+               file: "Sources/Algorithms/Tabular/BatchConstrainedQLearning.swift", region: "bcq-tabular-sweep")
 
 // Shared between cells, as in a notebook.
 var results = Lesson06Results()
