@@ -8,41 +8,9 @@ import Plotting
 
 let lesson = Lesson(number: 0, slug: "tour", title: "A tour of the kit")
 
-lesson.markdown(#"""
-# A tour of the kit
+lesson.markdown(Prose.introduction)
 
-Every lesson of this course is a small program that reads like a notebook: text cells explain an
-idea, code cells run an experiment, print tables and numbers, and draw figures. You are reading
-the first cell of lesson 0, which exists to show you how that works.
-
-Run a lesson with `swift run -c release 00-tour` (or `.build/release/00-tour` after a build).
-Useful flags:
-
-- `--step` / `--no-step`: pause for Enter between cells (on by default in a terminal);
-- `--cell N`: run cells 1 to N only; `--quick`: small budgets, a few seconds per lesson;
-- `--seed S`: another random seed — the same seed always gives the same numbers;
-- `--out DIR`, `--formats png,svg,pdf`, `--backend cairo|gnuplot`: where and how figures are written;
-- `--implementation exercises`: run the lesson on *your* code in `Exercises/` instead of the
-  reference solutions.
-
-Everything shown here is also written to `out/00-tour/`: the figures, `notebook.ipynb` (open it in
-Jupyter or VS Code), `notebook.md`, and `results.json` with the numbers the tests check.
-"""#)
-
-lesson.markdown(#"""
-## Notation
-
-The course writes $s$ for a state, $a$ for an action, $\pi_\theta$ for a policy with parameters
-$\theta$ and $\pi^*$ for the expert. Behavior cloning, for example, fits the expert's actions:
-
-$$
-L_{BC}(\theta) = \mathbb{E}_{(s,a)\sim\mathcal{T}} \|a - \pi_\theta(s)\|^2
-$$
-
-and the GAN lesson derives the optimal discriminator
-$D^*(x) = \frac{p_{data}(x)}{p_{data}(x) + p_G(x)}$. Returns are discounted by $\gamma \in [0, 1)$,
-and exploration adds noise of scale $\varepsilon$.
-"""#)
+lesson.markdown(Prose.notation)
 
 // Samples of N(μ, σ²) and a Monte-Carlo estimate of π, shared by the cells below.
 let trueMean = 1.0
@@ -335,13 +303,6 @@ lesson.code("The other backend") { context in
     context.record("tour.backends", [context.backend.rawValue, other.rawValue])
 }
 
-lesson.markdown(#"""
-## What next
-
-Lesson 1 starts the course proper with behavior cloning. Each lesson ends with exercises: a
-function in `Exercises/` whose body you write. Until you do, running the lesson with
-`--implementation exercises` skips the cells that need it and says which exercise is missing;
-`swift run -c release grade` checks your answers.
-"""#)
+lesson.markdown(Prose.whatNext)
 
 lesson.run()
