@@ -122,7 +122,7 @@ func conclusions(_ context: LessonContext) throws {
     text += """
 
         5. *Given enough demonstrations, behavior cloning beats its noisy teacher; the mixed agent is faster still* \
-        \(verdict(cloningClaim)): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
+        \(verdict(cloningClaim)) (how reliably each part holds over seeds and kernels: the claims cell below): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
         policy succeeds in \(meanAndError(fewClones.finalSuccess)) of \(cloning.evaluationEpisodes) episodes, below the \
         demonstrator's \(percent(cloneTeacher.successRate)) on the same start states (\(reading(fewBelow))): as in \
         lessons 1 and 2, few demonstrations make a poor clone. Cloned from \(manyClones.demonstrations), it succeeds in \

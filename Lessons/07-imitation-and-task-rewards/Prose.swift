@@ -169,7 +169,7 @@ Which differences clear the spread over seeds is decided in the cell "What the e
   and the task to decide, and an agent trained with it can beat its teacher: here it reaches the
   goal in far fewer steps than the demonstrator. Imitation alone can beat a *noisy* teacher too,
   by a different route: a deterministic clone drops the noise, and given enough demonstrations it
-  succeeds more often than the demonstrator (the conclusions above say by how much in this run).
+  usually succeeds more often than the demonstrator (the claims cell says how reliably).
   It keeps what is in the mean action, though, the half speed; GAIL alone never finishes. So the
   lecture's question has two answers here: imitation can outperform a noisy expert by averaging,
   and only the task reward takes the agent beyond the expert's way of doing the task.

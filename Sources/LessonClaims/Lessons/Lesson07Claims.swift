@@ -37,18 +37,25 @@ let lesson07Claims: [Claim] = [
         check.seeds(SeedComparison.less(try training.sweep(at: 1).finalSuccess, than: task.demonstrator.successRate),
                     "imitation alone (λ = 1) below the demonstrator's success")
     },
-    Claim(lesson: 7, id: "cloningBeatsNoisyTeacher",
-          "behavior cloning of the noisy demonstrator succeeds less often than it from the agents' few demonstrations "
-          + "and more often from many; the mixed agent is faster than the best clone", of: Lesson07Results.self) { r, check in
+    Claim(lesson: 7, id: "cloning.fewBelowTeacher",
+          "behavior cloning of the agents' few demonstrations succeeds less often than the noisy demonstrator; the mixed "
+          + "agent is faster than the clone of many", of: Lesson07Results.self) { r, check in
         let cloning = try required(r.cloning, "cloning"), training = try required(r.training, "training")
         // The demonstrator measured on the clones' evaluation episodes (more than the agents' 50).
-        let teacher = cloning.demonstrator.successRate
-        check.seeds(SeedComparison.less(cloning.few.finalSuccess, than: teacher),
+        check.seeds(SeedComparison.less(cloning.few.finalSuccess, than: cloning.demonstrator.successRate),
                     "BC on \(cloning.few.demonstrations) demonstrations below the demonstrator's success")
-        check.seeds(SeedComparison(greater: cloning.many.finalSuccess, than: teacher),
-                    "BC on \(cloning.many.demonstrations) demonstrations above the demonstrator's success")
         check.seeds(SeedComparison(greater: cloning.many.stepsOfSuccessfulSeeds, than: try training.recipe().stepsOfSuccessfulSeeds),
-                    "steps to success, the best clone above the recipe")
+                    "steps to success, the clone of \(cloning.many.demonstrations) demonstrations above the recipe")
+    },
+    Claim(lesson: 7, id: "cloning.manyAboveTeacher",
+          "behavior cloning of many demonstrations succeeds more often than the noisy demonstrator",
+          status: .reported("held on 28 of 30 quick runs (base seeds 0–9 × three kernels, 10 clones of 500 demonstrations "
+                            + "each, 200 evaluation episodes): on base seed 5 the demonstrator itself succeeds in 89% and "
+                            + "the clones' lead (0.92 ± 0.02) stays within two standard errors on two of the three kernels"),
+          of: Lesson07Results.self) { r, check in
+        let cloning = try required(r.cloning, "cloning")
+        check.seeds(SeedComparison(greater: cloning.many.finalSuccess, than: cloning.demonstrator.successRate),
+                    "BC on \(cloning.many.demonstrations) demonstrations above the demonstrator's success")
     },
     Claim(lesson: 7, id: "demoStarts", "demonstration-state starts speed learning up",
           status: .reported("held on 25 of 30 quick runs (base seeds 0–9 × three kernels): the demonstrations and "
