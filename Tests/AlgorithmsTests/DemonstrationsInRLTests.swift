@@ -124,6 +124,31 @@ import Testing
         #expect(abs(cloned.scalar - 0) < 1e-6)
     }
 
+    @Test func selectionTakesTheFirstDemonstrationsAndCutsThemBeforeTheGoal() throws {
+        let demonstrations = try [trajectory(steps: 10), trajectory(steps: 4), trajectory(steps: 6)]
+        #expect(try DemonstrationSelection.all.apply(to: demonstrations).map(\.count) == [10, 4, 6])
+        #expect(try DemonstrationSelection(count: 2).apply(to: demonstrations).map(\.count) == [10, 4])
+        #expect(try DemonstrationSelection(count: 5).apply(to: demonstrations).count == 3)
+        // ⌈0.8 · 10⌉ = 8 and ⌈0.8 · 4⌉ = 4 (whole): a cut demonstration ends before its reward, as if timed out.
+        let partial = try DemonstrationSelection(count: 2, keptFraction: 0.8).apply(to: demonstrations)
+        #expect(partial.map(\.count) == [8, 4])
+        #expect(partial[0].totalReward == 0 && !partial[0].terminated && partial[0].truncated)
+        #expect(partial[0].observations == Array(demonstrations[0].observations[...8]))
+        #expect(partial[0].states == Array(demonstrations[0].states[...8]))
+        #expect(partial[1].totalReward == 1 && partial[1].terminated)
+        #expect(throws: DemonstrationsRLError.self) { _ = try DemonstrationSelection(count: 0).apply(to: demonstrations) }
+        #expect(throws: DemonstrationsRLError.self) { _ = try DemonstrationSelection(keptFraction: 0).apply(to: demonstrations) }
+        // The trainer sees only the selection: the curriculum's end is the longest selected demonstration.
+        let task = try SparsePushingTask()
+        let collected = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 1)
+        let use = DemonstrationUse(curriculum: CurriculumSettings(), selection: DemonstrationSelection(count: 1))
+        let run = try trainWithDemonstrations(task: task, demonstrations: collected, use: use,
+                                              schedule: TrainingSchedule(environmentSteps: 20, evaluationInterval: 20,
+                                                                         evaluationEpisodes: 1),
+                                              formulas: formulas, seed: 3)
+        #expect(run.longestDemonstration == collected.trajectories[0].count)
+    }
+
     @Test func pretrainingClonesTheActorAndEvaluatesTheCritic() throws {
         let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 2)
