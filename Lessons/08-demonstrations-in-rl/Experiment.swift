@@ -7,17 +7,16 @@ import LessonKit
 import Numerics
 
 /// The success rate the claims compare at: "reaches half of the evaluation episodes".
-let successThreshold = 0.5
+let successThreshold = Lesson08Thresholds.raceSuccess
 
 /// The variants of the race, in the order of the lecture. Edit them to try the exercises'
 /// questions, for example `DemonstrationVariant.replayKept.with { $0.use.demonstrationFraction = 0.5 }`.
 let comparisonVariants: [DemonstrationVariant] = [.scratch, .replayKept, .replayRemoved, .pretrained, .curriculum]
 
-/// The variants of the critic-consistency ablation: the same cloned actor fine-tuned from an
-/// untrained critic, from an evaluated one, and from an evaluated one with the cloning term.
-let ablationVariants: [DemonstrationVariant] = DemonstrationVariant.consistencyAblation + [
-    DemonstrationVariant.pretrained.with { $0.label = "BC actor + evaluated critic, λ = 1" },
-]
+/// The variants of the critic-consistency ablation: the same actor, cloned from all the
+/// demonstrations, fine-tuned from an evaluated critic, from an untrained one, and from an
+/// evaluated one with the cloning term.
+let ablationVariants: [DemonstrationVariant] = DemonstrationVariant.consistencyAblation
 
 /// The training budget and learner of the main comparison.
 func comparisonSchedule(quick: Bool) -> TrainingSchedule {
@@ -98,6 +97,10 @@ extension VariantResult {
 
     /// Each seed's success before the first environment step (after pre-training, if any).
     var initialSuccessPerSeed: [Double] { runs.map { $0.curve.successRates.first ?? .nan } }
+
+    /// Each seed's final success minus its success before the first environment step: what
+    /// training (for a pre-trained variant, fine-tuning) added to where the seed started.
+    var fineTuningGainPerSeed: [Double] { zip(finalSuccessPerSeed, initialSuccessPerSeed).map { $0 - $1 } }
 
     /// Each seed's mean success over the evaluations in (0, `ClaimMargin.earlyWindow`] steps.
     var earlySuccessPerSeed: [Double] {

@@ -12,7 +12,7 @@ func color(of variant: DemonstrationVariant) -> Color {
     case DemonstrationVariant.scratch.id: .black
     case DemonstrationVariant.replayKept.id: .blue
     case DemonstrationVariant.replayRemoved.id: .skyBlue
-    case DemonstrationVariant.pretrained.id: .green
+    case DemonstrationVariant.pretrained.id, DemonstrationVariant.pretrainedWithCloningTerm.id: .green
     case DemonstrationVariant.curriculum.id: .vermillion
     case DemonstrationVariant.pretrainedWithoutCloningTerm.id: .orange
     default: .purple
@@ -76,6 +76,12 @@ func comparisonFigure(_ results: [VariantResult], seeds: Int) -> Figure {
     for result in results {
         plotSuccessCurve(result, into: &axes,
                          style: result.variant.id == DemonstrationVariant.replayRemoved.id ? .dashed : .solid)
+    }
+    // Way 2's start: what pre-training alone gives, before fine-tuning adds anything.
+    if let pretrained = results.first(where: { $0.variant.id == DemonstrationVariant.pretrained.id }),
+       let start = pretrained.statistics.mean.first {
+        axes.scatter(x: [0], y: [start], label: "(2) after pre-training alone", color: color(of: pretrained.variant),
+                     size: 9, marker: .diamond, opacity: 1)
     }
     axes.horizontalLine(y: successThreshold, label: "threshold of the claims", color: .gray, style: .dotted)
     axes.xLabel = "training environment steps"

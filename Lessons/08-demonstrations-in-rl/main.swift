@@ -64,7 +64,8 @@ rate** of the deterministic policy from 20 fixed start states is the score of ev
 The demonstrator is the kit's imperfect scripted pusher (`PushingExpert.demonstrator`): its
 actions carry Gaussian noise of standard deviation 0.5, it blends in 30 % of a naive "head for the
 block" controller, and it moves at half speed. It succeeds almost always, but takes about three
-times as many steps as the scripted optimum. We keep 10 of its successful episodes.
+times as many steps as the scripted optimum. We keep 10 of its successful episodes; ways 1 and 4
+get all ten, way 2 only the first two (why, below).
 
 The learner is lesson 5's DDPG: a deterministic actor $\pi_\phi$ and a critic $Q_\theta$ with
 slowly moving target copies, trained on minibatches $B$ from a replay buffer. Two choices matter
@@ -176,9 +177,16 @@ DQfD starts with a **pre-training** phase: before any interaction, it trains on 
 holds only the demonstrations. For an actor-critic learner that means two things.
 
 *The actor* is trained by behavior cloning (lesson 1's trainer and loss):
-$\min_\phi \mathbb{E}_{(s,a)\in\mathcal{D}} \|\pi_\phi(s) - a\|^2$. After this alone the policy
-already solves the task most of the time: pre-training gives good and safe behaviour from the
-first episode.
+$\min_\phi \mathbb{E}_{(s,a)\in\mathcal{D}} \|\pi_\phi(s) - a\|^2$. With all ten demonstrations
+this alone already succeeds from almost every start of our narrow task (the ablation at the end of
+the lesson starts from such an actor and measures it), and a race from there would show behavior
+cloning, not what fine-tuning adds. So in
+the race way 2 gets only the **first two** demonstrations. As in lesson 1, so few demonstrations
+cover only a sliver of the states the policy meets, and off their paths the cloned actor guesses.
+Pre-training then gives the agent a start rather than a solution, and the task reward has to do
+the rest; the race measures how far cloning alone gets and what fine-tuning adds. (Another way to
+the same situation is *partial* demonstrations that stop before the goal: `DemonstrationSelection`'s
+`keptFraction`.)
 
 *The critic* must then be made **consistent with that actor**. DDPG improves the actor along the
 critic's slope in the action,
@@ -215,9 +223,13 @@ $$
 The indicator is Nair et al.'s **Q-filter**: clone a demonstrated action only where the critic
 rates it above the actor's own, so that the agent can outgrow a suboptimal demonstrator. It
 trusts the critic, though, and right after pre-training the critic is least trustworthy exactly
-where it overrates the actor's action; the lesson therefore fine-tunes with $\lambda = 1$ and
-without the filter, and keeps the demonstrations in the buffer to supply the rows of $D$. A
-separate experiment below shows what the consistent critic and the cloning term each contribute.
+where it overrates the actor's action; the race therefore fine-tunes without the filter, with a
+light term, $\lambda = 1/4$ — enough to keep the actor near the two demonstrations while the critic
+knows little, light enough that the critic can lead once the agent's own successes are in the
+buffer. The demonstrations stay in the buffer to supply the rows of $D$, a tenth of every
+minibatch rather than way 1's quarter: two demonstrations are few transitions, and a quarter of
+every minibatch would replay them over and over. A separate experiment below shows what the
+consistent critic and the cloning term each contribute.
 
 ## Way 3: imitation and task rewards together
 
@@ -318,7 +330,8 @@ lesson.code("The race: every way against RL from scratch") { context in
 
 lesson.figure("success", caption: "Success rate of the deterministic policy on the full task (20 fixed start states) "
     + "against training environment steps; lines are means over seeds, bands ± one standard deviation. The dotted "
-    + "line is the success rate the claims compare at.") { context in
+    + "line is the success rate the claims compare at. Way 2 (green) starts at step 0 (diamond) from the actor cloned "
+    + "from two demonstrations alone; whatever it gains after step 0 is fine-tuning's doing.") { context in
     guard !comparison.isEmpty else { throw CellSkipped("needs the runs of the race") }
     return comparisonFigure(comparison, seeds: comparison[0].runs.count)
 }
@@ -362,7 +375,12 @@ lesson.code("Reading the race") { context in
     let curriculumSolves = SeedComparison(greater: curriculum.finalSuccessPerSeed, than: ClaimMargin.solvedSuccess)
     let completed = curriculum.runs.filter { ($0.curriculumHistory.last?.offset ?? 0) >= $0.longestDemonstration }.count
     let removalSteps = removed.runs.compactMap(\.demonstrationsRemovedAtStep)
-    let cloned = pretrained.runs.compactMap(\.successAfterCloning)
+    let cloned = pretrained.initialSuccessPerSeed, gain = pretrained.fineTuningGainPerSeed
+    let wayTwoDemonstrations = try pretrained.variant.use.selection.apply(to: demonstrations?.trajectories ?? [])
+    let clonedUnsolved = SeedComparison.less(cloned, than: ClaimMargin.solvedSuccess)
+    let clonedBelowThreshold = SeedComparison.less(cloned, than: successThreshold)
+    let fineTuningImproves = SeedComparison(greater: gain, than: ClaimMargin.fineTuningGain)
+    let gainBar = ClaimMargin.fineTuningGain == 0 ? "above zero" : "above \(percent(ClaimMargin.fineTuningGain))"
     context.markdown("""
     Numbers are means ± standard errors over the \(seeds) seeds; a seed that never reached \
     \(percent(successThreshold)) counts as \(budget + interval) steps. A verdict holds when the difference clears \
@@ -377,8 +395,16 @@ lesson.code("Reading the race") { context in
     Removed as soon as the agent succeeded on half of its recent episodes \
     (after \(removalSteps.isEmpty ? "never" : removalSteps.map(String.init).joined(separator: ", ")) steps), \
     they end at \(meanAndError(removed.finalSuccessPerSeed)).
-    - **Pre-training** gives \(meanAndError(cloned)) success before the first environment step (behavior cloning \
-    alone); it reaches \(soonerText(pretrained)), and ends at \(meanAndError(pretrained.finalSuccessPerSeed)).
+    - **Pre-training** on \(wayTwoDemonstrations.count) demonstrations (\(wayTwoDemonstrations.reduce(0) { $0 + $1.count }) \
+    steps) gives \(meanAndError(cloned)) success before the first environment step (behavior cloning alone): \(clonedUnsolved.holds
+        ? "below \(percent(ClaimMargin.solvedSuccess)), so cloning alone does not solve the task,"
+        : "not clearly below \(percent(ClaimMargin.solvedSuccess)) on these seeds,") \
+    and \(clonedBelowThreshold.holds ? "below" : "not clearly below") the table's \(percent(successThreshold)). \
+    Fine-tuning with the task reward takes it to \(meanAndError(pretrained.finalSuccessPerSeed)) at the end, a gain \
+    of \(meanAndError(gain)) per seed, \(fineTuningImproves.holds
+        ? "\(gainBar) beyond two standard errors: the reward finishes what the demonstrations started."
+        : "not clearly \(gainBar) on these seeds (within two standard errors).") \
+    It reaches \(soonerText(pretrained)).
     - **The backward curriculum** reaches \(soonerText(curriculum)). Its start reached the beginning of the \
     demonstrations on \(completed) of \(seeds) seeds, and it ends at \(meanAndError(curriculum.finalSuccessPerSeed)) \
     on the full task, \(curriculumSolves.holds
@@ -389,6 +415,10 @@ lesson.code("Reading the race") { context in
         context.record(verdict: sooner(r), as: "verdict.\(key)SoonerThanScratch")
     }
     context.record(verdict: scratchUnsolved, as: "verdict.scratchUnsolved")
+    context.record(verdict: clonedUnsolved, as: "verdict.pretrainingAloneUnsolved")
+    context.record(verdict: clonedBelowThreshold, as: "verdict.pretrainingBelowThreshold")
+    context.record(verdict: fineTuningImproves, as: "verdict.fineTuningImproves")
+    context.record("comparison.pretrained.fineTuningGainPerSeed", gain)
     context.record(verdict: curriculumSolves, as: "verdict.curriculumSolves")
     context.record("verdict.curriculumCompletedSeeds", completed)
 }
@@ -396,14 +426,18 @@ lesson.code("Reading the race") { context in
 lesson.markdown(#"""
 ## Why the critic must agree with the pre-trained actor
 
-The pre-trained variant did two things besides cloning: it evaluated its critic on the
-demonstrations, and it kept a cloning term in the actor's loss. Which one protects the cloned
-policy? Three runs start from the same cloned actor and differ only in the critic they start
-with and in $\lambda$:
+Way 2 did two things besides cloning: it evaluated its critic on the demonstrations, and it kept
+a cloning term in the actor's loss. Which one protects a cloned policy that works? To see it, this
+experiment starts from an actor that should not lose anything: it pre-trains on all ten
+demonstrations, enough for cloning to work on this task (the table's "before" column below
+says how well), unlike the race's two. Whatever fine-tuning then does to the actor shows as a
+drop. Three runs start from the same cloned actor and differ only in the critic they start with
+and in $\lambda$:
 
 - an untrained critic and DDPG's own actor loss ($\lambda = 0$);
 - a critic evaluated on the demonstrations (consistent with the actor), $\lambda = 0$;
-- the evaluated critic and the cloning term, $\lambda = 1$ (the variant of the race).
+- the evaluated critic and the cloning term at full weight, $\lambda = 1$ (the race used
+  $\lambda = 1/4$ on two demonstrations).
 """#)
 
 lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { context in
@@ -436,7 +470,8 @@ lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { con
     context.show(table)
 }
 
-lesson.figure("consistency", caption: "Fine-tuning from the same behavior-cloned actor (step 0) with an untrained "
+lesson.figure("consistency", caption: "Fine-tuning from the same actor, cloned from all ten demonstrations (step 0), "
+    + "with an untrained "
     + "critic, with a critic evaluated on the demonstrations, and with that critic plus the cloning term in the "
     + "actor's loss (λ = 1); mean ± std over seeds.") { _ in
     guard !ablation.isEmpty else { throw CellSkipped("needs the runs of the ablation") }
@@ -448,7 +483,7 @@ lesson.code("What the ablation says") { context in
     func result(_ id: String) -> VariantResult? { runs.first { $0.variant.id == id } }
     guard let untrained = result(DemonstrationVariant.pretrainedInconsistentCritic.id),
           let evaluated = result(DemonstrationVariant.pretrainedWithoutCloningTerm.id),
-          let both = result(DemonstrationVariant.pretrained.id) else {
+          let both = result(DemonstrationVariant.pretrainedWithCloningTerm.id) else {
         throw CellSkipped("needs the three runs of the ablation")
     }
     func percent(_ x: Double) -> String { String(format: "%.0f %%", 100 * x) }
@@ -490,7 +525,10 @@ lesson.markdown(#"""
   share per minibatch (Nair et al.'s scheme; DQfD and DDPGfD prioritise instead) and n-step returns
   carry them back along the demonstrated paths. Whether to
   keep them forever is a trade-off between a stable anchor and a suboptimal demonstrator's bias.
-- **Pre-training** gives good behaviour before the first episode. DQfD pre-trains a critic
+- **Pre-training** gives the agent a start before its first episode. With enough demonstrations
+  (the ablation's ten) cloning alone solves this narrow task; with too few (the race's two) it
+  leaves a policy that fails from many starts, and the task reward has to do the rest — how far
+  fine-tuning took it on this run is in the race's reading above. DQfD pre-trains a critic
   consistent with the pre-trained actor (policy evaluation on the demonstrations) and keeps a
   supervised term on the demonstrations while fine-tuning; what each contributes on this task is
   what the ablation cell above measured, on this run.
@@ -517,7 +555,10 @@ Then experiment: the variants of the race are listed in `comparisonVariants`, in
 `Lessons/08-demonstrations-in-rl/Experiment.swift`. Try a demonstration share of $\rho = 0$ (the
 demonstrations sit in the buffer but are never sampled) and $\rho = 0.5$; a curriculum threshold of
 0.9, or $\Delta = 12$; the Q-filter on for the pre-trained variant (`usesQFilter = true`, and watch
-the start of fine-tuning); and removing the demonstrations after the agent's first success.
+the start of fine-tuning), $\lambda = 1$ for it, or pre-training on one, three or all ten
+demonstrations (`selection.count`) or on partial ones (`selection.keptFraction = 0.8`, which
+stops each demonstration before the goal, so that it holds no reward); and removing the
+demonstrations after the agent's first success.
 """#)
 
 lesson.claims()

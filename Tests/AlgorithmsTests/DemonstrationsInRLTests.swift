@@ -131,6 +131,31 @@ import Testing
         #expect(abs(cloned.scalar - 0) < 1e-6)
     }
 
+    @Test func selectionTakesTheFirstDemonstrationsAndCutsThemBeforeTheGoal() throws {
+        let demonstrations = try [trajectory(steps: 10), trajectory(steps: 4), trajectory(steps: 6)]
+        #expect(try DemonstrationSelection.all.apply(to: demonstrations).map(\.count) == [10, 4, 6])
+        #expect(try DemonstrationSelection(count: 2).apply(to: demonstrations).map(\.count) == [10, 4])
+        #expect(try DemonstrationSelection(count: 5).apply(to: demonstrations).count == 3)
+        // ⌈0.8 · 10⌉ = 8 and ⌈0.8 · 4⌉ = 4 (whole): a cut demonstration ends before its reward, as if timed out.
+        let partial = try DemonstrationSelection(count: 2, keptFraction: 0.8).apply(to: demonstrations)
+        #expect(partial.map(\.count) == [8, 4])
+        #expect(partial[0].totalReward == 0 && !partial[0].terminated && partial[0].truncated)
+        #expect(partial[0].observations == Array(demonstrations[0].observations[...8]))
+        #expect(partial[0].states == Array(demonstrations[0].states[...8]))
+        #expect(partial[1].totalReward == 1 && partial[1].terminated)
+        #expect(throws: DemonstrationsRLError.self) { _ = try DemonstrationSelection(count: 0).apply(to: demonstrations) }
+        #expect(throws: DemonstrationsRLError.self) { _ = try DemonstrationSelection(keptFraction: 0).apply(to: demonstrations) }
+        // The trainer sees only the selection: the curriculum's end is the longest selected demonstration.
+        let task = try SparsePushingTask()
+        let collected = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 1)
+        let use = DemonstrationUse(curriculum: CurriculumSettings(), selection: DemonstrationSelection(count: 1))
+        let run = try trainWithDemonstrations(task: task, demonstrations: collected, use: use,
+                                              schedule: TrainingSchedule(environmentSteps: 20, evaluationInterval: 20,
+                                                                         evaluationEpisodes: 1),
+                                              formulas: formulas, seed: 3)
+        #expect(run.longestDemonstration == collected.trajectories[0].count)
+    }
+
     @Test func pretrainingClonesTheActorAndEvaluatesTheCritic() throws {
         let task = try SparsePushingTask()
         let demonstrations = try DemonstrationCollection(task: task, expert: .demonstrator, count: 3, seed: 2)
@@ -167,9 +192,13 @@ import Testing
             let run = try trainWithDemonstrations(task: task, demonstrations: demonstrations, use: use, schedule: schedule,
                                                   formulas: formulas, seed: 9)
             #expect(run.curve.environmentSteps == [0, 100, 200, 300], "\(variant.id)")
-            // With demonstrations in the buffer the updates start at once; otherwise after 128 agent transitions.
-            if use.startsWithDemonstrationsInBuffer {
+            // With a batch of demonstration transitions in the buffer the updates start at once; with fewer
+            // (way 2 keeps two demonstrations) once the agent's own fill the batch; without any after 128 of its own.
+            let demonstrationSteps = try use.selection.apply(to: demonstrations.trajectories).reduce(0) { $0 + $1.count }
+            if use.startsWithDemonstrationsInBuffer && demonstrationSteps >= 128 {
                 #expect(run.gradientUpdates == 300, "\(variant.id)")
+            } else if use.startsWithDemonstrationsInBuffer {
+                #expect(run.gradientUpdates > 300 - 128 && run.gradientUpdates < 300, "\(variant.id)")
             } else {
                 #expect(run.gradientUpdates > 0 && run.gradientUpdates <= 300 - 127, "\(variant.id)")
             }

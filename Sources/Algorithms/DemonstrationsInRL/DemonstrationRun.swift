@@ -5,7 +5,7 @@ public struct DemonstrationRun: Sendable, Codable, Equatable {
     public var curve: SuccessCurve
     /// The curriculum's offset over training (empty without a curriculum).
     public var curriculumHistory: [BackwardCurriculum.Point]
-    /// The longest demonstration's length (the curriculum's end point; 0 without demonstrations).
+    /// The longest length of the demonstrations the run used (the curriculum's end point; 0 without demonstrations).
     public var longestDemonstration: Int
     /// Environment step at which the demonstrations left the buffer, if they did.
     public var demonstrationsRemovedAtStep: Int?

@@ -6,6 +6,7 @@ import Numerics
 /// One run of DDPG (lesson 5) on the pushing task with the demonstrations used as `use` says:
 ///
 /// ```
+/// demos ← the variant's selection of the demonstrations (all of them, or fewer, or partial)
 /// agent ← DDPG with fresh networks, bootstrapping n-step returns with γⁿ
 /// buffer ← the demonstrations' n-step transitions in its permanent region (ways 1 and 2)
 /// if pre-training (way 2):  actor ← BC on the demonstrations (lesson 1)
@@ -35,7 +36,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
                                     inspect: ((DDPG) throws -> Void)? = nil) throws -> DemonstrationRun {
     try use.validate()
     try schedule.validate()
-    let demos = demonstrations?.trajectories ?? []
+    let demos = try use.selection.apply(to: demonstrations?.trajectories ?? [])
     if use.needsDemonstrations && demos.isEmpty {
         throw DemonstrationsRLError("trainWithDemonstrations: this variant needs demonstrations, none were given")
     }
@@ -119,7 +120,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
     }
     try inspect?(agent)
     return DemonstrationRun(curve: curve, curriculumHistory: curriculum?.history ?? [],
-                            longestDemonstration: demonstrations?.longest ?? 0,
+                            longestDemonstration: demos.map(\.count).max() ?? 0,
                             demonstrationsRemovedAtStep: replay.removedAtStep, trainingEpisodes: episodes,
                             trainingSuccesses: successes, gradientUpdates: updates,
                             successAfterCloning: successAfterCloning, finalPolicyEvaluationError: policyEvaluationError)

@@ -22,11 +22,14 @@ public struct DemonstrationUse: Sendable, Codable, Equatable {
     public var pretraining: Pretraining?
     /// A backward curriculum along the demonstrations; `nil` for the task's own resets.
     public var curriculum: CurriculumSettings?
+    /// Which of the given demonstrations the variant uses (all of them, whole, by default): the
+    /// buffer, pre-training and the curriculum see only these.
+    public var selection: DemonstrationSelection
 
     /// A variant; by default no use of the demonstrations at all.
     public init(demonstrationsInBuffer: Bool = false, demonstrationFraction: Double = 0.25, removal: RemovalRule? = nil,
                 behaviorCloningWeight: Float = 0, usesQFilter: Bool = false, pretraining: Pretraining? = nil,
-                curriculum: CurriculumSettings? = nil) {
+                curriculum: CurriculumSettings? = nil, selection: DemonstrationSelection = .all) {
         self.demonstrationsInBuffer = demonstrationsInBuffer
         self.demonstrationFraction = demonstrationFraction
         self.removal = removal
@@ -34,6 +37,7 @@ public struct DemonstrationUse: Sendable, Codable, Equatable {
         self.usesQFilter = usesQFilter
         self.pretraining = pretraining
         self.curriculum = curriculum
+        self.selection = selection
     }
 
     /// Whether the demonstrations are in the buffer when interaction starts.
@@ -59,5 +63,6 @@ public struct DemonstrationUse: Sendable, Codable, Equatable {
         try removal?.validate()
         try pretraining?.validate()
         try curriculum?.validate()
+        try selection.validate()
     }
 }

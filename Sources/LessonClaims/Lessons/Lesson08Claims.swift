@@ -2,7 +2,10 @@ import Numerics
 
 /// The margins of lesson 8's claims; the lesson's text uses the same ones.
 public enum Lesson08Thresholds {
-    /// "The curriculum solves the full task": its final success exceeds this.
+    /// The success rate of the race's table and "sooner" claims: "reaches half of the evaluation episodes".
+    public static let raceSuccess = 0.5
+    /// "The curriculum solves the full task": its final success exceeds this. "Pre-training on two
+    /// demonstrations alone does not solve it": way 2's success before fine-tuning stays below it.
     public static let solvedSuccess = 0.8
     /// "RL from scratch does not solve it within the budget": its final success stays below this.
     public static let unsolvedSuccess = 0.2
@@ -13,6 +16,10 @@ public enum Lesson08Thresholds {
     public static let keptEarlySuccess = 0.9
     /// The end of the "early" window of fine-tuning, in environment steps.
     public static let earlyWindow = 2_000
+    /// "Fine-tuning improves on the pre-trained policy": way 2's final success minus its success
+    /// before fine-tuning, seed by seed, exceeds this (beyond two standard errors). A margin of 0.2
+    /// held on 27 of 30 quick runs (one training seed of three that gains little or collapses decides it), 0 on 29.
+    public static let fineTuningGain = 0.0
 }
 
 /// What `robustness` measured for the claims that hold on some runs but not on 29 of 30: quick runs,
@@ -57,14 +64,34 @@ let lesson08Claims: [Claim] = [
             check.atLeast(offset, longest, "seed \(seed): the curriculum's final start offset reaches the longest demonstration")
         }
     },
-    Claim(lesson: 8, id: "clonedStart", "the behavior-cloned actor starts at full success") { r, check in
-        for variant in ["pretrainedInconsistentCritic", "pretrainedWithoutCloningTerm", "pretrained"] {
+    Claim(lesson: 8, id: "pretrainingAloneUnsolved", "pre-training on two demonstrations alone does not solve the task") { r, check in
+        check.seeds(SeedComparison.less(try r.numbers("comparison.pretrained.initialSuccessPerSeed"),
+                                        than: Lesson08Thresholds.solvedSuccess),
+                    "way 2's success before fine-tuning (behavior cloning on two demonstrations)")
+    },
+    Claim(lesson: 8, id: "pretrainingBelowThreshold", "pre-training on two demonstrations alone stays below the race's "
+          + "success threshold",
+          status: .reported("held on 19 of 30 \(runs): on 14 of the 90 training seeds the actor cloned from two "
+                            + "demonstrations succeeds from 50–70 % of the starts, and one such seed out of three keeps "
+                            + "the mean from being two standard errors below 0.5")) { r, check in
+        check.seeds(SeedComparison.less(try r.numbers("comparison.pretrained.initialSuccessPerSeed"),
+                                        than: Lesson08Thresholds.raceSuccess),
+                    "way 2's success before fine-tuning (behavior cloning on two demonstrations)")
+    },
+    Claim(lesson: 8, id: "fineTuningImproves", "fine-tuning with the task reward improves on the pre-trained policy") { r, check in
+        let initial = try r.numbers("comparison.pretrained.initialSuccessPerSeed")
+        let final = try r.numbers("comparison.pretrained.finalSuccessPerSeed")
+        check.seeds(SeedComparison(greater: zip(final, initial).map { $0 - $1 }, than: Lesson08Thresholds.fineTuningGain),
+                    "way 2, seed by seed: final success minus success before fine-tuning")
+    },
+    Claim(lesson: 8, id: "clonedStart", "the actor cloned from all ten demonstrations starts at full success") { r, check in
+        for variant in ["pretrainedInconsistentCritic", "pretrainedWithoutCloningTerm", "pretrainedWithCloningTerm"] {
             check.seeds(SeedComparison(greater: try r.numbers("ablation.\(variant).initialSuccessPerSeed"),
                                        than: Lesson08Thresholds.clonedSuccess), "\(variant): success before fine-tuning")
         }
     },
     Claim(lesson: 8, id: "cloningTermKeeps", "fine-tuning with the cloning term keeps the cloned actor working") { r, check in
-        check.seeds(SeedComparison(greater: try r.numbers("ablation.pretrained.meanEarlyPerSeed"),
+        check.seeds(SeedComparison(greater: try r.numbers("ablation.pretrainedWithCloningTerm.meanEarlyPerSeed"),
                                    than: Lesson08Thresholds.keptEarlySuccess),
                     "mean success over the first \(Lesson08Thresholds.earlyWindow) steps of fine-tuning")
     },
