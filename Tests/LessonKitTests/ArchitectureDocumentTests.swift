@@ -43,11 +43,12 @@ struct ArchitectureDocumentTests {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 4, let lesson = Int(cells[1]) else { continue }
             rows += 1
-            // The exercise files: the first names the lesson's folder, the others are in the same folder.
-            let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Solutions").path)
+            // The exercise files, named as in Solutions/; the student's stubs in Exercises/ have the same names
+            // (and the handout has no Solutions/).
+            let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Exercises").path)
                 .first { $0.hasPrefix(String(format: "%02d-", lesson)) })
             for name in cells[2].matches(of: /`([^`]+\.swift)`/).map({ String($0.1) }) {
-                let file = "Solutions/\(folder)/" + (name.split(separator: "/").last.map(String.init) ?? name)
+                let file = "Exercises/\(folder)/" + (name.split(separator: "/").last.map(String.init) ?? name)
                 #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(file).path), "\(file) is missing")
             }
             // The code that runs it: `Algorithms/…swift` followed by an optional `region`.
