@@ -38,8 +38,6 @@ var designedExpert = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuc
 var summaries: [VariantSummary] = []
 var results = Lesson07Results()
 lesson.results { results }
-var clones: [CloningBaseline.Result] = []
-var cloneTeacher = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
 
 /// The summary of `variant` (after the experiment cell).
 @MainActor
@@ -152,13 +150,13 @@ lesson.code("The third imitator: behavior cloning of the same demonstrator") { c
     let seeds = (0..<settings.seeds).map { RandomSource.derivedSeed(base: context.seed, scale: 1_000, index: $0) }
     let demonstrationSeed = RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 77_000)
     let many = try task.demonstrations(count: CloningBaseline.manyDemonstrations, seed: demonstrationSeed)
-    clones = try [demonstrations, many].map { given in
+    let clones = try [demonstrations, many].map { given in
         try CloningBaseline.run(task: task, demonstrations: given, seeds: seeds,
                                 gradientSteps: CloningBaseline.gradientSteps,
                                 episodes: CloningBaseline.evaluationEpisodes, evaluationSeed: evaluationSeed,
                                 exercises: context.exercises)
     }
-    cloneTeacher = try context.exercises.rewardMixing.successStatistics(
+    let cloneTeacher = try context.exercises.rewardMixing.successStatistics(
         of: try Rollout.run(task.environment, expert: task.demonstrator, episodes: CloningBaseline.evaluationEpisodes,
                             seed: evaluationSeed))
     let imitation = try summary(settings.sweep.last!), recipe = try summary(settings.recipe)
