@@ -38,6 +38,11 @@ func reading(_ comparison: SeedComparison) -> String {
     return String(description[range.lowerBound...])
 }
 
+/// "more often? yes: difference 0.21, needs more than 0 + 2 × 0.06": the question, its answer by the claims' rule, and why.
+func answer(_ question: String, _ comparison: SeedComparison) -> String {
+    "\(question)? \(comparison.holds ? "yes" : "not by two standard errors"): \(reading(comparison))"
+}
+
 /// Decides the lesson's claims on the typed results and says what they show.
 @MainActor
 func conclusions(_ context: LessonContext) throws {
@@ -101,20 +106,20 @@ func conclusions(_ context: LessonContext) throws {
 
         1. *An intermediate λ beats both ends* \(verdict(intermediateBeatsEnds)): the recipe, λ = \(lambdaText), has mean \
         success along training \(meanAndError(recipe.successAlongTraining)), against \(meanAndError(noGAIL.successAlongTraining)) \
-        for λ = 0 (no GAIL reward, demo starts only; \(reading(overNoGAIL))) and \
-        \(meanAndError(imitation.successAlongTraining)) for λ = 1 (no task reward; \(reading(overImitation))). Final \
+        for λ = 0 (no GAIL reward, demo starts only; \(answer("the recipe higher", overNoGAIL))) and \
+        \(meanAndError(imitation.successAlongTraining)) for λ = 1 (no task reward; \(answer("the recipe higher", overImitation))). Final \
         success: \(meanAndError(recipe.finalSuccess)), \(meanAndError(noGAIL.finalSuccess)) and \(meanAndError(imitation.finalSuccess)).
         2. *The mixed agent exceeds its teacher; imitation alone does not* \(verdict(mixedExceeds && !imitationExceeds)): \
         at λ = \(lambdaText) the final policies succeed in \(meanAndError(recipe.finalSuccess)) of the episodes \
-        against the demonstrator's \(percent(demonstrator.successRate)) (more often: \(reading(successOverExpert))) and \
+        against the demonstrator's \(percent(demonstrator.successRate)) (\(answer("more often", successOverExpert))) and \
         take \(meanAndError(recipeSteps)) steps when they do against the demonstrator's \
-        \(fixed(demonstrator.stepsToSuccess)) (fewer: \(reading(fasterThanExpert))); either is enough. Pure \
-        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (less often than the demonstrator: \
-        \(reading(imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
+        \(fixed(demonstrator.stepsToSuccess)) (\(answer("fewer", fasterThanExpert))); either is enough. Pure \
+        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (\(answer("less often than the demonstrator", \
+        imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
         for every step it survives, so finishing the task is the last thing it wants.
         3. *Demonstration starts speed learning up* \(verdict(startsSpeedUp.holds)): the mean success along training is \
         \(meanAndError(recipe.successAlongTraining)) with them and \(meanAndError(withoutStarts.successAlongTraining)) without \
-        (margin \(ClaimRule.startsMargin); \(reading(startsSpeedUp))).
+        (margin \(ClaimRule.startsMargin); \(answer("higher with them", startsSpeedUp))).
         4. *A discriminator that sees only the block does better than one that also sees the pusher* \(verdict(maskHelps)): \
         block only \(meanAndError(recipe.successAlongTraining)) along training and \(meanAndError(recipe.finalSuccess)) at the \
         end; block, pusher and action \(meanAndError(unmasked.successAlongTraining)) and \(meanAndError(unmasked.finalSuccess)).
@@ -124,15 +129,15 @@ func conclusions(_ context: LessonContext) throws {
         5. *Given enough demonstrations, behavior cloning beats its noisy teacher; the mixed agent is faster still* \
         \(verdict(cloningClaim)) (how reliably each part holds over seeds and kernels: the claims cell below): cloned from the agents' \(fewClones.demonstrations) demonstrations, the deterministic \
         policy succeeds in \(meanAndError(fewClones.finalSuccess)) of \(cloning.evaluationEpisodes) episodes, below the \
-        demonstrator's \(percent(cloneTeacher.successRate)) on the same start states (\(reading(fewBelow))): as in \
+        demonstrator's \(percent(cloneTeacher.successRate)) on the same start states (\(answer("below", fewBelow))): as in \
         lessons 1 and 2, few demonstrations make a poor clone. Cloned from \(manyClones.demonstrations), it succeeds in \
-        \(meanAndError(manyClones.finalSuccess)) (more often than the demonstrator: \(reading(manyAbove))), in \
+        \(meanAndError(manyClones.finalSuccess)) (\(answer("more often than the demonstrator", manyAbove))), in \
         \(meanAndError(manyCloneSteps)) steps against the demonstrator's \(fixed(cloneTeacher.stepsToSuccess)) \
-        (fewer: \(manyFaster.holds ? "yes" : "not by two standard errors"), \(reading(manyFaster))). The squared \
+        (\(answer("fewer", manyFaster))). The squared \
         error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps the half speed, which \
         is in the mean. The mixed agent, paid by the task for finishing, takes \(meanAndError(recipeSteps)) steps on \
-        the agents' \(settings.finalEvaluationEpisodes) evaluation episodes (fewer than the best clone: \
-        \(reading(recipeOutpacesClone))).
+        the agents' \(settings.finalEvaluationEpisodes) evaluation episodes (\(answer("fewer than the best clone", \
+        recipeOutpacesClone))).
         """
     let maskReading = maskAlong.holds ? "the block-only discriminator learned sooner"
         : pusherAlong.holds ? "the discriminator that sees the pusher learned sooner"

@@ -63,65 +63,23 @@ extension VariantResult {
     /// Mean and std over seeds of the final success rate.
     var finalSuccess: (mean: Double, std: Double) { meanAndStandardDeviation(of: finalSuccessPerSeed) }
 
-    /// The results.json record of the variant.
-    func record(into context: LessonContext, prefix: String) {
-        let key = "\(prefix).\(variant.id)"
-        context.record("\(key).label", variant.label)
-        context.record("\(key).steps", statistics.environmentSteps)
-        context.record("\(key).meanSuccess", statistics.mean)
-        context.record("\(key).stdSuccess", statistics.standardDeviation)
-        context.record("\(key).firstStepReachingThreshold", statistics.firstStep(reaching: successThreshold) ?? -1)
-        context.record("\(key).reachesThreshold", statistics.firstStep(reaching: successThreshold) != nil)
-        context.record("\(key).firstStepReachingThresholdPerSeed",
-                       firstStepsPerSeed(reaching: successThreshold).map { $0 ?? -1 })
-        context.record("\(key).finalSuccessPerSeed", finalSuccessPerSeed)
-        context.record("\(key).initialSuccessPerSeed", initialSuccessPerSeed)
-        context.record("\(key).finalSuccessMean", finalSuccess.mean)
-        context.record("\(key).finalSuccessStd", finalSuccess.std)
-        context.record("\(key).trainingSuccessRate", runs.map { Double($0.trainingSuccesses) / Double(max($0.trainingEpisodes, 1)) })
+    /// The variant's numbers as results.json keeps them; "early" is the evaluations in (0, `earlyWindow`] steps.
+    func summary(earlyWindow: Int) -> Lesson08Results.Variant {
+        let early = runs.map { run in
+            let window = zip(run.curve.environmentSteps, run.curve.successRates)
+                .filter { $0.0 > 0 && $0.0 <= earlyWindow }.map(\.1)
+            return window.isEmpty ? .nan : window.reduce(0, +) / Double(window.count)
+        }
+        return Lesson08Results.Variant(
+            id: variant.id, label: variant.label, steps: statistics.environmentSteps, meanSuccess: statistics.mean,
+            stdSuccess: statistics.standardDeviation, initialSuccess: runs.map { $0.curve.successRates.first ?? .nan },
+            finalSuccess: finalSuccessPerSeed,
+            firstStepReachingThreshold: firstStepsPerSeed(reaching: successThreshold).map { $0.map(Double.init) ?? .nan },
+            earlySuccess: early,
+            trainingSuccessRate: runs.map { Double($0.trainingSuccesses) / Double(max($0.trainingEpisodes, 1)) })
     }
 }
-
-// MARK: - The verdicts, decided from per-seed values
 
 /// The margins of the lesson's claims, defined once with the claims (Sources/LessonClaims/Lessons/Lesson08Claims.swift):
 /// the text and the claim tests decide with the same numbers.
 typealias ClaimMargin = Lesson08Thresholds
-
-extension VariantResult {
-    /// Each seed's steps until its own curve reached the threshold, a seed that never did counted as
-    /// one evaluation interval past the budget (the earliest it could still have got there).
-    func stepsToThresholdPerSeed(budget: Int, interval: Int) -> [Double] {
-        firstStepsPerSeed(reaching: successThreshold).map { Double($0 ?? budget + interval) }
-    }
-
-    /// Each seed's success before the first environment step (after pre-training, if any).
-    var initialSuccessPerSeed: [Double] { runs.map { $0.curve.successRates.first ?? .nan } }
-
-    /// Each seed's final success minus its success before the first environment step: what
-    /// training (for a pre-trained variant, fine-tuning) added to where the seed started.
-    var fineTuningGainPerSeed: [Double] { zip(finalSuccessPerSeed, initialSuccessPerSeed).map { $0 - $1 } }
-
-    /// Each seed's mean success over the evaluations in (0, `ClaimMargin.earlyWindow`] steps.
-    var earlySuccessPerSeed: [Double] {
-        runs.map { run in
-            let window = zip(run.curve.environmentSteps, run.curve.successRates)
-                .filter { $0.0 > 0 && $0.0 <= ClaimMargin.earlyWindow }.map(\.1)
-            return window.isEmpty ? .nan : window.reduce(0, +) / Double(window.count)
-        }
-    }
-}
-
-/// "0.97 ± 0.02" (mean ± standard error over seeds) of per-seed values, as percentages or as numbers.
-func meanAndError(_ values: [Double], percent: Bool = true) -> String {
-    let mean = SeedComparison.mean(values), error = SeedComparison.standardError(values)
-    return percent ? String(format: "%.0f ± %.0f %%", 100 * mean, 100 * error) : String(format: "%.0f ± %.0f", mean, error)
-}
-
-extension LessonContext {
-    /// Records a verdict's outcome and slack under `key` (`key.holds`, `key.slack`).
-    func record(verdict: SeedComparison, as key: String) {
-        record("\(key).holds", verdict.holds)
-        record("\(key).slack", verdict.slack)
-    }
-}

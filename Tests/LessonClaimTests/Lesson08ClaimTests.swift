@@ -20,16 +20,22 @@ struct Lesson08ClaimTests {
         for file in ["task.png", "success.png", "curriculum.png", "consistency.png", "notebook.md", "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
-        #expect(try run.number("comparison.gradientUpdates") > 0)
-        #expect(try run.numbers("comparison.curriculum.meanSuccess").count == run.numbers("comparison.curriculum.steps").count)
+        let race = try #require(try LessonResults(document: run.document).decode(Lesson08Results.self).comparison)
+        #expect(race.gradientUpdates > 0)
+        #expect(race.variants.map(\.id) == ["scratch", "replayKept", "replayRemoved", "pretrained", "curriculum"])
+        for variant in race.variants {
+            #expect(variant.meanSuccess.count == variant.steps.count, "\(variant.id): one mean per evaluation")
+            #expect(variant.finalSuccess.count == race.seeds.count, "\(variant.id): one final success per seed")
+        }
     }
 
     @Test("keeping the demonstrations forever vs removing them is recorded (shown, not asserted)")
     func keepOrRemoveIsRecorded() throws {
         let run = try Lesson08Run.get()
-        let kept = try run.numbers("comparison.replayKept.finalSuccessPerSeed")
-        let removed = try run.numbers("comparison.replayRemoved.finalSuccessPerSeed")
-        let removedAt = try run.numbers("comparison.replayRemoved.removedAtStep")
+        let race = try #require(try LessonResults(document: run.document).decode(Lesson08Results.self).comparison)
+        let kept = try race.variant("replayKept").finalSuccess
+        let removed = try race.variant("replayRemoved").finalSuccess
+        let removedAt = race.demonstrationsRemovedAtStep
         #expect(kept.count == removed.count && removed.count == removedAt.count)
         #expect(kept.allSatisfy { (0...1).contains($0) } && removed.allSatisfy { (0...1).contains($0) })
     }

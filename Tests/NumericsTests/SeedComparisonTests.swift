@@ -32,4 +32,11 @@ struct SeedComparisonTests {
         #expect(!SeedComparison(greater: [1, .nan], than: 0).holds)
         #expect(SeedComparison.standardError([5]) == 0)
     }
+
+    @Test("a mean that rounds to zero from below reads 0, not -0")
+    func negativeZero() {
+        let description = SeedComparison.less([-0.0, -1e-17, 0], than: 0.2).description
+        #expect(!description.contains("-0"), "\(description)")
+        #expect(description.contains("0 ± 0"), "\(description)")
+    }
 }

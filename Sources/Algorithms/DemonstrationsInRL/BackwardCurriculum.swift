@@ -102,6 +102,7 @@ public struct BackwardCurriculum: Sendable {
     /// Records an episode's outcome and moves the start earlier when exercise 8.2 says so; the
     /// window restarts at every move.
     public mutating func record(success: Bool, environmentStep: Int, formulas: any DemonstrationsInRLExercises) throws {
+        // listing: curriculum-step
         guard !isComplete else { return }
         recent.append(success)
         if recent.count > settings.window { recent.removeFirst(recent.count - settings.window) }
@@ -117,5 +118,6 @@ public struct BackwardCurriculum: Sendable {
             recent.removeAll()
             history.append(Point(environmentStep: environmentStep, offset: offset))
         }
+        // end listing
     }
 }

@@ -63,6 +63,7 @@ public struct DemonstrationReplay: Sendable {
     /// - Throws: what the exercise throws (an empty buffer, a bad fraction).
     public func sample(batchSize: Int, formulas: any DemonstrationsInRLExercises,
                        rng: inout RandomSource) throws -> OffPolicyBatch {
+        // listing: mixed-minibatch
         let indices = try formulas.mixedMinibatchIndices(
             demonstrationCount: demonstrationCount, agentCount: agentCount, batchSize: batchSize,
             demonstrationFraction: demonstrationFraction, rng: &rng)
@@ -71,6 +72,7 @@ public struct DemonstrationReplay: Sendable {
                                         + "some outside 0 ..< \(buffer.count)")
         }
         return try OffPolicyBatch(rows: indices, of: buffer)
+        // end listing
     }
 }
 

@@ -54,6 +54,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
                                          returnSteps: schedule.returnSteps, discount: Double(schedule.ddpg.discount))
     if use.startsWithDemonstrationsInBuffer { try replay.addDemonstrations(demos) }
 
+    // listing: pretraining
     // Way 2: clone the demonstrations into the actor, then make the critic consistent with it.
     var successAfterCloning: Double?
     var policyEvaluationError: Double?
@@ -66,6 +67,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
                                                                  formulas: formulas.lesson, rng: &rng)
         policyEvaluationError = errors.last
     }
+    // end listing
     var curriculum = try use.curriculum.map { try BackwardCurriculum(settings: $0, demonstrations: demos) }
 
     var curve = SuccessCurve()
@@ -75,6 +77,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
     var (observation, horizon) = curriculum?.begin(&env, rng: &rng) ?? (env.reset(rng: &rng), task.maxEpisodeSteps)
     var episodeLength = 0, episodes = 0, successes = 0, updates = 0
     var outcomes: [Bool] = []
+    // listing: training-loop
     for step in 0..<schedule.environmentSteps {
         let action = env.actionSpace.clip(step < randomSteps
             ? env.actionSpace.sample(rng: &rng)
@@ -115,6 +118,7 @@ public func trainWithDemonstrations(task: SparsePushingTask, demonstrations: Dem
         if (step + 1) % schedule.evaluationInterval == 0 { curve.record(try successRate(), atStep: step + 1) }
         progress?(step + 1)
     }
+    // end listing
     if schedule.environmentSteps % schedule.evaluationInterval != 0 {
         curve.record(try successRate(), atStep: schedule.environmentSteps)
     }

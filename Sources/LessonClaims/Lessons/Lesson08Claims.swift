@@ -30,9 +30,11 @@ private let stalls = "a training seed's curriculum can stall at one start offset
 
 /// Lesson 8's claims: four ways of using demonstrations inside RL on a sparse task.
 let lesson08Claims: [Claim] = [
-    Claim(lesson: 8, id: "taskNeedsExploration", "random actions never succeed; the demonstrator almost always does") { r, check in
-        check.atMost(try r.number("task.random.successRate"), 0, "uniformly random actions' success rate")
-        check.atLeast(try r.number("task.demonstrator.successRate"), 0.9, "the demonstrator's success rate")
+    Claim(lesson: 8, id: "taskNeedsExploration", "random actions never succeed; the demonstrator almost always does",
+          of: Lesson08Results.self) { r, check in
+        let task = try required(r.task, "task")
+        check.atMost(task.randomSuccessRate, 0, "uniformly random actions' success rate")
+        check.atLeast(task.demonstratorSuccessRate, 0.9, "the demonstrator's success rate")
     },
 ] + [
     ("pretrained", "2 (pre-training)", Claim.Status.asserted),
@@ -42,57 +44,64 @@ let lesson08Claims: [Claim] = [
     ("curriculum", "4 (backward curriculum)", .reported("held on 19 of 30 \(runs): " + stalls)),
 ].map { variant, name, status in
     Claim(lesson: 8, id: "sooner.\(variant)", "way \(name) reaches the success threshold in fewer environment steps than RL "
-          + "from scratch", status: status) { r, check in
+          + "from scratch", status: status, of: Lesson08Results.self) { r, check in
         // A seed that never reaches the threshold counts as one evaluation past the budget.
-        let scratch = try r.numbers("comparison.scratch.stepsToThresholdPerSeed")
-        let mine = try r.numbers("comparison.\(variant).stepsToThresholdPerSeed")
-        check.seeds(SeedComparison(greater: scratch, than: mine), "environment steps to 0.5 success, scratch above \(variant)")
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison(greater: try race.stepsToThreshold("scratch"), than: try race.stepsToThreshold(variant)),
+                    "environment steps to \(race.threshold) success, scratch above \(variant)")
     }
 } + [
     Claim(lesson: 8, id: "scratchUnsolved", "RL from scratch does not solve the full task within the budget",
           status: .reported("held on 20 of 30 \(runs): on some training seeds random exploration finds the goal and "
-                            + "DDPG learns the task from scratch within 8 000 steps")) { r, check in
-        check.seeds(SeedComparison.less(try r.numbers("comparison.scratch.finalSuccessPerSeed"),
-                                        than: Lesson08Thresholds.unsolvedSuccess), "RL from scratch's final success")
+                            + "DDPG learns the task from scratch within 8 000 steps"), of: Lesson08Results.self) { r, check in
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison.less(try race.variant("scratch").finalSuccess, than: Lesson08Thresholds.unsolvedSuccess),
+                    "RL from scratch's final success")
     },
     Claim(lesson: 8, id: "curriculumSolves", "the backward curriculum solves the full-horizon task",
-          status: .reported("held on 21 of 30 \(runs): " + stalls)) { r, check in
-        check.seeds(SeedComparison(greater: try r.numbers("comparison.curriculum.finalSuccessPerSeed"),
-                                   than: Lesson08Thresholds.solvedSuccess), "the curriculum's final success on the full task")
-        let longest = try r.number("comparison.curriculum.longestDemonstration")
-        for (seed, offset) in try r.numbers("comparison.curriculum.finalOffset").enumerated() {
-            check.atLeast(offset, longest, "seed \(seed): the curriculum's final start offset reaches the longest demonstration")
+          status: .reported("held on 21 of 30 \(runs): " + stalls), of: Lesson08Results.self) { r, check in
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison(greater: try race.variant("curriculum").finalSuccess, than: Lesson08Thresholds.solvedSuccess),
+                    "the curriculum's final success on the full task")
+        for (seed, offset) in race.curriculum.finalOffset.enumerated() {
+            check.atLeast(Double(offset), Double(race.curriculum.longestDemonstration),
+                          "seed \(seed): the curriculum's final start offset reaches the longest demonstration")
         }
     },
-    Claim(lesson: 8, id: "pretrainingAloneUnsolved", "pre-training on two demonstrations alone does not solve the task") { r, check in
-        check.seeds(SeedComparison.less(try r.numbers("comparison.pretrained.initialSuccessPerSeed"),
-                                        than: Lesson08Thresholds.solvedSuccess),
+    Claim(lesson: 8, id: "pretrainingAloneUnsolved", "pre-training on two demonstrations alone does not solve the task",
+          of: Lesson08Results.self) { r, check in
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison.less(try race.variant("pretrained").initialSuccess, than: Lesson08Thresholds.solvedSuccess),
                     "way 2's success before fine-tuning (behavior cloning on two demonstrations)")
     },
     Claim(lesson: 8, id: "pretrainingBelowThreshold", "pre-training on two demonstrations alone stays below the race's "
           + "success threshold",
           status: .reported("held on 19 of 30 \(runs): on 14 of the 90 training seeds the actor cloned from two "
                             + "demonstrations succeeds from 50–70 % of the starts, and one such seed out of three keeps "
-                            + "the mean from being two standard errors below 0.5")) { r, check in
-        check.seeds(SeedComparison.less(try r.numbers("comparison.pretrained.initialSuccessPerSeed"),
-                                        than: Lesson08Thresholds.raceSuccess),
+                            + "the mean from being two standard errors below 0.5"), of: Lesson08Results.self) { r, check in
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison.less(try race.variant("pretrained").initialSuccess, than: Lesson08Thresholds.raceSuccess),
                     "way 2's success before fine-tuning (behavior cloning on two demonstrations)")
     },
-    Claim(lesson: 8, id: "fineTuningImproves", "fine-tuning with the task reward improves on the pre-trained policy") { r, check in
-        let initial = try r.numbers("comparison.pretrained.initialSuccessPerSeed")
-        let final = try r.numbers("comparison.pretrained.finalSuccessPerSeed")
-        check.seeds(SeedComparison(greater: zip(final, initial).map { $0 - $1 }, than: Lesson08Thresholds.fineTuningGain),
+    Claim(lesson: 8, id: "fineTuningImproves", "fine-tuning with the task reward improves on the pre-trained policy",
+          of: Lesson08Results.self) { r, check in
+        let race = try required(r.comparison, "comparison")
+        check.seeds(SeedComparison(greater: try race.variant("pretrained").gainPerSeed, than: Lesson08Thresholds.fineTuningGain),
                     "way 2, seed by seed: final success minus success before fine-tuning")
     },
-    Claim(lesson: 8, id: "clonedStart", "the actor cloned from all ten demonstrations starts at full success") { r, check in
+    Claim(lesson: 8, id: "clonedStart", "the actor cloned from all ten demonstrations starts at full success",
+          of: Lesson08Results.self) { r, check in
+        let ablation = try required(r.ablation, "ablation")
         for variant in ["pretrainedInconsistentCritic", "pretrainedWithoutCloningTerm", "pretrainedWithCloningTerm"] {
-            check.seeds(SeedComparison(greater: try r.numbers("ablation.\(variant).initialSuccessPerSeed"),
-                                       than: Lesson08Thresholds.clonedSuccess), "\(variant): success before fine-tuning")
+            check.seeds(SeedComparison(greater: try ablation.variant(variant).initialSuccess, than: Lesson08Thresholds.clonedSuccess),
+                        "\(variant): success before fine-tuning")
         }
     },
-    Claim(lesson: 8, id: "cloningTermKeeps", "fine-tuning with the cloning term keeps the cloned actor working") { r, check in
-        check.seeds(SeedComparison(greater: try r.numbers("ablation.pretrainedWithCloningTerm.meanEarlyPerSeed"),
+    Claim(lesson: 8, id: "cloningTermKeeps", "fine-tuning with the cloning term keeps the cloned actor working",
+          of: Lesson08Results.self) { r, check in
+        let ablation = try required(r.ablation, "ablation")
+        check.seeds(SeedComparison(greater: try ablation.variant("pretrainedWithCloningTerm").earlySuccess,
                                    than: Lesson08Thresholds.keptEarlySuccess),
-                    "mean success over the first \(Lesson08Thresholds.earlyWindow) steps of fine-tuning")
+                    "mean success over the first \(ablation.earlyWindow) steps of fine-tuning")
     },
 ]

@@ -109,6 +109,7 @@ public struct SeedComparison: Sendable, Equatable {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
-        return text
+        // A value that rounds to zero from below (e.g. −0 or −1e−17) reads "0", not "-0".
+        return text == "-0" ? "0" : text
     }
 }
