@@ -85,10 +85,10 @@ extension GradeCommand {
             let limits = TimeLimits(factor: limitFactor, floor: minLimit, ceiling: timeLimit, reference: reference)
             let grading = BudgetedGrading(checks: checks, limits: limits, jobs: jobs ?? CheckScheduler.availableCores,
                                           deadline: deadline)
+            let launcher = try runChecksAs.map(IsolatedRunner.unprivilegedLauncher(user:)) ?? []
             print(header(grading))
 
             let implementation = self.implementation
-            let launcher = runChecksAs.map(IsolatedRunner.unprivilegedLauncher(user:)) ?? []
             let report = grading.run(
                 start: start,
                 runCheck: { check, limit in

@@ -17,8 +17,9 @@ public struct ScheduledResult: Sendable {
 /// limit, and the whole run against a deadline.
 ///
 /// Workers take the checks in order. A check that starts close to the deadline gets only the time
-/// left; once the deadline has passed, the remaining checks are not started and come back with no
-/// outcome, so that a report can still be written in time and name them.
+/// left; once the deadline has passed (or is less than ``shortestStart`` away), the remaining checks
+/// are not started and come back with no outcome, so that a report can still be written in time and
+/// name them.
 public struct CheckScheduler: Sendable {
     /// How many checks run at once.
     public var jobs: Int
@@ -31,8 +32,27 @@ public struct CheckScheduler: Sendable {
         self.deadline = deadline
     }
 
-    /// The number of cores this process may use: the default for ``jobs``.
-    public static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// A check is not started with less time than this left before the deadline.
+    public static let shortestStart = 0.1
+
+    /// The number of cores this process may use, the default for ``jobs``: the processor count,
+    /// or less where a container's CPU quota (cgroup v2 `cpu.max`, v1 `cpu.cfs_quota_us`) allows less.
+    public static var availableCores: Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        func read(_ path: String) -> [Double]? {
+            (try? String(contentsOfFile: path, encoding: .utf8))?
+                .split(whereSeparator: \.isWhitespace).map { Double($0) ?? .nan }
+        }
+        var quota: Double?
+        if let v2 = read("/sys/fs/cgroup/cpu.max"), v2.count == 2, v2[0].isFinite, v2[1] > 0 {
+            quota = v2[0] / v2[1]
+        } else if let q = read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")?.first, q > 0,
+                  let p = read("/sys/fs/cgroup/cpu/cpu.cfs_period_us")?.first, p > 0 {
+            quota = q / p
+        }
+        guard let quota else { return max(1, cores) }
+        return max(1, min(cores, Int(quota.rounded(.up))))
+    }
 
     /// Runs tasks `0..<limits.count`, task `i` by `run(i, limit)` with `limit` at most `limits[i]`
     /// (`run` must stop by then, as ``IsolatedRunner`` does), and calls `finished(i, result)` as
@@ -48,7 +68,7 @@ public struct CheckScheduler: Sendable {
                 while let index = state.next() {
                     let remaining = deadline.timeIntervalSinceNow
                     let result: ScheduledResult
-                    if remaining <= 0 {
+                    if remaining < Self.shortestStart {
                         result = ScheduledResult(outcome: nil, limit: 0, stoppedByDeadline: false)
                     } else {
                         let limit = min(limits[index], remaining)

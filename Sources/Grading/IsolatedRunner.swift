@@ -136,9 +136,14 @@ public enum IsolatedRunner {
 
     /// A launcher that runs the child as `user` (util-linux `setpriv`, which `exec`s, so a time-out
     /// stops the child itself): the student's code then cannot read files only root may read (the
-    /// grader's sources), write the reports, or signal the grader. Needs root.
-    public static func unprivilegedLauncher(user: String) -> [String] {
-        ["/usr/bin/setpriv", "--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--no-new-privs", "--"]
+    /// grader's sources), write the reports, or signal the grader. Needs root; throws when there is
+    /// no such user.
+    public static func unprivilegedLauncher(user: String) throws -> [String] {
+        guard let entry = getpwnam(user) else {
+            throw GradingInputError("there is no user named \(user) to run the checks as")
+        }
+        let (uid, gid) = (entry.pointee.pw_uid, entry.pointee.pw_gid)
+        return ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--no-new-privs", "--"]
     }
 
     /// This executable's own path, to start the child from.
