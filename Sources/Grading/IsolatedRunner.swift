@@ -100,7 +100,8 @@ public enum IsolatedRunner {
             if Date() > deadline {
                 timedOut = true
                 process.terminate()
-                Thread.sleep(forTimeInterval: 0.5)
+                let grace = Date().addingTimeInterval(0.5)
+                while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.01) }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 break
             }
