@@ -6,8 +6,9 @@ import Implementations
 
 /// `grade`: scores the exercises of the course for instructors.
 ///
-/// Every exercise's check runs in a child process of its own with a time limit, so a student's
-/// crash, infinite loop or NaN costs that exercise only, and the report always comes out.
+/// Every exercise's check runs in a child process of its own with a time limit, several at once,
+/// so a student's crash, infinite loop or NaN costs that exercise only, and the whole run has a
+/// deadline after which the report still comes out.
 @main
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,89 +18,44 @@ struct GradeCommand: ParsableCommand {
         Writes <out>/results.json (Gradescope's format) and <out>/junit.xml, and prints a table.
         Points per exercise are declared with the checks in Sources/Grading/Checks/.
         """,
-        subcommands: [Score.self, RunOne.self],
+        subcommands: [Score.self, FailAll.self, RunOne.self],
         defaultSubcommand: Score.self)
 }
 
 extension GradeCommand {
-    /// Grades every exercise (the default subcommand).
-    struct Score: ParsableCommand {
+    /// Writes a report that scores every exercise 0 for one reason (used by the Gradescope
+    /// autograder when a submission is missing or does not build).
+    struct FailAll: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "score", abstract: "Grade every exercise and write the reports (the default).")
+            commandName: "fail-all",
+            abstract: "Write reports that score every exercise 0 for one reason (a submission that does not build).")
 
-        @Option(help: "Whose code to grade: exercises (the student's copy) or reference (Solutions/).")
-        var implementation: Implementation = .exercises
+        @Option(help: "The one-line reason, shown to the student with every exercise.")
+        var reason: String
+
+        @Option(help: "A file whose text (e.g. the compiler's errors) follows the reason in the report's output.")
+        var details: String?
 
         @Option(help: "Folder for results.json and junit.xml.")
         var out: String = "out/grading"
 
-        @Option(help: "Seconds each exercise may take before it is stopped and scored zero.")
-        var timeLimit: Double = 120
-
-        @Option(help: "Grade only this lesson (1-8).")
-        var lesson: Int?
-
-        @Flag(help: "Exit non-zero unless every exercise fails cleanly with 'not implemented' (checks the untouched stubs).")
-        var expectZero = false
-
-        @Flag(help: "Exit non-zero unless every exercise passes (checks the reference solutions).")
-        var expectFull = false
-
-        func validate() throws {
-            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, got \(timeLimit)") }
-            if let lesson, !(1...8).contains(lesson) {
-                throw ValidationError("--lesson must be between 1 and 8, got \(lesson)")
-            }
-            if expectZero && expectFull { throw ValidationError("--expect-zero and --expect-full exclude each other") }
-        }
-
         func run() throws {
-            if implementation == .reference && !referenceIsAvailable {
-                throw ValidationError("this copy of the kit has no Solutions/ folder, so there is no reference to grade")
-            }
-            let checks = allChecks.filter { lesson == nil || $0.lesson == lesson }
-            guard !checks.isEmpty else {
-                throw ValidationError("no exercises are declared\(lesson.map { " for lesson \($0)" } ?? "")")
-            }
-            print("Grading \(checks.count) exercises (\(implementation.rawValue)), each in its own process, "
-                  + "time limit \(Int(timeLimit)) s.")
-            let start = Date()
-            var graded = [GradedExercise]()
-            var outcomes = [IsolatedOutcome]()
-            for check in checks {
-                let outcome = IsolatedRunner.run(check: check, implementation: implementation, timeLimit: timeLimit)
-                outcomes.append(outcome)
-                let mark = outcome.passed ? "✔" : "✘"
-                print("  \(mark) \(check.id) \(check.name)")
-                graded.append(GradedExercise(
-                    id: check.id, lesson: check.lesson, name: check.name,
-                    score: outcome.passed ? check.points : 0, maxScore: check.points,
-                    passed: outcome.passed, message: outcome.message, hidden: check.visibility == .hidden,
-                    seconds: outcome.seconds))
-            }
-            let report = GradeReport(exercises: graded, executionTime: Date().timeIntervalSince(start))
-            print()
-            print(report.table())
-
-            let folder = URL(fileURLWithPath: out, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try report.gradescopeJSON().write(to: folder.appendingPathComponent("results.json"), options: .atomic)
-            try Data(report.junitXML().utf8).write(to: folder.appendingPathComponent("junit.xml"), options: .atomic)
-            print("reports: \(folder.path)/results.json (Gradescope), \(folder.path)/junit.xml (JUnit)")
-
-            if expectZero {
-                let cleanFailures = outcomes.filter(\.notImplemented).count
-                guard cleanFailures == outcomes.count else {
-                    let wrong = zip(checks, outcomes).filter { !$0.1.notImplemented }.map { "\($0.0.id) \($0.0.name): \($0.1.message.isEmpty ? "passed" : $0.1.message)" }
-                    print("expected every exercise to fail cleanly as 'not implemented'; these did not:\n  "
-                          + wrong.joined(separator: "\n  "))
-                    throw ExitCode.failure
+            var notes = [reason]
+            if let details {
+                guard let text = try? String(contentsOfFile: details, encoding: .utf8) else {
+                    throw GradingInputError("cannot read the details file \(details)")
                 }
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { notes.append(String(trimmed.prefix(8000))) }
             }
-            if expectFull && report.score < report.maxScore {
-                print("expected full marks, got \(report.score) / \(report.maxScore)")
-                throw ExitCode.failure
+            let exercises = allChecks.map { check in
+                GradedExercise(id: check.id, lesson: check.lesson, name: check.name, score: 0, maxScore: check.points,
+                               passed: false, message: "\(check): not graded: \(reason)",
+                               hidden: check.visibility == .hidden, seconds: 0)
             }
+            let report = GradeReport(exercises: exercises, executionTime: 0, notes: notes)
+            try report.write(to: URL(fileURLWithPath: out, isDirectory: true))
+            print("every exercise scored 0: \(reason)")
         }
     }
 
@@ -126,10 +82,21 @@ extension GradeCommand {
 
 extension Implementation: ExpressibleByArgument {}
 
+extension GradeReport {
+    /// Writes `results.json` (Gradescope) and `junit.xml` into `folder`, creating it.
+    func write(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try gradescopeJSON().write(to: folder.appendingPathComponent("results.json"), options: .atomic)
+        try Data(junitXML().utf8).write(to: folder.appendingPathComponent("junit.xml"), options: .atomic)
+    }
+}
+
 extension IsolatedRunner {
-    /// Runs `check` on `implementation` in a child process (`grade run-one ID`) with a time limit.
-    static func run(check: ExerciseCheck, implementation: Implementation, timeLimit: Double) -> IsolatedOutcome {
+    /// Runs `check` on `implementation` in a child process (`grade run-one ID`) with a time limit,
+    /// started through `launcher` if one is given.
+    static func run(check: ExerciseCheck, implementation: Implementation, timeLimit: Double,
+                    launcher: [String] = []) -> IsolatedOutcome {
         run(arguments: ["run-one", check.id, "--implementation", implementation.rawValue],
-            label: "exercise \(check.id) \(check.name)", name: check.id, timeLimit: timeLimit)
+            label: "exercise \(check.id) \(check.name)", name: check.id, timeLimit: timeLimit, launcher: launcher)
     }
 }

@@ -20,10 +20,17 @@ public struct GradedExercise: Sendable, Codable, Equatable {
     public var hidden: Bool
     /// Seconds the check took.
     public var seconds: Double
+    /// Whether the check was stopped at its time limit or at the run's deadline.
+    public var timedOut: Bool
+    /// Whether the check never started because the run's deadline had passed.
+    public var notRun: Bool
+    /// Whether the check failed as "not implemented" (an untouched stub).
+    public var notImplemented: Bool
 
     /// Creates a graded exercise.
     public init(id: String, lesson: Int, name: String, score: Double, maxScore: Double, passed: Bool,
-                message: String, hidden: Bool, seconds: Double) {
+                message: String, hidden: Bool, seconds: Double, timedOut: Bool = false, notRun: Bool = false,
+                notImplemented: Bool = false) {
         self.id = id
         self.lesson = lesson
         self.name = name
@@ -33,6 +40,14 @@ public struct GradedExercise: Sendable, Codable, Equatable {
         self.message = message
         self.hidden = hidden
         self.seconds = seconds
+        self.timedOut = timedOut
+        self.notRun = notRun
+        self.notImplemented = notImplemented
+    }
+
+    /// The status column of the table: passed, FAILED, TIMED OUT or NOT RUN.
+    public var status: String {
+        passed ? "passed" : notRun ? "NOT RUN" : timedOut ? "TIMED OUT" : "FAILED"
     }
 }
 
@@ -43,11 +58,15 @@ public struct GradeReport: Sendable {
     public var exercises: [GradedExercise]
     /// Wall-clock seconds for the whole run.
     public var executionTime: Double
+    /// Lines about the whole run (exercises stopped or not run, a build that failed), shown after
+    /// the table and in the Gradescope report's top-level output.
+    public var notes: [String]
 
     /// Creates a report.
-    public init(exercises: [GradedExercise], executionTime: Double) {
+    public init(exercises: [GradedExercise], executionTime: Double, notes: [String] = []) {
         self.exercises = exercises
         self.executionTime = executionTime
+        self.notes = notes
     }
 
     /// Points earned over all exercises.
@@ -62,7 +81,7 @@ public struct GradeReport: Sendable {
         var rows = [[String]]()
         for e in exercises {
             let points = "\(format(e.score))/\(format(e.maxScore))"
-            let status = e.passed ? "passed" : "FAILED"
+            let status = e.status
             var message = e.message.replacingOccurrences(of: "\n", with: " ")
             if message.count > messageWidth { message = String(message.prefix(messageWidth - 1)) + "…" }
             rows.append(["\(e.lesson)", "\(e.id) \(e.name)\(e.hidden ? " (hidden)" : "")", points, status, message])
@@ -80,12 +99,15 @@ public struct GradeReport: Sendable {
         lines.append("total: \(format(score)) / \(format(maxScore)) points, "
                      + "\(exercises.filter(\.passed).count) of \(exercises.count) exercises passed "
                      + "(\(String(format: "%.1f", executionTime)) s)")
+        lines += notes
         return lines.joined(separator: "\n")
     }
 
-    /// Gradescope's autograder `results.json`: top-level `score`, `execution_time`, `output`, and
-    /// `tests[]` with `name`, `number`, `score`, `max_score`, `status`, `output`, `visibility`.
-    /// Hidden checks get visibility `after_published`.
+    /// Gradescope's autograder `results.json`: top-level `score`, `execution_time`, `output` (the
+    /// count passed and the ``notes``), `stdout_visibility` and `tests[]` with `name`, `number`,
+    /// `score`, `max_score`, `status`, `output`, `visibility`. Hidden checks get visibility
+    /// `after_published`; the grader's stdout stays `hidden` from students, since its table shows
+    /// the hidden checks' messages.
     public func gradescopeJSON() throws -> Data {
         struct Test: Encodable {
             let name: String
@@ -100,11 +122,14 @@ public struct GradeReport: Sendable {
             let score: Double
             let execution_time: Double
             let output: String
+            let stdout_visibility: String
             let tests: [Test]
         }
         let results = Results(
             score: score, execution_time: (executionTime * 100).rounded() / 100,
-            output: "\(exercises.filter(\.passed).count) of \(exercises.count) exercises passed.",
+            output: (["\(exercises.filter(\.passed).count) of \(exercises.count) exercises passed."] + notes)
+                .joined(separator: "\n"),
+            stdout_visibility: "hidden",
             tests: exercises.map { e in
                 Test(name: "Lesson \(e.lesson): \(e.name)", number: e.id, score: e.score, max_score: e.maxScore,
                      status: e.passed ? "passed" : "failed", output: e.passed ? "passed" : e.message,

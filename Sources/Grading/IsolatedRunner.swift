@@ -11,6 +11,17 @@ public struct IsolatedOutcome: Sendable {
     public var message: String
     /// How long the child ran.
     public var seconds: Double
+    /// Whether the child was stopped at its time limit.
+    public var timedOut = false
+
+    /// Creates an outcome.
+    public init(passed: Bool, notImplemented: Bool, message: String, seconds: Double, timedOut: Bool = false) {
+        self.passed = passed
+        self.notImplemented = notImplemented
+        self.message = message
+        self.seconds = seconds
+        self.timedOut = timedOut
+    }
 }
 
 /// Runs one check in a child process of this executable with a time limit: the `grade` command
@@ -38,12 +49,16 @@ public enum IsolatedRunner {
 
     /// Starts this executable with `arguments`, waits at most `timeLimit` seconds, and reads the
     /// child's result line. `label` ("exercise 1.2 gaussianLogLikelihood") starts the messages
-    /// about crashes and time-outs; `name` makes the temporary files' names unique.
-    public static func run(arguments: [String], label: String, name: String, timeLimit: Double) -> IsolatedOutcome {
+    /// about crashes and time-outs; `name` makes the temporary files' names unique. A non-empty
+    /// `launcher` (e.g. ``unprivilegedLauncher(user:)``) is a command that starts the child: it gets
+    /// this executable's path and `arguments` after its own, and must `exec` them.
+    public static func run(arguments: [String], label: String, name: String, timeLimit: Double,
+                           launcher: [String] = []) -> IsolatedOutcome {
         let start = Date()
-        func outcome(_ passed: Bool, _ message: String, notImplemented: Bool = false) -> IsolatedOutcome {
+        func outcome(_ passed: Bool, _ message: String, notImplemented: Bool = false,
+                     timedOut: Bool = false) -> IsolatedOutcome {
             IsolatedOutcome(passed: passed, notImplemented: notImplemented, message: message,
-                            seconds: Date().timeIntervalSince(start))
+                            seconds: Date().timeIntervalSince(start), timedOut: timedOut)
         }
         let temp = FileManager.default.temporaryDirectory
             .appendingPathComponent("grade-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
@@ -61,8 +76,13 @@ public enum IsolatedRunner {
         }
 
         let process = Process()
-        process.executableURL = selfExecutable()
-        process.arguments = arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [selfExecutable().path] + arguments
+        } else {
+            process.executableURL = selfExecutable()
+            process.arguments = arguments
+        }
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
         process.standardInput = FileHandle.nullDevice
@@ -80,7 +100,8 @@ public enum IsolatedRunner {
             if Date() > deadline {
                 timedOut = true
                 process.terminate()
-                Thread.sleep(forTimeInterval: 0.5)
+                let grace = Date().addingTimeInterval(0.5)
+                while process.isRunning && Date() < grace { Thread.sleep(forTimeInterval: 0.01) }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 break
             }
@@ -91,8 +112,8 @@ public enum IsolatedRunner {
         try? stderrHandle.close()
 
         if timedOut {
-            return outcome(false, "\(label): stopped after the time limit of \(Int(timeLimit)) s "
-                           + "(an infinite loop, or far too slow)")
+            return outcome(false, "\(label): stopped after the time limit of \(formatSeconds(timeLimit)) s "
+                           + "(an infinite loop, or far too slow)", timedOut: true)
         }
         let output = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
         let errors = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
@@ -112,6 +133,18 @@ public enum IsolatedRunner {
             : "exited with status \(process.terminationStatus) without a result"
         return outcome(false, "\(label): the code \(how)"
                        + (lastError.isEmpty ? "" : ": \(lastError)"))
+    }
+
+    /// A launcher that runs the child as `user` (util-linux `setpriv`, which `exec`s, so a time-out
+    /// stops the child itself): the student's code then cannot read files only root may read (the
+    /// grader's sources), write the reports, or signal the grader. Needs root; throws when there is
+    /// no such user.
+    public static func unprivilegedLauncher(user: String) throws -> [String] {
+        guard let entry = getpwnam(user) else {
+            throw GradingInputError("there is no user named \(user) to run the checks as")
+        }
+        let (uid, gid) = (entry.pointee.pw_uid, entry.pointee.pw_gid)
+        return ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--no-new-privs", "--"]
     }
 
     /// This executable's own path, to start the child from.
