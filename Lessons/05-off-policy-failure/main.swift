@@ -17,8 +17,10 @@ let lesson = Lesson(number: 5, slug: "off-policy-failure", title: "Off-policy RL
 lesson.markdown(Prose.introduction)
 
 lesson.markdown(Prose.ddpg)
-lesson.listing("DDPG's update: the critic on the target y, then the actor and the target networks (exercise 5.2 through ActorLoss)",
+lesson.listing("DDPG's update: the critic on the target y, then the actor (its ActorLoss) and the target networks",
                file: "Sources/Algorithms/DDPG/DDPG.swift", region: "ddpg-update")
+lesson.listing("DDPG's ActorLoss: −mean Q(s, μ(s)) (exercise 5.2); lesson 8 plugs in another one",
+               file: "Sources/Algorithms/DDPG/ActorLoss.swift", region: "dpg-actor-loss")
 lesson.listing("The critic's target y = r + γ(1 − d)·Q'(s', μ'(s')) (exercise 5.1)",
                file: "Sources/Algorithms/DDPG/DDPG.swift", region: "critic-target")
 

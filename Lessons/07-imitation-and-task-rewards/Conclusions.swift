@@ -114,8 +114,8 @@ func conclusions(_ context: LessonContext) throws {
         against the demonstrator's \(percent(demonstrator.successRate)) (\(answer("more often", successOverExpert))) and \
         take \(meanAndError(recipeSteps)) steps when they do against the demonstrator's \
         \(fixed(demonstrator.stepsToSuccess)) (\(answer("fewer", fasterThanExpert))); either is enough. Pure \
-        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) (\(answer("less often than the demonstrator", \
-        imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
+        imitation (λ = 1) reaches \(meanAndError(imitation.finalSuccess)) \
+        (\(answer("less often than the demonstrator", imitationBelowExpert))). With −log(1 − D) as its only reward it is paid \
         for every step it survives, so finishing the task is the last thing it wants.
         3. *Demonstration starts speed learning up* \(verdict(startsSpeedUp.holds)): the mean success along training is \
         \(meanAndError(recipe.successAlongTraining)) with them and \(meanAndError(withoutStarts.successAlongTraining)) without \
@@ -136,8 +136,8 @@ func conclusions(_ context: LessonContext) throws {
         (\(answer("fewer", manyFaster))). The squared \
         error's minimiser is the demonstrator's mean action: the clone drops the noise and keeps the half speed, which \
         is in the mean. The mixed agent, paid by the task for finishing, takes \(meanAndError(recipeSteps)) steps on \
-        the agents' \(settings.finalEvaluationEpisodes) evaluation episodes (\(answer("fewer than the best clone", \
-        recipeOutpacesClone))).
+        the agents' \(settings.finalEvaluationEpisodes) evaluation episodes \
+        (\(answer("fewer than the best clone", recipeOutpacesClone))).
         """
     let maskReading = maskAlong.holds ? "the block-only discriminator learned sooner"
         : pusherAlong.holds ? "the discriminator that sees the pusher learned sooner"

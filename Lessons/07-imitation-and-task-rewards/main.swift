@@ -27,6 +27,8 @@ lesson.listing("Where an episode starts: a demonstration state with probability 
                file: "Sources/Algorithms/RewardMixing/DemonstrationStart.swift", region: "demonstration-start")
 lesson.listing("PPO's update: GAE (exercise 4.5) and the clipped surrogate (4.4)",
                file: "Sources/Algorithms/PolicyGradient/PPO.swift", region: "ppo-update")
+lesson.listing("The advantages PPO's update starts from: V(s) and V(s') of the batch, then GAE (exercise 4.5)",
+               file: "Sources/Algorithms/PolicyGradient/PolicyGradientLearner.swift", region: "advantage-estimate")
 
 // Shared between cells, as in a notebook.
 var settings = ExperimentSettings.full

@@ -33,6 +33,8 @@ public struct DeterministicPolicyGradientLoss: ActorLoss {
     /// `deterministicPolicyGradientLoss(states:actor:critic:)` on the batch's states.
     public func loss(on batch: OffPolicyBatch, states: Tensor, actor: (Tensor) throws -> Tensor,
                      critic: (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
+        // listing: dpg-actor-loss
         try formulas.deterministicPolicyGradientLoss(states: states, actor: actor, critic: critic)
+        // end listing
     }
 }

@@ -84,7 +84,11 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
 
     /// r_GAIL of the batch's pairs in the view under the current discriminator.
     func imitationRewards(_ inputs: Matrix) throws -> [Float] {
-        let rewards = try imitation.gailReward(logits: logits(inputs).value.scalars, form: settings.rewardForm)
+        try checked(imitation.gailReward(logits: logits(inputs).value.scalars, form: settings.rewardForm), for: inputs)
+    }
+
+    /// `rewards` from exercise 4.2, if it returned one per row of `inputs`.
+    func checked(_ rewards: [Float], for inputs: Matrix) throws -> [Float] {
         guard rewards.count == inputs.rows else {
             throw PolicyGradientError("gailReward returned \(rewards.count) rewards for \(inputs.rows) pairs")
         }
@@ -108,12 +112,14 @@ final class DiscriminatorReward<Imitation: GAILExercises> {
                 expertLogits: { logits(expertInputs.rows($0)) }, policyLogits: { logits(policyInputs.rows($0)) },
                 loss: { try imitation.discriminatorLoss(expertLogits: $0, policyLogits: $1) },
                 parameters: discriminator.parameters, optimizer: optimizer, rng: &rng)
-            imitationRewards = try self.imitationRewards(policyInputs)
+            imitationRewards = try checked(imitation.gailReward(logits: logits(policyInputs).value.scalars,
+                                                                form: settings.rewardForm), for: policyInputs)
             metrics[GAILMetric.imitationReward] = mean(of: imitationRewards)
         }
         lastMetrics = metrics
         guard let mixing else { return imitationRewards }
-        return try mixRewards(mixing, imitationWeight: lambda, imitation: imitationRewards, task: task)
+        return try checkedMix(mixing.mixedReward(imitationWeight: lambda, imitation: imitationRewards, task: task),
+                              transitions: batch.count)
         // end listing
     }
 }

@@ -1,15 +1,11 @@
-import ExerciseAPI
-
-/// r = λ·r_GAIL + (1 − λ)·r_task for every transition, through exercise 7.1 (`mixedReward`): the
-/// one place where GAIL and the mixed-reward agent mix their rewards.
+/// The mixed rewards that exercise 7.1 (`mixedReward`) returned, if there is one per transition:
+/// GAIL and the mixed-reward agent mix their rewards through that exercise, in
+/// ``DiscriminatorReward/rewards(for:)``, the one place where rewards are mixed.
 ///
-/// - Throws: what the exercise throws, and ``PolicyGradientError`` when it does not return one
-///   reward per transition.
-func mixRewards(_ mixing: some RewardMixingExercises, imitationWeight: Float, imitation: [Float],
-                task: [Float]) throws -> [Float] {
-    let mixed = try mixing.mixedReward(imitationWeight: imitationWeight, imitation: imitation, task: task)
-    guard mixed.count == task.count else {
-        throw PolicyGradientError("mixedReward returned \(mixed.count) rewards for \(task.count) transitions")
+/// - Throws: ``PolicyGradientError`` when the exercise does not return one reward per transition.
+func checkedMix(_ mixed: [Float], transitions: Int) throws -> [Float] {
+    guard mixed.count == transitions else {
+        throw PolicyGradientError("mixedReward returned \(mixed.count) rewards for \(transitions) transitions")
     }
     return mixed
 }

@@ -5,11 +5,12 @@ import Numerics
 /// state stored along a demonstration (the simulator can be set to any state; Zhu et al. 2018),
 /// or any rule of the caller's (for example a backward curriculum along a demonstration).
 public struct EpisodeStart<Env: ContinuousEnvironment> {
-    /// Puts `env` at the start of a new episode and returns the first observation.
-    public let begin: (inout Env, inout RandomSource) -> [Float]
+    /// Puts `env` at the start of a new episode and returns the first observation. It may throw
+    /// (a rule that calls an exercise throws what the exercise throws); the collection stops there.
+    public let begin: (inout Env, inout RandomSource) throws -> [Float]
 
     /// A custom rule. It must leave `env` ready to step (state set, step counter restarted).
-    public init(_ begin: @escaping (inout Env, inout RandomSource) -> [Float]) {
+    public init(_ begin: @escaping (inout Env, inout RandomSource) throws -> [Float]) {
         self.begin = begin
     }
 

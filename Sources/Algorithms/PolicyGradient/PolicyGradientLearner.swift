@@ -59,6 +59,7 @@ public struct AdvantageEstimate: Sendable {
         guard rewards.count == batch.count else {
             throw PolicyGradientError("advantage estimation: \(rewards.count) rewards for a batch of \(batch.count) transitions")
         }
+        // listing: advantage-estimate
         let values = valueFunction.values(batch.observations)
         let nextValues = valueFunction.values(batch.nextObservations)
         let advantages = try formulas.generalizedAdvantageEstimates(
@@ -68,5 +69,6 @@ public struct AdvantageEstimate: Sendable {
             throw PolicyGradientError("generalizedAdvantageEstimates returned \(advantages.count) values for \(batch.count) transitions")
         }
         return AdvantageEstimate(advantages: advantages, returns: zip(advantages, values).map { $0 + $1 }, values: values)
+        // end listing
     }
 }

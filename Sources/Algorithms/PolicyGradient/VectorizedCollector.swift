@@ -22,7 +22,7 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
         guard count >= 1 else { throw PolicyGradientError("VectorizedCollector: needs at least one environment, got \(count)") }
         var environments = Array(repeating: environment, count: count)
         var observations: [[Float]] = []
-        for k in 0..<count { observations.append(episodeStart.begin(&environments[k], &rng)) }
+        for k in 0..<count { observations.append(try episodeStart.begin(&environments[k], &rng)) }
         self.environments = environments
         self.episodeStart = episodeStart
         self.observations = observations
@@ -37,9 +37,11 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
 
     /// Restarts every environment's episode with the current `episodeStart` (for instance after
     /// changing it), discarding the unfinished episodes.
-    public mutating func restartEpisodes(rng: inout RandomSource) {
+    ///
+    /// - Throws: what `episodeStart` throws.
+    public mutating func restartEpisodes(rng: inout RandomSource) throws {
         for k in environments.indices {
-            observations[k] = episodeStart.begin(&environments[k], &rng)
+            observations[k] = try episodeStart.begin(&environments[k], &rng)
             runningReturns[k] = 0
             runningTaskReturns[k] = 0
             runningLengths[k] = 0
@@ -110,7 +112,7 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
                     runningTaskReturns[e] = 0
                     runningLengths[e] = 0
                     runningSuccess[e] = false
-                    observations[e] = episodeStart.begin(&environments[e], &rng)
+                    observations[e] = try episodeStart.begin(&environments[e], &rng)
                 } else {
                     observations[e] = step.observation
                 }

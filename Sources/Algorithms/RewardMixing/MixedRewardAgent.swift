@@ -114,7 +114,6 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
         trainer = try OnPolicyTrainer(environment: environment, learner: learner, configuration: configuration.rollouts,
                                       episodeStart: start.episodeStart,
                                       rewardFunction: { batch in try rewardFunction.rewards(for: batch) }, rng: &rng)
-        try start.rethrow()
     }
 
     /// The policy π_θ being trained.
@@ -132,10 +131,7 @@ public final class MixedRewardAgent<Env: ContinuousEnvironment, Imitation: GAILE
     /// One iteration of the algorithm above.
     @discardableResult
     public func iterate(rng: inout RandomSource) throws -> IterationReport {
-        try trainer.iterate(rng: &rng) {
-            try start.rethrow()
-            return rewardFunction.lastMetrics
-        }
+        try trainer.iterate(rng: &rng) { rewardFunction.lastMetrics }
     }
 
     /// `iterations` iterations; `onIteration` sees each report.
