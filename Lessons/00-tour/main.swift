@@ -2,6 +2,7 @@
 // that print tables and record numbers, a training loop with a progress bar, and figures of every
 // kind the course uses — so a new student (or lesson author) sees the whole machinery at once.
 import Foundation
+import LessonClaims
 import LessonKit
 import Numerics
 import Plotting
@@ -17,6 +18,9 @@ let trueMean = 1.0
 let trueStd = 0.5
 var samples: [Double] = []
 var piErrors: [(n: Int, error: Double)] = []
+// The numbers results.json keeps: one value, filled in by the cells, decoded by the tour's test.
+var results = Lesson00Results()
+lesson.results { results }
 
 lesson.code("Draw samples") { context in
     var rng = RandomSource(seed: context.seed)
@@ -43,10 +47,8 @@ lesson.code("Draw samples") { context in
                   "standard deviation \(String(format: "%.4f", std))")
     context.print()
     context.show(table)
-    context.record("tour.gaussian.mean", mean)
-    context.record("tour.gaussian.std", std)
-    context.record("tour.pi.estimate", 4 * Double(inside) / Double(count))
-    context.record("tour.pi.errors", ["n": piErrors.map { Double($0.n) }, "error": piErrors.map(\.error)])
+    results.sampling = .init(mean: mean, std: std, piEstimate: 4 * Double(inside) / Double(count),
+                             points: piErrors.map(\.n), piError: piErrors.map(\.error))
 }
 
 // A training loop: fit y = w·x + b to noisy points of y = 2x − 1 by stochastic gradient descent.
@@ -87,9 +89,7 @@ lesson.code("A training loop") { context in
     let finalLoss = losses.suffix(window).reduce(0, +) / Double(window)
     context.print(String(format: "fitted y = %.3f·x + (%.3f) (truth: y = 2x − 1); final loss %.4f ≈ noise variance %.4f",
                          w, b, finalLoss, noiseStd * noiseStd))
-    context.record("tour.fit.slope", w)
-    context.record("tour.fit.intercept", b)
-    context.record("tour.fit.loss", ["first": losses.first ?? .nan, "final": finalLoss])
+    results.fit = .init(slope: w, intercept: b, firstLoss: losses.first ?? .nan, finalLoss: finalLoss)
 }
 
 /// Running mean of `values` over `window` points (for a smooth loss curve).
@@ -181,7 +181,7 @@ lesson.figure("distributions", caption: "Left: a histogram of the samples with t
     right.title = "Error bars shrink like σ/√n"
     right.yLimits = 0...1.4
     figure[0, 1] = right
-    context.record("tour.batchMeans", ["size": sizes.map(Double.init), "mean": means, "std": spreads])
+    results.batchMeans = .init(size: sizes, mean: means, std: spreads)
     return figure
 }
 
@@ -300,7 +300,7 @@ lesson.code("The other backend") { context in
     context.print("The same figure drawn by the \(other.rawValue) backend, for comparison:")
     try context.figure("curves-\(other.rawValue)", caption: "The first figure again, drawn by \(other.rawValue).",
                        backend: other) { curvesFigure() }
-    context.record("tour.backends", [context.backend.rawValue, other.rawValue])
+    results.backends = [context.backend.rawValue, other.rawValue]
 }
 
 lesson.markdown(Prose.whatNext)

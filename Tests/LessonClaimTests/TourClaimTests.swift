@@ -1,4 +1,5 @@
 import Foundation
+import LessonClaims
 import Testing
 
 @Suite("Lesson 0: the tour")
@@ -7,16 +8,15 @@ struct TourClaimTests {
     func tourRuns() throws {
         let run = try LessonRun.run("00-tour", seed: 0, timeLimit: 300)
         #expect(run.status == "complete")
-        #expect(abs(try run.number("tour.gaussian.mean") - 1) < 0.05)
-        #expect(abs(try run.number("tour.gaussian.std") - 0.5) < 0.05)
-        #expect(abs(try run.number("tour.pi.estimate") - Double.pi) < 0.15)
-        #expect(abs(try run.number("tour.fit.slope") - 2) < 0.1)
-        #expect(abs(try run.number("tour.fit.intercept") + 1) < 0.1)
-        let loss = try run.dictionary("tour.fit.loss")
-        let first = try #require(loss["first"] as? Double)
-        let final = try #require(loss["final"] as? Double)
-        #expect(final < first / 3, "the training loss falls")
-        #expect(abs(final - 0.09) < 0.04, "the final loss is near the noise variance 0.09")
+        let results = try LessonResults(document: run.document).decode(Lesson00Results.self)
+        let sampling = try #require(results.sampling), fit = try #require(results.fit)
+        #expect(abs(sampling.mean - 1) < 0.05)
+        #expect(abs(sampling.std - 0.5) < 0.05)
+        #expect(abs(sampling.piEstimate - Double.pi) < 0.15)
+        #expect(abs(fit.slope - 2) < 0.1)
+        #expect(abs(fit.intercept + 1) < 0.1)
+        #expect(fit.finalLoss < fit.firstLoss / 3, "the training loss falls")
+        #expect(abs(fit.finalLoss - 0.09) < 0.04, "the final loss is near the noise variance 0.09")
         for figure in ["curves", "distributions", "fields", "shapes", "symbols"] {
             #expect(run.wrote("\(figure).png"), "figure \(figure).png written")
         }
