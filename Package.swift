@@ -39,12 +39,15 @@ var targets: [Target] = [
     .target(name: "CGnuplot", path: "Sources/CGnuplot",
             linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_filesystem"),
                              .linkedLibrary("stdc++")]),
+    // MuJoCo (Debian's libmujoco-dev: /usr/include/mujoco/mujoco.h and libmujoco.so, no pkg-config
+    // file), with a small C helper that loads a model from a string (Sources/CMuJoCo/KitMuJoCo.c).
+    .target(name: "CMuJoCo", path: "Sources/CMuJoCo", linkerSettings: [.linkedLibrary("mujoco")]),
 
     // The library, bottom to top.
     .target(name: "Numerics", dependencies: ["CBLAS"]),
     .target(name: "NeuralNetworks", dependencies: ["Numerics"]),
     .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
-    .target(name: "Environments", dependencies: ["Numerics", "Plotting"]),
+    .target(name: "Environments", dependencies: ["Numerics", "Plotting", "CMuJoCo"]),
     .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
