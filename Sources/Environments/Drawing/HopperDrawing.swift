@@ -35,19 +35,39 @@ extension Hopper {
     }
 
     /// Draws the hopper in `state`: its four capsules (torso, thigh, leg, foot) as filled
-    /// rounded segments, seen from the side, and a dot at each joint.
+    /// rounded segments, seen from the side, and a dot at each joint; `shift` moves it along x.
     public static func drawPose(_ state: State, into axes: inout Axes, color: Color = .blue, opacity: Double = 1,
-                                label: String? = nil) {
-        for (index, capsule) in capsules(in: state).enumerated() {
-            axes.polygon(points: outline(from: capsule.from, to: capsule.to, radius: capsule.radius),
-                         fill: color.withAlpha(0.55 * opacity), stroke: color.withAlpha(opacity), lineWidth: 1.2,
-                         label: index == 0 ? label : nil)
+                                shift: Double = 0, label: String? = nil) {
+        let parts = capsules(in: state)
+        for (index, capsule) in parts.enumerated() {
+            axes.polygon(points: outline(from: (capsule.from.0 + shift, capsule.from.1),
+                                         to: (capsule.to.0 + shift, capsule.to.1), radius: capsule.radius),
+                         fill: color.withAlpha(0.6 * opacity), stroke: Color.black.withAlpha(0.8 * opacity),
+                         lineWidth: 0.8, label: index == 0 ? label : nil)
         }
         // Hip, knee and ankle: where thigh and leg start, and where the leg ends.
-        let parts = capsules(in: state)
         guard parts.count == 4 else { return }
         for joint in [parts[1].from, parts[2].from, parts[2].to] {
-            axes.circle(center: joint, radius: 0.018, fill: Color.black.withAlpha(opacity), stroke: nil)
+            axes.circle(center: (joint.0 + shift, joint.1), radius: 0.018, fill: Color.black.withAlpha(opacity),
+                        stroke: nil)
+        }
+    }
+
+    /// Draws every `stride`-th state of an episode (and its last) side by side, `spacing` metres
+    /// apart, each labelled with its step number above it: how the pose changes over the episode,
+    /// whatever the distance travelled.
+    public static func drawFilmstrip(_ states: [State], into axes: inout Axes, every stride: Int = 10,
+                                     spacing: Double = 0.8, color: Color = .blue) {
+        let chosen = Array(Swift.stride(from: 0, to: states.count, by: max(stride, 1)))
+            + (states.isEmpty || (states.count - 1) % max(stride, 1) == 0 ? [] : [states.count - 1])
+        let width = Double(max(chosen.count - 1, 0)) * spacing
+        drawScene(into: &axes, around: width / 2, halfWidth: width / 2 + 0.6)
+        axes.xLabel = nil
+        axes.xTicks = []
+        for (k, index) in chosen.enumerated() {
+            let place = Double(k) * spacing
+            drawPose(states[index], into: &axes, color: color, shift: place - states[index].x)
+            axes.text("step \(index)", at: (place, 1.66))
         }
     }
 
