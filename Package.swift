@@ -71,6 +71,9 @@ var targets: [Target] = [
     .executableTarget(name: "export-demos", dependencies: ["Environments", "Datasets", "Numerics", argumentParser],
                       path: "Sources/ExportDemos"),
 
+    // The kit's Hopper driven by scripts/checks/hopper_vs_gymnasium.py (compared with Gymnasium's Hopper-v4).
+    .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck"),
+
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
     .executableTarget(name: "robustness", dependencies: ["LessonClaims", "Numerics", argumentParser],
@@ -117,6 +120,7 @@ let package = Package(
         .executable(name: "grade", targets: ["grade"]),
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "export-demos", targets: ["export-demos"]),
+        .executable(name: "hopper-check", targets: ["hopper-check"]),
         .executable(name: "robustness", targets: ["robustness"]),
     ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),
     dependencies: [
