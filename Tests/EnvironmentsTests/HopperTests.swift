@@ -128,6 +128,15 @@ import Testing
         #expect(!step.terminated && !step.truncated)
     }
 
+    @Test func anUnstableSimulationEndsTheEpisode() throws {
+        var env = try hopper(qpos: [0, 1.25, 0, 0, 0, 0], qvel: [0, 0, 0, 1e11, 0, 0])
+        let step = try env.step([0, 0, 0])
+        #expect(env.simulation.instabilityCount >= 1)
+        // MuJoCo put it back into the reference pose and ran the step's remaining frames from there.
+        #expect(zip(env.state.qpos, Hopper.model.referencePositions).allSatisfy { abs($0 - $1) < 0.01 })
+        #expect(step.terminated)
+    }
+
     @Test func observationIsElevenNumbersWithClippedVelocities() throws {
         var env = try hopper(qpos: [2, 1.2, 0.1, -0.2, -0.3, 0.1], qvel: [20, -30, 1, 2, 3, 4])
         #expect(env.observation.count == 11 && env.observationSize == 11 && env.actionSize == 3)

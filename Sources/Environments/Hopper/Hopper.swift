@@ -9,6 +9,8 @@ import Numerics
 /// - reward = 1 (healthy bonus) + (x' − x)/dt (forward velocity) − 0.001·|a|²;
 /// - the episode terminates when the hopper is no longer healthy: height z ≤ 0.7, |torso angle| ≥ 0.2,
 ///   or some entry of (qpos[2...], qvel) outside (−100, 100); it is truncated after 1000 steps;
+///   (also when MuJoCo finds the simulation unstable and resets it, which Gymnasium lets pass: only
+///   states far outside the healthy range, such as velocities of 10¹⁰, get there;)
 /// - observation = (qpos[1...], clip(qvel, −10, 10)): 11 numbers, the x position left out;
 /// - reset: the reference pose (x 0, z 1.25, all angles 0) at rest, plus U[−0.005, 0.005] noise on
 ///   every coordinate of qpos, then of qvel.
@@ -113,11 +115,15 @@ public struct Hopper: ContinuousEnvironment {
     public mutating func step(_ action: [Float]) throws -> Step {
         let clipped = try actionSpace.validatedAction(action, environment: name, step: elapsedSteps)
         let xBefore = simulation.qpos[0]
+        let instabilities = simulation.instabilityCount
         try simulation.step(controls: clipped.map { Double($0) }, frames: Self.frameSkip)
         let after = state
         let reward = reward(xBefore: xBefore, xAfter: after.x, action: clipped)
         elapsedSteps += 1
-        return Step(observation: Self.observation(of: after), reward: reward, terminated: !Self.isHealthy(after),
+        // A simulation that blew up was put back into the reference pose by MuJoCo: not a healthy hopper.
+        let blewUp = simulation.instabilityCount > instabilities
+        return Step(observation: Self.observation(of: after), reward: reward,
+                    terminated: blewUp || !Self.isHealthy(after),
                     truncated: elapsedSteps >= maxEpisodeSteps, info: StepInfo(taskReward: reward))
     }
 }
