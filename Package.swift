@@ -74,6 +74,11 @@ var targets: [Target] = [
     // The kit's Hopper driven by scripts/checks/hopper_vs_gymnasium.py (compared with Gymnasium's Hopper-v4).
     .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck"),
 
+    // Fujimoto et al.'s (2019) orange and blue on the kit's Hopper, over seeds and budgets (issue 13).
+    .executableTarget(name: "hopper-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics",
+                                                           "ExerciseAPI", "Implementations", argumentParser],
+                      path: "Sources/HopperStudy"),
+
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
     .executableTarget(name: "robustness", dependencies: ["LessonClaims", "Numerics", argumentParser],
@@ -121,6 +126,7 @@ let package = Package(
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "export-demos", targets: ["export-demos"]),
         .executable(name: "hopper-check", targets: ["hopper-check"]),
+        .executable(name: "hopper-study", targets: ["hopper-study"]),
         .executable(name: "robustness", targets: ["robustness"]),
     ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),
     dependencies: [
