@@ -39,12 +39,15 @@ var targets: [Target] = [
     .target(name: "CGnuplot", path: "Sources/CGnuplot",
             linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_filesystem"),
                              .linkedLibrary("stdc++")]),
+    // MuJoCo (Debian's libmujoco-dev: /usr/include/mujoco/mujoco.h and libmujoco.so, no pkg-config
+    // file), with a small C helper that loads a model from a string (Sources/CMuJoCo/KitMuJoCo.c).
+    .target(name: "CMuJoCo", path: "Sources/CMuJoCo", linkerSettings: [.linkedLibrary("mujoco")]),
 
     // The library, bottom to top.
     .target(name: "Numerics", dependencies: ["CBLAS"]),
     .target(name: "NeuralNetworks", dependencies: ["Numerics"]),
     .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
-    .target(name: "Environments", dependencies: ["Numerics", "Plotting"]),
+    .target(name: "Environments", dependencies: ["Numerics", "Plotting", "CMuJoCo"]),
     .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
@@ -67,6 +70,14 @@ var targets: [Target] = [
     // Expert demonstrations exported as D4RL-style .npz files.
     .executableTarget(name: "export-demos", dependencies: ["Environments", "Datasets", "Numerics", argumentParser],
                       path: "Sources/ExportDemos"),
+
+    // The kit's Hopper driven by scripts/checks/hopper_vs_gymnasium.py (compared with Gymnasium's Hopper-v4).
+    .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck"),
+
+    // Fujimoto et al.'s (2019) orange and blue on the kit's Hopper, over seeds and budgets (issue 13).
+    .executableTarget(name: "hopper-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics",
+                                                           "ExerciseAPI", "Implementations", argumentParser],
+                      path: "Sources/HopperStudy"),
 
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
@@ -114,6 +125,8 @@ let package = Package(
         .executable(name: "grade", targets: ["grade"]),
         .executable(name: "bench", targets: ["bench"]),
         .executable(name: "export-demos", targets: ["export-demos"]),
+        .executable(name: "hopper-check", targets: ["hopper-check"]),
+        .executable(name: "hopper-study", targets: ["hopper-study"]),
         .executable(name: "robustness", targets: ["robustness"]),
     ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),
     dependencies: [

@@ -14,6 +14,7 @@ declare -A needs=(
   [gnuplot-nox]=/usr/bin/gnuplot
   [pkg-config]=/usr/bin/pkg-config
   [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  [libmujoco-dev]=/usr/include/mujoco/mujoco.h
 )
 
 missing=()
@@ -39,9 +40,10 @@ if ! command -v apt-get >/dev/null 2>&1; then
 setup: this system has no apt-get, so the kit cannot install its dependencies itself.
 Install the equivalents of these Debian packages with your package manager, then run again:
   ${missing[*]}
-(Cairo and Pango development files, OpenBLAS, gnuplot, gnuplot-iostream and Boost iostreams/filesystem;
- on Fedora: cairo-devel pango-devel openblas-devel gnuplot boost-devel; on macOS with Homebrew:
- brew install cairo pango openblas gnuplot boost, and gnuplot-iostream's single header.)
+(Cairo and Pango development files, OpenBLAS, gnuplot, gnuplot-iostream, Boost iostreams/filesystem and
+ MuJoCo 2.x; on Fedora: cairo-devel pango-devel openblas-devel gnuplot boost-devel; on macOS with Homebrew:
+ brew install cairo pango openblas gnuplot boost, and gnuplot-iostream's single header; MuJoCo from its
+ release archive, with mujoco/mujoco.h and libmujoco on the compiler's search paths.)
 MSG
   exit 1
 fi

@@ -63,6 +63,26 @@ import Testing
         try save(figure, "pushing")
     }
 
+    @Test func hopperFigure() throws {
+        var env = Hopper()
+        _ = env.reset(seed: 0)
+        var states = [env.state]
+        var rng = RandomSource(seed: 2)
+        while true {
+            let step = try env.step(env.actionSpace.sample(rng: &rng))
+            states.append(env.state)
+            if step.isDone { break }
+        }
+        var figure = Figure(width: 12, height: 4.2, rows: 1, columns: 2)
+        Hopper.drawScene(into: &figure[0, 0], halfWidth: 0.8)
+        Hopper.drawPose(states[0], into: &figure[0, 0])
+        figure[0, 0].title = "reset pose"
+        Hopper.drawFilmstrip(states, into: &figure[0, 1], every: 3, color: .orange)
+        figure[0, 1].title = "uniform random actions until it falls"
+        #expect(figure[0, 0].artists.count == 2 + 4 + 3)
+        try save(figure, "hopper")
+    }
+
     @Test func gridWorldFigure() throws {
         let grid = GridWorld.standard
         let solution = ValueIteration(grid, gamma: 0.9)

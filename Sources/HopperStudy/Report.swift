@@ -1,0 +1,96 @@
+// What the Hopper study writes (study.json) and prints: the per-seed table and the claims of
+// Fujimoto, Meger & Precup (2019, figure 1) decided over seeds with `SeedComparison`.
+import Foundation
+import Numerics
+
+/// One claim about one setting, decided over seeds.
+struct ClaimVerdict: Codable, Sendable {
+    /// The setting it is about.
+    var setting: StudySetting
+    /// What is claimed, in words.
+    var claim: String
+    /// Whether the difference clears the margin by two standard errors.
+    var holds: Bool
+    /// `SeedComparison`'s description: means, standard errors, difference and what it needs.
+    var detail: String
+    /// How far the difference clears what the claim needs (positive when it holds).
+    var slack: Double
+}
+
+/// The whole study: configuration, machine, per-seed outcomes and the verdicts.
+struct StudyDocument: Codable, Sendable {
+    var configuration: StudyConfiguration
+    var seeds: [UInt64]
+    /// The processor, OpenBLAS's thread count, and the kit's version of the run.
+    var machine: [String: String]
+    var outcomes: [SettingOutcome]
+    var claims: [ClaimVerdict]
+    /// Wall time of the whole study so far.
+    var totalSeconds: Double
+}
+
+/// The claims of figure 1 on each setting's seeds: blue's return below orange's (and below half
+/// of it), blue's estimate above its own true value, and above by more than orange's.
+func verdicts(_ outcomes: [SettingOutcome]) -> [ClaimVerdict] {
+    var result: [ClaimVerdict] = []
+    for setting in StudySetting.allCases {
+        let runs = outcomes.filter { $0.setting == setting }
+        guard !runs.isEmpty else { continue }
+        let orangeReturns = runs.map(\.orange.finalReturn), blueReturns = runs.map(\.blue.finalReturn)
+        let blueOver = runs.map(\.blue.overestimation), orangeOver = runs.map(\.orange.overestimation)
+        let comparisons: [(String, SeedComparison)] = [
+            ("blue's return below orange's", SeedComparison(greater: orangeReturns, than: blueReturns)),
+            ("blue's return below half of orange's",
+             SeedComparison(greater: orangeReturns.map { 0.5 * $0 }, than: blueReturns)),
+            ("blue's estimate Q(s0, π(s0)) above its true value (paired per seed)",
+             SeedComparison(greater: blueOver, than: 0)),
+            ("blue's overestimation above orange's", SeedComparison(greater: blueOver, than: orangeOver)),
+        ]
+        for (claim, comparison) in comparisons {
+            result.append(ClaimVerdict(setting: setting, claim: claim, holds: comparison.holds,
+                                       detail: comparison.description, slack: comparison.slack))
+        }
+    }
+    return result
+}
+
+/// Right-aligns `text` in `width` columns.
+private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+}
+
+/// A number for the table: no decimals from 100 on, one below.
+private func number(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    return abs(value) >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
+}
+
+/// The per-seed table and the verdicts as text.
+func reportText(_ document: StudyDocument) -> String {
+    let c = document.configuration
+    var lines = [
+        "Hopper-v4, \(c.environmentSteps) steps (\(c.randomSteps) random), \(c.updates) updates per agent, "
+            + "networks \(c.hiddenSizes.map(String.init).joined(separator: "-")), batch \(c.batchSize), "
+            + "Adam \(c.actorLearningRate)/\(c.criticLearningRate), γ \(c.discount), τ \(c.tau); "
+            + "final numbers: mean of the last 3 of \(c.evaluationPoints + 1) evaluations, \(c.evaluationEpisodes) start states",
+        "",
+        [pad("seed", 20), pad("setting", 11), pad("orange R", 9), pad("blue R", 8), pad("orange Q̂", 9),
+         pad("orange V", 9), pad("blue Q̂", 9), pad("blue V", 8), pad("wall s", 7), pad("cpu s", 7)].joined(separator: " "),
+    ]
+    for o in document.outcomes {
+        lines.append([pad(String(o.seed), 20), pad(o.setting.rawValue, 11), pad(number(o.orange.finalReturn), 9),
+                      pad(number(o.blue.finalReturn), 8), pad(number(o.orange.finalEstimate), 9),
+                      pad(number(o.orange.finalTrueValue), 9), pad(number(o.blue.finalEstimate), 9),
+                      pad(number(o.blue.finalTrueValue), 8), pad(String(format: "%.0f", o.orangeSeconds + o.blueSeconds), 7),
+                      pad(String(format: "%.0f", o.cpuSeconds), 7)].joined(separator: " "))
+    }
+    lines.append("(R: return of the deterministic policy; Q̂: the critic's Q(s0, π(s0)); V: true discounted value)")
+    if !document.claims.isEmpty {
+        lines.append("")
+        for v in document.claims {
+            lines.append("\(v.holds ? "holds" : "fails")  \(v.setting.rawValue): \(v.claim): \(v.detail)")
+        }
+    }
+    lines.append(String(format: "total wall time %.0f s", document.totalSeconds))
+    return lines.joined(separator: "\n")
+}

@@ -1,0 +1,134 @@
+// hopper-study: does Fujimoto, Meger & Precup's (2019) Final-buffer result reproduce on the kit's
+// Hopper, and at what budget? For each seed, orange (the kit's DDPG) learns on Hopper-v4 with
+// Gaussian exploration and keeps every transition; blue (the same DDPG) learns offline on orange's
+// final buffer for as many updates (or, `--settings concurrent`, on the growing buffer at the same
+// time). Both are evaluated: return of the deterministic policy, and the critic's Q(s0, π(s0))
+// against the true discounted Monte-Carlo value from the same start states. Seeds run one after
+// another on one core; the JSON is rewritten after every seed.
+//
+//   swift run -c release hopper-study --steps 30000 --hidden 64,64 --seeds 0,1,2 --out study.json
+import ArgumentParser
+import ExerciseAPI
+import Foundation
+import Implementations
+import Numerics
+
+struct HopperStudy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hopper-study",
+        abstract: "Orange and blue (Fujimoto et al. 2019, figure 1) on the kit's Hopper-v4.")
+
+    @Option(help: "Seeds, comma-separated; run one after another.")
+    var seeds = "0"
+    @Option(help: "Environment steps orange takes.")
+    var steps = 30_000
+    @Option(name: .customLong("random-steps"), help: "Uniformly random steps before the first update.")
+    var randomSteps = 1_000
+    @Option(help: "Hidden-layer widths of actor and critic, comma-separated.")
+    var hidden = "64,64"
+    @Option(help: "Transitions per gradient step.")
+    var batch = 100
+    @Option(name: .customLong("actor-lr"), help: "Adam's learning rate for the actor.")
+    var actorLearningRate: Float = 1e-3
+    @Option(name: .customLong("critic-lr"), help: "Adam's learning rate for the critic.")
+    var criticLearningRate: Float = 1e-3
+    @Option(name: .customLong("final-noise"), help: "σ of orange's exploration on the Final buffer (× max action).")
+    var finalNoise: Float = 0.5
+    @Option(name: .customLong("concurrent-noise"), help: "σ of orange's exploration in the Concurrent setting.")
+    var concurrentNoise: Float = 0.1
+    @Option(name: .customLong("eval-episodes"), help: "Start states per evaluation.")
+    var evaluationEpisodes = 10
+    @Option(name: .customLong("eval-points"), help: "Evaluations after the first, evenly spaced.")
+    var evaluationPoints = 10
+    @Option(name: .customLong("value-horizon"), help: "Steps of the Monte-Carlo value rollouts (≥ 1000).")
+    var valueHorizon = 1_000
+    @Option(help: "Settings, comma-separated: final, concurrent.")
+    var settings = "final"
+    @Option(help: "Where to write the JSON of per-seed results.")
+    var out = "hopper-study.json"
+    @Flag(help: "Print only the table.")
+    var quiet = false
+
+    /// The parsed seeds, configuration, or the first problem with them.
+    func parsed() throws -> (seeds: [UInt64], configuration: StudyConfiguration) {
+        func list<T>(_ text: String, _ flag: String, _ convert: (String) -> T?) throws -> [T] {
+            let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = parts.compactMap(convert)
+            guard !parts.isEmpty, values.count == parts.count else {
+                throw ValidationError("--\(flag) takes a comma-separated list, got '\(text)'")
+            }
+            return values
+        }
+        var c = StudyConfiguration()
+        c.environmentSteps = steps
+        c.randomSteps = randomSteps
+        c.hiddenSizes = try list(hidden, "hidden") { Int($0) }
+        c.batchSize = batch
+        c.actorLearningRate = actorLearningRate
+        c.criticLearningRate = criticLearningRate
+        c.finalNoise = finalNoise
+        c.concurrentNoise = concurrentNoise
+        c.evaluationEpisodes = evaluationEpisodes
+        c.evaluationPoints = evaluationPoints
+        c.valueHorizon = valueHorizon
+        c.settings = try list(settings, "settings") { StudySetting(rawValue: $0) }
+        if let problem = c.problem() { throw ValidationError(problem) }
+        return (try list(seeds, "seeds") { UInt64($0) }, c)
+    }
+
+    func validate() throws {
+        _ = try parsed()
+    }
+
+    func run() throws {
+        let (seeds, configuration) = try parsed()
+        let (set, fellBack) = exerciseSet(for: .reference)
+        let formulas = set.offPolicyLearning
+        func log(_ line: String) {
+            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        if fellBack { log("hopper-study: no Solutions/ in this copy: running on the student's exercises") }
+        let environment = ProcessInfo.processInfo.environment
+        let machine = [
+            "cpu": Self.processorName(), "cores": String(ProcessInfo.processInfo.activeProcessorCount),
+            "blasThreads": String(Matrix.blasThreads),
+            "OPENBLAS_NUM_THREADS": environment["OPENBLAS_NUM_THREADS"] ?? "unset",
+        ]
+        log("hopper-study: seeds \(seeds.map(String.init).joined(separator: ", ")), \(configuration.environmentSteps) steps, "
+            + "networks \(configuration.hiddenSizes), batch \(configuration.batchSize), BLAS threads \(Matrix.blasThreads)")
+        let start = Date()
+        var document = StudyDocument(configuration: configuration, seeds: seeds, machine: machine, outcomes: [],
+                                     claims: [], totalSeconds: 0)
+        let url = URL(fileURLWithPath: out)
+        for seed in seeds {
+            document.outcomes += try runStudy(seed: seed, configuration: configuration, formulas: formulas, log: log)
+            document.claims = verdicts(document.outcomes)
+            document.totalSeconds = Date().timeIntervalSince(start)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(document).write(to: url, options: .atomic)
+            log("hopper-study: seed \(seed) done, " + String(format: "%.0f s", document.totalSeconds) + ", wrote \(url.path)")
+        }
+        print(reportText(document))
+    }
+
+    /// The processor's model name from /proc/cpuinfo, or "unknown".
+    static func processorName() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+              let colon = line.firstIndex(of: ":") else { return "unknown" }
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+}
+
+// Bad flags give one line on standard error (not the usage block) and exit status 64.
+do {
+    var command = try HopperStudy.parseAsRoot()
+    try command.run()
+} catch {
+    let code = HopperStudy.exitCode(for: error)
+    if code == .success { HopperStudy.exit(withError: error) }    // --help
+    let message = HopperStudy.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("hopper-study: \(message)\n".utf8))
+    exit(code.rawValue)
+}
