@@ -62,12 +62,18 @@ func lambdaSensitivityFigure(sweep: [VariantSummary], expert: SuccessStatistics,
     return figure
 }
 
-/// Bars of final success and of success along training for the recipe and its ablations.
+/// Mean and standard error over seeds (the spread the claims compare against).
+func meanAndStandardError(of values: [Double]) -> (mean: Double, std: Double) {
+    (SeedComparison.mean(values), SeedComparison.standardError(values))
+}
+
+/// Bars of final success and of success along training for the recipe and its ablations, with
+/// error bars of ± one standard error over seeds.
 func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessStatistics) -> Figure {
     var figure = Figure(width: 11, height: 4.2, rows: 1, columns: 2)
     figure.title = "Ablations of the recipe (demo starts, block-only discriminator, c = 1/(1 − γ))"
     var final = Axes()
-    let finals = bars.map { meanAndStandardDeviation(of: $0.finalSuccess) }
+    let finals = bars.map { meanAndStandardError(of: $0.finalSuccess) }
     final.bars(categories: labels, heights: finals.map(\.mean), errors: finals.map(\.std), color: .blue)
     labelBars(&final, finals)
     final.horizontalLine(y: expert.successRate, label: "demonstrator", color: .vermillion)
@@ -79,7 +85,7 @@ func ablationFigure(bars: [VariantSummary], labels: [String], expert: SuccessSta
     figure[0, 0] = final
 
     var along = Axes()
-    let alongs = bars.map { meanAndStandardDeviation(of: $0.successAlongTraining) }
+    let alongs = bars.map { meanAndStandardError(of: $0.successAlongTraining) }
     along.bars(categories: labels, heights: alongs.map(\.mean), errors: alongs.map(\.std), color: .green)
     labelBars(&along, alongs)
     along.yLabel = "mean success along training"

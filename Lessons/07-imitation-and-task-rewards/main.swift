@@ -195,7 +195,7 @@ lesson.figure("lambda-sensitivity", caption: "Left: success rate of the final po
 }
 
 lesson.figure("ablations", caption: "The recipe at λ = \(ExperimentSettings.format(ExperimentSettings.full.ablationLambda)) "
-    + "and what happens without each ingredient (mean ± std over seeds): no task reward (λ = 1), no GAIL reward "
+    + "and what happens without each ingredient (mean ± standard error over seeds): no task reward (λ = 1), no GAIL reward "
     + "(λ = 0, demo starts only), no demonstration starts, a discriminator that also sees the pusher "
     + "and the action, and (full run only) that discriminator without demonstration starts and the unscaled task reward c = 1.") { _ in
     let bars = try [settings.recipe, settings.sweep.last!, settings.sweep.first!].map(summary) + settings.ablations.map(summary)
