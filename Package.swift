@@ -74,12 +74,14 @@ var targets: [Target] = [
                       path: "Sources/Robustness"),
 
     // Speed, measured by printing figures (swift run -c release bench).
-    .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",
-                                                    "Environments", argumentParser],
+    // BenchKit: the measurements, the PyTorch reference's runner and parser, and the tables.
+    .target(name: "BenchKit", dependencies: ["Numerics", "NeuralNetworks"]),
+    .executableTarget(name: "bench", dependencies: ["BenchKit", "Numerics", argumentParser],
                       path: "Sources/Bench"),
 
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
+    .testTarget(name: "BenchTests", dependencies: ["BenchKit"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
