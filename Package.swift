@@ -34,6 +34,12 @@ var targets: [Target] = [
     // System libraries and the C++ bridge to gnuplot-iostream.
     // OpenBLAS, opened at run time after the kit has chosen its kernel (Sources/CBLAS/KitBLAS.c).
     .target(name: "CBLAS", path: "Sources/CBLAS", linkerSettings: [.linkedLibrary("dl")]),
+    // The allocator's thresholds, set at program start so that a training step reuses the pages
+    // the previous one freed (Sources/CMemory/KitMemory.c).
+    .target(name: "CMemory", path: "Sources/CMemory"),
+    // Element-wise loops that choose their vector width at run time, bit-identical on every width
+    // (Adam's update: Sources/CKernels/AdamUpdate.c).
+    .target(name: "CKernels", path: "Sources/CKernels"),
     .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                    providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
     .target(name: "CGnuplot", path: "Sources/CGnuplot",
@@ -41,8 +47,8 @@ var targets: [Target] = [
                              .linkedLibrary("stdc++")]),
 
     // The library, bottom to top.
-    .target(name: "Numerics", dependencies: ["CBLAS"]),
-    .target(name: "NeuralNetworks", dependencies: ["Numerics"]),
+    .target(name: "Numerics", dependencies: ["CBLAS", "CMemory"]),
+    .target(name: "NeuralNetworks", dependencies: ["Numerics", "CKernels"]),
     .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
     .target(name: "Environments", dependencies: ["Numerics", "Plotting"]),
     .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),

@@ -50,6 +50,14 @@ struct Bench: ParsableCommand {
     @Option(help: "Seconds a PyTorch run or a kernel's child may take before it is stopped.")
     var timeLimit: Double = 600
 
+    @Option(help: ArgumentHelp(
+        "Run N training steps of the --only network (or, with --profile-gemm, its matrix products alone) and print nothing: a fixed workload for perf stat or valgrind.",
+        valueName: "N"))
+    var profileSteps: Int?
+
+    @Flag(help: "With --profile-steps: the step's matrix products alone.")
+    var profileGemm = false
+
     @Flag(help: .hidden)
     var child = false
 
@@ -59,6 +67,10 @@ struct Bench: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
         if !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let profileSteps {
+            if profileSteps < 1 { throw ValidationError("--profile-steps must be at least 1, got \(profileSteps)") }
+            if only == nil { throw ValidationError("--profile-steps needs --only NETWORK") }
+        }
         if let only, !BenchNetwork.standard.contains(where: { $0.name == only }) {
             throw ValidationError("--only \(only): not one of \(BenchNetwork.standard.map(\.name).joined(separator: ", "))")
         }
@@ -71,6 +83,10 @@ struct Bench: ParsableCommand {
     func run() throws {
         if let threads { Matrix.setBLASThreads(threads) }
         let threadCount = Matrix.blasThreads
+        if let profileSteps, let network = networks.first {
+            KitMeasurement.runFixedWorkload(network, iterations: profileSteps, gemmOnly: profileGemm)
+            return
+        }
         if child {
             let measured = KitMeasurement.measure(networks: networks, gemm: gemmSizes, timeBudget: timeBudget)
             let encoder = JSONEncoder()
@@ -101,6 +117,7 @@ struct Bench: ParsableCommand {
         let peak = CPUPeak.current
         print("CPU: \(peak?.model ?? "unknown (no /proc/cpuinfo)"), \(ProcessInfo.processInfo.activeProcessorCount) core(s) online")
         if let peak { print(peak.summary) }
+        print("Memory: \(MatrixMemory.summary)")
         print("Threads: \(threadCount) (kit's BLAS; PyTorch's torch.set_num_threads). "
               + "\(roundCount) round(s), kit and PyTorch alternating, medians shown; timings vary with the machine's load.\n")
 

@@ -115,6 +115,24 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
 
     /// The mean time of a training step and of the GEMM calls such a step makes, in µs.
     static func timeStep(_ configuration: BenchNetwork, timeBudget: Double) -> (step: Double, gemm: Double) {
+        let (step, gemms) = workloads(configuration)
+        let stepSeconds = timePerCall(timeBudget: timeBudget, step)
+        let gemmSeconds = timePerCall(timeBudget: timeBudget, gemms)
+        return (stepSeconds * 1e6, gemmSeconds * 1e6)
+    }
+
+    /// Runs `iterations` training steps of `network` (or, with `gemmOnly`, its matrix products
+    /// alone) and nothing else: a fixed workload for profilers (`perf stat`, `valgrind`), whose
+    /// counts, unlike times, do not depend on the machine's load.
+    public static func runFixedWorkload(_ network: BenchNetwork, iterations: Int, gemmOnly: Bool) {
+        let (step, gemms) = workloads(network)
+        for _ in 0..<iterations { gemmOnly ? gemms() : step() }
+    }
+
+    /// A training step of an MLP (ReLU, MSE loss, forward + backward + Adam), and the same matrix
+    /// products alone: forward x·W per layer; backward xᵀ·G per layer and G·Wᵀ for every layer but
+    /// the first (the input needs no gradient).
+    static func workloads(_ configuration: BenchNetwork) -> (step: () -> Void, gemms: () -> Void) {
         let sizes = configuration.sizes, batch = configuration.batch
         var rng = RandomSource(seed: 0)
         let network = MLP(sizes: sizes, activation: .relu, rng: &rng)
@@ -125,10 +143,6 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
             let loss = mseLoss(network(Tensor(x)), Tensor(y))
             adam.step(loss.gradients(for: adam.parameters))
         }
-        let stepSeconds = timePerCall(timeBudget: timeBudget, step)
-
-        // The same matrix products alone: forward x·W per layer; backward xᵀ·G per layer and
-        // G·Wᵀ for every layer but the first (the input needs no gradient).
         let inputs = sizes.dropLast().map { Matrix.randomNormal(batch, $0, rng: &rng) }
         let outputs = sizes.dropFirst().map { Matrix.randomNormal(batch, $0, rng: &rng) }
         let weights = network.layers.map(\.weight.value)
@@ -140,8 +154,7 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
                 if l > 0 { Matrix.gemm(outputs[l], weights[l], into: &inputGrads[l], transposeB: true) }
             }
         }
-        let gemmSeconds = timePerCall(timeBudget: timeBudget, gemms)
-        return (stepSeconds * 1e6, gemmSeconds * 1e6)
+        return (step, gemms)
     }
 
     /// The time of one n×n·n×n `sgemm`, in seconds.
