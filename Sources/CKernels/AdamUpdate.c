@@ -89,21 +89,45 @@ static adam_fn choose(int *lanes) {
     return adam_sse;
 }
 
-int kit_adam_lanes(void) {
-    int lanes;
-    choose(&lanes);
-    return lanes;
-}
+static adam_fn chosen = NULL;  // set once; every thread would choose the same
+static int chosen_lanes = 0;
 
-void kit_adam_update(const float *theta_in, float *theta_out, float *m, float *v, const float *g, long count,
-                     float step_size, float inverse_root_correction2, float beta1, float beta2, float epsilon) {
-    static adam_fn chosen = NULL;  // set once; every thread would choose the same
+static adam_fn current(void) {
     adam_fn vector_part = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
     if (vector_part == NULL) {
         int lanes;
         vector_part = choose(&lanes);
+        __atomic_store_n(&chosen_lanes, lanes, __ATOMIC_RELAXED);
         __atomic_store_n(&chosen, vector_part, __ATOMIC_RELAXED);
     }
+    return vector_part;
+}
+
+int kit_adam_lanes(void) {
+    current();
+    return __atomic_load_n(&chosen_lanes, __ATOMIC_RELAXED);
+}
+
+int kit_adam_limit_lanes(int lanes) {
+    int widest;
+    adam_fn best = choose(&widest);
+    adam_fn pick = best;
+    if (lanes < widest) {
+        widest = lanes >= 8 && widest >= 8 ? 8 : 4;
+#if defined(__x86_64__)
+        pick = widest == 8 ? adam_avx2 : adam_sse;
+#else
+        pick = adam_sse;
+#endif
+    }
+    __atomic_store_n(&chosen_lanes, widest, __ATOMIC_RELAXED);
+    __atomic_store_n(&chosen, pick, __ATOMIC_RELAXED);
+    return widest;
+}
+
+void kit_adam_update(const float *theta_in, float *theta_out, float *m, float *v, const float *g, long count,
+                     float step_size, float inverse_root_correction2, float beta1, float beta2, float epsilon) {
+    adam_fn vector_part = current();
     long vector_end = count - count % 4;
     vector_part(theta_in, theta_out, m, v, g, vector_end, step_size, inverse_root_correction2, beta1, beta2, epsilon);
     const float one_minus_beta1 = 1 - beta1, one_minus_beta2 = 1 - beta2;

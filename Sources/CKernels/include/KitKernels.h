@@ -20,6 +20,10 @@ void kit_adam_update(const float *theta_in, float *theta_out, float *m, float *v
 /// The vector width kit_adam_update uses on this CPU, in floats (16, 8 or 4).
 int kit_adam_lanes(void);
 
+/// Limits the width to at most `lanes` (16, 8 or 4; for tests of every width on one machine) and
+/// returns the width now in use. A width above the CPU's widest gives the widest.
+int kit_adam_limit_lanes(int lanes);
+
 #ifdef __cplusplus
 }
 #endif

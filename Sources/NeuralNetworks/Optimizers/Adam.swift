@@ -64,6 +64,11 @@ public final class Adam: Optimizer {
     /// AVX2, else 4. Every width gives the same bits.
     public static var vectorLanes: Int { Int(kit_adam_lanes()) }
 
+    /// Limits the width of the update to at most `lanes` (16, 8 or 4) for the whole process and
+    /// returns the width now in use: for tests that check every width on one machine.
+    @discardableResult
+    public static func limitVectorLanes(to lanes: Int) -> Int { Int(kit_adam_limit_lanes(Int32(lanes))) }
+
     /// The element-wise Adam update of one parameter, `value` read and the result written to
     /// `newValue` (`Sources/CKernels/AdamUpdate.c`: the square root of the second moment is the
     /// bit-level estimate of 1/√v refined by three Newton steps y ← y(1.5 − ½v·y²), times v, for
