@@ -82,7 +82,7 @@ var targets: [Target] = [
     // Speed, measured by printing figures (swift run -c release bench).
     // BenchKit: the measurements, the PyTorch reference's runner and parser, and the tables.
     .target(name: "BenchKit", dependencies: ["Numerics", "NeuralNetworks"]),
-    .executableTarget(name: "bench", dependencies: ["BenchKit", "Numerics", argumentParser],
+    .executableTarget(name: "bench", dependencies: ["BenchKit", "Numerics", "NeuralNetworks", argumentParser],
                       path: "Sources/Bench"),
 
     // Tests.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchKit
 import Foundation
+import NeuralNetworks
 import Numerics
 
 /// Measures the speed of the numerical core against PyTorch in the same run: training steps of
@@ -117,9 +118,10 @@ struct Bench: ParsableCommand {
         let peak = CPUPeak.current
         print("CPU: \(peak?.model ?? "unknown (no /proc/cpuinfo)"), \(ProcessInfo.processInfo.activeProcessorCount) core(s) online")
         if let peak { print(peak.summary) }
-        print("Memory: \(MatrixMemory.summary)")
-        print("Threads: \(threadCount) (kit's BLAS; PyTorch's torch.set_num_threads). "
-              + "\(roundCount) round(s), kit and PyTorch alternating, medians shown; timings vary with the machine's load.\n")
+        print("Memory: \(MatrixMemory.summary); Adam's update: \(Adam.vectorLanes) floats at a time")
+        print("Threads: \(threadCount) (the kit's BLAS" + (usePyTorch ? ", and PyTorch's torch.set_num_threads)" : ")")
+              + ". \(roundCount) round(s)" + (usePyTorch ? ", kit and PyTorch alternating" : "")
+              + ", medians shown; times vary with the machine's load, so measure on a quiet machine.\n")
 
         var kitRounds: [[KitMeasurement]] = Array(repeating: [], count: specs.count)
         var failedSpecs: [Int: String] = [:]
