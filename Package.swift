@@ -34,6 +34,12 @@ var targets: [Target] = [
     // System libraries and the C++ bridge to gnuplot-iostream.
     // OpenBLAS, opened at run time after the kit has chosen its kernel (Sources/CBLAS/KitBLAS.c).
     .target(name: "CBLAS", path: "Sources/CBLAS", linkerSettings: [.linkedLibrary("dl")]),
+    // The allocator's thresholds, set at program start so that a training step reuses the pages
+    // the previous one freed (Sources/CMemory/KitMemory.c).
+    .target(name: "CMemory", path: "Sources/CMemory"),
+    // Element-wise loops that choose their vector width at run time, bit-identical on every width
+    // (Adam's update: Sources/CKernels/AdamUpdate.c).
+    .target(name: "CKernels", path: "Sources/CKernels"),
     .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
                    providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
     .target(name: "CGnuplot", path: "Sources/CGnuplot",
@@ -44,8 +50,8 @@ var targets: [Target] = [
     .target(name: "CMuJoCo", path: "Sources/CMuJoCo", linkerSettings: [.linkedLibrary("mujoco")]),
 
     // The library, bottom to top.
-    .target(name: "Numerics", dependencies: ["CBLAS"]),
-    .target(name: "NeuralNetworks", dependencies: ["Numerics"]),
+    .target(name: "Numerics", dependencies: ["CBLAS", "CMemory"]),
+    .target(name: "NeuralNetworks", dependencies: ["Numerics", "CKernels"]),
     .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
     .target(name: "Environments", dependencies: ["Numerics", "Plotting", "CMuJoCo"]),
     .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),
@@ -85,12 +91,14 @@ var targets: [Target] = [
                       path: "Sources/Robustness"),
 
     // Speed, measured by printing figures (swift run -c release bench).
-    .executableTarget(name: "bench", dependencies: ["Numerics", "NeuralNetworks", "Algorithms",
-                                                    "Environments", argumentParser],
+    // BenchKit: the measurements, the PyTorch reference's runner and parser, and the tables.
+    .target(name: "BenchKit", dependencies: ["Numerics", "NeuralNetworks"]),
+    .executableTarget(name: "bench", dependencies: ["BenchKit", "Numerics", "NeuralNetworks", argumentParser],
                       path: "Sources/Bench"),
 
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
+    .testTarget(name: "BenchTests", dependencies: ["BenchKit"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),

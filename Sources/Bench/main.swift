@@ -1,144 +1,223 @@
 import ArgumentParser
+import BenchKit
 import Foundation
 import NeuralNetworks
 import Numerics
 
-/// Measures the speed of the numerical core: training steps of small MLPs, raw GEMM, and the
-/// framework's overhead over the GEMM calls it makes.
+/// Measures the speed of the numerical core against PyTorch in the same run: training steps of
+/// small MLPs, raw GEMM per OpenBLAS kernel, and the framework's overhead over the GEMM calls it makes.
 ///
-///     swift run -c release bench [--threads 1] [--quick]
+///     swift run -c release bench [--kernels default,fastest] [--threads 1] [--quick] [--no-compare-pytorch]
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time MLP training steps (forward + backward + Adam) and BLAS GEMM.")
+        abstract: "Time MLP training steps (forward + backward + Adam) and BLAS GEMM, next to PyTorch in the same run.",
+        discussion: """
+            Each kernel is measured in a child process (OpenBLAS reads OPENBLAS_CORETYPE only when it \
+            loads); PyTorch runs scripts/bench-pytorch.py with the same sizes and thread count. Rounds \
+            alternate between the kit and PyTorch; the tables show medians over the rounds.
+            """)
 
-    @Option(help: "OpenBLAS threads (default: OpenBLAS's own choice).")
+    @Option(help: "BLAS threads for the kit, and torch.set_num_threads for PyTorch (default: the kit's, 1 unless OPENBLAS_NUM_THREADS says otherwise).")
     var threads: Int?
 
-    @Flag(help: "Fewer repetitions (for a smoke test).")
+    @Flag(help: "Fewer repetitions and one round (a smoke test).")
     var quick = false
 
-    @Option(help: "Time only the network with this name, e.g. 3-64-64-1 (for profiling).")
+    @Option(help: "Time only the network with this name, e.g. 3-256-256-1 (no GEMM table).")
     var only: String?
+
+    @Flag(inversion: .prefixedNo,
+          help: "Run the same networks in PyTorch and print the ratio (default: when python3 can import torch).")
+    var comparePytorch: Bool?
+
+    @Option(help: ArgumentHelp(
+        "OpenBLAS kernels, comma-separated: default (the kit's reproducible choice), fastest, or names such as Haswell,SkylakeX,Sandybridge.",
+        valueName: "list"))
+    var kernels = "default,fastest"
+
+    @Option(help: "Rounds of kit and PyTorch measurements; medians are shown (default 3, 1 with --quick).")
+    var rounds: Int?
+
+    @Flag(help: "Measure the kit in this process only, with its kernel, no children (for profilers).")
+    var inProcess = false
+
+    @Option(help: "The Python interpreter for the PyTorch reference.")
+    var python = "python3"
+
+    @Option(help: "The PyTorch reference script (default: scripts/bench-pytorch.py of this package).")
+    var pytorchScript: String?
+
+    @Option(help: "Seconds a PyTorch run or a kernel's child may take before it is stopped.")
+    var timeLimit: Double = 600
+
+    @Option(help: ArgumentHelp(
+        "Run N training steps of the --only network (or, with --profile-gemm, its matrix products alone) and print nothing: a fixed workload for perf stat or valgrind.",
+        valueName: "N"))
+    var profileSteps: Int?
+
+    @Flag(help: "With --profile-steps: the step's matrix products alone.")
+    var profileGemm = false
+
+    @Flag(help: .hidden)
+    var child = false
+
+    var timeBudget: Double { quick ? 0.1 : 1.0 }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let profileSteps {
+            if profileSteps < 1 { throw ValidationError("--profile-steps must be at least 1, got \(profileSteps)") }
+            if only == nil { throw ValidationError("--profile-steps needs --only NETWORK") }
+        }
+        if let only, !BenchNetwork.standard.contains(where: { $0.name == only }) {
+            throw ValidationError("--only \(only): not one of \(BenchNetwork.standard.map(\.name).joined(separator: ", "))")
+        }
+        do { _ = try KernelSpec.parseList(kernels) } catch { throw ValidationError("\(error)") }
+    }
+
+    var networks: [BenchNetwork] { BenchNetwork.standard.filter { only == nil || $0.name == only } }
+    var gemmSizes: [Int] { only == nil ? [64, 256, 1024] : [] }
 
     func run() throws {
         if let threads { Matrix.setBLASThreads(threads) }
-        print("BLAS: \(BLASKernel.summary), \(Matrix.blasThreads) thread(s)\n")
-        let timeBudget = quick ? 0.1 : 1.0
-
-        print("Training step of an MLP (ReLU, MSE loss, forward + backward + Adam step)")
-        print("network            batch   µs/step   PyTorch µs   speed-up   GEMM µs   overhead")
-        for config in StepBenchmark.configurations where only == nil || only == config.name {
-            let result = config.measure(timeBudget: timeBudget)
-            let speedUp = config.pytorchMicroseconds / result.stepMicroseconds
-            let overhead = (result.stepMicroseconds - result.gemmMicroseconds) / result.stepMicroseconds
-            print(pad(config.name, 18), pad("\(config.batch)", 6, right: true),
-                  pad(format(result.stepMicroseconds), 9, right: true),
-                  pad(format(config.pytorchMicroseconds), 12, right: true),
-                  pad(String(format: "%.2f×", speedUp), 10, right: true),
-                  pad(format(result.gemmMicroseconds), 9, right: true),
-                  pad(String(format: "%.0f%%", 100 * overhead), 10, right: true))
+        let threadCount = Matrix.blasThreads
+        if let profileSteps, let network = networks.first {
+            KitMeasurement.runFixedWorkload(network, iterations: profileSteps, gemmOnly: profileGemm)
+            return
         }
-
-        if only != nil { return }
-        print("\nGEMM (sgemm, n×n · n×n)")
-        print("n        µs/call    GFLOPS   vs OpenBLAS-42")
-        for n in [64, 256, 1024] {
-            let seconds = timeGEMM(n: n, timeBudget: timeBudget)
-            let gflops = 2 * pow(Double(n), 3) / seconds / 1e9
-            print(pad("\(n)", 6), pad(format(seconds * 1e6), 10, right: true),
-                  pad(String(format: "%.1f", gflops), 9, right: true),
-                  pad(n == 256 ? String(format: "%.2f×", gflops / 42) : "", 16, right: true))
+        if child {
+            let measured = KitMeasurement.measure(networks: networks, gemm: gemmSizes, timeBudget: timeBudget)
+            let encoder = JSONEncoder()
+            FileHandle.standardOutput.write(try encoder.encode(measured) + Data("\n".utf8))
+            return
         }
-        print("\nReferences: PyTorch 2.x CPU, 2 threads; OpenBLAS 42 GFLOPS at 256³ (same machine kind).")
-        print("Overhead = (step time − time of the same GEMM calls alone) / step time.")
-    }
-}
+        let specs = inProcess ? [KernelSpec.kitDefault] : try KernelSpec.parseList(kernels)
+        let roundCount = rounds ?? (quick ? 1 : 3)
 
-/// One MLP training-step measurement.
-struct StepBenchmark {
-    let sizes: [Int]
-    let batch: Int
-    let pytorchMicroseconds: Double
-
-    var name: String { sizes.map(String.init).joined(separator: "-") }
-
-    static let configurations = [
-        StepBenchmark(sizes: [3, 64, 64, 1], batch: 64, pytorchMicroseconds: 1000),
-        StepBenchmark(sizes: [3, 256, 256, 1], batch: 256, pytorchMicroseconds: 2230),
-        StepBenchmark(sizes: [17, 256, 256, 6], batch: 256, pytorchMicroseconds: 2210),
-        StepBenchmark(sizes: [4, 400, 400, 1], batch: 100, pytorchMicroseconds: 2540),
-    ]
-
-    /// The mean time of a training step and of the GEMM calls such a step makes, in µs.
-    func measure(timeBudget: Double) -> (stepMicroseconds: Double, gemmMicroseconds: Double) {
-        var rng = RandomSource(seed: 0)
-        let network = MLP(sizes: sizes, activation: .relu, rng: &rng)
-        let adam = Adam(parameters: network.parameters)
-        let x = Matrix.randomNormal(batch, sizes[0], rng: &rng)
-        let y = Matrix.randomNormal(batch, sizes.last!, rng: &rng)
-        let step = {
-            let loss = mseLoss(network(x), Tensor(y))
-            adam.step(loss.gradients(for: adam.parameters))
-        }
-        let stepSeconds = timePerCall(timeBudget: timeBudget, step)
-
-        // The same matrix products alone: forward x·W per layer; backward xᵀ·G per layer and
-        // G·Wᵀ for every layer but the first (the input needs no gradient).
-        let inputs = sizes.dropLast().map { Matrix.randomNormal(batch, $0, rng: &rng) }
-        let outputs = sizes.dropFirst().map { Matrix.randomNormal(batch, $0, rng: &rng) }
-        let weights = network.layers.map(\.weight.value)
-        var forward = outputs, weightGrads = weights, inputGrads = inputs
-        let gemms = {
-            for l in weights.indices {
-                Matrix.gemm(inputs[l], weights[l], into: &forward[l], beta: 1)
-                Matrix.gemm(inputs[l], outputs[l], into: &weightGrads[l], transposeA: true)
-                if l > 0 { Matrix.gemm(outputs[l], weights[l], into: &inputGrads[l], transposeB: true) }
+        // The reference: PyTorch in this run, or a plain statement that there is none.
+        let reference = PyTorchReference(python: python, script: pytorchScript ?? PyTorchReference.defaultScript,
+                                         timeLimit: timeLimit)
+        var pytorchNote: String?
+        var usePyTorch = comparePytorch ?? true
+        if usePyTorch {
+            if case .failure(let why) = reference.check() {
+                if comparePytorch == true {
+                    FileHandle.standardError.write(Data("error: --compare-pytorch: \(why.message)\n".utf8))
+                    throw ExitCode(1)
+                }
+                usePyTorch = false
+                pytorchNote = "no PyTorch: no ratio (\(why.message))"
             }
+        } else {
+            pytorchNote = "no PyTorch: no ratio (--no-compare-pytorch)"
         }
-        let gemmSeconds = timePerCall(timeBudget: timeBudget, gemms)
-        return (stepSeconds * 1e6, gemmSeconds * 1e6)
+
+        let peak = CPUPeak.current
+        print("CPU: \(peak?.model ?? "unknown (no /proc/cpuinfo)"), \(ProcessInfo.processInfo.activeProcessorCount) core(s) online")
+        if let peak { print(peak.summary) }
+        print("Memory: \(MatrixMemory.summary); Adam's update: \(Adam.vectorLanes) floats at a time")
+        print("Threads: \(threadCount) (the kit's BLAS" + (usePyTorch ? ", and PyTorch's torch.set_num_threads)" : ")")
+              + ". \(roundCount) round(s)" + (usePyTorch ? ", kit and PyTorch alternating" : "")
+              + ", medians shown; times vary with the machine's load, so measure on a quiet machine.\n")
+
+        var kitRounds: [[KitMeasurement]] = Array(repeating: [], count: specs.count)
+        var failedSpecs: [Int: String] = [:]
+        var pytorchRounds: [PyTorchMeasurement] = []
+        for round in 0..<roundCount {
+            // Odd rounds measure PyTorch first, so that neither side always runs right after the other.
+            let pytorchFirst = round % 2 == 1
+            if pytorchFirst && usePyTorch { usePyTorch = measurePyTorch(reference, threadCount, &pytorchRounds, &pytorchNote, round, roundCount) }
+            for (i, spec) in specs.enumerated() where failedSpecs[i] == nil {
+                progress("round \(round + 1)/\(roundCount): kit, kernel \(spec)")
+                switch measureKit(spec, threads: threadCount) {
+                case .success(let measured): kitRounds[i].append(measured)
+                case .failure(let error): failedSpecs[i] = error.message
+                }
+            }
+            if !pytorchFirst && usePyTorch { usePyTorch = measurePyTorch(reference, threadCount, &pytorchRounds, &pytorchNote, round, roundCount) }
+        }
+        progress("")
+
+        let pytorch = PyTorchMeasurement.median(of: pytorchRounds)
+        if let pytorch {
+            print("PyTorch \(pytorch.torch) (Python \(pytorch.python ?? "?")), torch.set_num_threads(\(pytorch.threads)), "
+                  + "float32, nn.Linear + ReLU, MSE loss, Adam: measured in this run (\(pytorchRounds.count) round(s))")
+        }
+        if let pytorchNote { print(pytorchNote) }
+        print("")
+
+        var shown: [(spec: KernelSpec, kit: KitMeasurement)] = []
+        for (i, spec) in specs.enumerated() {
+            if let why = failedSpecs[i] {
+                print("Kernel \(spec): not measured (\(why))\n")
+                continue
+            }
+            guard let kit = KitMeasurement.median(of: kitRounds[i]) else { continue }
+            if let same = shown.first(where: { $0.kit.kernel == kit.kernel }) {
+                print("Kernel \(spec): the same OpenBLAS kernel as \(same.spec), \(kit.kernel): one table\n")
+                continue
+            }
+            shown.append((spec, kit))
+            BenchReport.stepTable(kit: kit, spec: spec, pytorch: pytorch).forEach { print($0) }
+            print("")
+        }
+        BenchReport.gemmTable(kits: shown, pytorch: pytorch, peak: peak).forEach { print($0) }
+        print("""
+
+            speed-up = PyTorch µs / kit µs (above 1: the kit is faster), both from this run.
+            overhead = (step − the same GEMM calls alone) / step; above GEMM = (step − GEMM) / GEMM.
+            """)
+        if shown.isEmpty { throw ExitCode(1) }
     }
-}
 
-/// The time of one n×n·n×n `sgemm`, in seconds.
-func timeGEMM(n: Int, timeBudget: Double) -> Double {
-    var rng = RandomSource(seed: 1)
-    let a = Matrix.randomNormal(n, n, rng: &rng), b = Matrix.randomNormal(n, n, rng: &rng)
-    var c = Matrix.zeros(n, n)
-    return timePerCall(timeBudget: timeBudget) { Matrix.gemm(a, b, into: &c) }
-}
-
-/// The median over five rounds of the mean time per call of `body`, in seconds, after a warm-up;
-/// each round runs for about a fifth of `timeBudget`.
-func timePerCall(timeBudget: Double, _ body: () -> Void) -> Double {
-    let clock = ContinuousClock()
-    var calls = 0
-    let warmUp = clock.now
-    while calls < 3 || seconds(clock.now - warmUp) < timeBudget / 10 {
-        body()
-        calls += 1
+    /// One kernel's figures: measured here (`--in-process`) or by a child process started with the
+    /// kernel's environment.
+    func measureKit(_ spec: KernelSpec, threads: Int) -> Result<KitMeasurement, BenchError> {
+        if inProcess {
+            return .success(KitMeasurement.measure(networks: networks, gemm: gemmSizes, timeBudget: timeBudget))
+        }
+        var arguments = ["--child", "--threads", "\(threads)"]
+        if quick { arguments.append("--quick") }
+        if let only { arguments += ["--only", only] }
+        let outcome: ChildProcessOutcome
+        do {
+            outcome = try ChildProcess.run(ChildProcess.currentExecutable, arguments, environment: spec.environment,
+                                           timeLimit: timeLimit)
+        } catch {
+            return .failure(BenchError("the child process could not be started: \(error.localizedDescription)"))
+        }
+        if outcome.timedOut { return .failure(BenchError("stopped after \(Int(timeLimit)) s")) }
+        guard outcome.exitCode == 0 else {
+            let why = outcome.lastErrorLine
+            return .failure(BenchError("the child failed (\(outcome.exitCode.map { "exit \($0)" } ?? "killed by a signal"))"
+                                       + (why.isEmpty ? "" : ": \(why)")))
+        }
+        do { return .success(try JSONDecoder().decode(KitMeasurement.self, from: outcome.standardOutput)) }
+        catch { return .failure(BenchError("the child's output is not the expected JSON")) }
     }
-    let perCall = seconds(clock.now - warmUp) / Double(calls)
-    let callsPerRound = max(1, Int(timeBudget / 5 / perCall))
-    var rounds: [Double] = []
-    for _ in 0..<5 {
-        let start = clock.now
-        for _ in 0..<callsPerRound { body() }
-        rounds.append(seconds(clock.now - start) / Double(callsPerRound))
+
+    /// Adds one PyTorch round; on failure notes why and returns `false` (no more PyTorch rounds).
+    func measurePyTorch(_ reference: PyTorchReference, _ threads: Int, _ rounds: inout [PyTorchMeasurement],
+                        _ note: inout String?, _ round: Int, _ roundCount: Int) -> Bool {
+        progress("round \(round + 1)/\(roundCount): PyTorch")
+        let asked = networks.map { (sizes: $0.sizes, batch: $0.batch) }
+        switch reference.measure(networks: asked, gemm: gemmSizes, threads: threads, timeBudget: timeBudget) {
+        case .success(let measured):
+            rounds.append(measured)
+            return true
+        case .failure(let why):
+            rounds.removeAll()
+            note = "no PyTorch: no ratio (\(why.message))"
+            return false
+        }
     }
-    return rounds.sorted()[2]
-}
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
-func format(_ microseconds: Double) -> String {
-    String(format: microseconds < 100 ? "%.1f" : "%.0f", microseconds)
-}
-
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    return right ? padding + text : text + padding
+    /// A progress line on standard error, overwritten by the next (a terminal only).
+    func progress(_ text: String) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
 }

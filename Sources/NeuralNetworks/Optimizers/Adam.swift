@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Numerics
 
@@ -34,6 +35,11 @@ public final class Adam: Optimizer {
     }
 
     /// One step.
+    ///
+    /// Each parameter's new value is written into a new matrix rather than over the old one: a
+    /// computation graph that is still alive (the loss just differentiated) holds the old value,
+    /// and changing it in place would first copy it. The moments are the optimiser's own and
+    /// change in place.
     public func step(_ gradients: [Matrix]) {
         checkGradients(gradients, optimizer: "Adam")
         stepCount += 1
@@ -43,72 +49,46 @@ public final class Adam: Optimizer {
         let stepSize = learningRate / correction1
         let inverseRootCorrection2 = 1 / correction2.squareRoot()
         for (i, parameter) in parameters.enumerated() {
-            parameter.tensor.updateValue { value in
-                Adam.update(value: &value, gradient: gradients[i], firstMoment: &firstMoments[i],
+            let old = parameter.tensor.value
+            let updated = Matrix(rows: old.rows, cols: old.cols) { newValue in
+                Adam.update(value: old, into: newValue, gradient: gradients[i], firstMoment: &firstMoments[i],
                             secondMoment: &secondMoments[i], stepSize: stepSize,
                             inverseRootCorrection2: inverseRootCorrection2,
                             beta1: beta1, beta2: beta2, epsilon: epsilon)
             }
+            parameter.tensor.assign(updated)
         }
     }
 
-    /// The element-wise Adam update of one parameter (a plain loop over raw pointers, which the
-    /// compiler turns into SIMD code).
+    /// The vector width of the element-wise update on this CPU, in floats: 16 with AVX-512, 8 with
+    /// AVX2, else 4. Every width gives the same bits.
+    public static var vectorLanes: Int { Int(kit_adam_lanes()) }
+
+    /// Limits the width of the update to at most `lanes` (16, 8 or 4) for the whole process and
+    /// returns the width now in use: for tests that check every width on one machine.
+    @discardableResult
+    public static func limitVectorLanes(to lanes: Int) -> Int { Int(kit_adam_limit_lanes(Int32(lanes))) }
+
+    /// The element-wise Adam update of one parameter, `value` read and the result written to
+    /// `newValue` (`Sources/CKernels/AdamUpdate.c`: the square root of the second moment is the
+    /// bit-level estimate of 1/√v refined by three Newton steps y ← y(1.5 − ½v·y²), times v, for
+    /// all but the last `count % 4` entries, which take the correctly rounded √v).
     private static func update(
-        value: inout Matrix, gradient: Matrix, firstMoment: inout Matrix, secondMoment: inout Matrix,
+        value: Matrix, into newValue: UnsafeMutableBufferPointer<Float>, gradient: Matrix,
+        firstMoment: inout Matrix, secondMoment: inout Matrix,
         stepSize: Float, inverseRootCorrection2: Float, beta1: Float, beta2: Float, epsilon: Float
     ) {
         let count = value.count
-        gradient.withUnsafeBufferPointer { gBuffer in
-            firstMoment.withUnsafeMutableBufferPointer { mBuffer in
-                secondMoment.withUnsafeMutableBufferPointer { vBuffer in
-                    value.withUnsafeMutableBufferPointer { thetaBuffer in
-                        guard count > 0 else { return }
-                        let g = gBuffer.baseAddress!, m = mBuffer.baseAddress!
-                        let v = vBuffer.baseAddress!, theta = thetaBuffer.baseAddress!
-                        // Four entries at a time with SIMD vectors, then the remainder one by one.
-                        var k = 0
-                        while k + 4 <= count {
-                            let gk = UnsafeRawPointer(g + k).loadUnaligned(as: SIMD4<Float>.self)
-                            let mk = beta1 * UnsafeRawPointer(m + k).loadUnaligned(as: SIMD4<Float>.self)
-                                + (1 - beta1) * gk
-                            let vk = beta2 * UnsafeRawPointer(v + k).loadUnaligned(as: SIMD4<Float>.self)
-                                + (1 - beta2) * gk * gk
-                            let tk = UnsafeRawPointer(theta + k).loadUnaligned(as: SIMD4<Float>.self)
-                                - stepSize * mk / (Adam.squareRoot(vk) * inverseRootCorrection2 + epsilon)
-                            UnsafeMutableRawPointer(m + k).storeBytes(of: mk, as: SIMD4<Float>.self)
-                            UnsafeMutableRawPointer(v + k).storeBytes(of: vk, as: SIMD4<Float>.self)
-                            UnsafeMutableRawPointer(theta + k).storeBytes(of: tk, as: SIMD4<Float>.self)
-                            k += 4
-                        }
-                        while k < count {
-                            let gk = g[k]
-                            let mk = beta1 * m[k] + (1 - beta1) * gk
-                            let vk = beta2 * v[k] + (1 - beta2) * gk * gk
-                            m[k] = mk
-                            v[k] = vk
-                            theta[k] -= stepSize * mk / (vk.squareRoot() * inverseRootCorrection2 + epsilon)
-                            k += 1
-                        }
+        guard count > 0 else { return }
+        value.withUnsafeBufferPointer { theta in
+            gradient.withUnsafeBufferPointer { g in
+                firstMoment.withUnsafeMutableBufferPointer { m in
+                    secondMoment.withUnsafeMutableBufferPointer { v in
+                        kit_adam_update(theta.baseAddress, newValue.baseAddress, m.baseAddress, v.baseAddress,
+                                        g.baseAddress, count, stepSize, inverseRootCorrection2, beta1, beta2, epsilon)
                     }
                 }
             }
         }
-    }
-
-    /// √v for four non-negative floats at once, to full `Float` precision.
-    ///
-    /// On Linux, `Float.squareRoot()` goes through a C call that keeps the loop from running four
-    /// lanes at a time, so this uses the classic bit-level estimate of 1/√v refined by three
-    /// Newton steps y ← y(1.5 − ½v·y²) (each doubles the correct digits), then √v = v·(1/√v).
-    @inline(__always)
-    static func squareRoot(_ v: SIMD4<Float>) -> SIMD4<Float> {
-        let bits = unsafeBitCast(v, to: SIMD4<UInt32>.self)
-        var y = unsafeBitCast(0x5f37_59df &- (bits &>> 1), to: SIMD4<Float>.self)
-        let half = 0.5 * v
-        y = y * (1.5 - half * y * y)
-        y = y * (1.5 - half * y * y)
-        y = y * (1.5 - half * y * y)
-        return v * y
     }
 }

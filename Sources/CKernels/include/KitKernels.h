@@ -1,0 +1,31 @@
+// Element-wise loops of the kit in C, where a wider vector unit can be chosen at run time.
+// Each does the same float operations in the same order on every CPU: only how many entries
+// are done at once changes, so results are bit-identical across vector widths. See AdamUpdate.c.
+#ifndef KIT_KERNELS_H
+#define KIT_KERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// One Adam step over `count` entries:
+///   m <- beta1*m + (1-beta1)*g,  v <- beta2*v + ((1-beta2)*g)*g,
+///   theta_out <- theta_in - (step_size*m) / (sqrt(v)*inverse_root_correction2 + epsilon),
+/// where sqrt(v) is v * (1/sqrt(v)) from the bit-level estimate with three Newton steps for the
+/// entries before the last count % 4, and the correctly rounded sqrtf for those last ones (the kit's
+/// Swift loop of four lanes did exactly this). `theta_out` may equal `theta_in`.
+void kit_adam_update(const float *theta_in, float *theta_out, float *m, float *v, const float *g, long count,
+                     float step_size, float inverse_root_correction2, float beta1, float beta2, float epsilon);
+
+/// The vector width kit_adam_update uses on this CPU, in floats (16, 8 or 4).
+int kit_adam_lanes(void);
+
+/// Limits the width to at most `lanes` (16, 8 or 4; for tests of every width on one machine) and
+/// returns the width now in use. A width above the CPU's widest gives the widest.
+int kit_adam_limit_lanes(int lanes);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
