@@ -41,23 +41,27 @@ enum CloningBaseline {
         }
     }
 
-    /// Clones `demonstrations` once per training seed and evaluates each clone's deterministic
-    /// policy on `episodes` episodes from the task's start states (`evaluationSeed`, the same
-    /// episodes as the demonstrator's and the agents' final evaluations).
-    static func run(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>], seeds: [UInt64],
-                    gradientSteps: Int, episodes: Int, evaluationSeed: UInt64,
-                    exercises: ExerciseSet) throws -> Result {
+    /// Clones each demonstration set once per training seed and evaluates each clone's
+    /// deterministic policy on `episodes` episodes from the task's start states (`evaluationSeed`,
+    /// the same episodes as the demonstrator's and the agents' final evaluations). The seeds run in
+    /// parallel, each with its own random source.
+    ///
+    /// - Returns: for each seed, in order, one evaluation per demonstration set.
+    static func evaluateClones(task: PushingTask, demonstrationSets: [[Trajectory<BlockPushing.State>]], seeds: [UInt64],
+                               gradientSteps: Int, episodes: Int, evaluationSeed: UInt64,
+                               exercises: ExerciseSet) throws -> [[SuccessStatistics]] {
         let environment = task.environment
-        let dataset = try ImitationDataset(trajectories: demonstrations)
+        let datasets = try demonstrationSets.map { try ImitationDataset(trajectories: $0) }
         let trainer = BehaviorCloning(configuration: .init(gradientSteps: gradientSteps), formulas: exercises.behaviorCloning)
-        let evaluations = try seeds.map { seed in
-            var base = RandomSource(seed: seed)
-            var rng = base.split()
-            let clone = try trainer.train(on: dataset, actionLow: environment.actionSpace.low,
-                                          actionHigh: environment.actionSpace.high, rng: &rng)
-            let evaluation = try clone.policy.evaluate(in: environment, episodes: episodes, seed: evaluationSeed)
-            return try exercises.rewardMixing.successStatistics(of: evaluation)
+        return try parallelMap(seeds.count) { k in
+            try datasets.map { dataset in
+                var base = RandomSource(seed: seeds[k])
+                var rng = base.split()
+                let clone = try trainer.train(on: dataset, actionLow: environment.actionSpace.low,
+                                              actionHigh: environment.actionSpace.high, rng: &rng)
+                let evaluation = try clone.policy.evaluate(in: environment, episodes: episodes, seed: evaluationSeed)
+                return try exercises.rewardMixing.successStatistics(of: evaluation)
+            }
         }
-        return Result(demonstrations: demonstrations.count, evaluations: evaluations)
     }
 }

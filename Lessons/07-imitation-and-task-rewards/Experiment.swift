@@ -103,6 +103,11 @@ struct ExperimentSettings: Sendable {
     }
 }
 
+/// Training seed `index` of the agents and of the clones (index 0 for the first seed of the run).
+func trainingSeed(base: UInt64, index: Int) -> UInt64 {
+    RandomSource.derivedSeed(base: base, scale: 1_000, index: index)
+}
+
 /// Mean and standard deviation (over seeds) of a variant's numbers.
 struct VariantSummary: Sendable {
     let variant: RewardMixingVariant

@@ -98,7 +98,7 @@ lesson.code("The task and its demonstrator") { context in
 lesson.code("Training: a sweep over λ and the ablations") { context in
     let set = context.exercises
     let variants = settings.sweep + settings.ablations
-    let seeds = (0..<settings.seeds).map { RandomSource.derivedSeed(base: context.seed, scale: 1_000, index: $0) }
+    let seeds = (0..<context.seedCount(settings.seeds)).map { trainingSeed(base: context.seed, index: $0) }
     let experiment = RewardMixingExperiment(task: task, baseConfiguration: MixedRewardConfiguration(),
                                             demonstrations: demonstrations, iterations: settings.iterations,
                                             evaluationInterval: settings.evaluationInterval,
@@ -106,15 +106,21 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
                                             finalEvaluationEpisodes: settings.finalEvaluationEpisodes,
                                             evaluationSeed: evaluationSeed)
     let threads = ProcessInfo.processInfo.activeProcessorCount
-    context.print("\(variants.count) variants × \(seeds.count) seeds = \(variants.count * seeds.count) runs of "
-                  + "\(experiment.stepsPerRun) environment steps, \(threads) at a time.")
-    let bar = context.progress(total: variants.count * seeds.count * settings.iterations, label: "PPO iterations")
-    let start = Date()
-    let runs = try experiment.runAll(variants, seeds: seeds, imitation: set.adversarialImitation, mixing: set.rewardMixing,
-                                     parallelism: threads) { bar.advance() }
-    bar.finish()
-    let seconds = Date().timeIntervalSince(start)
-    summaries = variants.map { variant in VariantSummary(variant: variant, runs: runs.filter { $0.variant == variant }) }
+    var seconds: Double?
+    // Each seed's runs (one per variant), trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("training", count: seeds.count) { indices in
+        context.print("\(variants.count) variants × \(indices.count) seeds = \(variants.count * indices.count) runs of "
+                      + "\(experiment.stepsPerRun) environment steps, \(threads) at a time.")
+        let bar = context.progress(total: variants.count * indices.count * settings.iterations, label: "PPO iterations")
+        let start = Date()
+        let runs = try experiment.runAll(variants, seeds: indices.map { seeds[$0] }, imitation: set.adversarialImitation,
+                                         mixing: set.rewardMixing, parallelism: threads) { bar.advance() }
+        bar.finish()
+        seconds = Date().timeIntervalSince(start)
+        return indices.indices.map { k in variants.indices.map { v in runs[v * indices.count + k] } }
+    }
+    let runs = perSeed.flatMap { $0 }
+    summaries = variants.indices.map { v in VariantSummary(variant: variants[v], runs: perSeed.map { $0[v] }) }
 
     var table = Table("Final policies from the task's start states (mean ± std over \(seeds.count) seeds; demonstrator "
                       + "\(percent(demonstrator.successRate)) in \(fixed(demonstrator.meanStepsToSuccess)) steps)",
@@ -131,9 +137,11 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
     }
     context.show(table)
     let steps = runs.map(\.environmentSteps).reduce(0, +)
-    context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f steps/s on %d threads "
-                         + "(collection, discriminator and PPO updates included).",
-                         runs.count, steps, seconds, Double(steps) / seconds, threads))
+    if let seconds {
+        context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f steps/s on %d threads "
+                             + "(collection, discriminator and PPO updates included).",
+                             runs.count, steps, seconds, Double(steps) / seconds, threads))
+    }
 
     // Wall time and throughput are printed above and kept in timing.json, not here, so that
     // results.json is the same on every run with the same seed.
@@ -149,14 +157,19 @@ lesson.code("Training: a sweep over λ and the ablations") { context in
 lesson.markdown(Prose.cloningBaseline)
 
 lesson.code("The third imitator: behavior cloning of the same demonstrator") { context in
-    let seeds = (0..<settings.seeds).map { RandomSource.derivedSeed(base: context.seed, scale: 1_000, index: $0) }
+    let seeds = (0..<context.seedCount(settings.seeds)).map { trainingSeed(base: context.seed, index: $0) }
     let demonstrationSeed = RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 77_000)
     let many = try task.demonstrations(count: CloningBaseline.manyDemonstrations, seed: demonstrationSeed)
-    let clones = try [demonstrations, many].map { given in
-        try CloningBaseline.run(task: task, demonstrations: given, seeds: seeds,
-                                gradientSteps: CloningBaseline.gradientSteps,
-                                episodes: CloningBaseline.evaluationEpisodes, evaluationSeed: evaluationSeed,
-                                exercises: context.exercises)
+    let sets = [demonstrations, many]
+    // Each seed's two clones (few and many demonstrations), trained here or read from the shards.
+    let perSeed = try context.perSeed("cloning", count: seeds.count) { indices in
+        try CloningBaseline.evaluateClones(task: task, demonstrationSets: sets, seeds: indices.map { seeds[$0] },
+                                           gradientSteps: CloningBaseline.gradientSteps,
+                                           episodes: CloningBaseline.evaluationEpisodes, evaluationSeed: evaluationSeed,
+                                           exercises: context.exercises)
+    }
+    let clones = sets.indices.map { d in
+        CloningBaseline.Result(demonstrations: sets[d].count, evaluations: perSeed.map { $0[d] })
     }
     let cloneTeacher = try context.exercises.rewardMixing.successStatistics(
         of: try Rollout.run(task.environment, expert: task.demonstrator, episodes: CloningBaseline.evaluationEpisodes,

@@ -23,33 +23,49 @@ func comparisonSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 8_000 : 12_000, evaluationInterval: 500)
 }
 
-/// The seeds of the main comparison: the run's seed and the following ones.
-func comparisonSeeds(base: UInt64, quick: Bool) -> [UInt64] {
-    (0..<(quick ? 3 : 5)).map { RandomSource.derivedSeed(base: base, index: $0) }
-}
+/// The number of seeds of the main comparison (`--seed-count` replaces it).
+func comparisonSeedCount(quick: Bool) -> Int { quick ? 3 : 5 }
+
+/// Seed `index` of the main comparison: the run's seed for index 0, then the following ones.
+func comparisonSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, index: index) }
 
 /// The budget of the critic-consistency ablation (it only needs the start of fine-tuning).
 func ablationSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 2_500 : 6_000, evaluationInterval: 250)
 }
 
-/// The seeds of the ablation.
-func ablationSeeds(base: UInt64, quick: Bool) -> [UInt64] {
-    (0..<(quick ? 2 : 3)).map { RandomSource.derivedSeed(base: base, offset: 100, index: $0) }
-}
+/// The number of seeds of the ablation.
+func ablationSeedCount(quick: Bool) -> Int { quick ? 2 : 3 }
+
+/// Seed `index` of the ablation.
+func ablationSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 100, index: index) }
 
 /// The demonstrations' seed for a run's seed (the same demonstrations for every variant).
 func demonstrationSeed(base: UInt64) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 8_000) }
 
-/// Runs `experiment` with a progress bar and measures its wall time.
-func runWithProgress(_ experiment: DemonstrationExperiment, demonstrations: DemonstrationCollection,
-                     formulas: DemonstrationFormulas, context: LessonContext, label: String)
-    throws -> (results: [VariantResult], seconds: Double) {
-    let bar = context.progress(total: experiment.totalEnvironmentSteps, label: label)
+/// One seed's runs, one per variant in the experiment's order: what a shard (`--seeds`) keeps per seed.
+typealias SeedRuns = [DemonstrationRun]
+
+/// Trains every variant on the given seeds, in parallel, with a progress bar, and returns each
+/// seed's runs and the wall time.
+func trainSeeds(_ seeds: [UInt64], variants: [DemonstrationVariant], schedule: TrainingSchedule, task: SparsePushingTask,
+                demonstrations: DemonstrationCollection, context: LessonContext) throws -> (perSeed: [SeedRuns], seconds: Double) {
+    let experiment = DemonstrationExperiment(layout: task.layout, demonstrationSeed: demonstrationSeed(base: context.seed),
+                                             schedule: schedule, seeds: seeds, variants: variants)
+    let bar = context.progress(total: experiment.totalEnvironmentSteps, label: "\(variants.count) variants × \(seeds.count) seeds")
     let start = Date()
-    let results = try experiment.run(formulas: formulas, demonstrations: demonstrations) { done in bar.update(done) }
+    let results = try experiment.run(formulas: DemonstrationFormulas(context.exercises), demonstrations: demonstrations) { done in
+        bar.update(done)
+    }
     bar.finish()
-    return (results, Date().timeIntervalSince(start))
+    let perSeed = seeds.indices.map { k in results.map { $0.runs[k] } }
+    return (perSeed, Date().timeIntervalSince(start))
+}
+
+/// Every variant's runs over all seeds and their statistics, from each seed's runs (trained here
+/// or read from the shards: the same numbers either way).
+func variantResults(_ variants: [DemonstrationVariant], perSeed: [SeedRuns]) throws -> [VariantResult] {
+    try variants.indices.map { v in try VariantResult(variant: variants[v], runs: perSeed.map { $0[v] }) }
 }
 
 /// A step count for a table: the number, or "never" (within the budget).

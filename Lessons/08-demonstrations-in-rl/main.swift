@@ -82,15 +82,20 @@ lesson.listing("The training loop every variant runs: act, store, update on mixe
 
 lesson.code("The race: every way against RL from scratch") { context in
     guard let task, let demonstrations else { throw CellSkipped("needs the task and the demonstrations of the first cell") }
-    let formulas = DemonstrationFormulas(context.exercises)
-    let seeds = comparisonSeeds(base: context.seed, quick: context.quick)
     let schedule = comparisonSchedule(quick: context.quick)
-    let experiment = DemonstrationExperiment(layout: task.layout, demonstrationSeed: demonstrationSeed(base: context.seed),
-                                             schedule: schedule, seeds: seeds, variants: comparisonVariants)
-    let (runs, seconds) = try runWithProgress(experiment, demonstrations: demonstrations, formulas: formulas,
-                                              context: context, label: "\(comparisonVariants.count) variants × \(seeds.count) seeds")
+    let seedCount = context.seedCount(comparisonSeedCount(quick: context.quick))
+    let seeds = (0..<seedCount).map { comparisonSeed(base: context.seed, index: $0) }
+    var seconds: Double?
+    // Each seed's runs, trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("race", count: seedCount) { indices in
+        let trained = try trainSeeds(indices.map { seeds[$0] }, variants: comparisonVariants, schedule: schedule,
+                                     task: task, demonstrations: demonstrations, context: context)
+        seconds = trained.seconds
+        return trained.perSeed
+    }
+    let runs = try variantResults(comparisonVariants, perSeed: perSeed)
     comparison = runs
-    let steps = experiment.totalEnvironmentSteps
+    let steps = comparisonVariants.count * seeds.count * schedule.environmentSteps
     let updates = runs.flatMap(\.runs).reduce(0) { $0 + $1.gradientUpdates }
 
     var table = Table("Environment steps until the mean success rate reaches \(Int(successThreshold * 100)) %",
@@ -104,9 +109,11 @@ lesson.code("The race: every way against RL from scratch") { context in
     context.show(table)
     // Wall time and throughput are printed (and the cell's time is in timing.json), not kept in the
     // results, so that results.json stays the same for the same seed.
-    context.print(String(format: "%d runs, %d environment steps and %d DDPG updates in %.1f s: %.0f environment steps/s, "
-                         + "%.0f updates/s (all cores).", runs.count * seeds.count, steps, updates, seconds,
-                         Double(steps) / seconds, Double(updates) / seconds))
+    if let seconds {
+        context.print(String(format: "%d runs, %d environment steps and %d DDPG updates in %.1f s: %.0f environment steps/s, "
+                             + "%.0f updates/s (all cores).", runs.count * seeds.count, steps, updates, seconds,
+                             Double(steps) / seconds, Double(updates) / seconds))
+    }
     func seedRuns(of variant: DemonstrationVariant) -> [DemonstrationRun] {
         runs.first { $0.variant.id == variant.id }?.runs ?? []
     }
@@ -159,13 +166,13 @@ lesson.markdown(Prose.criticConsistency)
 lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { context in
     guard let task, let demonstrations else { throw CellSkipped("needs the task and the demonstrations of the first cell") }
     let variants = ablationVariants
-    let seeds = ablationSeeds(base: context.seed, quick: context.quick)
     let schedule = ablationSchedule(quick: context.quick)
-    let experiment = DemonstrationExperiment(layout: task.layout, demonstrationSeed: demonstrationSeed(base: context.seed),
-                                             schedule: schedule, seeds: seeds, variants: variants)
-    let (runs, _) = try runWithProgress(experiment, demonstrations: demonstrations,
-                                        formulas: DemonstrationFormulas(context.exercises), context: context,
-                                        label: "\(variants.count) variants × \(seeds.count) seeds")
+    let seeds = (0..<context.seedCount(ablationSeedCount(quick: context.quick))).map { ablationSeed(base: context.seed, index: $0) }
+    let perSeed = try context.perSeed("ablation", count: seeds.count) { indices in
+        try trainSeeds(indices.map { seeds[$0] }, variants: variants, schedule: schedule, task: task,
+                       demonstrations: demonstrations, context: context).perSeed
+    }
+    let runs = try variantResults(variants, perSeed: perSeed)
     ablation = runs
     let window = ClaimMargin.earlyWindow
     var table = Table("Success of the cloned actor as fine-tuning starts (mean over \(seeds.count) seeds)",

@@ -70,8 +70,7 @@ public struct DemonstrationExperiment: Sendable {
                                                })
         }
         return try variants.enumerated().map { v, variant in
-            let mine = Array(runs[v * seeds.count..<(v + 1) * seeds.count])
-            return VariantResult(variant: variant, runs: mine, statistics: try SuccessCurveStatistics(mine.map(\.curve)))
+            try VariantResult(variant: variant, runs: Array(runs[v * seeds.count..<(v + 1) * seeds.count]))
         }
     }
 }
@@ -84,6 +83,16 @@ public struct VariantResult: Sendable, Codable, Equatable {
     public var runs: [DemonstrationRun]
     /// Mean ± standard deviation of the success curves.
     public var statistics: SuccessCurveStatistics
+
+    /// A variant's runs (one per seed, in order) and their statistics: the same numbers whether the
+    /// runs were trained together or one seed at a time (a lesson's shards, `--seeds`).
+    ///
+    /// - Throws: when the runs' success curves have different evaluation steps.
+    public init(variant: DemonstrationVariant, runs: [DemonstrationRun]) throws {
+        self.variant = variant
+        self.runs = runs
+        self.statistics = try SuccessCurveStatistics(runs.map(\.curve))
+    }
 
     /// The first step at which each seed's own curve reached `threshold` (`nil`: never).
     public func firstStepsPerSeed(reaching threshold: Double) -> [Int?] {

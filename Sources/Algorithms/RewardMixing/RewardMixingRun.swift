@@ -21,7 +21,7 @@ public struct SuccessCurvePoint: Sendable, Equatable, Codable {
 }
 
 /// What one training run of one variant with one seed gave.
-public struct RewardMixingRun: Sendable {
+public struct RewardMixingRun: Sendable, Codable {
     /// The variant trained.
     public var variant: RewardMixingVariant
     /// The run's seed.

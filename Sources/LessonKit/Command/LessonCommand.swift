@@ -56,6 +56,24 @@ public struct LessonCommand: ParsableCommand {
     @Option(help: "Run on the reference solutions or on your exercises: reference or exercises.")
     public var implementation: Implementation = .reference
 
+    /// A shard: only these seed indices of each per-seed experiment run, and their runs are kept
+    /// in `<out>/NN-name/seeds/` for a later ``merge``.
+    @Option(name: .customLong("seeds"),
+            help: ArgumentHelp("A shard: run only seeds A to B (indices from 0, e.g. 5..9) of each per-seed experiment and "
+                               + "keep their runs in <out>/NN-name/seeds/ for --merge.", valueName: "A..B"))
+    public var seedRange: SeedRange?
+
+    /// How many seeds each per-seed experiment runs (default: the lesson's own number).
+    @Option(name: .customLong("seed-count"),
+            help: ArgumentHelp("How many seeds each per-seed experiment runs (default: the lesson's own, fewer with --quick).",
+                               valueName: "N"))
+    public var seedCount: Int?
+
+    /// Read every seed's run kept by the shards instead of training, then draw, read and decide.
+    @Flag(help: ArgumentHelp("Merge the shards (--seeds): read every seed's kept run instead of training, then draw "
+                             + "the figures, print the tables and decide the claims on all of them."))
+    public var merge = false
+
     /// Options with every default.
     public init() {}
 
@@ -63,6 +81,15 @@ public struct LessonCommand: ParsableCommand {
     public func validate() throws {
         if let lastCell, lastCell < 1 {
             throw ValidationError("--cell must be 1 or more (cells are numbered from 1), got \(lastCell)")
+        }
+        if merge, let seedRange {
+            throw ValidationError("--seeds \(seedRange) runs one shard and --merge reads every shard: give one of them")
+        }
+        if let seedCount, seedCount < 2 {
+            throw ValidationError("--seed-count must be 2 or more (a spread over seeds needs two), got \(seedCount)")
+        }
+        if let seedRange, let seedCount, seedRange.lowerBound >= seedCount {
+            throw ValidationError("--seeds \(seedRange): with --seed-count \(seedCount) the seeds are 0 to \(seedCount - 1)")
         }
     }
 }

@@ -23,14 +23,33 @@ public final class LessonContext: @unchecked Sendable {
     /// The figure renderer.
     public let backend: Backend
 
+    /// `--seeds`: the seed indices this run (a shard) computes, if it is a shard.
+    public let seedRange: SeedRange?
+    /// `--merge`: per-seed experiments read the shards' runs instead of training.
+    public let merging: Bool
+    /// `--seed-count`, if given.
+    let seedCountOverride: Int?
+    /// Where per-seed runs are kept for a merge.
+    let seedStore: SeedRunStore
+
     let console: Console
     private let lock = NSLock()
+    private var savedShards: [(experiment: String, indices: [Int])] = []
     private var outputs: [CellOutput] = []
     private var openBars: [Progress] = []
     private var results: [(String, ResultValue)] = []
     private var measurements: [(String, Double)] = []
     private var figureNames: Set<String> = []
     private var problems: [String] = []
+
+    /// What the shard saved, per experiment (for the runner's summary).
+    var shardsSaved: [(experiment: String, indices: [Int])] {
+        lock.withLock { savedShards }
+    }
+
+    func noteShardSaved(_ experiment: String, indices: [Int]) {
+        lock.withLock { savedShards.append((experiment, indices)) }
+    }
 
     /// The lesson's typed results as they stand (``Lesson/results(_:)``).
     private let typedResults: (() -> any Encodable)?
@@ -46,6 +65,13 @@ public final class LessonContext: @unchecked Sendable {
         self.formats = options.formats.formats
         self.backend = options.backend
         self.console = console
+        self.seedRange = options.seedRange
+        self.merging = options.merge
+        self.seedCountOverride = options.seedCount
+        let lessonFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(lesson.directoryName)
+        self.seedStore = SeedRunStore(directory: lessonFolder.appendingPathComponent("seeds"),
+                                      settings: .init(lesson: lesson.directoryName, seed: String(options.seed),
+                                                      quick: options.quick, implementation: options.implementation.rawValue))
     }
 
     /// `full` normally and `quick` with `--quick`: `let steps = context.choose(full: 20_000, quick: 500)`.

@@ -19,6 +19,13 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The lesson's typed results cannot be written to results.json.
     case badTypedResults(String)
 
+    /// A per-seed experiment's name that cannot be a folder name.
+    case badExperimentName(String)
+    /// A per-seed experiment returned another number of runs than it was given seeds.
+    case perSeedRunCount(experiment: String, runs: Int, seeds: Int)
+    /// `--seeds` named no seed of any of the lesson's per-seed experiments.
+    case shardSavedNothing(String)
+
     /// A one-line explanation for the terminal.
     public var description: String {
         switch self {
@@ -41,6 +48,12 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
             return "a table row has \(got) entries but the table has \(expected) columns"
         case let .badTypedResults(reason):
             return "results.json: \(reason)"
+        case let .badExperimentName(name):
+            return "per-seed experiment name \"\(name)\" must be letters, digits, '-' or '_' (it becomes a folder name)"
+        case let .perSeedRunCount(experiment, runs, seeds):
+            return "the per-seed experiment \"\(experiment)\" returned \(runs) runs for \(seeds) seeds (one run per seed, in order)"
+        case let .shardSavedNothing(reason):
+            return reason
         }
     }
 }

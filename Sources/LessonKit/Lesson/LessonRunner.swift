@@ -21,7 +21,11 @@ struct LessonRunner {
 
     mutating func run() -> RunOutcome {
         let info = lesson.info
-        let directory = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(info.directoryName)
+        var directory = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(info.directoryName)
+        if let shard = options.seedRange {
+            // A shard's notebooks and figures are its own; only its per-seed runs (seeds/) are shared with the merge.
+            directory = directory.appendingPathComponent("shards").appendingPathComponent(shard.folderName)
+        }
         let count = lesson.cells.count
         let last = options.lastCell ?? count
         if last > count {
@@ -74,6 +78,15 @@ struct LessonRunner {
                 break
             }
         }
+        if let shard = options.seedRange, status == .complete, context.shardsSaved.isEmpty {
+            status = .failed
+            message = LessonError.shardSavedNothing(
+                "--seeds \(shard): no per-seed experiment of this lesson ran a seed in this range (cells 1–\(last) ran); "
+                + "a lesson that splits by seeds says so in its per-seed cells, otherwise run it without --seeds").description
+            console.line(console.styled(message!, .red))
+            _ = writer.write(records: records, status: status, results: context.allResults().entries,
+                             measurements: context.recordedMeasurements, started: started)
+        }
         let outcome = RunOutcome(
             status: status, cellsRun: records.count,
             completedCells: records.filter { $0.status == .done }.map(\.number),
@@ -81,6 +94,7 @@ struct LessonRunner {
             failedCell: records.first { $0.status.word == "failed" }?.number,
             unimplemented: Self.unimplemented(in: records), outputDirectory: directory, message: message)
         printSummary(outcome, records: records, seconds: Date().timeIntervalSince(started))
+        if options.seedRange != nil, !context.shardsSaved.isEmpty { printShardSummary(context) }
         return outcome
     }
 
@@ -153,6 +167,9 @@ struct LessonRunner {
                         "\(options.implementation.rawValue) implementation",
                         "figures \(options.formats) via \(options.backend.rawValue)", "out \(directory.path)"]
         if last < lesson.cells.count { settings.append("cells 1–\(last) of \(lesson.cells.count)") }
+        if let shard = options.seedRange { settings.append("shard: seeds \(shard)") }
+        if options.merge { settings.append("merging the shards' seeds") }
+        if let seedCount = options.seedCount { settings.append("\(seedCount) seeds per experiment") }
         if stepping { settings.append("pausing between cells") }
         console.line(console.styled(settings.joined(separator: " · "), .dim))
         console.line(console.styled("BLAS: \(BLASKernel.summary)", .dim))
@@ -178,6 +195,21 @@ struct LessonRunner {
         if let message = outcome.message, outcome.status == .failed {
             console.line(console.styled(message, .red))
         }
+    }
+
+    /// What a shard kept, and the command that merges the shards.
+    private func printShardSummary(_ context: LessonContext) {
+        for (experiment, indices) in context.shardsSaved {
+            console.line("  kept \"\(experiment)\": seed\(indices.count == 1 ? "" : "s") \(SeedRunError.ranges(indices)) in "
+                         + context.seedStore.directory.appendingPathComponent(experiment).path + "/")
+        }
+        var arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--seeds"), index + 1 < arguments.count {
+            arguments.replaceSubrange(index...index + 1, with: ["--merge"])
+        } else if let index = arguments.firstIndex(where: { $0.hasPrefix("--seeds=") }) {
+            arguments[index] = "--merge"
+        }
+        console.line("When every shard has run, merge them: " + arguments.joined(separator: " "))
     }
 
     private func notStarted(_ message: String, _ directory: URL) -> RunOutcome {
