@@ -29,12 +29,15 @@ struct LessonRun {
     /// - Throws: `LessonRunError` if the executable is missing, runs longer than `timeLimit`
     ///   seconds (it is then killed), exits with a non-zero status, or writes no valid results.json.
     /// `environment` changes the lesson's environment: a value sets a variable, `nil` removes it.
+    /// `root` is the `--out` folder (default: a fresh temporary one); runs that share one, such
+    /// as the shards of a lesson and their merge, each keep their own log in it.
     static func run(_ lesson: String, seed: UInt64 = 0, arguments: [String] = [],
-                    environment changes: [String: String?] = [:], timeLimit: Double = 600) throws -> LessonRun {
+                    environment changes: [String: String?] = [:], timeLimit: Double = 600,
+                    root given: URL? = nil) throws -> LessonRun {
         let executable = try locate(lesson)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(lesson)-\(UUID().uuidString)")
+        let root = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(lesson)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let logURL = root.appendingPathComponent("output.log")
+        let logURL = root.appendingPathComponent("output-\(UUID().uuidString).log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         defer { try? log.close() }
@@ -66,7 +69,13 @@ struct LessonRun {
         guard process.terminationStatus == 0 else {
             throw LessonRunError.failed(lesson: lesson, status: process.terminationStatus, output: tail(of: logURL))
         }
-        let directory = try outputDirectory(in: root, lesson: lesson)
+        var directory = try outputDirectory(in: root, lesson: lesson)
+        if let index = arguments.firstIndex(of: "--seeds"), index + 1 < arguments.count {
+            // A shard writes its own notebook and results to shards/seeds-A-B/.
+            let bounds = arguments[index + 1].replacingOccurrences(of: "...", with: "-").replacingOccurrences(of: "..", with: "-")
+                .split(separator: "-").map(String.init)
+            directory = directory.appendingPathComponent("shards/seeds-\(bounds.first ?? "")-\(bounds.last ?? "")")
+        }
         let resultsURL = directory.appendingPathComponent("results.json")
         guard let data = FileManager.default.contents(atPath: resultsURL.path),
               let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -151,7 +160,7 @@ struct LessonRun {
         let direct = root.appendingPathComponent(lesson)
         if FileManager.default.fileExists(atPath: direct.path) { return direct }
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        guard let folder = folders.first(where: { !$0.hasPrefix(".") && $0 != "output.log" }) else {
+        guard let folder = folders.first(where: { !$0.hasPrefix(".") && !$0.hasSuffix(".log") }) else {
             throw LessonRunError.noResults(lesson: lesson, path: direct.appendingPathComponent("results.json").path)
         }
         return root.appendingPathComponent(folder)
