@@ -155,6 +155,49 @@ public struct ReplayBuffer: Sendable {
         return batch
     }
 
+    /// The transitions at `indices`, in the order of ``subscript(_:)`` (demonstrations first, then
+    /// the ring oldest first), as one batch whose rows are flagged with whether they are
+    /// demonstrations: what `self[i]` row by row gives, copied straight from the storage.
+    public func batch(rows indices: [Int]) -> TransitionBatch {
+        let o = observationSize, a = actionSize, n = indices.count
+        var batch = TransitionBatch(
+            count: n, observationSize: o, actionSize: a,
+            observations: [], actions: [], rewards: [], nextObservations: [], terminals: [], timeouts: [],
+            isDemonstration: [])
+        batch.observations.reserveCapacity(n * o)
+        batch.nextObservations.reserveCapacity(n * o)
+        batch.actions.reserveCapacity(n * a)
+        batch.rewards.reserveCapacity(n)
+        batch.terminals.reserveCapacity(n)
+        batch.timeouts.reserveCapacity(n)
+        batch.isDemonstration.reserveCapacity(n)
+        let demoCount = demonstrations.count
+        for index in indices {
+            precondition(index >= 0 && index < count, "ReplayBuffer.batch(rows:): row \(index) of a buffer of \(count)")
+            if index < demoCount {
+                let t = demonstrations[index]
+                batch.observations += t.observation
+                batch.actions += t.action
+                batch.rewards.append(t.reward)
+                batch.nextObservations += t.nextObservation
+                batch.terminals.append(t.terminated ? 1 : 0)
+                batch.timeouts.append(t.truncated ? 1 : 0)
+                batch.isDemonstration.append(true)
+            } else {
+                let r = index - demoCount
+                let slot = ringCount < capacity ? r : (nextSlot + r) % capacity
+                batch.observations += observations[slot * o..<(slot + 1) * o]
+                batch.actions += actions[slot * a..<(slot + 1) * a]
+                batch.rewards.append(rewards[slot])
+                batch.nextObservations += nextObservations[slot * o..<(slot + 1) * o]
+                batch.terminals.append(terminals[slot] ? 1 : 0)
+                batch.timeouts.append(timeouts[slot] ? 1 : 0)
+                batch.isDemonstration.append(false)
+            }
+        }
+        return batch
+    }
+
     /// The ring's contents (oldest first) as a dataset, without the demonstrations.
     public var ringContents: TransitionDataset {
         var dataset = TransitionDataset(observationSize: observationSize, actionSize: actionSize)

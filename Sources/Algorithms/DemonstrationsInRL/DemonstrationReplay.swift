@@ -71,7 +71,7 @@ public struct DemonstrationReplay: Sendable {
             throw DemonstrationsRLError("mixedMinibatchIndices returned \(indices.count) indices (expected \(batchSize)), "
                                         + "some outside 0 ..< \(buffer.count)")
         }
-        return try OffPolicyBatch(rows: indices, of: buffer)
+        return OffPolicyBatch(rows: indices, of: buffer)
         // end listing
     }
 }
@@ -79,27 +79,7 @@ public struct DemonstrationReplay: Sendable {
 extension OffPolicyBatch {
     /// The rows `indices` of `buffer` (demonstrations first in its index order), each flagged
     /// with whether it came from the demonstration region.
-    init(rows indices: [Int], of buffer: ReplayBuffer) throws {
-        let o = buffer.observationSize, a = buffer.actionSize, n = indices.count
-        var states = [Float](), actions = [Float](), rewards = [Float](), next = [Float]()
-        var terminals = [Float](), timeouts = [Float]()
-        states.reserveCapacity(n * o); next.reserveCapacity(n * o); actions.reserveCapacity(n * a)
-        let demonstrations = buffer.demonstrations.count
-        for i in indices {
-            let t = buffer[i]
-            states += t.observation
-            actions += t.action
-            rewards.append(t.reward)
-            next += t.nextObservation
-            terminals.append(t.terminated ? 1 : 0)
-            timeouts.append(t.truncated ? 1 : 0)
-        }
-        try self.init(states: Matrix(rows: n, cols: o, values: states),
-                      actions: Matrix(rows: n, cols: a, values: actions),
-                      rewards: Matrix(rows: n, cols: 1, values: rewards),
-                      nextStates: Matrix(rows: n, cols: o, values: next),
-                      terminals: Matrix(rows: n, cols: 1, values: terminals),
-                      timeouts: Matrix(rows: n, cols: 1, values: timeouts),
-                      isDemonstration: indices.map { $0 < demonstrations })
+    init(rows indices: [Int], of buffer: ReplayBuffer) {
+        self.init(buffer.batch(rows: indices))
     }
 }

@@ -20,43 +20,49 @@ extension Tensor {
             start = Matrix(scalar: 1)
         }
         let order = topologicalOrder()
-        let targets = Set(inputs.map(ObjectIdentifier.init))
+        let count = order.count
+        for (index, node) in order.enumerated() { node.orderIndex = index }
+        // The position of an input in this graph (`nil` when this tensor does not depend on it).
+        func position(of input: Tensor) -> Int? {
+            input.orderIndex < count && order[input.orderIndex] === input ? input.orderIndex : nil
+        }
+        var isTarget = [Bool](repeating: false, count: count)
+        for input in inputs { if let index = position(of: input) { isTarget[index] = true } }
 
         // A node needs a gradient when it is an input or lies on a path from an input.
-        var needed = Set<ObjectIdentifier>()
-        for node in order {
-            let id = ObjectIdentifier(node)
-            if targets.contains(id) || node.parents.contains(where: { needed.contains(ObjectIdentifier($0)) }) {
-                needed.insert(id)
-            }
+        var needed = [Bool](repeating: false, count: count)
+        for (index, node) in order.enumerated()
+        where isTarget[index] || node.parents.contains(where: { needed[$0.orderIndex] }) {
+            needed[index] = true
         }
 
-        var grads: [ObjectIdentifier: Matrix] = [:]
-        if needed.contains(ObjectIdentifier(self)) { grads[ObjectIdentifier(self)] = start }
-        for node in order.reversed() {
-            let id = ObjectIdentifier(node)
-            guard let backward = node.backward, needed.contains(id) else { continue }
-            guard let upstream = targets.contains(id) ? grads[id] : grads.removeValue(forKey: id) else { continue }
-            let mask = node.parents.map { needed.contains(ObjectIdentifier($0)) }
+        var grads = [Matrix?](repeating: nil, count: count)
+        if needed[count - 1] { grads[count - 1] = start }   // this tensor comes last in the order
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let node = order[index]
+            guard let backward = node.backward, needed[index], let upstream = grads[index] else { continue }
+            if !isTarget[index] { grads[index] = nil }
+            let mask = node.parents.map { needed[$0.orderIndex] }
             let parentGrads = backward(upstream, mask)
             precondition(parentGrads.count == node.parents.count,
                           "backward of \(node.operation) returned \(parentGrads.count) gradients for \(node.parents.count) parents")
             for (parent, grad) in zip(node.parents, parentGrads) {
                 guard let grad else { continue }
-                let pid = ObjectIdentifier(parent)
-                guard needed.contains(pid) else { continue }
+                let p = parent.orderIndex
+                guard needed[p] else { continue }
                 precondition(grad.rows == parent.rows && grad.cols == parent.cols,
                               "backward of \(node.operation) gave a \(grad.shapeDescription) gradient for a "
                               + "\(parent.value.shapeDescription) input")
-                if var existing = grads.removeValue(forKey: pid) {
+                if var existing = grads[p] {
+                    grads[p] = nil   // one owner, so that add(_:) works in place
                     existing.add(grad)
-                    grads[pid] = existing
+                    grads[p] = existing
                 } else {
-                    grads[pid] = grad
+                    grads[p] = grad
                 }
             }
         }
-        return inputs.map { grads[ObjectIdentifier($0)] ?? Matrix.zeros($0.rows, $0.cols) }
+        return inputs.map { input in position(of: input).flatMap { grads[$0] } ?? Matrix.zeros(input.rows, input.cols) }
     }
 
     /// The gradient of this scalar tensor with respect to one input.
@@ -67,17 +73,21 @@ extension Tensor {
     /// Every tensor this one depends on, itself included, each after all of its parents.
     public func topologicalOrder() -> [Tensor] {
         var order: [Tensor] = []
-        var visited: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
+        isVisited = true
         var stack: [(node: Tensor, nextParent: Int)] = [(self, 0)]
         while let (node, next) = stack.popLast() {
             if next < node.parents.count {
                 stack.append((node, next + 1))
                 let parent = node.parents[next]
-                if visited.insert(ObjectIdentifier(parent)).inserted { stack.append((parent, 0)) }
+                if !parent.isVisited {
+                    parent.isVisited = true
+                    stack.append((parent, 0))
+                }
             } else {
                 order.append(node)
             }
         }
+        for node in order { node.isVisited = false }
         return order
     }
 }

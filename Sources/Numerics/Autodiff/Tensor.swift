@@ -27,6 +27,12 @@ public final class Tensor {
     /// (`nil` for the parents that do not need one). `nil` for a leaf.
     public let backward: Backward?
 
+    // Scratch state of a graph traversal (``topologicalOrder()``, ``gradients(for:seed:)``), in the
+    // node itself rather than in a hashed set: cheaper, and safe because a tensor never leaves the
+    // thread that made it (`Tensor` is not `Sendable`). `isVisited` is false between traversals.
+    var isVisited = false
+    var orderIndex = 0
+
     /// The backward rule of an operation: `(upstream gradient, needed-parent flags) -> gradients`.
     public typealias Backward = (_ gradient: Matrix, _ needed: [Bool]) -> [Matrix?]
 

@@ -115,6 +115,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     }
 
     /// The elements of `collection` in a random order (Fisher–Yates).
+    @inlinable  // specialised in the caller's module: unspecialised, a PPO epoch's shuffle took 11 % of lesson 7
     public mutating func shuffled<C: Collection>(_ collection: C) -> [C.Element] {
         var items = Array(collection)
         if items.count > 1 {

@@ -11,6 +11,7 @@ public enum DeviationKind: Sendable {
 /// ```swift
 /// mean(of: [1, 2, 3] as [Float])   // 2.0
 /// ```
+@inlinable  // specialised where it is called (per-step statistics in training loops)
 public func mean<Values: Collection>(of values: Values) -> Double where Values.Element: BinaryFloatingPoint {
     values.isEmpty ? .nan : values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
 }
