@@ -98,7 +98,7 @@ var targets: [Target] = [
 
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
-    .testTarget(name: "BenchTests", dependencies: ["BenchKit"]),
+    .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
