@@ -92,6 +92,7 @@ struct PixelRenderingTests {
             textures.insert("\(style.texture)".components(separatedBy: "(")[0])
             #expect(PushingStyleSampler.distance(style.block, style.table) >= sampler.minimumContrast)
             #expect(PushingStyleSampler.distance(style.pusher, style.table) >= sampler.minimumContrast)
+            #expect(PushingStyleSampler.distance(style.goal, style.table) >= sampler.minimumContrast)
             #expect(PushingStyleSampler.distance(style.block, style.pusher) >= sampler.minimumContrast)
         }
         #expect(textures == ["plain", "checker", "bands"])

@@ -110,30 +110,35 @@ public final class PushingPixelRenderer {
         case .checker(let cell, let contrast):
             canvas.clipRectangle(x: -t, y: -t, width: 2 * t, height: 2 * t)
             let n = Int((2 * t / cell).rounded(.up))
+            var light: [(x: Double, y: Double, width: Double, height: Double)] = [], dark = light
             for i in 0..<n {
                 for j in 0..<n {
-                    let x = -t + Double(i) * cell, y = -t + Double(j) * cell
-                    canvas.fillRectangle(x: x, y: y, width: cell, height: cell,
-                                         color: shade((i + j) % 2 == 0 ? contrast : -contrast))
+                    let square = (x: -t + Double(i) * cell, y: -t + Double(j) * cell, width: cell, height: cell)
+                    if (i + j) % 2 == 0 { light.append(square) } else { dark.append(square) }
                 }
             }
+            canvas.fillRectangles(light, color: shade(contrast))
+            canvas.fillRectangles(dark, color: shade(-contrast))
         case .bands(let period, let contrast):
             canvas.clipRectangle(x: -t, y: -t, width: 2 * t, height: 2 * t)
+            var bands: [(x: Double, y: Double, width: Double, height: Double)] = []
             var y = -t
             while y < t {
-                canvas.fillRectangle(x: -t, y: y, width: 2 * t, height: period / 2, color: shade(contrast))
+                bands.append((x: -t, y: y, width: 2 * t, height: period / 2))
                 y += period
             }
+            canvas.fillRectangles(bands, color: shade(contrast))
         case .diagonalStripes(let period, let contrast):
             canvas.clipRectangle(x: -t, y: -t, width: 2 * t, height: 2 * t)
+            var stripes: [[(x: Double, y: Double)]] = []
             var c = -2 * t - period
+            let w = period / 2
             while c < 2 * t + period {
                 // The band between the lines x + y = c and x + y = c + period / 2.
-                let w = period / 2
-                canvas.fillPolygon([(-2 * t, c + 2 * t), (2 * t, c - 2 * t), (2 * t, c - 2 * t + w), (-2 * t, c + 2 * t + w)],
-                                   color: shade(-contrast))
+                stripes.append([(-2 * t, c + 2 * t), (2 * t, c - 2 * t), (2 * t, c - 2 * t + w), (-2 * t, c + 2 * t + w)])
                 c += period
             }
+            canvas.fillPolygons(stripes, color: shade(-contrast))
         }
         canvas.resetClip()
     }

@@ -7,8 +7,8 @@ import Plotting
 /// What varies (each uniformly in its range): the table's colour (any hue, muted), the floor's,
 /// the block's (any hue, saturated), the pusher's (dark), the table's texture (plain, checker or
 /// horizontal bands), the lighting gradient's direction and strength, the camera's offset, turn and
-/// zoom, and the pixel noise. The goal stays green, as in the figures. A pusher too close in colour
-/// to the table, or a block too close to the table or the pusher, is drawn again (rejection
+/// zoom, and the pixel noise. The goal stays green, as in the figures. A table too close in colour to
+/// the goal, a pusher too close to the table, or a block too close to the table or the pusher, is drawn again (rejection
 /// sampling), so the three stay distinguishable.
 ///
 /// ``PushingRenderStyle/heldOut`` is outside these ranges (``contains(_:)`` is false for it):
@@ -28,8 +28,8 @@ public struct PushingStyleSampler: Sendable, Hashable {
     public var blockSaturation = 0.55...1.0, blockValue = 0.45...1.0
     /// Pusher saturation and value (any hue).
     public var pusherSaturation = 0.0...0.6, pusherValue = 0.0...0.35
-    /// The smallest RGB distance between the pusher and the table, the block and the table, and the
-    /// block and the pusher.
+    /// The smallest RGB distance between the table and the goal, the pusher and the table, the block
+    /// and the table, and the block and the pusher.
     public var minimumContrast = 0.35
     /// Texture contrast, checker cell side and band period.
     public var textureContrast = 0.0...0.15, checkerCell = 0.1...0.4, bandPeriod = 0.1...0.5
@@ -46,7 +46,10 @@ public struct PushingStyleSampler: Sendable, Hashable {
     /// One randomized style.
     public func sample(rng: inout RandomSource) -> PushingRenderStyle {
         func draw(_ range: ClosedRange<Double>) -> Double { rng.uniform(range.lowerBound, range.upperBound) }
-        let table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
+        var table: Color
+        repeat {
+            table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
+        } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
         let background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation),
                                   value: draw(backgroundValue)).rgb
         var pusher: Color

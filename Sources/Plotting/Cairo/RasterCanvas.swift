@@ -87,6 +87,28 @@ public final class RasterCanvas {
         cairo_fill(cairo)
     }
 
+    /// Fills many rectangles (corner x, y and size, world units) in one colour as one path: much
+    /// faster than one ``fillRectangle(x:y:width:height:color:)`` each (a texture's hundred cells).
+    public func fillRectangles(_ rectangles: [(x: Double, y: Double, width: Double, height: Double)], color: Color) {
+        setSource(color)
+        cairo_new_path(cairo)
+        for r in rectangles { cairo_rectangle(cairo, r.x, r.y, r.width, r.height) }
+        cairo_fill(cairo)
+    }
+
+    /// Fills many polygons in one colour as one path.
+    public func fillPolygons(_ polygons: [[(x: Double, y: Double)]], color: Color) {
+        setSource(color)
+        cairo_new_path(cairo)
+        for points in polygons {
+            guard let first = points.first else { continue }
+            cairo_move_to(cairo, first.x, first.y)
+            for p in points.dropFirst() { cairo_line_to(cairo, p.x, p.y) }
+            cairo_close_path(cairo)
+        }
+        cairo_fill(cairo)
+    }
+
     /// Fills the polygon through `points` (world units).
     public func fillPolygon(_ points: [(x: Double, y: Double)], color: Color) {
         guard let first = points.first else { return }
