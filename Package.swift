@@ -98,9 +98,9 @@ var targets: [Target] = [
 
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
-    .testTarget(name: "BenchTests", dependencies: ["BenchKit"]),
+    .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
-    .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "Plotting"]),
+    .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
     .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
                 + (hasSolutions ? ["Solutions"] : [])),

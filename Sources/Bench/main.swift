@@ -62,6 +62,9 @@ struct Bench: ParsableCommand {
     @Flag(help: .hidden)
     var child = false
 
+    @Flag(help: "Time only lesson 9's convolution (32×48×48×3 → 16 filters of 5×5, stride 2), forward and backward, in this process, and print one line.")
+    var convolution = false
+
     var timeBudget: Double { quick ? 0.1 : 1.0 }
 
     func validate() throws {
@@ -84,6 +87,12 @@ struct Bench: ParsableCommand {
     func run() throws {
         if let threads { Matrix.setBLASThreads(threads) }
         let threadCount = Matrix.blasThreads
+        if convolution {
+            let peak = CPUPeak.current
+            print("CPU: \(peak?.model ?? "unknown"), BLAS kernel \(BLASKernel.name), \(threadCount) thread(s)")
+            print(ConvolutionBench.measure(timeBudget: timeBudget).summary)
+            return
+        }
         if let profileSteps, let network = networks.first {
             KitMeasurement.runFixedWorkload(network, iterations: profileSteps, gemmOnly: profileGemm)
             return

@@ -1,5 +1,6 @@
 import BenchKit
 import Foundation
+import Numerics
 import Testing
 
 /// The bench's parsing and arithmetic on canned inputs (no test here measures or asserts time).
@@ -185,5 +186,30 @@ struct PyTorchRunnerTests {
             return
         }
         #expect(why.contains("no-such-python") && why.contains("no such executable"))
+    }
+}
+
+/// The convolution case's arithmetic on a canned measurement (no timing asserted).
+@Suite("bench: the convolution case")
+struct ConvolutionBenchTests {
+    @Test("FLOPs and GFLOPS of lesson 9's first convolution")
+    func flops() {
+        let g = ConvolutionBench.standardGeometry
+        #expect(g.output.count == 24 * 24 * 16)
+        let bench = ConvolutionBench(batch: 32, geometry: g, forwardMicroseconds: 1000, backwardMicroseconds: 4000)
+        // 32 images · 576 output pixels · 75 patch entries · 16 filters · 2 flops.
+        let flops: Double = 2 * 32 * 576 * 75 * 16
+        #expect(bench.forwardFlops == flops)
+        let gflops: Double = flops / 1e-3 / 1e9
+        #expect(abs(bench.forwardGFLOPS - gflops) < 1e-9)
+        #expect(abs(bench.backwardGFLOPS - bench.forwardGFLOPS / 2) < 1e-9)
+        #expect(bench.summary.contains("forward 1000 µs"))
+    }
+
+    @Test("a quick measurement gives positive times")
+    func measures() {
+        let g = ConvolutionGeometry(input: ImageShape(height: 8, width: 8, channels: 2), outputChannels: 3, kernel: 3)
+        let bench = ConvolutionBench.measure(batch: 2, geometry: g, timeBudget: 0.01)
+        #expect(bench.forwardMicroseconds > 0 && bench.backwardMicroseconds > 0)
     }
 }

@@ -1,0 +1,119 @@
+import Numerics
+import Plotting
+
+/// Domain randomization for the pushing task's pixels: draws ``PushingRenderStyle``s from fixed
+/// ranges, the same sequence for the same `RandomSource` seed.
+///
+/// What varies (each uniformly in its range): the table's colour (any hue, muted), the floor's,
+/// the block's (any hue, saturated), the pusher's (dark), the table's texture (plain, checker or
+/// horizontal bands), the lighting gradient's direction and strength, the camera's offset, turn and
+/// zoom, and the pixel noise. The goal stays green, as in the figures. A table too close in colour to
+/// the goal, a pusher too close to the table, or a block too close to the table or the pusher, is drawn again (rejection
+/// sampling), so the three stay distinguishable.
+///
+/// ``PushingRenderStyle/heldOut`` is outside these ranges (``contains(_:)`` is false for it):
+/// diagonal stripes are never drawn, and its table is more saturated than any drawn table.
+///
+/// ```swift
+/// let sampler = PushingStyleSampler()
+/// var rng = RandomSource(seed: 7)
+/// let style = sampler.sample(rng: &rng)
+/// ```
+public struct PushingStyleSampler: Sendable, Hashable {
+    /// Table hue, saturation and value.
+    public var tableHue = 0.0...1.0, tableSaturation = 0.0...0.35, tableValue = 0.45...0.95
+    /// Floor saturation and value (any hue).
+    public var backgroundSaturation = 0.0...0.4, backgroundValue = 0.05...0.45
+    /// Block saturation and value (any hue).
+    public var blockSaturation = 0.55...1.0, blockValue = 0.45...1.0
+    /// Pusher saturation and value (any hue).
+    public var pusherSaturation = 0.0...0.6, pusherValue = 0.0...0.35
+    /// The smallest RGB distance between the table and the goal, the pusher and the table, the block
+    /// and the table, and the block and the pusher.
+    public var minimumContrast = 0.35
+    /// Texture contrast, checker cell side and band period.
+    public var textureContrast = 0.0...0.15, checkerCell = 0.1...0.4, bandPeriod = 0.1...0.5
+    /// Lighting strength (the angle is any).
+    public var lightingStrength = 0.0...0.35
+    /// Camera offset per axis (world units), turn (radians) and zoom.
+    public var cameraOffset = -0.05...0.05, cameraRotation = -0.05...0.05, cameraZoom = 0.95...1.05
+    /// Pixel noise standard deviation.
+    public var pixelNoise = 0.0...0.03
+
+    /// The default ranges.
+    public init() {}
+
+    /// One randomized style.
+    public func sample(rng: inout RandomSource) -> PushingRenderStyle {
+        func draw(_ range: ClosedRange<Double>) -> Double { rng.uniform(range.lowerBound, range.upperBound) }
+        var table: Color
+        repeat {
+            table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
+        } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
+        let background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation),
+                                  value: draw(backgroundValue)).rgb
+        var pusher: Color
+        repeat {
+            pusher = HSVColor(hue: rng.unit(), saturation: draw(pusherSaturation), value: draw(pusherValue)).rgb
+        } while Self.distance(pusher, table) < minimumContrast
+        var block: Color
+        repeat {
+            block = HSVColor(hue: rng.unit(), saturation: draw(blockSaturation), value: draw(blockValue)).rgb
+        } while Self.distance(block, table) < minimumContrast || Self.distance(block, pusher) < minimumContrast
+        let texture: PushingRenderStyle.Texture
+        switch rng.index(below: 3) {
+        case 0: texture = .plain
+        case 1: texture = .checker(cell: draw(checkerCell), contrast: draw(textureContrast))
+        default: texture = .bands(period: draw(bandPeriod), contrast: draw(textureContrast))
+        }
+        let angle = rng.uniform(0, 2 * Double.pi), strength = draw(lightingStrength)
+        let offset = SIMD2(draw(cameraOffset), draw(cameraOffset))
+        let rotation = draw(cameraRotation), zoom = draw(cameraZoom), noise = draw(pixelNoise)
+        return PushingRenderStyle(
+            background: background, table: table, texture: texture, edge: Self.scaled(table, 0.6),
+            goal: PushingRenderStyle.figure.goal, goalFillAlpha: PushingRenderStyle.figure.goalFillAlpha,
+            block: block, pusher: pusher, lightingAngle: angle, lightingStrength: strength, cameraOffset: offset,
+            cameraRotation: rotation, cameraZoom: zoom, pixelNoise: noise)
+    }
+
+    /// Whether `style` lies within this sampler's ranges (so `sample` could have drawn it, up to
+    /// rounding). False for ``PushingRenderStyle/heldOut``.
+    public func contains(_ style: PushingRenderStyle) -> Bool {
+        let slack = 1e-9
+        func inside(_ x: Double, _ range: ClosedRange<Double>) -> Bool {
+            x >= range.lowerBound - slack && x <= range.upperBound + slack
+        }
+        func inside(_ color: Color, saturation: ClosedRange<Double>, value: ClosedRange<Double>) -> Bool {
+            let hsv = HSVColor(color)
+            return inside(hsv.saturation, saturation) && inside(hsv.value, value)
+        }
+        let textureInside: Bool
+        switch style.texture {
+        case .plain: textureInside = true
+        case .checker(let cell, let contrast): textureInside = inside(cell, checkerCell) && inside(contrast, textureContrast)
+        case .bands(let period, let contrast): textureInside = inside(period, bandPeriod) && inside(contrast, textureContrast)
+        case .diagonalStripes: textureInside = false
+        }
+        return textureInside
+            && inside(style.table, saturation: tableSaturation, value: tableValue)
+            && inside(style.background, saturation: backgroundSaturation, value: backgroundValue)
+            && inside(style.block, saturation: blockSaturation, value: blockValue)
+            && inside(style.pusher, saturation: pusherSaturation, value: pusherValue)
+            && style.goal == PushingRenderStyle.figure.goal
+            && inside(style.lightingStrength, lightingStrength)
+            && inside(style.cameraOffset.x, cameraOffset) && inside(style.cameraOffset.y, cameraOffset)
+            && inside(style.cameraRotation, cameraRotation) && inside(style.cameraZoom, cameraZoom)
+            && inside(style.pixelNoise, pixelNoise)
+    }
+
+    /// The Euclidean distance between two colours' RGB components.
+    public static func distance(_ a: Color, _ b: Color) -> Double {
+        let d = SIMD3(a.red - b.red, a.green - b.green, a.blue - b.blue)
+        return (d * d).sum().squareRoot()
+    }
+
+    /// `color` with its components multiplied by `factor`.
+    static func scaled(_ color: Color, _ factor: Double) -> Color {
+        Color(red: color.red * factor, green: color.green * factor, blue: color.blue * factor, alpha: color.alpha)
+    }
+}
