@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what scripts/slides needs and nothing else: pdflatex with Beamer (Debian's
-# texlive-latex-base and texlive-latex-recommended, about 80 MB) and poppler's pdftoppm (used by the
+# texlive-latex-base and texlive-latex-recommended, which hold Beamer, and texlive-pictures,
+# which holds the PGF that Beamer is drawn with) and poppler's pdftoppm (used by the
 # tests to look at compiled pages). Run by scripts/slides (and `scripts/slides --install-tex`);
 # scripts/setup.sh, which every user runs, does not install TeX.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 declare -A needs=(
   [texlive-latex-base]=/usr/bin/pdflatex
   [texlive-latex-recommended]=/usr/share/texlive/texmf-dist/tex/latex/beamer/beamer.cls
+  [texlive-pictures]=/usr/share/texlive/texmf-dist/tex/latex/pgf/math/pgfmath.sty
   [poppler-utils]=/usr/bin/pdftoppm
 )
 missing=()

@@ -27,6 +27,7 @@ import Testing
     @Test func gnuplotAndLatexOutput() {
         #expect(Markup.gnuplotEnhanced("x_{t+1} ^ e^{-x} @") == "x_{t+1} \\^ e^{-x} \\@")
         #expect(Markup.gnuplotEnhanced("file\\_name") == "file\\_name")
-        #expect(Markup.latex("θ_t 50%") == "$\\theta$$_{\\mbox{\\scriptsize t}}$ 50\\%")
+        #expect(Markup.latex("θ_t 50%") == "$\\theta_{\\mbox{\\scriptsize t}}$ 50\\%")
+        #expect(Markup.latex("π* θ̇") == "$\\pi^*$ $\\dot{\\theta}$")
     }
 }

@@ -22,6 +22,8 @@ public final class LessonContext: @unchecked Sendable {
     public let formats: [ImageFormat]
     /// The figure renderer.
     public let backend: Backend
+    /// The size every figure is drawn at (`--figure-size`), or `nil` for each figure's own size.
+    public let figureSize: FigureSize?
 
     let console: Console
     private let lock = NSLock()
@@ -45,6 +47,7 @@ public final class LessonContext: @unchecked Sendable {
         self.outputDirectory = outputDirectory
         self.formats = options.formats.formats
         self.backend = options.backend
+        self.figureSize = options.parsedFigureSize
         self.console = console
     }
 
@@ -203,7 +206,8 @@ public final class LessonContext: @unchecked Sendable {
         lock.unlock()
         guard isNew else { throw LessonError.duplicateFigureName(name) }
 
-        let figure = try make()
+        let made = try make()
+        let figure = figureSize.map { made.fitted(to: $0) } ?? made
         let base = outputDirectory.appendingPathComponent(name).path
         let written = try figure.save(to: base, formats: formats, backend: backend)
         let png: [UInt8]

@@ -127,21 +127,23 @@ struct GnuplotScript {
         """
         let font = figure.fontFamily
         for (format, output) in outputs {
-            let w = figure.width, h = figure.height
+            // The drawn size and the factor text, lines and points grow by (1 unless fitted to a size).
+            let k = figure.scale, w = figure.width * k, h = figure.height * k
             switch format {
             case .png:
                 // pngcairo draws lines at 72 px per inch and text at 96.
-                let lines = 100 * pngScale / 72, text = 100 * pngScale / 96
+                let lines = 100 * pngScale / 72 * k, text = 100 * pngScale / 96 * k
                 s += "set terminal pngcairo size \(Int((w * 100 * pngScale).rounded())),\(Int((h * 100 * pngScale).rounded())) "
                 s += "enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(text)) linewidth \(num(lines)) background '#ffffff'\n"
             case .pdf:
-                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale 0.75 linewidth 2\n"
+                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(0.75 * k)) linewidth \(num(2 * k))\n"
             case .svg:
-                s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))' linewidth 1 background '#ffffff'\n"
+                s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))'\(k == 1 ? "" : " fontscale \(num(k))") linewidth \(num(k)) background '#ffffff'\n"
             case .tex:
-                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in linewidth 2\n"
+                // The font size only sets gnuplot's character cell (its key box); LaTeX sets the text.
+                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in font ',\(num(figure.fontSize * k))' linewidth \(num(2 * k))\n"
             }
-            s += "psf = \(format == .svg ? "0.5" : "1")  # point-size factor of this terminal\n"
+            s += "psf = \(num((format == .svg ? 0.5 : 1) * k))  # point-size factor of this terminal\n"
             s += "set output '\(output)'\n"
             s += body(mode: format == .tex ? .latex : .enhanced)
             s += "unset output\n\n"
@@ -159,7 +161,7 @@ struct GnuplotScript {
         if let title = figure.title, let box = layout.textBoxes.first(where: { $0.role == .figureTitle }) {
             s += "\n# Figure title\nreset\nunset border\nunset tics\nunset key\nunset colorbox\n"
             s += "set xrange [0:1]\nset yrange [0:1]\n"
-            s += "set label 1 \(quote(title, mode)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
+            s += "set label 1 \(quote(title, mode, size: figure.fontSize * Style.figureTitleScale)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
             s += "font ',\(num(figure.fontSize * Style.figureTitleScale))'\n"
             s += "plot NaN notitle\n"
         }
@@ -180,9 +182,9 @@ struct GnuplotScript {
         if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
         // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
-        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }
+        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
         var labelIndex = 1
         // Axis labels and titles go exactly where the Cairo layout put them.
@@ -208,7 +210,7 @@ struct GnuplotScript {
                 .joined(separator: ", ") + ")\n"
             let range = heatMap.resolvedValueRange
             s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
-            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
+            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" })
             if let bar = place.colorBarArea {
                 // Where the Cairo layout put the colour bar, so its label keeps its distance.
                 s += "set colorbox vertical user origin screen \(num(bar.minX / layout.width)), screen \(num(1 - bar.maxY / layout.height)) "
@@ -291,7 +293,7 @@ struct GnuplotScript {
                 if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .text(let x):
                 let (justify, offset) = labelPlacement(x.anchor)
-                s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
+                s += "set label \(labelIndex) \(quote(x.text, mode, size: x.size ?? figure.fontSize * Style.annotationScale)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
                 s += "tc \(rgb(x.color)) font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
                 labelIndex += 1
             case .arrow(let x):
@@ -299,7 +301,7 @@ struct GnuplotScript {
                 s += "lc \(rgb(x.color)) lw \(num(x.width)) front\n"
                 if let label = x.label {
                     let right = x.fromX >= x.toX
-                    s += "set label \(labelIndex) \(quote(label, mode)) at \(num(x.fromX)),\(num(x.fromY)) "
+                    s += "set label \(labelIndex) \(quote(label, mode, size: figure.fontSize * Style.annotationScale)) at \(num(x.fromX)),\(num(x.fromY)) "
                     s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc \(rgb(x.color)) "
                     s += "font ',\(num(figure.fontSize * Style.annotationScale))' front\n"
                     labelIndex += 1
@@ -329,16 +331,20 @@ struct GnuplotScript {
         let lines = max(1, Int(((text.rotated ? text.box.width : text.box.height) / lineHeight).rounded()))
         let wrap = lines > 1 ? Self.balancedWidth(text.text, lines: lines) : nil
         let x = text.box.midX / layout.width, y = 1 - text.box.midY / layout.height
-        return "\(quote(text.text, mode, wrapAt: wrap)) at screen \(num(x)), screen \(num(y)) center"
+        return "\(quote(text.text, mode, wrapAt: wrap, size: text.fontSize)) at screen \(num(x)), screen \(num(y)) center"
             + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
     }
 
     /// A double-quoted gnuplot string of a label in the terminal's text mode; `lines` > 1 breaks
     /// the label into lines of about equal length (gnuplot does not wrap).
-    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
+    ///
+    /// In LaTeX the text carries its size (`size` layout points times the figure's scale), since
+    /// cairolatex leaves every label at the document's font size otherwise.
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil) -> String {
         let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
         let converted = lines.map { line -> String in
-            let text = mode == .enhanced ? Markup.gnuplotEnhanced(line) : Markup.latex(line)
+            let text = mode == .enhanced ? Markup.gnuplotEnhanced(line)
+                : LaTeXMeasurer.sized(Markup.latex(line), points: (size ?? figure.fontSize) * figure.scale)
             return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
         return "\"" + converted.joined(separator: "\\n") + "\""

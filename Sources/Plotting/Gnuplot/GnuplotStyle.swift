@@ -89,7 +89,8 @@ extension GnuplotScript {
     func keyTitle(_ panel: ResolvedPanel, _ place: PanelLayout, artist a: Int, mode: TextMode) -> String? {
         guard let label = panel.artists[a].artist.label, !label.isEmpty else { return nil }
         let lines = keyLines(place, artist: a)
-        return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil)
+        return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil,
+                     size: figure.fontSize * Style.legendScale)
     }
 
     /// How many lines the legend row of artist `a` takes in the layout (1 when it has no row).

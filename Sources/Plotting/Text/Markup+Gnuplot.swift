@@ -29,8 +29,13 @@ extension Markup {
 
     /// LaTeX for `source` (gnuplot's `cairolatex` terminal): specials escaped, Greek letters and
     /// common symbols as math commands, sub/superscripts in math mode.
+    /// Adjacent math runs are joined (`θ_t` gives `$\theta_{…}$`) and a star after a symbol is
+    /// its superscript (`π*` gives `$\pi^*$`).
     public static func latex(_ source: String) -> String {
-        latex(parse(source))
+        let text = latex(parse(source))
+        // A `$` not escaped by a backslash: `$$` joins two math runs, `$*` closes one before a star.
+        let joined = text.replacingOccurrences(of: #"(?<!\\)\$\$"#, with: "", options: .regularExpression)
+        return joined.replacingOccurrences(of: #"(?<!\\)\$\*"#, with: "^*$", options: .regularExpression)
     }
 
     /// LaTeX for parsed nodes.
@@ -42,6 +47,10 @@ extension Markup {
                 for ch in s {
                     if let math = latexSymbols[ch] {
                         out += "$" + math + "$"
+                        continue
+                    }
+                    if let accented = latexAccented(ch) {
+                        out += "$" + accented + "$"
                         continue
                     }
                     switch ch {
@@ -63,6 +72,19 @@ extension Markup {
             }
         }.joined()
     }
+
+    /// A letter with a combining dot, bar, hat or tilde (`θ̇`, `x̄`) as a math accent (`\\dot{\\theta}`).
+    static func latexAccented(_ ch: Character) -> String? {
+        let scalars = Array(ch.unicodeScalars)
+        guard scalars.count == 2, let accent = latexAccents[scalars[1].value] else { return nil }
+        let base = Character(scalars[0])
+        if let math = latexSymbols[base] { return accent + "{" + math + "}" }
+        guard base.isASCII, base.isLetter else { return nil }
+        return accent + "{" + String(base) + "}"
+    }
+
+    /// Combining accents (their code points) and their math commands.
+    static let latexAccents: [UInt32: String] = [0x307: "\\dot", 0x308: "\\ddot", 0x304: "\\bar", 0x302: "\\hat", 0x303: "\\tilde"]
 
     /// Unicode symbols the lectures use, as LaTeX math commands.
     static let latexSymbols: [Character: String] = [
