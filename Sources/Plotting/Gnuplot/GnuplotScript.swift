@@ -140,8 +140,8 @@ struct GnuplotScript {
             case .svg:
                 s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))'\(k == 1 ? "" : " fontscale \(num(k))") linewidth \(num(k)) background '#ffffff'\n"
             case .tex:
-                // The font size only sets gnuplot's character cell (its key box); LaTeX sets the text.
-                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in font ',\(num(figure.fontSize * k))' linewidth \(num(2 * k))\n"
+                // The font only sets gnuplot's character cell (key box, points), as pdfcairo's; LaTeX sets the text.
+                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in font ',\(num(figure.fontSize))' fontscale \(num(0.75 * k)) linewidth \(num(2 * k))\n"
             }
             s += "psf = \(num((format == .svg ? 0.5 : 1) * k))  # point-size factor of this terminal\n"
             s += "set output '\(output)'\n"

@@ -24,11 +24,13 @@ final class LaTeXMeasurer: TextMeasurer {
         self.fallback = fallback
     }
 
-    /// `text` (LaTeX) at `points` points: `{\fontsize{9}{10.8}\selectfont text}`.
+    /// `text` (LaTeX) at `points` points: `\fontsize{9}{10.8}\selectfont text`. No braces around
+    /// it: gnuplot puts every label in a `\makebox`, which keeps the size to the label, and drops
+    /// the label's justification when its text starts with a brace.
     static func sized(_ text: String, points: Double) -> String {
         let size = (points * 100).rounded() / 100
         let skip = (size * 1.2 * 100).rounded() / 100
-        return "{\\fontsize{\(format(size))}{\(format(skip))}\\selectfont \(text)}"
+        return "\\fontsize{\(format(size))}{\(format(skip))}\\selectfont{}\(text)"
     }
 
     private static func format(_ value: Double) -> String {
@@ -84,7 +86,7 @@ final class LaTeXMeasurer: TextMeasurer {
         var document = "\\RequirePackage{fix-cm}\n\\documentclass{article}\n\\begin{document}\n"
         for (index, label) in labels.enumerated() {
             for family in ["rm", "sf"] {
-                document += "\\setbox0\\hbox{\\\(family)family\(label)}"
+                document += "\\setbox0\\hbox{\\\(family)family \(label)}"
                 document += "\\typeout{LFDMEASURE \(index) \\the\\wd0 \\the\\ht0 \\the\\dp0}\n"
             }
         }

@@ -73,7 +73,7 @@ extension Markup {
         }.joined()
     }
 
-    /// A letter with a combining dot, bar, hat or tilde (`θ̇`, `x̄`) as a math accent (`\\dot{\\theta}`).
+    /// A letter with a combining dot, bar, hat or tilde (`θ̇`, `x̄`) as a math accent (`\dot{\theta}`).
     static func latexAccented(_ ch: Character) -> String? {
         let scalars = Array(ch.unicodeScalars)
         guard scalars.count == 2, let accent = latexAccents[scalars[1].value] else { return nil }
