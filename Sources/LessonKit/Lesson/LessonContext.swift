@@ -207,9 +207,22 @@ public final class LessonContext: @unchecked Sendable {
         guard isNew else { throw LessonError.duplicateFigureName(name) }
 
         let made = try make()
-        let figure = figureSize.map { made.fitted(to: $0) } ?? made
+        var figure = figureSize.map { made.fitted(to: $0) } ?? made
         let base = outputDirectory.appendingPathComponent(name).path
-        let written = try figure.save(to: base, formats: formats, backend: backend)
+        // A figure drawn by Cairo on purpose in a gnuplot run has no cairolatex `.tex`: its other formats.
+        let cairoFormats = self.formats.filter { $0 != .tex }
+        let formats = backend == .cairo && self.backend == .gnuplot && !cairoFormats.isEmpty ? cairoFormats : self.formats
+        var written: [String] = []
+        for attempt in 0... {
+            do {
+                written = try figure.save(to: base, formats: formats, backend: backend)
+                break
+            } catch PlottingError.invalidSetting(let message) where message.contains("too small") && attempt < 5 {
+                // Too crowded at --figure-size: smaller text (a larger layout drawn smaller), then again.
+                guard let figureSize else { throw PlottingError.invalidSetting(message) }
+                figure = made.fitted(to: figureSize, scale: figure.scale * 0.85)
+            }
+        }
         let png: [UInt8]
         if formats.contains(.png), let bytes = FileManager.default.contents(atPath: base + ".png") {
             png = [UInt8](bytes)

@@ -76,12 +76,32 @@ extension GnuplotScript {
         let longest = lines.map { line -> Int in
             switch mode {
             case .enhanced: return Markup.plainText(Markup.parse(line)).count
-            case .latex: return Markup.latex(line).count
+            case .latex:
+                return Self.texLength(LaTeXMeasurer.sized(Markup.latex(line), points: figure.fontSize * Style.legendScale * figure.scale))
             }
         }.max() ?? 0
         let character = 0.576 * figure.fontSize
         let adjustment = (frame.width / character - Double(longest) - 2.5 - 2.8).rounded(.down)
         return Int(min(max(adjustment, -Double(longest)), 20))
+    }
+
+    /// The length gnuplot estimates for a LaTeX title (its `strlen_tex`): a command counts as one
+    /// character, braces, `$`, `_` and `^` as none, everything else as one.
+    static func texLength(_ text: String) -> Int {
+        var length = 0
+        var characters = text.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            switch character {
+            case "\\":
+                while let next = pending, next.isLetter { pending = characters.next() }
+                length += 1
+            case "{", "}", "$", "_", "^": continue
+            default: length += 1
+            }
+        }
+        return length
     }
 
     /// The quoted legend title of artist `a`, broken into as many lines as Pango wrapped it in

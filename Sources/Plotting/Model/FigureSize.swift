@@ -76,16 +76,18 @@ extension Figure {
     /// This figure drawn at `size`: the layout keeps its proportions of text to plot, so text,
     /// line widths, markers and paddings scale with the figure.
     ///
-    /// The figure is laid out at `size / s` and drawn `s` times larger, where `s` is the square
-    /// root of the ratio of the areas (the text shrinks as much as the figure does on average),
-    /// but never below ``smallestFittedFontSize`` for the base font.
-    public func fitted(to size: FigureSize) -> Figure {
+    /// The figure is laid out at `size / s` and drawn `s` times larger. Unless `scale` gives `s`,
+    /// it is the square root of the ratio of the areas (the text shrinks as much as the figure
+    /// does on average), but the base font stays at least ``smallestFittedFontSize`` where each
+    /// subplot keeps about 2.2 × 1.6 in of layout (less text than that is left for a crowded grid).
+    public func fitted(to size: FigureSize, scale: Double? = nil) -> Figure {
         var fitted = self
         let areaRatio = (size.width * size.height) / (width * height)
-        let smallest = Self.smallestFittedFontSize / fontSize
+        let smallest = min(Self.smallestFittedFontSize / fontSize,
+                           size.width / (Double(columns) * 2.2), size.height / (Double(rows) * 1.6))
         // The laid-out size stays at least 1.5 in on each side (the layout needs room for its labels).
         let largest = min(size.width, size.height) / 1.5
-        let s = min(max(areaRatio.squareRoot(), smallest), max(largest, 0.05))
+        let s = scale ?? min(max(areaRatio.squareRoot(), smallest), max(largest, 0.05))
         fitted.width = size.width / s
         fitted.height = size.height / s
         fitted.scale = s
