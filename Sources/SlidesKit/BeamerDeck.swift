@@ -17,8 +17,9 @@ public struct BeamerDeck {
     public let lessons: [LessonOutput]
     /// The frames' shape.
     public let aspect: Aspect
-    /// How many numbers one table frame holds (two columns of key and value).
-    public static let numbersPerFrame = 20
+    /// How many numbers one table frame holds: 10 rows, of two key–value pairs on a 16:9 frame
+    /// and of one on a 4:3 frame (too narrow for two).
+    public var numbersPerFrame: Int { aspect == .wide ? 20 : 10 }
     /// Table frames per lesson at most; further numbers are left to results.json.
     public static let maximumTableFrames = 2
 
@@ -69,10 +70,10 @@ public struct BeamerDeck {
             tex += "\\vspace{0.5ex}\\parbox{\\textwidth}{\(size) \\textbf{\(Self.escape(figure.name)).} \(Self.escape(figure.caption))}\n"
             tex += "\\end{frame}\n"
         }
-        let shown = Array(lesson.numbers.prefix(Self.numbersPerFrame * Self.maximumTableFrames))
+        let shown = Array(lesson.numbers.prefix(numbersPerFrame * Self.maximumTableFrames))
         var start = 0
         while start < shown.count {
-            let page = Array(shown[start..<min(start + Self.numbersPerFrame, shown.count)])
+            let page = Array(shown[start..<min(start + numbersPerFrame, shown.count)])
             tex += "\\begin{frame}[t]{\(heading): numbers}\n\\centering\\scriptsize\n" + table(page)
             if start + page.count == shown.count && lesson.numbers.count > shown.count {
                 tex += "\n\\smallskip \\tiny and \(lesson.numbers.count - shown.count) more in results.json\n"
@@ -83,12 +84,13 @@ public struct BeamerDeck {
         return tex
     }
 
-    /// Two columns of key and value, the keys in typewriter type.
+    /// Key–value pairs (two side by side on a 16:9 frame), the keys in typewriter type.
     func table(_ numbers: [(key: String, value: Double)]) -> String {
-        let half = (numbers.count + 1) / 2
-        var tex = "\\begin{tabular}{@{}lr@{\\hspace{2em}}lr@{}}\n\\toprule\n"
+        let pairs = aspect == .wide ? 2 : 1
+        let half = (numbers.count + pairs - 1) / pairs
+        var tex = pairs == 2 ? "\\begin{tabular}{@{}lr@{\\hspace{2em}}lr@{}}\n\\toprule\n" : "\\begin{tabular}{@{}lr@{}}\n\\toprule\n"
         for row in 0..<half {
-            let cells = [row, row + half].map { index -> String in
+            let cells = (0..<pairs).map { row + $0 * half }.map { index -> String in
                 guard index < numbers.count else { return " & " }
                 let entry = numbers[index]
                 return "\\texttt{\(Self.escape(Self.shorten(entry.key)))} & $\(Self.format(entry.value))$"

@@ -28,12 +28,17 @@ extension GnuplotScript {
         guard let placement = place.legendPlacement, placement != .none else { return "unset key\n" }
         let position: String
         if let frame = place.legendArea {
-            let corner: (x: Double, y: Double, justify: String)
+            var corner: (x: Double, y: Double, justify: String)
             switch placement {
             case .upperLeft, .outsideRight: corner = (frame.minX, frame.minY, "left top")
             case .lowerLeft: corner = (frame.minX, frame.maxY, "left bottom")
             case .lowerRight: corner = (frame.maxX, frame.maxY, "right bottom")
             case .upperRight, .auto, .none: corner = (frame.maxX, frame.minY, "right top")
+            }
+            // In LaTeX the text starts where gnuplot puts it from the key's left edge, whatever its
+            // estimate of the width: pinned on the left, the text stays where the layout measured it.
+            if mode == .latex && corner.justify.hasPrefix("right") {
+                corner = (frame.minX, corner.y, corner.justify.replacingOccurrences(of: "right", with: "left"))
             }
             position = "at screen \(num(corner.x / layout.width)), screen \(num(1 - corner.y / layout.height)) \(corner.justify)"
         } else {

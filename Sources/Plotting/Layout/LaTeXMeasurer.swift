@@ -71,8 +71,9 @@ final class LaTeXMeasurer: TextMeasurer {
             Self.lock.unlock()
         }
         guard let found else { return try fallback.measure(text, size: size, wrapWidth: wrapWidth) }
-        // cairolatex does not wrap: the label is one line, as wide as LaTeX sets it.
-        return (found.width / scale, max(found.height, size * scale * 1.17) / scale)
+        // cairolatex does not wrap: the label is one line, as wide as LaTeX sets it, plus 0.4 em
+        // for where gnuplot starts it (its legend rows are placed in its own character cells).
+        return (found.width / scale + 0.4 * size, max(found.height, size * scale * 1.17) / scale)
     }
 
     /// Typesets `labels` (already sized LaTeX) in a scratch directory; `nil` if pdflatex fails.
