@@ -30,7 +30,16 @@ struct LaTeXFigureTests {
     /// `size`'s figure as `returns.tex` in a scratch directory.
     static func writeFigure(_ size: FigureSize, _ label: String) throws -> URL {
         let directory = try TeX.scratch(label)
-        try returnsFigure().fitted(to: size).saveWithGnuplot(to: directory.appendingPathComponent("returns").path, formats: [.tex])
+        // As a lesson run does (LessonContext.figure): smaller text while the grid is too crowded.
+        var figure = returnsFigure().fitted(to: size)
+        for attempt in 0... {
+            do {
+                try figure.saveWithGnuplot(to: directory.appendingPathComponent("returns").path, formats: [.tex])
+                break
+            } catch PlottingError.invalidSetting(let message) where message.contains("too small") && attempt < 5 {
+                figure = returnsFigure().fitted(to: size, scale: figure.scale * 0.85)
+            }
+        }
         return directory
     }
 
