@@ -119,6 +119,8 @@ if hasSolutions {
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
                                                             "Numerics", "NeuralNetworks", "ExerciseAPI"]),
         .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"]),
+        // Runs the built hopper-study executable (a 500-step smoke run, bad flags).
+        .testTarget(name: "HopperStudyTests"),
         // Mutation testing of the checks (swift run -c release mutants): plausible mistakes planted
         // into the reference, each of which the checks must catch. Instructor-only, like Solutions/.
         .target(name: "Mutation", dependencies: ["ExerciseAPI", "Grading", "Numerics", "Datasets"]),

@@ -32,6 +32,12 @@ func readRace(_ context: LessonContext) throws {
             + (verdict.holds ? "sooner than RL from scratch beyond two standard errors"
                              : "not clearly sooner than RL from scratch (within two standard errors)")
     }
+    func reachedText(_ v: Lesson08Results.Variant) -> String {
+        let reached = v.firstStepReachingThreshold.filter { !$0.isNaN }.count
+        if reached == 0 { return "None of its seeds reaches \(percent(threshold)) within the budget." }
+        return "\(reached) of \(v.firstStepReachingThreshold.count) seeds reach \(percent(threshold)), after "
+            + "\(meanAndError(steps(v), percent: false)) steps on average."
+    }
     let scratchUnsolved = SeedComparison.less(scratch.finalSuccess, than: ClaimMargin.unsolvedSuccess)
     let curriculumSolves = SeedComparison(greater: curriculum.finalSuccess, than: ClaimMargin.solvedSuccess)
     let removalSteps = race.demonstrationsRemovedAtStep.filter { !$0.isNaN }.map { String(Int($0)) }
@@ -49,7 +55,7 @@ func readRace(_ context: LessonContext) throws {
     \(scratchUnsolved.holds
         ? "below \(percent(ClaimMargin.unsolvedSuccess)): within \(budget) steps its exploration almost never finds the goal, so its critic has nothing to learn."
         : "not clearly below \(percent(ClaimMargin.unsolvedSuccess)) on these seeds: its exploration found the goal now and then.") \
-    It reaches \(percent(threshold)) after \(meanAndError(steps(scratch), percent: false)) steps.
+    \(reachedText(scratch))
     - **Demonstrations in the buffer** reach \(soonerText(kept)), and end at \(meanAndError(kept.finalSuccess)). \
     Removed as soon as the agent succeeded on half of its recent episodes \
     (after \(removalSteps.isEmpty ? "never" : removalSteps.joined(separator: ", ")) steps), \

@@ -119,7 +119,7 @@ lesson.code("The race: every way against RL from scratch") { context in
     let pretrainedDemonstrations = try DemonstrationVariant.pretrained.use.selection.apply(to: demonstrations.trajectories)
     results.comparison = .init(
         threshold: successThreshold, evaluationInterval: schedule.evaluationInterval,
-        environmentStepsPerRun: schedule.environmentSteps, seeds: seeds.map { Int($0) }, environmentSteps: steps,
+        environmentStepsPerRun: schedule.environmentSteps, seeds: seeds.map(String.init), environmentSteps: steps,
         gradientUpdates: updates, variants: runs.map { $0.summary(earlyWindow: ClaimMargin.earlyWindow) },
         pretrainingDemonstrations: pretrainedDemonstrations.count,
         pretrainingDemonstrationSteps: pretrainedDemonstrations.reduce(0) { $0 + $1.count },

@@ -13,6 +13,17 @@ enum StudySetting: String, Codable, CaseIterable, Sendable {
     case concurrent
 }
 
+/// Which DDPG orange and blue are.
+enum DDPGVariant: String, Codable, CaseIterable, Sendable {
+    /// The kit's DDPG (the TD3 paper's "Our DDPG"): the action enters the critic's first layer, no
+    /// weight decay, the learning rates of `--actor-lr` and `--critic-lr`.
+    case kit
+    /// The DDPG of Fujimoto, Meger & Precup (2019): actor learning rate 10⁻⁴, critic 10⁻³ with weight
+    /// decay 10⁻², the action entering the critic's second layer (``DDPGConfiguration/fixedBufferPaper``);
+    /// `--actor-lr` and `--critic-lr` are ignored.
+    case paper
+}
+
 /// Everything that decides a study run besides the seed.
 struct StudyConfiguration: Codable, Equatable, Sendable {
     /// Environment steps orange takes (every one is stored).
@@ -43,6 +54,8 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var evaluationPoints = 10
     /// The settings to run, in this order.
     var settings: [StudySetting] = [.final]
+    /// Which DDPG.
+    var ddpg: DDPGVariant = .kit
 
     /// Gradient updates orange takes (one per step after the random ones); blue takes as many.
     var updates: Int { max(0, environmentSteps - randomSteps) }
@@ -50,12 +63,22 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     /// Updates between two evaluations.
     var evaluationInterval: Int { max(1, updates / max(1, evaluationPoints)) }
 
-    /// The DDPG hyper-parameters of orange and blue (the kit's DDPG: critic with the action in its
-    /// first layer, no weight decay).
+    /// The DDPG hyper-parameters of orange and blue.
     var agent: DDPGConfiguration {
-        DDPGConfiguration(actorHiddenSizes: hiddenSizes, criticHiddenSizes: hiddenSizes,
-                          actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
-                          discount: discount, tau: tau, batchSize: batchSize, explorationNoise: finalNoise)
+        switch ddpg {
+        case .kit:
+            return DDPGConfiguration(actorHiddenSizes: hiddenSizes, criticHiddenSizes: hiddenSizes,
+                                     actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
+                                     discount: discount, tau: tau, batchSize: batchSize, explorationNoise: finalNoise)
+        case .paper:
+            var configuration = DDPGConfiguration.fixedBufferPaper(actorHiddenSizes: hiddenSizes,
+                                                                   criticHiddenSizes: hiddenSizes)
+            configuration.discount = discount
+            configuration.tau = tau
+            configuration.batchSize = batchSize
+            configuration.explorationNoise = finalNoise
+            return configuration
+        }
     }
 
     /// Orange's schedule.

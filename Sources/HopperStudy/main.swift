@@ -44,6 +44,8 @@ struct HopperStudy: ParsableCommand {
     var valueHorizon = 1_000
     @Option(help: "Settings, comma-separated: final, concurrent.")
     var settings = "final"
+    @Option(help: "Which DDPG: kit (--actor-lr, --critic-lr) or paper (Fujimoto et al. 2019: 1e-4, 1e-3, weight decay 1e-2).")
+    var ddpg = "kit"
     @Option(help: "Where to write the JSON of per-seed results.")
     var out = "hopper-study.json"
     @Flag(help: "Print only the table.")
@@ -51,18 +53,18 @@ struct HopperStudy: ParsableCommand {
 
     /// The parsed seeds, configuration, or the first problem with them.
     func parsed() throws -> (seeds: [UInt64], configuration: StudyConfiguration) {
-        func list<T>(_ text: String, _ flag: String, _ convert: (String) -> T?) throws -> [T] {
+        func list<T>(_ text: String, _ flag: String, hint: String = "", _ convert: (String) -> T?) throws -> [T] {
             let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let values = parts.compactMap(convert)
             guard !parts.isEmpty, values.count == parts.count else {
-                throw ValidationError("--\(flag) takes a comma-separated list, got '\(text)'")
+                throw ValidationError("--\(flag) takes a comma-separated list\(hint), got '\(text)'")
             }
             return values
         }
         var c = StudyConfiguration()
         c.environmentSteps = steps
         c.randomSteps = randomSteps
-        c.hiddenSizes = try list(hidden, "hidden") { Int($0) }
+        c.hiddenSizes = try list(hidden, "hidden", hint: " of widths such as 64,64") { Int($0) }
         c.batchSize = batch
         c.actorLearningRate = actorLearningRate
         c.criticLearningRate = criticLearningRate
@@ -71,9 +73,13 @@ struct HopperStudy: ParsableCommand {
         c.evaluationEpisodes = evaluationEpisodes
         c.evaluationPoints = evaluationPoints
         c.valueHorizon = valueHorizon
-        c.settings = try list(settings, "settings") { StudySetting(rawValue: $0) }
+        c.settings = try list(settings, "settings", hint: " of final, concurrent") { StudySetting(rawValue: $0) }
+        guard let variant = DDPGVariant(rawValue: ddpg) else {
+            throw ValidationError("--ddpg takes kit or paper, got '\(ddpg)'")
+        }
+        c.ddpg = variant
         if let problem = c.problem() { throw ValidationError(problem) }
-        return (try list(seeds, "seeds") { UInt64($0) }, c)
+        return (try list(seeds, "seeds", hint: " of non-negative integers") { UInt64($0) }, c)
     }
 
     func validate() throws {

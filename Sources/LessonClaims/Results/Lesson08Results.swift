@@ -120,8 +120,8 @@ public struct Lesson08Results: Codable, Sendable {
         public var evaluationInterval: Int
         /// Environment steps of each run.
         public var environmentStepsPerRun: Int
-        /// The training seeds.
-        public var seeds: [Int]
+        /// The training seeds, as decimal text (a 64-bit seed can exceed the integers JSON readers keep exactly).
+        public var seeds: [String]
         /// Environment steps of all runs together.
         public var environmentSteps: Int
         /// DDPG updates of all runs together.
@@ -140,7 +140,7 @@ public struct Lesson08Results: Codable, Sendable {
         public var curriculum: Curriculum
 
         /// The race's numbers.
-        public init(threshold: Double, evaluationInterval: Int, environmentStepsPerRun: Int, seeds: [Int],
+        public init(threshold: Double, evaluationInterval: Int, environmentStepsPerRun: Int, seeds: [String],
                     environmentSteps: Int, gradientUpdates: Int, variants: [Variant], pretrainingDemonstrations: Int,
                     pretrainingDemonstrationSteps: Int, successAfterCloning: [Double], demonstrationsRemovedAtStep: [Double],
                     curriculum: Curriculum) {
