@@ -237,7 +237,8 @@ struct GnuplotScript {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
             let color = "lc \(rgb(r.color))"
-            let title = keyTitle(panel, place, artist: a, mode: mode)
+            // In LaTeX the legend is drawn from the layout (latexLegend), not by gnuplot's key.
+            let title = mode == .latex ? nil : keyTitle(panel, place, artist: a, mode: mode)
             var key = title.map { "title \($0)" } ?? "notitle"
             if r.isBackground, let title {
                 key = "notitle"

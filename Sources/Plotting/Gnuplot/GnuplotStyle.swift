@@ -26,19 +26,16 @@ extension GnuplotScript {
     /// multiplot goes to the right edge of the whole canvas, over the next panel.
     func keyCommand(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> String {
         guard let placement = place.legendPlacement, placement != .none else { return "unset key\n" }
+        // LaTeX text follows neither gnuplot's key box nor its title positions: drawn from the layout.
+        if mode == .latex { return "unset key\n" + latexLegend(panel, place) }
         let position: String
         if let frame = place.legendArea {
-            var corner: (x: Double, y: Double, justify: String)
+            let corner: (x: Double, y: Double, justify: String)
             switch placement {
             case .upperLeft, .outsideRight: corner = (frame.minX, frame.minY, "left top")
             case .lowerLeft: corner = (frame.minX, frame.maxY, "left bottom")
             case .lowerRight: corner = (frame.maxX, frame.maxY, "right bottom")
             case .upperRight, .auto, .none: corner = (frame.maxX, frame.minY, "right top")
-            }
-            // In LaTeX the text starts where gnuplot puts it from the key's left edge, whatever its
-            // estimate of the width: pinned on the left, the text stays where the layout measured it.
-            if mode == .latex && corner.justify.hasPrefix("right") {
-                corner = (frame.minX, corner.y, corner.justify.replacingOccurrences(of: "right", with: "left"))
             }
             position = "at screen \(num(corner.x / layout.width)), screen \(num(1 - corner.y / layout.height)) \(corner.justify)"
         } else {
@@ -51,7 +48,7 @@ extension GnuplotScript {
             }
         }
         return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 "
-            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place, mode: mode)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
+            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
     }
 
     /// gnuplot's `set key spacing` that gives its key the height of the layout's legend frame:
@@ -71,42 +68,17 @@ extension GnuplotScript {
     /// terminal's font, measured at 0.576 em on the cairo terminals; its estimate is wider than
     /// the real text, so an unadjusted box runs past the frame (off the canvas or over the next
     /// panel). Rounded down, so the box never grows past the frame.
-    func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> Int {
+    func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout) -> Int {
         guard let frame = place.legendArea else { return 0 }
         let lines = place.legendEntries.flatMap { entry -> [String] in
             guard let label = panel.artists[entry.artist].artist.label else { return [] }
             let count = keyLines(place, artist: entry.artist)
-            return mode == .enhanced && count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
+            return count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
         }
-        let longest = lines.map { line -> Int in
-            switch mode {
-            case .enhanced: return Markup.plainText(Markup.parse(line)).count
-            case .latex:
-                return Self.texLength(LaTeXMeasurer.sized(Markup.latex(line), points: figure.fontSize * Style.legendScale * figure.scale))
-            }
-        }.max() ?? 0
+        let longest = lines.map { Markup.plainText(Markup.parse($0)).count }.max() ?? 0
         let character = 0.576 * figure.fontSize
         let adjustment = (frame.width / character - Double(longest) - 2.5 - 2.8).rounded(.down)
         return Int(min(max(adjustment, -Double(longest)), 20))
-    }
-
-    /// The length gnuplot estimates for a LaTeX title (its `strlen_tex`): a command counts as one
-    /// character, braces, `$`, `_` and `^` as none, everything else as one.
-    static func texLength(_ text: String) -> Int {
-        var length = 0
-        var characters = text.makeIterator()
-        var pending = characters.next()
-        while let character = pending {
-            pending = characters.next()
-            switch character {
-            case "\\":
-                while let next = pending, next.isLetter { pending = characters.next() }
-                length += 1
-            case "{", "}", "$", "_", "^": continue
-            default: length += 1
-            }
-        }
-        return length
     }
 
     /// The quoted legend title of artist `a`, broken into as many lines as Pango wrapped it in

@@ -17,6 +17,8 @@ final class LaTeXMeasurer: TextMeasurer {
 
     /// Widths and heights in output points, by ``key(_:points:)``, for the whole process.
     nonisolated(unsafe) private static var cache: [String: (width: Double, height: Double)] = [:]
+    /// Labels pdflatex failed on: measured by the fallback from then on, without another run.
+    nonisolated(unsafe) private static var failed: Set<String> = []
     private static let lock = NSLock()
 
     init(scale: Double, fallback: any TextMeasurer) {
@@ -51,9 +53,15 @@ final class LaTeXMeasurer: TextMeasurer {
     func prepare(_ requests: [(text: String, size: Double)]) {
         let keys = requests.map { Self.key(Markup.latex($0.text), points: $0.size * scale) }
         Self.lock.lock()
-        let missing = Array(Set(keys.filter { Self.cache[$0] == nil })).sorted()
+        let missing = Array(Set(keys.filter { Self.cache[$0] == nil && !Self.failed.contains($0) })).sorted()
         Self.lock.unlock()
-        guard !missing.isEmpty, let measured = Self.run(missing) else { return }
+        guard !missing.isEmpty else { return }
+        guard let measured = Self.run(missing) else {
+            Self.lock.lock()
+            Self.failed.formUnion(missing)
+            Self.lock.unlock()
+            return
+        }
         Self.lock.lock()
         for (key, size) in measured { Self.cache[key] = size }
         Self.lock.unlock()
@@ -71,8 +79,8 @@ final class LaTeXMeasurer: TextMeasurer {
             Self.lock.unlock()
         }
         guard let found else { return try fallback.measure(text, size: size, wrapWidth: wrapWidth) }
-        // cairolatex does not wrap: the label is one line, as wide as LaTeX sets it, plus 0.4 em
-        // for where gnuplot starts it (its legend rows are placed in its own character cells).
+        // cairolatex does not wrap: the label is one line, as wide as LaTeX sets it, plus 0.4 em of
+        // room (a legend title starts 0.1 em after its gap; the rest keeps it off the frame).
         return (found.width / scale + 0.4 * size, max(found.height, size * scale * 1.17) / scale)
     }
 
@@ -84,11 +92,12 @@ final class LaTeXMeasurer: TextMeasurer {
         guard (try? fm.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return nil }
         defer { try? fm.removeItem(at: directory) }
         // fix-cm: every size exact (a document without it substitutes a smaller size, so the text still fits).
-        var document = "\\RequirePackage{fix-cm}\n\\documentclass{article}\n\\begin{document}\n"
+        // A named box register: after a number (`\\wd0`) TeX would swallow the space that follows.
+        var document = "\\RequirePackage{fix-cm}\n\\documentclass{article}\n\\newbox\\lfd\n\\begin{document}\n"
         for (index, label) in labels.enumerated() {
             for family in ["rm", "sf"] {
-                document += "\\setbox0\\hbox{\\\(family)family \(label)}"
-                document += "\\typeout{LFDMEASURE \(index) \\the\\wd0 \\the\\ht0 \\the\\dp0}\n"
+                document += "\\setbox\\lfd\\hbox{\\\(family)family \(label)}"
+                document += "\\typeout{LFDMEASURE \(index) \\the\\wd\\lfd\\space\\the\\ht\\lfd\\space\\the\\dp\\lfd}\n"
             }
         }
         document += "\\end{document}\n"

@@ -64,13 +64,47 @@ extension Markup {
                     }
                 }
                 return out
-            case .sub(let c): return "$_{\\mbox{\\scriptsize " + latex(c) + "}}$"
-            case .sup(let c): return "$^{\\mbox{\\scriptsize " + latex(c) + "}}$"
+            case .sub(let c): return latexScript(c, math: "_", text: "\\textsubscript")
+            case .sup(let c): return latexScript(c, math: "^", text: "\\textsuperscript")
             case .italic(let c): return "\\textit{" + latex(c) + "}"
             case .bold(let c): return "\\textbf{" + latex(c) + "}"
             case .span(_, let c): return latex(c)
             }
         }.joined()
+    }
+
+    /// A sub- or superscript at the script size of the text around it, whatever that size is:
+    /// in math mode (`$_{t}$`, `$^{\mathrm{BC}}$`) when it holds only letters, digits and math
+    /// symbols, else as `\textsubscript{…}` / `\textsuperscript{…}` (LaTeX's kernel). Never a
+    /// fixed size such as `\scriptsize`, which is the document's and stands too large and too
+    /// high beside a smaller label.
+    static func latexScript(_ nodes: [Markup], math marker: String, text command: String) -> String {
+        var plain = ""
+        for node in nodes {
+            guard case .text(let s) = node else { return command + "{" + latex(nodes) + "}" }
+            plain += s
+        }
+        var out = "", word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            out += word.count > 1 ? "\\mathrm{" + word + "}" : word
+            word = ""
+        }
+        for ch in plain {
+            if ch.isASCII && ch.isLetter { word.append(ch); continue }
+            flush()
+            if ch.isASCII && (ch.isNumber || "+-=,.()'/|<>[]".contains(ch)) {
+                out.append(ch)
+            } else if ch == "*" || ch == "∗" {
+                out += "*"
+            } else if let symbol = latexSymbols[ch] {
+                out += symbol + " "
+            } else {
+                return command + "{" + latex(nodes) + "}"
+            }
+        }
+        flush()
+        return "$" + marker + "{" + out.trimmingCharacters(in: .whitespaces) + "}$"
     }
 
     /// A letter with a combining dot, bar, hat or tilde (`θ̇`, `x̄`) as a math accent (`\dot{\theta}`).
