@@ -33,6 +33,7 @@ public struct BeamerDeck {
     public func source() -> String {
         var tex = """
         % A Beamer deck of the course, written by the `slides` command from the lessons' outputs.
+        \\RequirePackage{fix-cm}
         \\documentclass[aspectratio=\(aspect.rawValue),10pt]{beamer}
         \\usepackage[utf8]{inputenc}
         \\usepackage{graphicx}
@@ -55,7 +56,7 @@ public struct BeamerDeck {
         tex += "\\section{\(heading)}\n"
         tex += "\\begin{frame}\n\\centering\n{\\usebeamerfont{title}\\usebeamercolor[fg]{title}\(heading)\\par}\n"
         tex += "\\vspace{1em}{\\small \(lesson.figures.count) figure\(lesson.figures.count == 1 ? "" : "s")"
-        tex += lesson.quick ? ", quick run (--quick)" : ""
+        tex += lesson.quick ? ", quick run (\\texttt{-{}-quick})" : ""
         tex += "\\par}\n\\end{frame}\n"
         for figure in lesson.figures {
             guard let graphic = lesson.graphic(for: figure) else { continue }
@@ -101,10 +102,14 @@ public struct BeamerDeck {
         return tex
     }
 
-    /// A key short enough for half a 4:3 frame: its last parts, at most 30 characters.
+    /// A key short enough for half a 4:3 frame: its last dotted parts, at most 30 characters
+    /// (the tail of the last part when that alone is longer).
     static func shorten(_ key: String) -> String {
         guard key.count > 30 else { return key }
-        return "…" + key.suffix(29)
+        var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        while parts.count > 1 && parts.joined(separator: ".").count > 29 { parts.removeFirst() }
+        let tail = parts.joined(separator: ".")
+        return "…" + (tail.count > 29 ? String(tail.suffix(29)) : tail)
     }
 
     /// Four significant digits; powers of ten in LaTeX.

@@ -43,6 +43,28 @@ struct LaTeXFigureTests {
         return directory
     }
 
+    /// Every legend title of `directory/returns.gp` ends inside its frame (by pdflatex's own
+    /// measure of it, 0.5 pt to spare), and every frame is inside the figure.
+    static func expectLegendsHoldTheirText(in directory: URL) throws {
+        let script = try String(contentsOf: directory.appendingPathComponent("returns.gp"), encoding: .utf8)
+        let legends = ScriptLegend.all(in: script)
+        let inches = try #require(ScriptLegend.canvasWidth(in: script))
+        #expect(legends.count == 2, "one legend per panel")
+        let titles = legends.flatMap(\.titles)
+        #expect(titles.count == 6)
+        let widths = try TeX.widths(of: titles.map(\.latex), in: directory)
+        var index = 0
+        for legend in legends {
+            #expect(legend.frame.x0 >= 0 && legend.frame.x1 <= 1 && legend.frame.y0 >= 0 && legend.frame.y1 <= 1)
+            for title in legend.titles {
+                let end = title.x * inches * 72.27 + widths[index]
+                let right = legend.frame.x1 * inches * 72.27
+                #expect(widths[index] > 5 && end <= right - 0.5, "\(title.latex) ends at \(end) pt, past its frame at \(right) pt")
+                index += 1
+            }
+        }
+    }
+
     @Test("inside a 16:9 Beamer frame: no overfull box, no ink outside the frame's text area")
     func beamerFrame() throws {
         let directory = try Self.writeFigure(.beamer169, "beamer")
@@ -68,6 +90,7 @@ struct LaTeXFigureTests {
         let ink = try #require(page.inkBox(rows: 1.5...9))
         #expect(ink.minX >= 0.95 && ink.maxX <= 15.05, "ink from \(ink.minX) to \(ink.maxX) cm runs into the frame's margins")
         #expect(ink.maxY <= 9, "the figure runs off the frame's bottom")
+        try Self.expectLegendsHoldTheirText(in: directory)
     }
 
     @Test("in an 8.4 cm paper column: no overfull box, no ink outside the column")
@@ -89,5 +112,6 @@ struct LaTeXFigureTests {
         let page = try TeX.page(1, of: "column", in: directory)
         let ink = try #require(page.inkBox())
         #expect(ink.minX >= 0.95 && ink.maxX <= 9.45, "ink from \(ink.minX) to \(ink.maxX) cm is outside the 8.4 cm column")
+        try Self.expectLegendsHoldTheirText(in: directory)
     }
 }

@@ -101,3 +101,56 @@ struct GreyImage {
                 Double(minY) / perCentimetre, Double(maxY + 1) / perCentimetre)
     }
 }
+
+/// The legends of a cairolatex figure as its gnuplot script draws them (``GnuplotScript``'s
+/// `latexLegend`): each frame and the titles in it, in screen fractions.
+struct ScriptLegend {
+    /// The frame: left, bottom, right, top (0…1 of the figure).
+    var frame: (x0: Double, y0: Double, x1: Double, y1: Double)
+    /// Each title's LaTeX and where it starts (its left edge).
+    var titles: [(latex: String, x: Double)]
+
+    /// Every legend in `script` (the text of a `.gp` file).
+    static func all(in script: String) -> [ScriptLegend] {
+        var legends: [ScriptLegend] = []
+        for line in script.split(separator: "\n").map(String.init) {
+            let numbers = line.matches(of: /screen ([-0-9.e]+)/).compactMap { Double($0.1) }
+            if line.hasPrefix("set object 9000 rectangle"), numbers.count == 4 {
+                legends.append(ScriptLegend(frame: (numbers[0], numbers[1], numbers[2], numbers[3]), titles: []))
+            } else if line.hasPrefix("set label 9"), let quoted = line.firstMatch(of: /"((?:[^"\\]|\\.)+)"/), numbers.count == 2,
+                      !legends.isEmpty {
+                let latex = String(quoted.1).replacingOccurrences(of: "\\\\", with: "\\").replacingOccurrences(of: "\\\"", with: "\"")
+                legends[legends.count - 1].titles.append((latex, numbers[0]))
+            }
+        }
+        return legends
+    }
+
+    /// The canvas size in inches of `set terminal cairolatex … size Win,Hin`.
+    static func canvasWidth(in script: String) -> Double? {
+        guard let match = script.firstMatch(of: /cairolatex pdf size ([0-9.]+)in,/) else { return nil }
+        return Double(match.1)
+    }
+}
+
+extension TeX {
+    /// The widths (TeX points) pdflatex gives `labels` in Computer Modern Roman and Sans (the wider of the two), in one run.
+    static func widths(of labels: [String], in directory: URL) throws -> [Double] {
+        var source = "\\RequirePackage{fix-cm}\\documentclass{article}\\newbox\\probe\\begin{document}\n"
+        for (index, label) in labels.enumerated() {
+            for family in ["rm", "sf"] {
+                source += "\\setbox\\probe\\hbox{\\\(family)family \(label)}\\typeout{WIDTH \(index) \\the\\wd\\probe}\n"
+            }
+        }
+        source += "\\end{document}\n"
+        let (status, log) = try compile(source, name: "widths", in: directory)
+        guard status == 0 else { throw CocoaError(.fileReadCorruptFile) }
+        var widths = [Double](repeating: 0, count: labels.count)
+        for match in log.matches(of: /WIDTH ([0-9]+) ([0-9.]+)pt/) {
+            if let index = Int(match.1), let width = Double(match.2), widths.indices.contains(index) {
+                widths[index] = max(widths[index], width)
+            }
+        }
+        return widths
+    }
+}

@@ -74,7 +74,9 @@ extension GnuplotScript {
             // The title where the layout measured it: left-aligned after the handle, centred on it.
             let size = figure.fontSize * Style.legendScale
             let x = box.maxX + Style.legendHandleGap + 0.1 * size
-            s += "set label \(label) \(quote(title, .latex, size: size)) at \(screen(x, midY)) left front\n"
+            let lines = keyLines(place, artist: entry.artist)
+            let wrap = lines > 1 ? Self.balancedWidth(title, lines: lines) : nil
+            s += "set label \(label) \(quote(title, .latex, wrapAt: wrap, size: size, alignLeft: true)) at \(screen(x, midY)) left front\n"
             label += 1
         }
         return s

@@ -182,7 +182,7 @@ struct GnuplotScript {
         if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
         // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
         s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
@@ -319,6 +319,15 @@ struct GnuplotScript {
         return s
     }
 
+    /// Where a LaTeX tick label breaks: in as many lines as the layout measured it in
+    /// (``LaTeXMeasurer`` breaks a label wider than its room by ``balancedWidth(_:lines:)``).
+    private func latexWrap(_ label: String) -> Int? {
+        let size = figure.fontSize * Style.tickScale
+        guard let box = layout.textBoxes.first(where: { $0.role == .tickLabel && $0.text == label }) else { return nil }
+        let lines = Int((box.box.height / (size * 1.17)).rounded())
+        return lines > 1 ? Self.balancedWidth(label, lines: lines) : nil
+    }
+
     /// `set <axis>tics ("label" value, …)`, or `unset <axis>tics` (and its minor tics) when the
     /// layout has no ticks there: gnuplot reads an empty list `set xtics ()` as "default ticks".
     private func ticsCommand(_ axis: String, _ ticks: [String]) -> String {
@@ -341,14 +350,21 @@ struct GnuplotScript {
     ///
     /// In LaTeX the text carries its size (`size` layout points times the figure's scale), since
     /// cairolatex leaves every label at the document's font size otherwise.
-    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil) -> String {
-        let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
-        let converted = lines.map { line -> String in
-            let text = mode == .enhanced ? Markup.gnuplotEnhanced(line)
-                : LaTeXMeasurer.sized(Markup.latex(line), points: (size ?? figure.fontSize) * figure.scale)
-            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil, alignLeft: Bool = false) -> String {
+        let lines = characters.map { Self.wrap(label, characters: $0) } ?? [label]
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
-        return "\"" + converted.joined(separator: "\\n") + "\""
+        switch mode {
+        case .enhanced:
+            return "\"" + lines.map { escaped(Markup.gnuplotEnhanced($0)) }.joined(separator: "\\n") + "\""
+        case .latex:
+            // Lines of a one-column tabular, 1.2 em apart, centred on the label's position.
+            let body = lines.count > 1
+                ? "\\begin{tabular}{@{}\(alignLeft ? "l" : "c")@{}}" + lines.map(Markup.latex).joined(separator: "\\\\") + "\\end{tabular}"
+                : Markup.latex(label)
+            return "\"" + escaped(LaTeXMeasurer.sized(body, points: (size ?? figure.fontSize) * figure.scale)) + "\""
+        }
     }
 
     /// The narrowest line width (in characters) at which ``wrap(_:characters:)`` breaks `text`

@@ -68,6 +68,30 @@ final class LaTeXMeasurer: TextMeasurer {
     }
 
     func measure(_ text: String, size: Double, wrapWidth: Double?) throws -> (width: Double, height: Double) {
+        guard let width = width(of: text, size: size) else { return try fallback.measure(text, size: size, wrapWidth: wrapWidth) }
+        // A line of LaTeX as wide as pdflatex sets it, plus 0.4 em of room (a legend title starts
+        // 0.1 em after its gap; the rest keeps it off the frame); lines 1.17 em apart.
+        let lineHeight = size * 1.17
+        guard let wrapWidth, width + 0.4 * size > wrapWidth, text.contains(" ") else {
+            return (width + 0.4 * size, lineHeight)
+        }
+        // Too wide: broken into as few lines as fit (as GnuplotScript breaks it: balanced by
+        // characters, at most 4 lines), each measured.
+        var best: (width: Double, height: Double)? = nil
+        for count in 2...4 {
+            let lines = GnuplotScript.wrap(text, characters: GnuplotScript.balancedWidth(text, lines: count))
+            guard lines.count == count else { break }
+            prepare(lines.map { ($0, size) })
+            let widths = lines.compactMap { self.width(of: $0, size: size) }
+            guard widths.count == lines.count else { break }
+            best = ((widths.max() ?? 0) + 0.4 * size, Double(count) * lineHeight)
+            if best!.width <= wrapWidth { break }
+        }
+        return best ?? (width + 0.4 * size, lineHeight)
+    }
+
+    /// The width (layout points) pdflatex gives `text` on one line, or `nil` if it could not.
+    private func width(of text: String, size: Double) -> Double? {
         let key = Self.key(Markup.latex(text), points: size * scale)
         Self.lock.lock()
         var found = Self.cache[key]
@@ -78,10 +102,7 @@ final class LaTeXMeasurer: TextMeasurer {
             found = Self.cache[key]
             Self.lock.unlock()
         }
-        guard let found else { return try fallback.measure(text, size: size, wrapWidth: wrapWidth) }
-        // cairolatex does not wrap: the label is one line, as wide as LaTeX sets it, plus 0.4 em of
-        // room (a legend title starts 0.1 em after its gap; the rest keeps it off the frame).
-        return (found.width / scale + 0.4 * size, max(found.height, size * scale * 1.17) / scale)
+        return found.map { $0.width / scale }
     }
 
     /// Typesets `labels` (already sized LaTeX) in a scratch directory; `nil` if pdflatex fails.

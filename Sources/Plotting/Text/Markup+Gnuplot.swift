@@ -58,6 +58,8 @@ extension Markup {
                     case "~": out += "\\textasciitilde{}"
                     case "^": out += "\\textasciicircum{}"
                     case "\\": out += "\\textbackslash{}"
+                    // OT1 has no bar: `|` in text would print an em dash.
+                    case "|": out += "$|$"
                     case "<": out += "$<$"
                     case ">": out += "$>$"
                     default: out.append(ch)
@@ -132,5 +134,8 @@ extension Markup {
         "≈": "\\approx", "→": "\\to", "←": "\\leftarrow", "∞": "\\infty", "∇": "\\nabla", "∂": "\\partial",
         "∈": "\\in", "∼": "\\sim", "√": "\\surd", "∑": "\\sum", "∫": "\\int", "°": "^{\\circ}",
         "²": "^{2}", "³": "^{3}", "∗": "*", "…": "\\ldots", "⋅": "\\cdot", "∝": "\\propto", "\u{2009}": "\\,",
+        "‖": "\\|", "¹": "^{1}", "⁰": "^{0}", "⁴": "^{4}", "⁻": "^{-}", "⁺": "^{+}", "ᵀ": "^{\\top}",
+        "₀": "_{0}", "₁": "_{1}", "₂": "_{2}", "₃": "_{3}", "₄": "_{4}", "₅": "_{5}", "₆": "_{6}", "₇": "_{7}",
+        "₈": "_{8}", "₉": "_{9}", "ₜ": "_{t}",
     ]
 }
