@@ -102,14 +102,21 @@ public struct BeamerDeck {
         return tex
     }
 
-    /// A key short enough for half a 4:3 frame: its last dotted parts, at most 30 characters
-    /// (the tail of the last part when that alone is longer).
+    /// A key short enough for half a 4:3 frame (at most 30 characters): its leading parts cut to
+    /// their first letter, then dropped, until it fits; the last part whole when it can be.
     static func shorten(_ key: String) -> String {
         guard key.count > 30 else { return key }
         var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        while parts.count > 1 && parts.joined(separator: ".").count > 29 { parts.removeFirst() }
+        var index = 0
+        while parts.joined(separator: ".").count > 30 && index < parts.count - 1 {
+            parts[index] = String(parts[index].prefix(1))
+            index += 1
+        }
+        var dropped = false
+        while parts.count > 1 && parts.joined(separator: ".").count > 30 { parts.removeFirst(); dropped = true }
         let tail = parts.joined(separator: ".")
-        return "…" + (tail.count > 29 ? String(tail.suffix(29)) : tail)
+        if tail.count > 29 && (dropped || tail.count > 30) { return "…" + String(tail.suffix(29)) }
+        return dropped ? "…" + tail : tail
     }
 
     /// Four significant digits; powers of ten in LaTeX.

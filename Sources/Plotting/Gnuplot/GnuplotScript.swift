@@ -182,7 +182,7 @@ struct GnuplotScript {
         if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
         // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: figure.fontSize * Style.tickScale, hanging: true)) \(num($0.value))" }
             + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
         s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
@@ -350,7 +350,11 @@ struct GnuplotScript {
     ///
     /// In LaTeX the text carries its size (`size` layout points times the figure's scale), since
     /// cairolatex leaves every label at the document's font size otherwise.
-    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil, alignLeft: Bool = false) -> String {
+    ///
+    /// Lines of LaTeX are a tabular centred on the label's position, or with `hanging` (x tick
+    /// labels) one whose first line sits where a one-line label would and the rest below it.
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil, alignLeft: Bool = false,
+               hanging: Bool = false) -> String {
         let lines = characters.map { Self.wrap(label, characters: $0) } ?? [label]
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -359,10 +363,13 @@ struct GnuplotScript {
         case .enhanced:
             return "\"" + lines.map { escaped(Markup.gnuplotEnhanced($0)) }.joined(separator: "\\n") + "\""
         case .latex:
-            // Lines of a one-column tabular, 1.2 em apart, centred on the label's position.
-            let body = lines.count > 1
-                ? "\\begin{tabular}{@{}\(alignLeft ? "l" : "c")@{}}" + lines.map(Markup.latex).joined(separator: "\\\\") + "\\end{tabular}"
-                : Markup.latex(label)
+            var body = Markup.latex(label)
+            if lines.count > 1 {
+                body = "\\begin{tabular}\(hanging ? "[t]" : ""){@{}\(alignLeft ? "l" : "c")@{}}"
+                    + lines.map(Markup.latex).joined(separator: "\\\\") + "\\end{tabular}"
+                // No height or depth: gnuplot's strut alone decides where the first line goes.
+                if hanging { body = "\\raisebox{0pt}[0pt][0pt]{" + body + "}" }
+            }
             return "\"" + escaped(LaTeXMeasurer.sized(body, points: (size ?? figure.fontSize) * figure.scale)) + "\""
         }
     }

@@ -205,8 +205,10 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         var placement = panel.axes.legend
         // Inside when a corner is free of data; outside right when no corner is free and the legend
         // takes at most 30 % of the cell's width (always, if it does not fit inside and does outside).
-        let outsideFits = width <= cell.width * 0.3
         let insideFits = width <= plot.width - 2 * Style.legendInset && height <= plot.height - 2 * Style.legendInset
+        // A legend larger than the plot area would cover all of it (and spill onto the ticks):
+        // outside, then, up to 45 % of the cell.
+        let outsideFits = width <= cell.width * (insideFits ? 0.3 : 0.45)
         if placement == .auto {
             if (forceOutside || !insideFits) && outsideFits {
                 placement = .outsideRight
