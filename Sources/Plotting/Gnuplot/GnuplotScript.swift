@@ -161,7 +161,10 @@ struct GnuplotScript {
         if let title = figure.title, let box = layout.textBoxes.first(where: { $0.role == .figureTitle }) {
             s += "\n# Figure title\nreset\nunset border\nunset tics\nunset key\nunset colorbox\n"
             s += "set xrange [0:1]\nset yrange [0:1]\n"
-            s += "set label 1 \(quote(title, mode, size: figure.fontSize * Style.figureTitleScale)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
+            // In as many lines as the layout measured it in (a long title wraps, as Pango wraps it).
+            let lines = max(1, Int((box.box.height / (figure.fontSize * Style.figureTitleScale * 1.17)).rounded()))
+            let wrap = lines > 1 ? Self.balancedWidth(title, lines: lines) : nil
+            s += "set label 1 \(quote(title, mode, wrapAt: wrap, size: figure.fontSize * Style.figureTitleScale)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
             s += "font ',\(num(figure.fontSize * Style.figureTitleScale))'\n"
             s += "plot NaN notitle\n"
         }

@@ -209,6 +209,10 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         // A legend larger than the plot area would cover all of it (and spill onto the ticks):
         // outside, then, up to 45 % of the cell.
         let outsideFits = width <= cell.width * (insideFits ? 0.3 : 0.45)
+        // A corner the figure asked for that the legend cannot fit in: outside instead, if it fits there.
+        if placement != .auto && placement != .outsideRight && placement != .none && !insideFits && outsideFits {
+            placement = .outsideRight
+        }
         if placement == .auto {
             if (forceOutside || !insideFits) && outsideFits {
                 placement = .outsideRight
