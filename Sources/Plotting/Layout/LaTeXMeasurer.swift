@@ -76,9 +76,9 @@ final class LaTeXMeasurer: TextMeasurer {
             return (width + 0.4 * size, lineHeight)
         }
         // Too wide: broken into as few lines as fit (as GnuplotScript breaks it: balanced by
-        // characters, at most 4 lines), each measured.
+        // characters, at most 6 lines), each measured.
         var best: (width: Double, height: Double)? = nil
-        for count in 2...4 {
+        for count in 2...6 {
             let lines = GnuplotScript.wrap(text, characters: GnuplotScript.balancedWidth(text, lines: count))
             guard lines.count == count else { break }
             prepare(lines.map { ($0, size) })
