@@ -196,7 +196,9 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             case .lowerRight:
                 return LayoutBox(x: plot.maxX - inset - width, y: plot.maxY - inset - height, width: width, height: height)
             case .outsideRight:
-                return LayoutBox(x: rightEdge + Style.outsideLegendGap, y: plot.minY, width: width, height: height)
+                // Level with the plot's top, raised when it would run past the cell's bottom.
+                let y = max(min(plot.minY, cell.maxY - height), cell.minY)
+                return LayoutBox(x: rightEdge + Style.outsideLegendGap, y: y, width: width, height: height)
             case .upperRight, .auto, .none:
                 return LayoutBox(x: plot.maxX - inset - width, y: plot.minY + inset, width: width, height: height)
             }
