@@ -96,12 +96,18 @@ var targets: [Target] = [
     .executableTarget(name: "bench", dependencies: ["BenchKit", "Numerics", "NeuralNetworks", argumentParser],
                       path: "Sources/Bench"),
 
+    // A Beamer deck of the course from the lessons' outputs (scripts/slides compiles it).
+    .target(name: "SlidesKit", dependencies: ["Plotting"]),
+    .executableTarget(name: "slides", dependencies: ["SlidesKit", argumentParser], path: "Sources/Slides"),
+
     // Tests.
     .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
     .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
+    // Compiles figures and a deck with pdflatex where it is installed (skipped, with the reason, elsewhere).
+    .testTarget(name: "SlidesTests", dependencies: ["SlidesKit", "Plotting"]),
     .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
                 + (hasSolutions ? ["Solutions"] : [])),
 ]
@@ -138,6 +144,7 @@ let package = Package(
         .executable(name: "hopper-check", targets: ["hopper-check"]),
         .executable(name: "hopper-study", targets: ["hopper-study"]),
         .executable(name: "robustness", targets: ["robustness"]),
+        .executable(name: "slides", targets: ["slides"]),
     ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -136,7 +136,7 @@ func curvesFigure() -> Figure {
     fit.line(x: x, y: x.map { 2 * $0 - 1 }, label: "truth 2x − 1", color: .black, style: .dashed, width: 1)
     fit.verticalLine(x: 0, color: .lightGray, style: .dotted)
     fit.text("w = \(String(format: "%.2f", fitted.slope)), b = \(String(format: "%.2f", fitted.intercept))",
-             at: (0.05, -2.3), anchor: .left)
+             at: (0.97, -2.3), anchor: .right)  // ends inside the axes, however narrow the figure
     fit.xLabel = "input x"
     fit.yLabel = "output y"
     fit.title = "Fitted line and its noise band"

@@ -52,6 +52,18 @@ public struct LessonCommand: ParsableCommand {
     @Option(help: "Figure renderer: cairo or gnuplot.")
     public var backend: Backend = .cairo
 
+    /// The size every figure is drawn at: `16x9cm`, `6.3x3.5in` or a preset (`beamer169`, `beamer43`, `column`).
+    @Option(name: .customLong("figure-size"),
+            help: ArgumentHelp("Draw every figure at this size (text, lines and markers scale with it): "
+                               + "WxH with cm, mm or in (16x9cm, 6.3x3.5in), or beamer169, beamer43, column.",
+                               valueName: "SIZE"))
+    public var figureSize: String?
+
+    /// `--figure-size` parsed, or `nil` when it is not given (or invalid: ``validate()`` rejects that).
+    public var parsedFigureSize: FigureSize? {
+        figureSize.flatMap { try? FigureSize(parsing: $0) }
+    }
+
     /// Which code the exercises run on.
     @Option(help: "Run on the reference solutions or on your exercises: reference or exercises.")
     public var implementation: Implementation = .reference
@@ -77,7 +89,8 @@ public struct LessonCommand: ParsableCommand {
     /// Options with every default.
     public init() {}
 
-    /// Rejects a cell number below 1.
+    /// Rejects a cell number below 1, a shard together with a merge, fewer than two seeds, a shard
+    /// past the last seed and a figure size that cannot be read, each with one line naming it.
     public func validate() throws {
         if let lastCell, lastCell < 1 {
             throw ValidationError("--cell must be 1 or more (cells are numbered from 1), got \(lastCell)")
@@ -90,6 +103,13 @@ public struct LessonCommand: ParsableCommand {
         }
         if let seedRange, let seedCount, seedRange.lowerBound >= seedCount {
             throw ValidationError("--seeds \(seedRange): with --seed-count \(seedCount) the seeds are 0 to \(seedCount - 1)")
+        }
+        if let figureSize {
+            do {
+                _ = try FigureSize(parsing: figureSize)
+            } catch PlottingError.invalidSetting(let message) {
+                throw ValidationError("--figure-size: \(message)")
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ public final class LessonContext: @unchecked Sendable {
     public let formats: [ImageFormat]
     /// The figure renderer.
     public let backend: Backend
+    /// The size every figure is drawn at (`--figure-size`), or `nil` for each figure's own size.
+    public let figureSize: FigureSize?
 
     /// `--seeds`: the seed indices this run (a shard) computes, if it is a shard.
     public let seedRange: SeedRange?
@@ -64,6 +66,7 @@ public final class LessonContext: @unchecked Sendable {
         self.outputDirectory = outputDirectory
         self.formats = options.formats.formats
         self.backend = options.backend
+        self.figureSize = options.parsedFigureSize
         self.console = console
         self.seedRange = options.seedRange
         self.merging = options.merge
@@ -229,9 +232,23 @@ public final class LessonContext: @unchecked Sendable {
         lock.unlock()
         guard isNew else { throw LessonError.duplicateFigureName(name) }
 
-        let figure = try make()
+        let made = try make()
+        var figure = figureSize.map { made.fitted(to: $0) } ?? made
         let base = outputDirectory.appendingPathComponent(name).path
-        let written = try figure.save(to: base, formats: formats, backend: backend)
+        // A figure drawn by Cairo on purpose in a gnuplot run has no cairolatex `.tex`: its other formats.
+        let cairoFormats = self.formats.filter { $0 != .tex }
+        let formats = backend == .cairo && self.backend == .gnuplot && !cairoFormats.isEmpty ? cairoFormats : self.formats
+        var written: [String] = []
+        for attempt in 0... {
+            do {
+                written = try figure.save(to: base, formats: formats, backend: backend)
+                break
+            } catch PlottingError.invalidSetting(let message) where message.contains("too small") && attempt < 5 {
+                // Too crowded at --figure-size: smaller text (a larger layout drawn smaller), then again.
+                guard let figureSize else { throw PlottingError.invalidSetting(message) }
+                figure = made.fitted(to: figureSize, scale: figure.scale * 0.85)
+            }
+        }
         let png: [UInt8]
         if formats.contains(.png), let bytes = FileManager.default.contents(atPath: base + ".png") {
             png = [UInt8](bytes)

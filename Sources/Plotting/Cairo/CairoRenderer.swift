@@ -24,24 +24,26 @@ struct CairoRenderer {
     func render(format: ImageFormat, pngScale: Double) throws -> [UInt8] {
         let measurer = try PangoMeasurer(fontFamily: figure.fontFamily)
         let output = try LayoutEngine(figure: figure, measurer: measurer).runWithPanels()
-        let width = output.layout.width, height = output.layout.height
+        let width = output.layout.width * figure.scale, height = output.layout.height * figure.scale
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer?
         var scale = 1.0
         switch format {
         case .png:
-            let pixelWidth = (figure.width * 100 * pngScale).rounded()
-            let pixelHeight = (figure.height * 100 * pngScale).rounded()
+            let pixelWidth = (figure.width * figure.scale * 100 * pngScale).rounded()
+            let pixelHeight = (figure.height * figure.scale * 100 * pngScale).rounded()
             guard pixelWidth <= 32767, pixelHeight <= 32767, pixelWidth >= 1, pixelHeight >= 1 else {
                 throw PlottingError.invalidSetting("PNG of \(Int(pixelWidth))×\(Int(pixelHeight)) px exceeds Cairo's 32767 px limit; lower pngScale")
             }
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight))
-            scale = pixelWidth / width
+            scale = pixelWidth / output.layout.width
         case .svg:
+            scale = figure.scale
             surface = cairo_svg_surface_create_for_stream(appendToSink, closure, width, height)
             if let surface { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT) }
         case .pdf:
+            scale = figure.scale
             surface = cairo_pdf_surface_create_for_stream(appendToSink, closure, width, height)
             if let surface {
                 cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LearningFromDemonstrations Plotting")

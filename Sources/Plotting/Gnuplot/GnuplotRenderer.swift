@@ -11,21 +11,48 @@ struct GnuplotRenderer {
     let figure: Figure
 
     /// Renders `path.<ext>` for every format; returns every file written (outputs, script, data).
+    ///
+    /// `.tex` is a pass of its own, laid out from LaTeX's measurements of the labels
+    /// (``LaTeXMeasurer``): its script and data are `name.gp`, or `name-latex.gp` beside the other formats'.
     func render(to path: String, formats: [ImageFormat], pngScale: Double, executable: String?) throws -> [String] {
-        let measurer = try PangoMeasurer(fontFamily: figure.fontFamily)
-        let output = try LayoutEngine(figure: figure, measurer: measurer).runWithPanels()
         let destination = URL(fileURLWithPath: path)
-        let directory = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
         guard !name.isEmpty, !name.contains("'") else {
             throw PlottingError.invalidSetting("figure name \"\(name)\" must be non-empty and contain no quote")
         }
-        let script = GnuplotScript(figure: figure, layout: output.layout, panels: output.panels, name: name)
-
-        // Output file names: cairolatex writes name.tex + name.pdf, so with .pdf also requested it
-        // becomes name-latex.tex + name-latex.pdf.
         var unique: [ImageFormat] = []
         for f in formats where !unique.contains(f) { unique.append(f) }
+        let pango = try PangoMeasurer(fontFamily: figure.fontFamily)
+        var written: [String] = []
+        let others = unique.filter { $0 != .tex }
+        if !others.isEmpty {
+            let output = try LayoutEngine(figure: figure, measurer: pango).runWithPanels()
+            written += try render(to: destination, formats: others, output: (output.layout, output.panels), pngScale: pngScale, executable: executable)
+        }
+        if unique.contains(.tex) {
+            // The labels the layout asks for, measured by pdflatex in one run, then the layout again.
+            let recorder = RecordingMeasurer(base: pango)
+            _ = try LayoutEngine(figure: figure, measurer: recorder).runWithPanels()
+            let latex = LaTeXMeasurer(scale: figure.scale, fallback: pango)
+            latex.prepare(recorder.requests)
+            let output = try LayoutEngine(figure: figure, measurer: latex).runWithPanels()
+            // cairolatex writes name.tex + name.pdf, so with .pdf also requested it is name-latex.tex + name-latex.pdf.
+            let base = unique.contains(.pdf) ? destination.deletingLastPathComponent().appendingPathComponent(name + "-latex")
+                : destination
+            let files = try render(to: base, formats: [.tex], output: (output.layout, output.panels), pngScale: pngScale, executable: executable)
+            let outputs = files.filter { $0.hasSuffix(".tex") || $0.hasSuffix(".pdf") }
+            written = written.filter { !$0.hasSuffix(".gp") && !$0.hasSuffix(".dat") } + outputs
+                + written.filter { $0.hasSuffix(".dat") || $0.hasSuffix(".gp") } + files.filter { !outputs.contains($0) }
+        }
+        return written
+    }
+
+    /// One gnuplot run writing `destination.<ext>` for every format from one layout.
+    private func render(to destination: URL, formats unique: [ImageFormat], output: (layout: FigureLayout, panels: [ResolvedPanel]),
+                        pngScale: Double, executable: String?) throws -> [String] {
+        let directory = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        let script = GnuplotScript(figure: figure, layout: output.layout, panels: output.panels, name: name)
         let outputs: [(ImageFormat, String)] = unique.map { format in
             if format == .tex && unique.contains(.pdf) { return (format, "\(name)-latex.tex") }
             return (format, "\(name).\(format.fileExtension)")

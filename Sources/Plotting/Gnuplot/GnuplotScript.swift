@@ -127,21 +127,23 @@ struct GnuplotScript {
         """
         let font = figure.fontFamily
         for (format, output) in outputs {
-            let w = figure.width, h = figure.height
+            // The drawn size and the factor text, lines and points grow by (1 unless fitted to a size).
+            let k = figure.scale, w = figure.width * k, h = figure.height * k
             switch format {
             case .png:
                 // pngcairo draws lines at 72 px per inch and text at 96.
-                let lines = 100 * pngScale / 72, text = 100 * pngScale / 96
+                let lines = 100 * pngScale / 72 * k, text = 100 * pngScale / 96 * k
                 s += "set terminal pngcairo size \(Int((w * 100 * pngScale).rounded())),\(Int((h * 100 * pngScale).rounded())) "
                 s += "enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(text)) linewidth \(num(lines)) background '#ffffff'\n"
             case .pdf:
-                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale 0.75 linewidth 2\n"
+                s += "set terminal pdfcairo size \(num(w))in,\(num(h))in enhanced font '\(font),\(num(figure.fontSize))' fontscale \(num(0.75 * k)) linewidth \(num(2 * k))\n"
             case .svg:
-                s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))' linewidth 1 background '#ffffff'\n"
+                s += "set terminal svg size \(Int(w * 72)),\(Int(h * 72)) enhanced font '\(font),\(num(figure.fontSize))'\(k == 1 ? "" : " fontscale \(num(k))") linewidth \(num(k)) background '#ffffff'\n"
             case .tex:
-                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in linewidth 2\n"
+                // The font only sets gnuplot's character cell (key box, points), as pdfcairo's; LaTeX sets the text.
+                s += "set terminal cairolatex pdf size \(num(w))in,\(num(h))in font ',\(num(figure.fontSize))' fontscale \(num(0.75 * k)) linewidth \(num(2 * k))\n"
             }
-            s += "psf = \(format == .svg ? "0.5" : "1")  # point-size factor of this terminal\n"
+            s += "psf = \(num((format == .svg ? 0.5 : 1) * k))  # point-size factor of this terminal\n"
             s += "set output '\(output)'\n"
             s += body(mode: format == .tex ? .latex : .enhanced)
             s += "unset output\n\n"
@@ -159,7 +161,10 @@ struct GnuplotScript {
         if let title = figure.title, let box = layout.textBoxes.first(where: { $0.role == .figureTitle }) {
             s += "\n# Figure title\nreset\nunset border\nunset tics\nunset key\nunset colorbox\n"
             s += "set xrange [0:1]\nset yrange [0:1]\n"
-            s += "set label 1 \(quote(title, mode)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
+            // In as many lines as the layout measured it in (a long title wraps, as Pango wraps it).
+            let lines = max(1, Int((box.box.height / (figure.fontSize * Style.figureTitleScale * 1.17)).rounded()))
+            let wrap = lines > 1 ? Self.balancedWidth(title, lines: lines) : nil
+            s += "set label 1 \(quote(title, mode, wrapAt: wrap, size: figure.fontSize * Style.figureTitleScale)) at screen 0.5, screen \(num(1 - box.box.midY / layout.height)) center "
             s += "font ',\(num(figure.fontSize * Style.figureTitleScale))'\n"
             s += "plot NaN notitle\n"
         }
@@ -180,9 +185,9 @@ struct GnuplotScript {
         if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
         // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: wrap)) \(num($0.value))" }
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: figure.fontSize * Style.tickScale, hanging: true)) \(num($0.value))" }
             + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
-        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode)) \(num($0.value))" }
+        s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
         var labelIndex = 1
         // Axis labels and titles go exactly where the Cairo layout put them.
@@ -208,7 +213,7 @@ struct GnuplotScript {
                 .joined(separator: ", ") + ")\n"
             let range = heatMap.resolvedValueRange
             s += "set cbrange [\(num(range.lowerBound)):\(num(range.upperBound))]\n"
-            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode)) \(num($0.value))" })
+            s += ticsCommand("cb", place.colorBarTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" })
             if let bar = place.colorBarArea {
                 // Where the Cairo layout put the colour bar, so its label keeps its distance.
                 s += "set colorbox vertical user origin screen \(num(bar.minX / layout.width)), screen \(num(1 - bar.maxY / layout.height)) "
@@ -235,7 +240,8 @@ struct GnuplotScript {
             let r = panel.artists[a]
             let file = "'\(dataFileName(panel: p, artist: a))'"
             let color = "lc \(rgb(r.color))"
-            let title = keyTitle(panel, place, artist: a, mode: mode)
+            // In LaTeX the legend is drawn from the layout (latexLegend), not by gnuplot's key.
+            let title = mode == .latex ? nil : keyTitle(panel, place, artist: a, mode: mode)
             var key = title.map { "title \($0)" } ?? "notitle"
             if r.isBackground, let title {
                 key = "notitle"
@@ -291,7 +297,7 @@ struct GnuplotScript {
                 if let title { plots.append(keyEntry(title, fill: x.fill, stroke: x.stroke)) }
             case .text(let x):
                 let (justify, offset) = labelPlacement(x.anchor)
-                s += "set label \(labelIndex) \(quote(x.text, mode)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
+                s += "set label \(labelIndex) \(quote(x.text, mode, size: x.size ?? figure.fontSize * Style.annotationScale)) at \(num(x.x)),\(num(x.y)) \(justify) offset \(offset) "
                 s += "tc \(rgb(x.color)) font ',\(num(x.size ?? figure.fontSize * Style.annotationScale))' front\n"
                 labelIndex += 1
             case .arrow(let x):
@@ -299,7 +305,7 @@ struct GnuplotScript {
                 s += "lc \(rgb(x.color)) lw \(num(x.width)) front\n"
                 if let label = x.label {
                     let right = x.fromX >= x.toX
-                    s += "set label \(labelIndex) \(quote(label, mode)) at \(num(x.fromX)),\(num(x.fromY)) "
+                    s += "set label \(labelIndex) \(quote(label, mode, size: figure.fontSize * Style.annotationScale)) at \(num(x.fromX)),\(num(x.fromY)) "
                     s += "\(right ? "left offset 0.4,0" : "right offset -0.4,0") tc \(rgb(x.color)) "
                     s += "font ',\(num(figure.fontSize * Style.annotationScale))' front\n"
                     labelIndex += 1
@@ -316,6 +322,15 @@ struct GnuplotScript {
         return s
     }
 
+    /// Where a LaTeX tick label breaks: in as many lines as the layout measured it in
+    /// (``LaTeXMeasurer`` breaks a label wider than its room by ``balancedWidth(_:lines:)``).
+    private func latexWrap(_ label: String) -> Int? {
+        let size = figure.fontSize * Style.tickScale
+        guard let box = layout.textBoxes.first(where: { $0.role == .tickLabel && $0.text == label }) else { return nil }
+        let lines = Int((box.box.height / (size * 1.17)).rounded())
+        return lines > 1 ? Self.balancedWidth(label, lines: lines) : nil
+    }
+
     /// `set <axis>tics ("label" value, …)`, or `unset <axis>tics` (and its minor tics) when the
     /// layout has no ticks there: gnuplot reads an empty list `set xtics ()` as "default ticks".
     private func ticsCommand(_ axis: String, _ ticks: [String]) -> String {
@@ -329,19 +344,37 @@ struct GnuplotScript {
         let lines = max(1, Int(((text.rotated ? text.box.width : text.box.height) / lineHeight).rounded()))
         let wrap = lines > 1 ? Self.balancedWidth(text.text, lines: lines) : nil
         let x = text.box.midX / layout.width, y = 1 - text.box.midY / layout.height
-        return "\(quote(text.text, mode, wrapAt: wrap)) at screen \(num(x)), screen \(num(y)) center"
+        return "\(quote(text.text, mode, wrapAt: wrap, size: text.fontSize)) at screen \(num(x)), screen \(num(y)) center"
             + (text.rotated ? " rotate by 90" : "") + " font ',\(num(text.fontSize))' front"
     }
 
     /// A double-quoted gnuplot string of a label in the terminal's text mode; `lines` > 1 breaks
     /// the label into lines of about equal length (gnuplot does not wrap).
-    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil) -> String {
-        let lines = mode == .enhanced ? characters.map { Self.wrap(label, characters: $0) } ?? [label] : [label]
-        let converted = lines.map { line -> String in
-            let text = mode == .enhanced ? Markup.gnuplotEnhanced(line) : Markup.latex(line)
-            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    ///
+    /// In LaTeX the text carries its size (`size` layout points times the figure's scale), since
+    /// cairolatex leaves every label at the document's font size otherwise.
+    ///
+    /// Lines of LaTeX are a tabular centred on the label's position, or with `hanging` (x tick
+    /// labels) one whose first line sits where a one-line label would and the rest below it.
+    func quote(_ label: String, _ mode: TextMode, wrapAt characters: Int? = nil, size: Double? = nil, alignLeft: Bool = false,
+               hanging: Bool = false) -> String {
+        let lines = characters.map { Self.wrap(label, characters: $0) } ?? [label]
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
-        return "\"" + converted.joined(separator: "\\n") + "\""
+        switch mode {
+        case .enhanced:
+            return "\"" + lines.map { escaped(Markup.gnuplotEnhanced($0)) }.joined(separator: "\\n") + "\""
+        case .latex:
+            var body = Markup.latex(label)
+            if lines.count > 1 {
+                body = "\\begin{tabular}\(hanging ? "[t]" : ""){@{}\(alignLeft ? "l" : "c")@{}}"
+                    + lines.map(Markup.latex).joined(separator: "\\\\") + "\\end{tabular}"
+                // No height or depth: gnuplot's strut alone decides where the first line goes.
+                if hanging { body = "\\raisebox{0pt}[0pt][0pt]{" + body + "}" }
+            }
+            return "\"" + escaped(LaTeXMeasurer.sized(body, points: (size ?? figure.fontSize) * figure.scale)) + "\""
+        }
     }
 
     /// The narrowest line width (in characters) at which ``wrap(_:characters:)`` breaks `text`

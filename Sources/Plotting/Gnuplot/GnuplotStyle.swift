@@ -26,6 +26,8 @@ extension GnuplotScript {
     /// multiplot goes to the right edge of the whole canvas, over the next panel.
     func keyCommand(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> String {
         guard let placement = place.legendPlacement, placement != .none else { return "unset key\n" }
+        // LaTeX text follows neither gnuplot's key box nor its title positions: drawn from the layout.
+        if mode == .latex { return "unset key\n" + latexLegend(panel, place) }
         let position: String
         if let frame = place.legendArea {
             let corner: (x: Double, y: Double, justify: String)
@@ -46,7 +48,7 @@ extension GnuplotScript {
             }
         }
         return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 "
-            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place, mode: mode)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
+            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
     }
 
     /// gnuplot's `set key spacing` that gives its key the height of the layout's legend frame:
@@ -66,19 +68,14 @@ extension GnuplotScript {
     /// terminal's font, measured at 0.576 em on the cairo terminals; its estimate is wider than
     /// the real text, so an unadjusted box runs past the frame (off the canvas or over the next
     /// panel). Rounded down, so the box never grows past the frame.
-    func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout, mode: TextMode) -> Int {
+    func keyWidthAdjustment(_ panel: ResolvedPanel, _ place: PanelLayout) -> Int {
         guard let frame = place.legendArea else { return 0 }
         let lines = place.legendEntries.flatMap { entry -> [String] in
             guard let label = panel.artists[entry.artist].artist.label else { return [] }
             let count = keyLines(place, artist: entry.artist)
-            return mode == .enhanced && count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
+            return count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
         }
-        let longest = lines.map { line -> Int in
-            switch mode {
-            case .enhanced: return Markup.plainText(Markup.parse(line)).count
-            case .latex: return Markup.latex(line).count
-            }
-        }.max() ?? 0
+        let longest = lines.map { Markup.plainText(Markup.parse($0)).count }.max() ?? 0
         let character = 0.576 * figure.fontSize
         let adjustment = (frame.width / character - Double(longest) - 2.5 - 2.8).rounded(.down)
         return Int(min(max(adjustment, -Double(longest)), 20))
@@ -89,7 +86,8 @@ extension GnuplotScript {
     func keyTitle(_ panel: ResolvedPanel, _ place: PanelLayout, artist a: Int, mode: TextMode) -> String? {
         guard let label = panel.artists[a].artist.label, !label.isEmpty else { return nil }
         let lines = keyLines(place, artist: a)
-        return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil)
+        return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil,
+                     size: figure.fontSize * Style.legendScale)
     }
 
     /// How many lines the legend row of artist `a` takes in the layout (1 when it has no row).

@@ -196,7 +196,9 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             case .lowerRight:
                 return LayoutBox(x: plot.maxX - inset - width, y: plot.maxY - inset - height, width: width, height: height)
             case .outsideRight:
-                return LayoutBox(x: rightEdge + Style.outsideLegendGap, y: plot.minY, width: width, height: height)
+                // Level with the plot's top, raised when it would run past the cell's bottom.
+                let y = max(min(plot.minY, cell.maxY - height), cell.minY)
+                return LayoutBox(x: rightEdge + Style.outsideLegendGap, y: y, width: width, height: height)
             case .upperRight, .auto, .none:
                 return LayoutBox(x: plot.maxX - inset - width, y: plot.minY + inset, width: width, height: height)
             }
@@ -205,8 +207,14 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         var placement = panel.axes.legend
         // Inside when a corner is free of data; outside right when no corner is free and the legend
         // takes at most 30 % of the cell's width (always, if it does not fit inside and does outside).
-        let outsideFits = width <= cell.width * 0.3
         let insideFits = width <= plot.width - 2 * Style.legendInset && height <= plot.height - 2 * Style.legendInset
+        // A legend larger than the plot area would cover all of it (and spill onto the ticks):
+        // outside, then, up to 45 % of the cell.
+        let outsideFits = width <= cell.width * (insideFits ? 0.3 : 0.45)
+        // A corner the figure asked for that the legend cannot fit in: outside instead, if it fits there.
+        if placement != .auto && placement != .outsideRight && placement != .none && !insideFits && outsideFits {
+            placement = .outsideRight
+        }
         if placement == .auto {
             if (forceOutside || !insideFits) && outsideFits {
                 placement = .outsideRight

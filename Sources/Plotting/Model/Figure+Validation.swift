@@ -6,6 +6,9 @@ extension Figure {
         guard width.isFinite, height.isFinite, width >= 1, height >= 1, width <= 100, height <= 100 else {
             throw PlottingError.invalidSetting("figure size must be 1…100 inches, got \(width) × \(height)")
         }
+        guard scale.isFinite, scale >= 0.05, scale <= 20 else {
+            throw PlottingError.invalidSetting("figure scale must be 0.05…20, got \(scale)")
+        }
         guard fontSize.isFinite, fontSize >= 4, fontSize <= 72 else {
             throw PlottingError.invalidSetting("font size must be 4…72 pt, got \(fontSize)")
         }

@@ -23,6 +23,10 @@ public struct Figure: Sendable {
     public var fontSize: Double = 10
     /// The font family (a Pango/fontconfig family name, also given to gnuplot).
     public var fontFamily: String = "DejaVu Sans"
+    /// How much larger the figure is drawn than it is laid out: the output is `width × scale` by
+    /// `height × scale` inches, and text, line widths, markers and paddings grow by the same factor.
+    /// 1 (the default) draws at the laid-out size; ``fitted(to:)`` sets it for a ``FigureSize``.
+    public var scale: Double = 1
     /// The subplots, row-major: `panels[row * columns + column]`.
     public private(set) var panels: [Axes]
     /// Problems found while building (e.g. an out-of-grid subscript), thrown by ``save(to:formats:backend:pngScale:)``.
