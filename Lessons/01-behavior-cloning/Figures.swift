@@ -57,14 +57,18 @@ func pendulumAngle(_ observation: [Float]) -> Double {
     atan2(Double(observation[1]), Double(observation[0]))
 }
 
-/// A heat map of a policy's torque over angle × angular velocity, optionally with the states it
-/// learned from as dots.
-func actionPanel(title: String, action: ([Float]) -> Float, demonstrations: [[Float]]?) -> Axes {
+/// A policy's torque over the action figure's grid of angle × angular velocity (rows: velocities).
+func torqueGrid(_ action: ([Float]) -> Float) -> [[Double]] {
     let angles = stride(from: -Double.pi, through: Double.pi, by: Double.pi / 40).map { $0 }
     let velocities = stride(from: -8.0, through: 8.0, by: 0.25).map { $0 }
-    let values = velocities.map { v in
+    return velocities.map { v in
         angles.map { theta in Double(action([Float(cos(theta)), Float(sin(theta)), Float(v)])) }
     }
+}
+
+/// A heat map of a policy's torque over angle × angular velocity (``torqueGrid(_:)``), optionally
+/// with the states it learned from as dots.
+func actionPanel(title: String, values: [[Double]], demonstrations: [[Float]]?) -> Axes {
     var axes = Axes()
     axes.heatMap(values: values, xRange: -Double.pi...Double.pi, yRange: -8...8, colorMap: .blueWhiteRed,
                  colorBarLabel: "torque a (N·m)", valueRange: -2...2)

@@ -28,6 +28,8 @@ let pendulum = Pendulum()
 let pendulumExpert = PendulumExpert()
 let car = LaneKeepingCar()
 let carExpert = LaneKeepingExpert(for: car)
+/// The numbers of Pendulum demonstrations whose seed-0 clones the action figure shows.
+let actionFigureCounts: Set<Int> = [2, 25]
 
 lesson.code("Checking the identity numerically") { context in
     let formulas = exerciseSet(for: context.implementation).set.behaviorCloning
@@ -89,13 +91,21 @@ lesson.listing("Behavior cloning's training loop: one Adam step on L_BC per mini
 
 lesson.code("Behavior cloning on Pendulum") { context in
     let formulas = exerciseSet(for: context.implementation).set.behaviorCloning
-    let settings = SweepSettings(demonstrationCounts: [1, 2, 5, 10, 25], seeds: context.choose(full: 6, quick: 3),
+    let settings = SweepSettings(demonstrationCounts: [1, 2, 5, 10, 25], seeds: context.seedCount(context.choose(full: 6, quick: 3)),
                                  demonstrationSteps: nil, evaluationEpisodes: context.choose(full: 20, quick: 10),
                                  behaviorCloning: .init(gradientSteps: context.choose(full: 3_000, quick: 2_000)))
-    let bar = context.progress(total: settings.seeds * settings.demonstrationCounts.count, label: "Pendulum")
-    let result = try runSweep(env: pendulum, expert: pendulumExpert, settings: settings, formulas: formulas,
-                              seed: context.seed, evaluationSeed: 50_000, progress: bar)
-    bar.finish()
+    // Each seed's runs, trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("pendulum", count: settings.seeds) { indices in
+        let bar = context.progress(total: indices.count * settings.demonstrationCounts.count, label: "Pendulum")
+        defer { bar.finish() }
+        return try runSweep(env: pendulum, expert: pendulumExpert, settings: settings, formulas: formulas,
+                            seed: context.seed, evaluationSeed: 50_000, indices: indices, gridCounts: actionFigureCounts,
+                            progress: bar)
+    }
+    let result = SweepResult(demonstrationCounts: settings.demonstrationCounts,
+                             expertReturns: try expertReturns(env: pendulum, expert: pendulumExpert, settings: settings,
+                                                              formulas: formulas, evaluationSeed: 50_000),
+                             seeds: perSeed)
     pendulumResult = result
     context.show(try table(for: result, title: "Pendulum: return over \(settings.evaluationEpisodes) episodes, "
                            + "\(settings.seeds) seeds"))
@@ -104,13 +114,20 @@ lesson.code("Behavior cloning on Pendulum") { context in
 
 lesson.code("Behavior cloning on the lane-keeping car") { context in
     let formulas = exerciseSet(for: context.implementation).set.behaviorCloning
-    let settings = SweepSettings(demonstrationCounts: [1, 2, 5, 10, 25], seeds: context.choose(full: 6, quick: 3),
+    let settings = SweepSettings(demonstrationCounts: [1, 2, 5, 10, 25], seeds: context.seedCount(context.choose(full: 6, quick: 3)),
                                  demonstrationSteps: 50, evaluationEpisodes: context.choose(full: 20, quick: 10),
                                  behaviorCloning: .init(gradientSteps: context.choose(full: 3_000, quick: 2_000)))
-    let bar = context.progress(total: settings.seeds * settings.demonstrationCounts.count, label: "car")
-    let result = try runSweep(env: car, expert: carExpert, settings: settings, formulas: formulas,
-                              seed: RandomSource.derivedSeed(base: context.seed, offset: 100), evaluationSeed: 60_000, progress: bar)
-    bar.finish()
+    let perSeed = try context.perSeed("car", count: settings.seeds) { indices in
+        let bar = context.progress(total: indices.count * settings.demonstrationCounts.count, label: "car")
+        defer { bar.finish() }
+        return try runSweep(env: car, expert: carExpert, settings: settings, formulas: formulas,
+                            seed: RandomSource.derivedSeed(base: context.seed, offset: 100), evaluationSeed: 60_000,
+                            indices: indices, progress: bar)
+    }
+    let result = SweepResult(demonstrationCounts: settings.demonstrationCounts,
+                             expertReturns: try expertReturns(env: car, expert: carExpert, settings: settings,
+                                                              formulas: formulas, evaluationSeed: 60_000),
+                             seeds: perSeed)
     carResult = result
     context.show(try table(for: result, title: "Lane-keeping car: return over \(settings.evaluationEpisodes) laps, "
                            + "\(settings.seeds) seeds"))
@@ -142,16 +159,16 @@ lesson.figure("actions", caption: "The torque over the pendulum's state space: t
               + "on 2 and on 25 demonstrations; the black dots are the states each clone was trained on. The expert's "
               + "torque jumps (saturation, swing-up versus balancing, choice of swing direction). Where a clone has "
               + "data it agrees with the expert; away from the dots it makes up its own answer.") { _ in
-    guard let pendulumResult, let few = pendulumResult.policies[2], let many = pendulumResult.policies[25],
+    guard let pendulumResult, let few = pendulumResult.actionGrids[2], let many = pendulumResult.actionGrids[25],
           let fewEnd = pendulumResult.demonstrationEnds[2], let manyEnd = pendulumResult.demonstrationEnds[25] else {
         throw CellSkipped("needs the Pendulum experiment")
     }
     var figure = Figure(width: 14, height: 4.2, rows: 1, columns: 3)
     figure.title = "Expert π* and behavior cloning π_θ: torque a over angle θ × velocity θ̇"
-    figure[0, 0] = actionPanel(title: "expert π*", action: { pendulumExpert.action(for: $0)[0] }, demonstrations: nil)
-    figure[0, 1] = actionPanel(title: "BC, 2 demonstrations", action: { few.action(for: $0)[0] },
+    figure[0, 0] = actionPanel(title: "expert π*", values: torqueGrid { pendulumExpert.action(for: $0)[0] }, demonstrations: nil)
+    figure[0, 1] = actionPanel(title: "BC, 2 demonstrations", values: few,
                                demonstrations: Array(pendulumResult.demonstrations.prefix(fewEnd)))
-    figure[0, 2] = actionPanel(title: "BC, 25 demonstrations", action: { many.action(for: $0)[0] },
+    figure[0, 2] = actionPanel(title: "BC, 25 demonstrations", values: many,
                                demonstrations: Array(pendulumResult.demonstrations.prefix(manyEnd)))
     return figure
 }

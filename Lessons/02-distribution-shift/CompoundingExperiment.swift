@@ -30,8 +30,8 @@ struct CompoundingSettings {
     var iterationEvaluationEpisodes: Int
 }
 
-/// What one seed produced.
-struct CompoundingSeed {
+/// What one seed produced: what a shard (`--seeds`) keeps of it.
+struct CompoundingSeed: Codable, Sendable {
     /// The demonstration's states (for the histograms and the track picture).
     var demonstrations: [CarTrajectory]
     /// Evaluation episodes of the longest horizon, one array per policy.

@@ -40,8 +40,8 @@ struct ObstacleScene {
     }
 }
 
-/// What one seed of the obstacle experiment produced.
-struct ObstacleSeed {
+/// What one seed of the obstacle experiment produced: what a shard (`--seeds`) keeps of it.
+struct ObstacleSeed: Codable, Sendable {
     /// The demonstrations, left passes first.
     var leftDemonstrations: [CarTrajectory]
     var rightDemonstrations: [CarTrajectory]

@@ -34,7 +34,7 @@ let histogramRange = -3.0...3.0, histogramBins = 30, visitationHorizon = 300
 lesson.code("Behavior cloning and DAgger on the lane-keeping car") { context in
     let set = exerciseSet(for: context.implementation).set
     let settings = CompoundingSettings(
-        seeds: context.choose(full: 8, quick: 6), demonstrations: 1, demonstrationSteps: 60, demonstrationNoise: 0.01,
+        seeds: context.seedCount(context.choose(full: 8, quick: 6)), demonstrations: 1, demonstrationSteps: 60, demonstrationNoise: 0.01,
         horizons: [25, 50, 100, 200, 400, 800], evaluationEpisodes: context.choose(full: 20, quick: 12),
         dagger: DAggerConfiguration(iterations: context.choose(full: 8, quick: 5), rolloutsPerIteration: 2,
                                     rolloutSteps: 200, betaDecay: 0.5, warmStart: true, stepsPerIteration: 1_000,
@@ -44,13 +44,20 @@ lesson.code("Behavior cloning and DAgger on the lane-keeping car") { context in
                   + "by the expert with a little action noise (σ = \(settings.demonstrationNoise)); behavior cloning on it; "
                   + "DAgger with \(settings.dagger.iterations) rounds of \(settings.dagger.rolloutsPerIteration) rollouts "
                   + "of \(settings.dagger.rolloutSteps ?? 0) steps, β_i = \(settings.dagger.betaDecay)^i.")
-    let bar = context.progress(total: settings.seeds, label: "seeds")
     seeds = []
-    for k in 0..<settings.seeds {
-        seeds.append(try runCompoundingSeed(k, settings: settings, set: set, baseSeed: context.seed, evaluationSeed: 70_000))
-        bar.advance(status: String(format: "seed %d: DAgger return %.0f", k + 1, seeds[k].daggerReturns.last ?? .nan))
+    // Each seed's runs, made here or (--merge) read from the shards that made them (--seeds).
+    seeds = try context.perSeed("compounding", count: settings.seeds) { indices in
+        let bar = context.progress(total: indices.count, label: "seeds")
+        defer { bar.finish() }
+        let baseSeed = context.seed
+        // The seeds in parallel over the cores, each with its own random source.
+        return try parallelMap(indices.count) { j in
+            let k = indices[j]
+            let seed = try runCompoundingSeed(k, settings: settings, set: set, baseSeed: baseSeed, evaluationSeed: 70_000)
+            bar.advance(status: String(format: "seed %d: DAgger return %.0f", k + 1, seed.daggerReturns.last ?? .nan))
+            return seed
+        }
     }
-    bar.finish()
     let lap = LaneKeepingCar()
     expertLapReturn = try Rollout.run(lap, expert: LaneKeepingExpert(for: lap), episodes: settings.iterationEvaluationEpisodes,
                                       seed: 70_000).map { try set.behaviorCloning.discountedReturn(rewards: $0.rewards, discount: 1) }
@@ -151,19 +158,27 @@ let scene = ObstacleScene()
 
 lesson.code("Squared error against a mixture on the obstacle") { context in
     let set = exerciseSet(for: context.implementation).set
-    let count = context.choose(full: 5, quick: 3)
+    let count = context.seedCount(context.choose(full: 5, quick: 3))
     let episodes = context.choose(full: 20, quick: 12)
-    let bar = context.progress(total: count, label: "seeds")
     obstacleSeeds = []
+    // Each seed's runs, made here or (--merge) read from the shards that made them (--seeds).
+    obstacleSeeds = try context.perSeed("obstacle", count: count) { indices in
+        let bar = context.progress(total: indices.count, label: "seeds")
+        defer { bar.finish() }
+        let (baseSeed, runScene) = (context.seed, scene)
+        return try parallelMap(indices.count) { j in
+            let seed = try runObstacleSeed(indices[j], scene: runScene, demonstrationsPerSide: 10, evaluationEpisodes: episodes,
+                                           squaredErrorSteps: 2_000, mixtureSteps: 3_000, set: set, baseSeed: baseSeed)
+            bar.advance()
+            return seed
+        }
+    }
     var leftShares: [Double] = []
     var table = Table("Collisions with the obstacle (\(episodes) episodes per seed)",
                       columns: ["seed", .init("squared error: collisions", format: .percent(0)),
                                 .init("mixture: collisions", format: .percent(0)),
                                 .init("mixture: passed on the left", format: .percent(0))])
-    for k in 0..<count {
-        let seed = try runObstacleSeed(k, scene: scene, demonstrationsPerSide: 10, evaluationEpisodes: episodes,
-                                       squaredErrorSteps: 2_000, mixtureSteps: 3_000, set: set, baseSeed: context.seed)
-        obstacleSeeds.append(seed)
+    for (k, seed) in obstacleSeeds.enumerated() {
         // The side a passing car chose: the sign of its offset when it is level with the obstacle.
         let lefts = seed.mixture.filter { t in
             let level = t.states.min { abs(scene.car.track.signedDistance(from: $0.arcLength, to: $0.obstacleArcLength ?? 0))
@@ -173,9 +188,7 @@ lesson.code("Squared error against a mixture on the obstacle") { context in
         leftShares.append(Double(lefts) / Double(episodes))
         try table.addRow(k, ObstacleSeed.collisionRate(seed.squaredError), ObstacleSeed.collisionRate(seed.mixture),
                          leftShares[k])
-        bar.advance()
     }
-    bar.finish()
     context.show(table)
     results.obstacle = .init(
         squaredErrorCollisions: obstacleSeeds.map { ObstacleSeed.collisionRate($0.squaredError) },

@@ -5,8 +5,15 @@ import ExerciseAPI
 import Foundation
 import Numerics
 
-/// One seed's GAN run: JSD(p_data ‖ p̂_G) at checkpoints and samples at a few snapshots.
-struct GANRun {
+/// One seed's GAN run: JSD(p_data ‖ p̂_G) at checkpoints and samples at a few snapshots (what a
+/// shard, `--seeds`, keeps of the seed).
+struct GANRun: Codable, Sendable {
+    /// Generated samples at one iteration.
+    struct Snapshot: Codable, Sendable {
+        var iteration: Int
+        var samples: [Double]
+    }
+
     /// The seed.
     var seed: UInt64
     /// Iterations at which JSD was measured.
@@ -14,7 +21,7 @@ struct GANRun {
     /// JSD(p_data ‖ p̂_G) there, p̂_G a kernel density estimate of generated samples.
     var jsd: [Double] = []
     /// Generated samples at the snapshot iterations.
-    var snapshots: [(iteration: Int, samples: [Double])] = []
+    var snapshots: [Snapshot] = []
     /// D on the plotting grid at the end.
     var finalDiscriminator: [Double] = []
     /// The fraction of generated samples below 0 at the end (the left mode, for two-mode data).
@@ -52,7 +59,7 @@ func trainGAN<F: GANExercises, D: DataDistribution>(
                 run.checkpoints.append(iteration)
                 run.jsd.append(try estimatedJSD(f, data: data, samples: samples))
             }
-            if snapshotIterations.contains(iteration) { run.snapshots.append((iteration, samples)) }
+            if snapshotIterations.contains(iteration) { run.snapshots.append(GANRun.Snapshot(iteration: iteration, samples: samples)) }
             if iteration == iterations {
                 run.leftFraction = Double(samples.filter { $0 < 0 }.count) / Double(samples.count)
             }

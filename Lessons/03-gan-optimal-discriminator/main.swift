@@ -156,14 +156,18 @@ var jsdFloor = Double.nan
 lesson.code("Train a 1-D GAN end to end") { context in
     let f = context.exercises.ganTheory
     let iterations = context.choose(full: 2000, quick: 600)
-    let seeds = context.choose(full: 5, quick: 3)
+    let seeds = context.seedCount(context.choose(full: 5, quick: 3))
     let snapshots = [0, iterations / 20, iterations / 5, iterations]
-    let bar = context.progress(total: seeds * iterations, label: "training GANs")
-    ganRuns = try (0..<seeds).map { i in
-        try trainGAN(f, data: Setting.ganData, hyperparameters: hyperparameters, iterations: iterations,
-                     checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+    ganRuns = []
+    // Each seed's run, trained here or (--merge) read from the shards that trained them (--seeds).
+    ganRuns = try context.perSeed("gan", count: seeds) { indices in
+        let bar = context.progress(total: indices.count * iterations, label: "training GANs")
+        defer { bar.finish() }
+        return try indices.map { i in
+            try trainGAN(f, data: Setting.ganData, hyperparameters: hyperparameters, iterations: iterations,
+                         checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+        }
     }
-    bar.finish()
     // What the JSD estimate reads for a perfect generator: a kernel estimate from p_data's own samples.
     var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 99))
     jsdFloor = try estimatedJSD(f, data: Setting.ganData, samples: Setting.ganData.sample(count: jsdSampleCount, rng: &rng))
@@ -227,13 +231,16 @@ var mixtureRuns: [GANRun] = []
 lesson.code("GANs on two modes") { context in
     let f = context.exercises.ganTheory
     let iterations = context.choose(full: 1500, quick: 500)
-    let seeds = context.choose(full: 5, quick: 4)
-    let bar = context.progress(total: seeds * iterations, label: "training GANs on two modes")
-    mixtureRuns = try (0..<seeds).map { i in
-        try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
-                     checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+    let seeds = context.seedCount(context.choose(full: 5, quick: 4))
+    mixtureRuns = []
+    mixtureRuns = try context.perSeed("two-modes", count: seeds) { indices in
+        let bar = context.progress(total: indices.count * iterations, label: "training GANs on two modes")
+        defer { bar.finish() }
+        return try indices.map { i in
+            try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
+                         checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+        }
     }
-    bar.finish()
     var table = Table("Where the generated samples end up (two modes of weight ½ at ±2)",
                       columns: ["seed", .init("share in left mode", format: .fixed(2)), .init("JSD at end", format: .fixed(3)),
                                 .init("D(−2)", format: .fixed(2)), .init("D(0)", format: .fixed(2)), .init("D(2)", format: .fixed(2))])

@@ -75,7 +75,7 @@ struct CarTask: Sendable {
 }
 
 /// What one GAIL run gave.
-struct GAILRun: Sendable {
+struct GAILRun: Sendable, Codable {
     let demonstrations: Int
     let seedIndex: Int
     /// The final policy's mean return on the evaluation episodes.
@@ -94,7 +94,7 @@ struct GAILRun: Sendable {
 }
 
 /// What one behavior-cloning run gave.
-struct BCRun: Sendable {
+struct BCRun: Sendable, Codable {
     let demonstrations: Int
     let seedIndex: Int
     let finalReturn: Double
@@ -118,8 +118,18 @@ func cornerCutting(_ trajectories: [Trajectory<LaneKeepingCar.State>], track: Tr
     return count == 0 ? 0 : total / Double(count)
 }
 
+/// Runs `job` for every number of demonstrations `counts` on every seed index of `indices`, in
+/// parallel over the cores, and returns each seed's runs (one per number of demonstrations, in
+/// order): what a shard (`--seeds`) keeps per seed.
+func runPerSeed<Run: Sendable>(counts: [Int], indices: [Int],
+                               _ job: @escaping @Sendable (_ count: Int, _ seedIndex: Int) throws -> Run) throws -> [[Run]] {
+    let jobs = counts.flatMap { count in indices.map { (count, $0) } }
+    let runs = try parallelMap(jobs.count) { index in try job(jobs[index].0, jobs[index].1) }
+    return indices.indices.map { k in counts.indices.map { c in runs[c * indices.count + k] } }
+}
+
 /// A path in the plane.
-struct Path: Sendable {
+struct Path: Sendable, Codable {
     var x: [Double] = []
     var y: [Double] = []
 

@@ -48,6 +48,8 @@ func exercises(_ context: LessonContext) -> ExerciseSet {
 
 lesson.code("The expert and its demonstrations") { context in
     settings = context.choose(full: .full, quick: .quick)
+    settings.seeds = context.seedCount(settings.seeds)
+    settings.sideSeeds = context.seedCount(settings.sideSeeds)
     task = CarTask(seed: context.seed)
     let expertEpisodes = try task.expertEpisodes(settings.evaluationEpisodes)
     let expert = EpisodeStatistics(expertEpisodes)
@@ -76,15 +78,17 @@ lesson.code("The expert and its demonstrations") { context in
 
 lesson.code("Behavior cloning from N demonstrations") { context in
     let set = exercises(context)
-    let jobs = settings.demonstrationCounts.flatMap { count in (0..<settings.seeds).map { (count, $0) } }
     let (runTask, runSettings) = (task, settings)
     bcRuns = []
-    bcRuns = try parallelMap(jobs.count) { index -> BCRun in
-        let (count, seedIndex) = jobs[index]
-        let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-        return try runBehaviorCloning(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                                      formulas: set.behaviorCloning)
+    // Each seed's runs (one per N), trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("behavior-cloning", count: settings.seeds) { indices in
+        try runPerSeed(counts: runSettings.demonstrationCounts, indices: indices) { count, seedIndex -> BCRun in
+            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
+            return try runBehaviorCloning(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
+                                          formulas: set.behaviorCloning)
+        }
     }
+    bcRuns = settings.demonstrationCounts.indices.flatMap { c in perSeed.map { $0[c] } }
     var table = Table("Behavior cloning (lesson 1's trainer and your lesson-1 code): return, mean ± std over \(settings.seeds) seeds",
                       columns: ["N", .init("return", format: .fixed(1)), .init("episode length", format: .fixed(0))])
     for count in settings.demonstrationCounts {
@@ -98,21 +102,26 @@ lesson.code("Behavior cloning from N demonstrations") { context in
 
 lesson.code("GAIL from the same demonstrations") { context in
     let set = exercises(context)
-    let jobs = settings.demonstrationCounts.flatMap { count in (0..<settings.seeds).map { (count, $0) } }
-    let bar = context.progress(total: jobs.count, label: "GAIL runs")
     let (runTask, runSettings) = (task, settings)
-    let start = Date()
+    var seconds: Double?, jobCount = 0
     gailRuns = []
-    gailRuns = try parallelMap(jobs.count) { index -> GAILRun in
-        let (count, seedIndex) = jobs[index]
-        let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-        let gail = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                               formulas: set.adversarialImitation, learner: .ppo(runSettings.ppo))
-        bar.advance(status: "N = \(count), seed \(seedIndex): return \(Int(gail.finalReturn))")
-        return gail
+    // Each seed's runs (one per N), trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("gail", count: settings.seeds) { indices in
+        jobCount = runSettings.demonstrationCounts.count * indices.count
+        let bar = context.progress(total: jobCount, label: "GAIL runs")
+        let start = Date()
+        let runs = try runPerSeed(counts: runSettings.demonstrationCounts, indices: indices) { count, seedIndex -> GAILRun in
+            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
+            let gail = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
+                                   formulas: set.adversarialImitation, learner: .ppo(runSettings.ppo))
+            bar.advance(status: "N = \(count), seed \(seedIndex): return \(Int(gail.finalReturn))")
+            return gail
+        }
+        bar.finish()
+        seconds = Date().timeIntervalSince(start)
+        return runs
     }
-    bar.finish()
-    let seconds = Date().timeIntervalSince(start)
+    gailRuns = settings.demonstrationCounts.indices.flatMap { c in perSeed.map { $0[c] } }
 
     var table = Table("Return of the final policies (mean ± std over \(settings.seeds) seeds; expert \(String(format: "%.1f", expertReturn)))",
                       columns: ["N", .init("BC", format: .fixed(1)), .init("GAIL", format: .fixed(1)),
@@ -125,8 +134,10 @@ lesson.code("GAIL from the same demonstrations") { context in
         try table.addRow(count, bcCell, Table.Cell.estimate(mean: gail.mean, spread: gail.std), 0, gailRuns[0].environmentSteps)
     }
     context.show(table)
-    context.print(String(format: "%d GAIL runs in %.1f s on %d threads.", jobs.count, seconds,
-                         min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)))
+    if let seconds {
+        context.print(String(format: "%d GAIL runs in %.1f s on %d threads.", jobCount, seconds,
+                             min(jobCount, ProcessInfo.processInfo.activeProcessorCount)))
+    }
     results.gail = returnSweep(gailRuns.map { ($0.demonstrations, $0.finalReturn) }, environmentSteps: gailRuns[0].environmentSteps)
     results.cornerCutting = .init(expert: expertCornerCutting,
                                   gail: meanAndStandardDeviation(of: gailRuns.map(\.cornerCutting), kind: .sample).mean)
@@ -242,19 +253,25 @@ lesson.code("Where the two policies drive") { context in
 }
 
 lesson.code("The sign of the reward: log D on the car") { context in
-    try requireRuns()
+    // A shard (--seeds) has no GAIL runs to compare with but trains its seeds of this experiment.
+    if context.seedRange == nil { try requireRuns() }
     penaltyRuns = []
     let set = exercises(context)
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
-    let bar = context.progress(total: settings.sideSeeds, label: "GAIL with r = log D")
-    penaltyRuns = try parallelMap(runSettings.sideSeeds) { seedIndex in
-        let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-        let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                              formulas: set.adversarialImitation, rewardForm: .logD, learner: .ppo(runSettings.ppo))
-        bar.advance()
-        return run
+    penaltyRuns = try context.perSeed("reward-sign", count: settings.sideSeeds) { indices in
+        let bar = context.progress(total: indices.count, label: "GAIL with r = log D")
+        defer { bar.finish() }
+        return try parallelMap(indices.count) { k in
+            let seedIndex = indices[k]
+            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
+            let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
+                                  formulas: set.adversarialImitation, rewardForm: .logD, learner: .ppo(runSettings.ppo))
+            bar.advance()
+            return run
+        }
     }
+    try requireRuns()
     let bonusRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
     var table = Table("GAIL on the car with each reward (N = \(count), mean over \(settings.sideSeeds) seed(s))",
                       columns: ["reward", .init("final return", format: .fixed(1)), .init("final episode length", format: .fixed(1)),
@@ -284,21 +301,27 @@ lesson.figure("reward-sign", caption: "Training episode length with the two imit
 }
 
 lesson.code("REINFORCE or PPO as GAIL's learner") { context in
-    try requireRuns()
+    // A shard (--seeds) has no GAIL runs to compare with but trains its seeds of this experiment.
+    if context.seedRange == nil { try requireRuns() }
     reinforceRuns = []
     let set = exercises(context)
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
     let configuration = REINFORCEConfiguration()
-    let bar = context.progress(total: settings.sideSeeds, label: "GAIL with REINFORCE")
-    reinforceRuns = try parallelMap(runSettings.sideSeeds) { seedIndex in
-        let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-        let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                              formulas: set.adversarialImitation, learner: .reinforce(configuration),
-                              iterations: runSettings.reinforceIterations, tag: 3)
-        bar.advance()
-        return run
+    reinforceRuns = try context.perSeed("reinforce", count: settings.sideSeeds) { indices in
+        let bar = context.progress(total: indices.count, label: "GAIL with REINFORCE")
+        defer { bar.finish() }
+        return try parallelMap(indices.count) { k in
+            let seedIndex = indices[k]
+            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
+            let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
+                                  formulas: set.adversarialImitation, learner: .reinforce(configuration),
+                                  iterations: runSettings.reinforceIterations, tag: 3)
+            bar.advance()
+            return run
+        }
     }
+    try requireRuns()
     let ppoRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
     var table = Table("GAIL with each learner (N = \(count), mean over \(settings.sideSeeds) seed(s))",
                       columns: ["learner", "env. steps", "policy gradient steps", .init("final return", format: .fixed(1))])

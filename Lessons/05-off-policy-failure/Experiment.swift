@@ -78,21 +78,26 @@ extension SettingSummary {
 }
 
 /// Runs the three settings for every seed, in parallel over the machine's cores, with a
-/// progress bar; returns the per-seed runs (buffers included) and the summaries.
+/// progress bar; returns the per-seed runs (buffers included) and the summaries. The seeds go
+/// through `context.perSeed`, so a shard (`--seeds`) runs its own and a merge (`--merge`) reads them.
 func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     throws -> (runs: [[SettingRun]], summaries: [SettingSummary]) {
     let configuration = experimentConfiguration(quick: context.quick)
-    let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: experimentSeedCount(quick: context.quick))
+    let count = context.seedCount(experimentSeedCount(quick: context.quick))
+    let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let unitsPerSeed = configuration.workUnits()
-    let bar = context.progress(total: unitsPerSeed * seeds.count, label: "orange and blue, \(seeds.count) seeds")
-    let done = WorkTally(count: seeds.count)
-    let runs = try parallelMap(seeds.count) { index in
-        try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
-                                     formulas: formulas, progress: { units in
-                                         if units % 250 == 0 { bar.update(done.set(index, units)) }
-                                     })
+    let runs = try context.perSeed("orange-and-blue", count: count) { indices in
+        let bar = context.progress(total: unitsPerSeed * indices.count, label: "orange and blue, \(indices.count) seeds")
+        let done = WorkTally(count: indices.count)
+        let runs = try parallelMap(indices.count) { index in
+            try runFixedBufferExperiment(seed: seeds[indices[index]], configuration: configuration, environment: Pendulum(),
+                                         formulas: formulas, progress: { units in
+                                             if units % 250 == 0 { bar.update(done.set(index, units)) }
+                                         })
+        }
+        bar.finish()
+        return runs
     }
-    bar.finish()
     let summaries = BufferSetting.allCases.enumerated().map { i, setting in
         SettingSummary(setting: setting, orange: runs.map { $0[i].orange }, blue: runs.map { $0[i].blue! })
     }

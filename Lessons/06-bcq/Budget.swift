@@ -15,7 +15,7 @@ func bcqConfiguration(maxPerturbation: Float) -> BCQConfiguration {
 /// How much the continuous experiment computes.
 struct ContinuousBudget: Sendable {
     /// Seeds of the comparison (lesson 5's seeds: base, base + 1, …).
-    let seeds: Int
+    var seeds: Int
     /// BCQ's gradient updates on each buffer (as many as lesson 5's blue takes, at most ``maxBCQUpdates``).
     let bcqUpdates: Int
     /// Evaluate BCQ every this many updates.
@@ -27,7 +27,7 @@ struct ContinuousBudget: Sendable {
     /// The buffers of the sweep.
     let sweepSettings: [BufferSetting]
     /// Seeds of the sweep (the first ones of the comparison).
-    let sweepSeeds: Int
+    var sweepSeeds: Int
     /// BCQ's updates in each run of the sweep.
     let sweepUpdates: Int
 

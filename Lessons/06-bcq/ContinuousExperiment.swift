@@ -7,8 +7,8 @@ import ExerciseAPI
 import Foundation
 import Numerics
 
-/// What the learners did on one buffer of one seed.
-struct BufferOutcome: Sendable {
+/// What the learners did on one buffer of one seed (three per seed: what a shard, `--seeds`, keeps).
+struct BufferOutcome: Sendable, Codable {
     let setting: BufferSetting
     let seed: UInt64
     /// The number of transitions in the buffer.
@@ -28,7 +28,7 @@ struct BufferOutcome: Sendable {
 }
 
 /// One probe state of the VAE figure: the batch's actions near it and the generative model's samples.
-struct VAEProbe: Sendable {
+struct VAEProbe: Sendable, Codable {
     let name: String
     let state: [Float]
     /// Actions of the buffer's transitions whose states are nearest to the probe.
@@ -137,12 +137,16 @@ func checkBCQFormulas(_ formulas: any BCQExercises) throws {
     _ = try bcq.selectActions(for: states)
 }
 
-/// Runs lesson 5's experiment for every seed (buffers, orange and blue), then BCQ and BC on every
-/// buffer, in parallel over the cores. `progress` receives the fraction done.
-func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, formulas: ExerciseSet,
-                   progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [BufferOutcome], buffers: [[SettingRun]]) {
+/// Runs lesson 5's experiment for the seeds `indices` (buffers, orange and blue), then BCQ and BC
+/// on every buffer, in parallel over the cores. `progress` receives the fraction done.
+///
+/// - Returns: for each index, in order, its three outcomes (in `BufferSetting.allCases` order) and
+///   lesson 5's runs (the buffers).
+func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, indices: [Int], formulas: ExerciseSet,
+                   progress: @escaping @Sendable (Double) -> Void) throws -> (outcomes: [[BufferOutcome]], buffers: [[SettingRun]]) {
     let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
-    let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
+    let allSeeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
+    let seeds = indices.map { allSeeds[$0] }
     let lessonFiveUnits = configuration.workUnits()
     let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps
     let total = Double(seeds.count * (lessonFiveUnits + 3 * learnerUnits))
@@ -169,10 +173,10 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, form
                                    })
         let bc = try trainBehaviorCloning(on: run.buffer, steps: budget.bcSteps, evaluator: evaluator,
                                           formulas: formulas.behaviorCloning, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 7_000))
-        let probes = s == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
+        let probes = indices[s] == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
         return BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
                              behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,
                              bcq: trained.curve, bc: bc, vaeProbes: probes)
     }
-    return (outcomes, lessonFive)
+    return (seeds.indices.map { s in Array(outcomes[(3 * s)..<(3 * s + 3)]) }, lessonFive)
 }

@@ -5,7 +5,7 @@ import ExerciseAPI
 import Numerics
 
 /// BCQ with one Φ on one buffer of one seed.
-struct SweepPoint: Sendable {
+struct SweepPoint: Sendable, Codable {
     let setting: BufferSetting
     let seed: UInt64
     let maxPerturbation: Float
@@ -23,18 +23,21 @@ struct SweepPoint: Sendable {
     var overestimation: Double { estimate - truth }
 }
 
-/// Trains BCQ with every Φ of the budget's sweep on every buffer of the first `sweepSeeds` seeds
-/// (`buffers[i]` belongs to seed `baseSeed + i`), in parallel.
-func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffers: [[SettingRun]], formulas: ExerciseSet,
-                 progress: @escaping @Sendable (Double) -> Void) throws -> [SweepPoint] {
+/// Trains BCQ with every Φ of the budget's sweep on every buffer of the sweep's seeds `indices`
+/// (`buffers[i]`: lesson 5's runs of seed index `indices[i]`), in parallel.
+///
+/// - Returns: for each index, in order, its points (buffer by buffer, Φ by Φ).
+func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, indices: [Int], buffers: [[SettingRun]],
+                 formulas: ExerciseSet, progress: @escaping @Sendable (Double) -> Void) throws -> [[SweepPoint]] {
     let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
-    let runs = Array(buffers.prefix(budget.sweepSeeds))
-    let seeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: runs.count)
+    let runs = buffers
+    let allSeeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.sweepSeeds)
+    let seeds = indices.map { allSeeds[$0] }
     let settings = BufferSetting.allCases.indices.filter { budget.sweepSettings.contains(BufferSetting.allCases[$0]) }
     let jobs = runs.indices.flatMap { r in settings.flatMap { k in budget.sweepPerturbations.map { (run: r, setting: k, phi: $0) } } }
     let tally = WorkTally(count: jobs.count)
     let total = Double(jobs.count * budget.sweepUpdates)
-    return try parallelMap(jobs.count) { j in
+    let points = try parallelMap(jobs.count) { j in
         let job = jobs[j]
         let run = runs[job.run][job.setting]
         let seed = seeds[job.run]
@@ -56,4 +59,6 @@ func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, buffer
                           estimate: curve.estimatedValues.last ?? .nan, truth: curve.trueValues.last ?? .nan,
                           distanceFromModel: distance)
     }
+    let perSeed = settings.count * budget.sweepPerturbations.count
+    return runs.indices.map { r in Array(points[(r * perSeed)..<((r + 1) * perSeed)]) }
 }

@@ -112,19 +112,30 @@ lesson.code("How fast BCQ trains here") { context in
 }
 
 var comparison: [SettingResult] = []
-var lessonFiveBuffers: [[SettingRun]] = []
+/// Lesson 5's runs (the buffers) of each seed index the comparison trained in this process (none in a merge).
+var lessonFiveBuffers: [Int: [SettingRun]] = [:]
 var budget = ContinuousBudget.make(quick: false)
 
 lesson.code("Train BCQ, offline DDPG and BC on the three buffers") { context in
     let formulas = context.exercises
     try checkBCQFormulas(formulas.batchConstrained)
     budget = ContinuousBudget.make(quick: context.quick)
-    let bar = context.progress(total: 1_000, label: "lesson 5's buffers, then BCQ and BC, \(budget.seeds) seed(s)")
-    let (outcomes, buffers) = try runComparison(budget: budget, quick: context.quick, baseSeed: context.seed, formulas: formulas,
-                                                progress: { bar.update(Int(1_000 * min($0, 1))) })
-    bar.finish()
-    lessonFiveBuffers = buffers
-    comparison = settingResults(outcomes)
+    budget.seeds = context.seedCount(budget.seeds)
+    budget.sweepSeeds = min(context.seedCount(budget.sweepSeeds), budget.seeds)
+    let runBudget = budget
+    lessonFiveBuffers = [:]
+    // Each seed's three outcomes, trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed = try context.perSeed("comparison", count: budget.seeds) { indices in
+        let bar = context.progress(total: 1_000, label: "lesson 5's buffers, then BCQ and BC, \(indices.count) seed(s)")
+        let (outcomes, buffers) = try runComparison(budget: runBudget, quick: context.quick, baseSeed: context.seed,
+                                                    indices: indices, formulas: formulas,
+                                                    progress: { bar.update(Int(1_000 * min($0, 1))) })
+        bar.finish()
+        // Kept for the Φ sweep, which trains on the same buffers (in a shard too).
+        for (index, runs) in zip(indices, buffers) { lessonFiveBuffers[index] = runs }
+        return outcomes
+    }
+    comparison = settingResults(perSeed.flatMap { $0 })
     var table = Table("Final return on Pendulum (mean ± std over \(budget.seeds) seed(s); BCQ and DDPG: last fifth of training)",
                       columns: ["buffer", "transitions", .init("behaviour", format: .fixed(0)),
                                 .init("BC", format: .fixed(0)), .init("offline DDPG", format: .fixed(0)),
@@ -241,13 +252,21 @@ lesson.markdown(Prose.phiSweep)
 var sweep: [SweepSummary] = []
 
 lesson.code("Sweep Φ") { context in
-    guard !lessonFiveBuffers.isEmpty else { throw CellSkipped("the comparison did not run") }
+    guard context.merging || !lessonFiveBuffers.isEmpty else { throw CellSkipped("the comparison did not run") }
     let formulas = context.exercises
-    let bar = context.progress(total: 1_000, label: "BCQ with \(budget.sweepPerturbations.count) values of Φ on \(budget.sweepSettings.count) buffer(s)")
-    let points = try runPhiSweep(budget: budget, quick: context.quick, baseSeed: context.seed, buffers: lessonFiveBuffers,
-                                 formulas: formulas, progress: { bar.update(Int(1_000 * min($0, 1))) })
-    bar.finish()
-    sweep = SweepSummary.make(points)
+    let runBudget = budget
+    // Each sweep seed's points, trained on the comparison's buffers or (--merge) read from the shards.
+    let perSeed = try context.perSeed("phi-sweep", count: budget.sweepSeeds) { indices in
+        let buffers = try indices.map { index in
+            guard let runs = lessonFiveBuffers[index] else { throw CellSkipped("the comparison did not run seed \(index)") }
+            return runs
+        }
+        let bar = context.progress(total: 1_000, label: "BCQ with \(runBudget.sweepPerturbations.count) values of Φ on \(runBudget.sweepSettings.count) buffer(s)")
+        defer { bar.finish() }
+        return try runPhiSweep(budget: runBudget, quick: context.quick, baseSeed: context.seed, indices: indices,
+                               buffers: buffers, formulas: formulas, progress: { bar.update(Int(1_000 * min($0, 1))) })
+    }
+    sweep = SweepSummary.make(perSeed.flatMap { $0 })
     var table = Table("BCQ after \(budget.sweepUpdates) updates, \(budget.sweepSeeds) seed(s)",
                       columns: ["buffer", "Φ", .init("return", format: .fixed(0)), .init("estimate − truth", format: .fixed(0)),
                                 .init("|π(s) − D(s, 0)|", format: .fixed(2))])

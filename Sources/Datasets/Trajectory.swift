@@ -2,7 +2,7 @@ import Environments
 
 /// One episode: T steps, T + 1 observations (the last is where the episode ended), and
 /// optionally the environment state at every observation so episodes can restart from them.
-public struct Trajectory<State: Codable & Equatable & Sendable>: Sendable {
+public struct Trajectory<State: Codable & Equatable & Sendable>: Sendable, Codable {
     /// Observations s₀ … s_T.
     public var observations: [[Float]]
     /// Actions a₀ … a_{T−1} (as executed, i.e. after clipping into the action space).

@@ -12,7 +12,7 @@ import Foundation
 /// Loading also accepts float64 numbers (converted), 0/1 numbers for the flags, 1-D
 /// observations/actions (size 1), rewards and flags of shape [N, 1], and a missing `timeouts`
 /// (all false, as in older D4RL files).
-public struct TransitionDataset: Sendable, Equatable {
+public struct TransitionDataset: Sendable, Equatable, Codable {
     /// Numbers per observation.
     public let observationSize: Int
     /// Numbers per action.

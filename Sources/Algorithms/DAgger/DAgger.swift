@@ -107,7 +107,7 @@ public struct DAgger: Sendable {
 }
 
 /// What one DAgger round did.
-public struct DAggerIteration: Sendable, Equatable {
+public struct DAggerIteration: Sendable, Equatable, Codable {
     /// The round, 0 for the initial behavior cloning on the demonstrations.
     public let iteration: Int
     /// βᵢ, the probability that the expert acts in the round's rollouts.

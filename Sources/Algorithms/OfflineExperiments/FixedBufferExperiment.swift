@@ -51,7 +51,7 @@ public struct FixedBufferExperimentConfiguration: Sendable, Codable, Equatable {
 }
 
 /// One setting of one seed: the fixed buffer, and the two agents' curves.
-public struct SettingRun: Sendable {
+public struct SettingRun: Sendable, Codable {
     /// Which buffer.
     public var setting: BufferSetting
     /// The data blue learns from (in the order it was collected).
