@@ -6,6 +6,7 @@ import Dispatch
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonKit
 import Numerics
 
 /// The sizes of the experiment (full or `--quick`).
@@ -207,4 +208,26 @@ func curveStatistics(_ runs: [GAILRun], evaluatedOnly: Bool = false,
         std.append(s)
     }
     return (x, mean, std)
+}
+
+/// The runs of a side experiment (the reward's sign, REINFORCE against PPO): GAIL on
+/// `settings.sideDemonstrations` demonstrations for each of `settings.sideSeeds` seeds, trained by
+/// `train`, the seeds in parallel, through `context.perSeed` (so a shard trains its seeds and a
+/// merge reads them).
+func sideExperimentRuns(_ experiment: String, label: String, context: LessonContext, task: CarTask,
+                        settings: ExperimentSettings,
+                        train: @escaping @Sendable (_ demonstrations: [Trajectory<LaneKeepingCar.State>], _ seedIndex: Int)
+                            throws -> GAILRun) throws -> [GAILRun] {
+    let count = settings.sideDemonstrations
+    return try context.perSeed(experiment, count: settings.sideSeeds) { indices in
+        let bar = context.progress(total: indices.count, label: label)
+        defer { bar.finish() }
+        return try parallelMap(indices.count) { k in
+            let demonstrations = try task.demonstrations(seedIndex: indices[k], count: count,
+                                                         length: settings.demonstrationLength)
+            let run = try train(demonstrations, indices[k])
+            bar.advance()
+            return run
+        }
+    }
 }

@@ -259,17 +259,10 @@ lesson.code("The sign of the reward: log D on the car") { context in
     let set = exercises(context)
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
-    penaltyRuns = try context.perSeed("reward-sign", count: settings.sideSeeds) { indices in
-        let bar = context.progress(total: indices.count, label: "GAIL with r = log D")
-        defer { bar.finish() }
-        return try parallelMap(indices.count) { k in
-            let seedIndex = indices[k]
-            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-            let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                                  formulas: set.adversarialImitation, rewardForm: .logD, learner: .ppo(runSettings.ppo))
-            bar.advance()
-            return run
-        }
+    penaltyRuns = try sideExperimentRuns("reward-sign", label: "GAIL with r = log D", context: context, task: runTask,
+                                         settings: runSettings) { demonstrations, seedIndex in
+        try runGAIL(task: runTask, settings: runSettings, demonstrations: demonstrations, seedIndex: seedIndex,
+                    formulas: set.adversarialImitation, rewardForm: .logD, learner: .ppo(runSettings.ppo))
     }
     try requireRuns()
     let bonusRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }
@@ -308,18 +301,11 @@ lesson.code("REINFORCE or PPO as GAIL's learner") { context in
     let (runTask, runSettings) = (task, settings)
     let count = settings.sideDemonstrations
     let configuration = REINFORCEConfiguration()
-    reinforceRuns = try context.perSeed("reinforce", count: settings.sideSeeds) { indices in
-        let bar = context.progress(total: indices.count, label: "GAIL with REINFORCE")
-        defer { bar.finish() }
-        return try parallelMap(indices.count) { k in
-            let seedIndex = indices[k]
-            let demos = try runTask.demonstrations(seedIndex: seedIndex, count: count, length: runSettings.demonstrationLength)
-            let run = try runGAIL(task: runTask, settings: runSettings, demonstrations: demos, seedIndex: seedIndex,
-                                  formulas: set.adversarialImitation, learner: .reinforce(configuration),
-                                  iterations: runSettings.reinforceIterations, tag: 3)
-            bar.advance()
-            return run
-        }
+    reinforceRuns = try sideExperimentRuns("reinforce", label: "GAIL with REINFORCE", context: context, task: runTask,
+                                           settings: runSettings) { demonstrations, seedIndex in
+        try runGAIL(task: runTask, settings: runSettings, demonstrations: demonstrations, seedIndex: seedIndex,
+                    formulas: set.adversarialImitation, learner: .reinforce(configuration),
+                    iterations: runSettings.reinforceIterations, tag: 3)
     }
     try requireRuns()
     let ppoRuns = gailRuns.filter { $0.demonstrations == count && $0.seedIndex < settings.sideSeeds }

@@ -121,35 +121,14 @@ public struct ReplayBuffer: Sendable {
     public func sample(batchSize: Int, rng: inout RandomSource) throws -> TransitionBatch {
         guard count > 0 else { throw DatasetError("ReplayBuffer: cannot sample from an empty buffer") }
         guard batchSize >= 1 else { throw DatasetError("ReplayBuffer: batch size must be at least 1, got \(batchSize)") }
-        let o = observationSize, a = actionSize
-        var batch = TransitionBatch(
-            count: batchSize, observationSize: o, actionSize: a,
-            observations: [], actions: [], rewards: [], nextObservations: [], terminals: [], timeouts: [],
-            isDemonstration: [])
-        batch.observations.reserveCapacity(batchSize * o)
-        batch.nextObservations.reserveCapacity(batchSize * o)
-        batch.actions.reserveCapacity(batchSize * a)
+        var batch = emptyBatch(rows: batchSize)
         let demoCount = demonstrations.count
         for _ in 0..<batchSize {
             let index = rng.index(below: count)
             if index < demoCount {
-                let t = demonstrations[index]
-                batch.observations += t.observation
-                batch.actions += t.action
-                batch.rewards.append(t.reward)
-                batch.nextObservations += t.nextObservation
-                batch.terminals.append(t.terminated ? 1 : 0)
-                batch.timeouts.append(t.truncated ? 1 : 0)
-                batch.isDemonstration.append(true)
+                append(demonstration: index, to: &batch)
             } else {
-                let slot = index - demoCount
-                batch.observations += observations[slot * o..<(slot + 1) * o]
-                batch.actions += actions[slot * a..<(slot + 1) * a]
-                batch.rewards.append(rewards[slot])
-                batch.nextObservations += nextObservations[slot * o..<(slot + 1) * o]
-                batch.terminals.append(terminals[slot] ? 1 : 0)
-                batch.timeouts.append(timeouts[slot] ? 1 : 0)
-                batch.isDemonstration.append(false)
+                append(slot: index - demoCount, to: &batch)
             }
         }
         return batch
@@ -159,7 +138,23 @@ public struct ReplayBuffer: Sendable {
     /// the ring oldest first), as one batch whose rows are flagged with whether they are
     /// demonstrations: what `self[i]` row by row gives, copied straight from the storage.
     public func batch(rows indices: [Int]) -> TransitionBatch {
-        let o = observationSize, a = actionSize, n = indices.count
+        var batch = emptyBatch(rows: indices.count)
+        let demoCount = demonstrations.count
+        for index in indices {
+            precondition(index >= 0 && index < count, "ReplayBuffer.batch(rows:): row \(index) of a buffer of \(count)")
+            if index < demoCount {
+                append(demonstration: index, to: &batch)
+            } else {
+                let r = index - demoCount
+                append(slot: ringCount < capacity ? r : (nextSlot + r) % capacity, to: &batch)
+            }
+        }
+        return batch
+    }
+
+    /// A batch of `n` rows with no rows yet, its arrays' room reserved.
+    private func emptyBatch(rows n: Int) -> TransitionBatch {
+        let o = observationSize, a = actionSize
         var batch = TransitionBatch(
             count: n, observationSize: o, actionSize: a,
             observations: [], actions: [], rewards: [], nextObservations: [], terminals: [], timeouts: [],
@@ -171,31 +166,31 @@ public struct ReplayBuffer: Sendable {
         batch.terminals.reserveCapacity(n)
         batch.timeouts.reserveCapacity(n)
         batch.isDemonstration.reserveCapacity(n)
-        let demoCount = demonstrations.count
-        for index in indices {
-            precondition(index >= 0 && index < count, "ReplayBuffer.batch(rows:): row \(index) of a buffer of \(count)")
-            if index < demoCount {
-                let t = demonstrations[index]
-                batch.observations += t.observation
-                batch.actions += t.action
-                batch.rewards.append(t.reward)
-                batch.nextObservations += t.nextObservation
-                batch.terminals.append(t.terminated ? 1 : 0)
-                batch.timeouts.append(t.truncated ? 1 : 0)
-                batch.isDemonstration.append(true)
-            } else {
-                let r = index - demoCount
-                let slot = ringCount < capacity ? r : (nextSlot + r) % capacity
-                batch.observations += observations[slot * o..<(slot + 1) * o]
-                batch.actions += actions[slot * a..<(slot + 1) * a]
-                batch.rewards.append(rewards[slot])
-                batch.nextObservations += nextObservations[slot * o..<(slot + 1) * o]
-                batch.terminals.append(terminals[slot] ? 1 : 0)
-                batch.timeouts.append(timeouts[slot] ? 1 : 0)
-                batch.isDemonstration.append(false)
-            }
-        }
         return batch
+    }
+
+    /// Appends demonstration `index` to `batch` as a row flagged as a demonstration.
+    private func append(demonstration index: Int, to batch: inout TransitionBatch) {
+        let t = demonstrations[index]
+        batch.observations += t.observation
+        batch.actions += t.action
+        batch.rewards.append(t.reward)
+        batch.nextObservations += t.nextObservation
+        batch.terminals.append(t.terminated ? 1 : 0)
+        batch.timeouts.append(t.truncated ? 1 : 0)
+        batch.isDemonstration.append(true)
+    }
+
+    /// Appends the ring's storage slot `slot` to `batch` as a row of the agent's own.
+    private func append(slot: Int, to batch: inout TransitionBatch) {
+        let o = observationSize, a = actionSize
+        batch.observations += observations[slot * o..<(slot + 1) * o]
+        batch.actions += actions[slot * a..<(slot + 1) * a]
+        batch.rewards.append(rewards[slot])
+        batch.nextObservations += nextObservations[slot * o..<(slot + 1) * o]
+        batch.terminals.append(terminals[slot] ? 1 : 0)
+        batch.timeouts.append(timeouts[slot] ? 1 : 0)
+        batch.isDemonstration.append(false)
     }
 
     /// The ring's contents (oldest first) as a dataset, without the demonstrations.
