@@ -24,13 +24,5 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "setup-tex: no apt-get here: install pdflatex with Beamer (TeX Live: latex-base, latex-recommended) and poppler's pdftoppm, then run again" >&2
   exit 1
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "setup-tex: not root and no sudo: run as root: apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install setup-tex "${missing[@]}" || exit 1
