@@ -163,9 +163,11 @@ lesson.code("Train a 1-D GAN end to end") { context in
     ganRuns = try context.perSeed("gan", count: seeds) { indices in
         let bar = context.progress(total: indices.count * iterations, label: "training GANs")
         defer { bar.finish() }
-        return try indices.map { i in
-            try trainGAN(f, data: Setting.ganData, hyperparameters: hyperparameters, iterations: iterations,
-                         checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+        let (h, base) = (hyperparameters, context.seed)
+        // The seeds in parallel over the cores, each with its own random source.
+        return try parallelMap(indices.count) { j in
+            try trainGAN(f, data: Setting.ganData, hyperparameters: h, iterations: iterations,
+                         checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: base, index: indices[j])) { bar.advance() }
         }
     }
     // What the JSD estimate reads for a perfect generator: a kernel estimate from p_data's own samples.
@@ -236,9 +238,10 @@ lesson.code("GANs on two modes") { context in
     mixtureRuns = try context.perSeed("two-modes", count: seeds) { indices in
         let bar = context.progress(total: indices.count * iterations, label: "training GANs on two modes")
         defer { bar.finish() }
-        return try indices.map { i in
-            try trainGAN(f, data: Setting.twoModes, hyperparameters: hyperparameters, iterations: iterations,
-                         checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: context.seed, index: i)) { bar.advance() }
+        let (h, base) = (hyperparameters, context.seed)
+        return try parallelMap(indices.count) { j in
+            try trainGAN(f, data: Setting.twoModes, hyperparameters: h, iterations: iterations,
+                         checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: base, index: indices[j])) { bar.advance() }
         }
     }
     var table = Table("Where the generated samples end up (two modes of weight ½ at ±2)",
