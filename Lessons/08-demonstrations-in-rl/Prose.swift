@@ -42,9 +42,9 @@ A round pusher must push a disc-shaped block into a goal region on a table (the 
 narrow start distribution). The block starts 0.7 from the goal; the pusher
 starts beside and behind the block and has to line up with it before it can push it straight.
 The agent observes where the pusher and the goal are relative to the block, the block's velocity
-and the block's position on the table. (With the table's raw coordinates instead, DDPG tended to
-learn "push toward the goal" everywhere, also where the pusher must first get behind the block,
-and the replay and curriculum variants failed on a third to a half of the seeds.) The reward is sparse: $r = 1$ on the step the block's
+and the block's position on the table. (Relative coordinates are a design choice of the kit: with
+them "push the block toward the goal" and "first get behind the block" lie in different regions of
+the input.) The reward is sparse: $r = 1$ on the step the block's
 centre enters the goal, which ends the episode, and $r = 0$ on every other step; an episode is cut
 after 80 steps. An episode's return is therefore 1 exactly when it succeeds, and the **success
 rate** of the deterministic policy from 20 fixed start states is the score of every figure below.
