@@ -3,6 +3,7 @@ import Algorithms
 import Environments
 import ExerciseAPI
 import Foundation
+import LessonKit
 import Numerics
 
 /// One seed's GAN run: JSD(p_data ‖ p̂_G) at checkpoints and samples at a few snapshots (what a
@@ -71,4 +72,24 @@ func trainGAN<F: GANExercises, D: DataDistribution>(
     }
     run.finalDiscriminator = gan.discriminator.probabilities(at: Setting.plotGrid.points)
     return run
+}
+
+/// GANs trained on `data` for seeds `0..<seeds` of the experiment `experiment`, the seeds in
+/// parallel over the cores (each with its own random source), through `context.perSeed`: a shard
+/// (`--seeds`) trains its seeds and a merge (`--merge`) reads them.
+func trainGANsPerSeed<D: DataDistribution & Sendable>(
+    _ experiment: String, label: String, context: LessonContext, data: D, seeds: Int, iterations: Int,
+    checkpointCount: Int, snapshotIterations: [Int]
+) throws -> [GANRun] where D.Point == Double {
+    let f = context.exercises.ganTheory
+    let (h, base) = (hyperparameters, context.seed)
+    return try context.perSeed(experiment, count: seeds) { indices in
+        let bar = context.progress(total: indices.count * iterations, label: label)
+        defer { bar.finish() }
+        return try parallelMap(indices.count) { j in
+            try trainGAN(f, data: data, hyperparameters: h, iterations: iterations, checkpointCount: checkpointCount,
+                         snapshotIterations: snapshotIterations,
+                         seed: RandomSource.derivedSeed(base: base, index: indices[j])) { bar.advance() }
+        }
+    }
 }

@@ -160,16 +160,8 @@ lesson.code("Train a 1-D GAN end to end") { context in
     let snapshots = [0, iterations / 20, iterations / 5, iterations]
     ganRuns = []
     // Each seed's run, trained here or (--merge) read from the shards that trained them (--seeds).
-    ganRuns = try context.perSeed("gan", count: seeds) { indices in
-        let bar = context.progress(total: indices.count * iterations, label: "training GANs")
-        defer { bar.finish() }
-        let (h, base) = (hyperparameters, context.seed)
-        // The seeds in parallel over the cores, each with its own random source.
-        return try parallelMap(indices.count) { j in
-            try trainGAN(f, data: Setting.ganData, hyperparameters: h, iterations: iterations,
-                         checkpointCount: 20, snapshotIterations: snapshots, seed: RandomSource.derivedSeed(base: base, index: indices[j])) { bar.advance() }
-        }
-    }
+    ganRuns = try trainGANsPerSeed("gan", label: "training GANs", context: context, data: Setting.ganData,
+                                   seeds: seeds, iterations: iterations, checkpointCount: 20, snapshotIterations: snapshots)
     // What the JSD estimate reads for a perfect generator: a kernel estimate from p_data's own samples.
     var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, offset: 99))
     jsdFloor = try estimatedJSD(f, data: Setting.ganData, samples: Setting.ganData.sample(count: jsdSampleCount, rng: &rng))
@@ -235,15 +227,9 @@ lesson.code("GANs on two modes") { context in
     let iterations = context.choose(full: 1500, quick: 500)
     let seeds = context.seedCount(context.choose(full: 5, quick: 4))
     mixtureRuns = []
-    mixtureRuns = try context.perSeed("two-modes", count: seeds) { indices in
-        let bar = context.progress(total: indices.count * iterations, label: "training GANs on two modes")
-        defer { bar.finish() }
-        let (h, base) = (hyperparameters, context.seed)
-        return try parallelMap(indices.count) { j in
-            try trainGAN(f, data: Setting.twoModes, hyperparameters: h, iterations: iterations,
-                         checkpointCount: 10, snapshotIterations: [iterations], seed: RandomSource.derivedSeed(base: base, index: indices[j])) { bar.advance() }
-        }
-    }
+    mixtureRuns = try trainGANsPerSeed("two-modes", label: "training GANs on two modes", context: context,
+                                       data: Setting.twoModes, seeds: seeds, iterations: iterations, checkpointCount: 10,
+                                       snapshotIterations: [iterations])
     var table = Table("Where the generated samples end up (two modes of weight ½ at ±2)",
                       columns: ["seed", .init("share in left mode", format: .fixed(2)), .init("JSD at end", format: .fixed(3)),
                                 .init("D(−2)", format: .fixed(2)), .init("D(0)", format: .fixed(2)), .init("D(2)", format: .fixed(2))])
