@@ -110,6 +110,17 @@ struct SeedShardTests {
         #expect(console.capturedText.contains("no per-seed experiment of this lesson ran a seed in this range"))
     }
 
+    @Test("a lesson with no experiment over seeds runs whole as a shard, and says so (a course run with --seeds goes on)")
+    func lessonWithoutSeeds() throws {
+        let lesson = Lesson(number: 44, slug: "no-seeds", title: "No seeds")
+        lesson.code("one cell") { context in context.record("value", 1) }
+        let console = Console(capturingWidth: 200)
+        let outcome = lesson.run(options: try options(["--out", try temporaryDirectory().path, "--no-step", "--seeds", "0..1"]),
+                                 console: console)
+        #expect(outcome.status == .complete)
+        #expect(console.capturedText.contains("this lesson has no experiment over seeds; it ran whole"))
+    }
+
     @Test("a cut-short seed file is reported as such, naming the file")
     func unreadableFile() throws {
         let out = try temporaryDirectory()

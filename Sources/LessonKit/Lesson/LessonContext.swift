@@ -37,6 +37,7 @@ public final class LessonContext: @unchecked Sendable {
     let console: Console
     private let lock = NSLock()
     private var savedShards: [(experiment: String, indices: [Int])] = []
+    private var perSeedExperiments: [String] = []
     private var outputs: [CellOutput] = []
     private var openBars: [Progress] = []
     private var results: [(String, ResultValue)] = []
@@ -51,6 +52,15 @@ public final class LessonContext: @unchecked Sendable {
 
     func noteShardSaved(_ experiment: String, indices: [Int]) {
         lock.withLock { savedShards.append((experiment, indices)) }
+    }
+
+    /// The per-seed experiments met so far (``perSeed(_:count:_:)``), whether or not this run had seeds of them.
+    var experimentsMet: [String] {
+        lock.withLock { perSeedExperiments }
+    }
+
+    func noteExperiment(_ experiment: String) {
+        lock.withLock { perSeedExperiments.append(experiment) }
     }
 
     /// The lesson's typed results as they stand (``Lesson/results(_:)``).

@@ -78,11 +78,15 @@ struct LessonRunner {
                 break
             }
         }
-        if let shard = options.seedRange, status == .complete, context.shardsSaved.isEmpty {
+        if let shard = options.seedRange, status == .complete, context.shardsSaved.isEmpty, context.experimentsMet.isEmpty {
+            // Nothing to split (the tour): the shard is the whole lesson, so a course run with --seeds goes on.
+            console.line(console.styled("--seeds \(shard): this lesson has no experiment over seeds; it ran whole", .yellow))
+        } else if let shard = options.seedRange, status == .complete, context.shardsSaved.isEmpty {
             status = .failed
             message = LessonError.shardSavedNothing(
-                "--seeds \(shard): no per-seed experiment of this lesson ran a seed in this range (cells 1–\(last) ran); "
-                + "a lesson that splits by seeds says so in its per-seed cells, otherwise run it without --seeds").description
+                "--seeds \(shard): no per-seed experiment of this lesson ran a seed in this range ("
+                + context.experimentsMet.map { "\"\($0)\"" }.joined(separator: ", ")
+                + ": each cell's note gives its seeds; --seed-count sets how many)").description
             console.line(console.styled(message!, .red))
             _ = writer.write(records: records, status: status, results: context.allResults().entries,
                              measurements: context.recordedMeasurements, started: started)

@@ -38,6 +38,7 @@ extension LessonContext {
             throw LessonError.badExperimentName(experiment)
         }
         let total = seedCount(count)
+        noteExperiment(experiment)
         if merging {
             let runs = try seedStore.load(Run.self, experiment: experiment, count: total)
             print("Read \(total) seeds of \"\(experiment)\" from \(seedStore.directory.appendingPathComponent(experiment).path)/ (--merge).")
