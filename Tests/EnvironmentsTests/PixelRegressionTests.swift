@@ -24,13 +24,7 @@ struct PixelRegressionTests {
             let style = styles(&rng)
             var image = renderer.render(BlockPushing.State(pusher: pusher, block: block), style: style, rng: &rng)
             if ProcessInfo.processInfo.environment["PIXELS_REGRESSION_RAW"] == nil {
-                // Each image's channels to zero mean and unit spread: colours differ between styles.
-                for c in 0..<3 {
-                    let values = stride(from: c, to: image.count, by: 3).map { image[$0] }
-                    let mean = values.reduce(0, +) / Float(values.count)
-                    let spread = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(values.count)).squareRoot()
-                    for i in stride(from: c, to: image.count, by: 3) { image[i] = (image[i] - mean) / max(spread, 1e-3) }
-                }
+                renderer.observationShape.standardize(&image)   // colours differ between styles
             }
             images += image
             targets += [Float(block.x), Float(block.y)]

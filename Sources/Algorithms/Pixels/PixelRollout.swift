@@ -1,0 +1,31 @@
+import Numerics
+
+/// A batch of transitions collected from pixels: lesson 4's ``RolloutBatch`` whose observations are
+/// the low-dimensional *states* (so GAE, the critic, the discriminator's `DiscriminatorView` and the
+/// reward mixing of lesson 7 read it unchanged), and beside it the images the policy acted on.
+///
+/// Row t of ``images`` is o_t, the image of the state in row t of `states.observations`.
+public struct PixelRollout {
+    /// The transitions, with states as observations.
+    public var states: RolloutBatch
+    /// The policy's observations, N × imageShape.count.
+    public var images: Matrix
+    /// The block's position at o_t, N × 2 (the auxiliary head's target).
+    public var blockPositions: Matrix
+
+    /// A rollout from its parts.
+    ///
+    /// - Throws: ``PolicyGradientError`` when `images` or `blockPositions` and `states` differ in rows.
+    public init(states: RolloutBatch, images: Matrix, blockPositions: Matrix) throws {
+        guard images.rows == states.count, blockPositions.rows == states.count else {
+            throw PolicyGradientError("PixelRollout: \(images.rows) images and \(blockPositions.rows) positions "
+                                      + "for \(states.count) transitions")
+        }
+        self.states = states
+        self.images = images
+        self.blockPositions = blockPositions
+    }
+
+    /// The number of transitions N.
+    public var count: Int { states.count }
+}
