@@ -129,12 +129,17 @@ public struct BeamerDeck {
     }
 
     /// Caption and title text for LaTeX: specials escaped, Greek letters and symbols in math
-    /// (the figures' own conversion, ``Markup/latex(_:)``), the notebook's `*emphasis*` dropped.
+    /// (the figures' own conversion, ``Markup/latex(_:)``), the notebook's `*emphasis*` dropped,
+    /// and a prose exponent in parentheses (`n^(−1/2)`) set as a superscript.
     static func escape(_ text: String) -> String {
-        let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+        var plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
             .replacingOccurrences(of: "…", with: "...")
+        // `^(…)` becomes the markup superscript `^{…}` (kept apart from literal carets meanwhile).
+        let marker = "\u{1}"
+        plain = plain.replacingOccurrences(of: #"\^\(([^()]*)\)"#, with: marker + "{$1}", options: .regularExpression)
         // Underscores are literal in captions (L_BC), not markup subscripts.
         let protected = plain.replacingOccurrences(of: "_", with: "\\_").replacingOccurrences(of: "^", with: "\\^")
+            .replacingOccurrences(of: marker, with: "^")
         return Markup.latex(protected)
     }
 }

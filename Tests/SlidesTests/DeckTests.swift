@@ -20,7 +20,7 @@ struct DeckTests {
         let notebook = """
         # Behavior cloning
 
-        *Figure returns.* Return against the number of demonstrations (mean ± std over seeds); the dashed line is the expert π*, L_BC falls. ([svg](returns.svg), [pdf](returns.pdf))
+        *Figure returns.* Return against the number of demonstrations (mean ± std over seeds); the dashed line is the expert π*, L_BC falls like n^(−1/2). ([svg](returns.svg), [pdf](returns.pdf))
         """
         try notebook.write(to: directory.appendingPathComponent("notebook.md"), atomically: true, encoding: .utf8)
         try LaTeXFigureTests.returnsFigure().fitted(to: size)
@@ -37,6 +37,8 @@ struct DeckTests {
         #expect(lesson.numbers.map(\.key) == ["car.expertReturn", "finalLoss", "seeds"])
         let source = BeamerDeck(lessons: [lesson], aspect: aspect).source()
         #expect(source.contains("the expert $\\pi^*$, L\\_BC falls"))
+        // A prose exponent is typeset as one, not shown as "^(".
+        #expect(source.contains("like n$^{") && !source.contains("^("))
         let (status, log) = try TeX.compile(source, name: "deck", in: root)
         #expect(status == 0, "pdflatex failed: \(log.suffix(600))")
         #expect(!log.contains("Overfull \\hbox"))

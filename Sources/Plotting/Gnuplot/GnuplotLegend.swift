@@ -72,7 +72,7 @@ extension GnuplotScript {
                 break
             }
             // The title where the layout measured it: left-aligned after the handle, centred on it.
-            let size = figure.fontSize * Style.legendScale
+            let size = legendSize(place)
             let x = box.maxX + Style.legendHandleGap + 0.1 * size
             let lines = keyLines(place, artist: entry.artist)
             let wrap = lines > 1 ? Self.balancedWidth(title, lines: lines) : nil

@@ -185,7 +185,7 @@ struct GnuplotScript {
         if axes.yScale == .log { s += "set logscale y 10\n" }
         let wrap = categoryWrap(panel, place)
         // Minor ticks as unlabelled level-1 entries: gnuplot draws none of its own beside a tick list.
-        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: figure.fontSize * Style.tickScale, hanging: true)) \(num($0.value))" }
+        s += ticsCommand("x", place.xTicks.map { "\(quote($0.label, mode, wrapAt: mode == .latex ? latexWrap($0.label) : wrap, size: xTickSize($0.label), hanging: true)) \(num($0.value))" }
             + place.xMinorTicks.map { "\"\" \(num($0)) 1" })
         s += ticsCommand("y", place.yTicks.map { "\(quote($0.label, mode, size: figure.fontSize * Style.tickScale)) \(num($0.value))" }
             + place.yMinorTicks.map { "\"\" \(num($0)) 1" })
@@ -325,10 +325,14 @@ struct GnuplotScript {
     /// Where a LaTeX tick label breaks: in as many lines as the layout measured it in
     /// (``LaTeXMeasurer`` breaks a label wider than its room by ``balancedWidth(_:lines:)``).
     private func latexWrap(_ label: String) -> Int? {
-        let size = figure.fontSize * Style.tickScale
         guard let box = layout.textBoxes.first(where: { $0.role == .tickLabel && $0.text == label }) else { return nil }
-        let lines = Int((box.box.height / (size * 1.17)).rounded())
+        let lines = Int((box.box.height / (box.fontSize * 1.17)).rounded())
         return lines > 1 ? Self.balancedWidth(label, lines: lines) : nil
+    }
+
+    /// The size the layout gave an x tick label (category labels of a fitted figure may be smaller).
+    private func xTickSize(_ label: String) -> Double {
+        layout.textBoxes.first(where: { $0.role == .tickLabel && $0.text == label })?.fontSize ?? figure.fontSize * Style.tickScale
     }
 
     /// `set <axis>tics ("label" value, …)`, or `unset <axis>tics` (and its minor tics) when the

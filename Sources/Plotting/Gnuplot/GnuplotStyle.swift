@@ -48,7 +48,12 @@ extension GnuplotScript {
             }
         }
         return "set key \(position) vertical Left reverse box lc rgb '#CCCCCC' lw 0.6 opaque samplen 2.5 "
-            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place)) font ',\(num(figure.fontSize * Style.legendScale))'\n"
+            + "spacing \(num(keySpacing(place))) width \(keyWidthAdjustment(panel, place)) font ',\(num(legendSize(place)))'\n"
+    }
+
+    /// The legend's font size in points: the figure's legend size times the layout's shrink.
+    func legendSize(_ place: PanelLayout) -> Double {
+        figure.fontSize * Style.legendScale * place.legendShrink
     }
 
     /// gnuplot's `set key spacing` that gives its key the height of the layout's legend frame:
@@ -56,7 +61,7 @@ extension GnuplotScript {
     func keySpacing(_ place: PanelLayout) -> Double {
         guard let frame = place.legendArea, !place.legendEntries.isEmpty else { return 1.1 }
         let lines = place.legendEntries.map { keyLines(place, artist: $0.artist) }.reduce(0, +)
-        let spacing = frame.height / (Double(lines) * 1.05 * figure.fontSize)
+        let spacing = frame.height / (Double(lines) * 1.05 * figure.fontSize * place.legendShrink)
         return (min(max(spacing, 1), 3) * 100).rounded() / 100
     }
 
@@ -76,7 +81,7 @@ extension GnuplotScript {
             return count > 1 ? Self.wrap(label, characters: Self.balancedWidth(label, lines: count)) : [label]
         }
         let longest = lines.map { Markup.plainText(Markup.parse($0)).count }.max() ?? 0
-        let character = 0.576 * figure.fontSize
+        let character = 0.576 * figure.fontSize * place.legendShrink
         let adjustment = (frame.width / character - Double(longest) - 2.5 - 2.8).rounded(.down)
         return Int(min(max(adjustment, -Double(longest)), 20))
     }
@@ -87,13 +92,13 @@ extension GnuplotScript {
         guard let label = panel.artists[a].artist.label, !label.isEmpty else { return nil }
         let lines = keyLines(place, artist: a)
         return quote(label, mode, wrapAt: lines > 1 ? Self.balancedWidth(label, lines: lines) : nil,
-                     size: figure.fontSize * Style.legendScale)
+                     size: legendSize(place))
     }
 
     /// How many lines the legend row of artist `a` takes in the layout (1 when it has no row).
     func keyLines(_ place: PanelLayout, artist a: Int) -> Int {
         guard let row = place.legendEntries.first(where: { $0.artist == a }) else { return 1 }
-        return max(1, Int((row.handle.height / (figure.fontSize * Style.legendScale * 1.17)).rounded()))
+        return max(1, Int((row.handle.height / (legendSize(place) * 1.17)).rounded()))
     }
 
     /// A legend row without data (for shapes and bands): a swatch filled and outlined like the artist.

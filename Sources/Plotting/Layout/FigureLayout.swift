@@ -62,6 +62,9 @@ public struct PanelLayout: Sendable {
     /// bands) the legend covers; 0 means the legend hides nothing.
     public var legendCoveredSamples: Int
 
+    /// The factor the legend's text is set smaller by: 1, or less when a fitted figure's legend
+    /// would otherwise hide data or run above the plot's top.
+    var legendShrink = 1.0
     /// Legend rows: the artist index and the sample-handle box.
     var legendEntries: [(artist: Int, handle: LayoutBox)] = []
     /// Where the x label, y label, title and colour-bar label went (gnuplot places them there too).

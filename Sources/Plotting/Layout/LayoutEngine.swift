@@ -54,7 +54,7 @@ struct LayoutEngine<Measurer: TextMeasurer> {
             let r = i / columns, c = i % columns
             return try PanelDecorator(panel: panels[i], plot: plot, cell: cell(r, c), measurer: measurer,
                                       fontSize: figure.fontSize, forceOutside: forceOutside[i], occupancy: occupancy[i], row: r,
-                                      column: c).make()
+                                      column: c, fitted: figure.scale != 1).make()
         }
 
         for _ in 0..<8 {

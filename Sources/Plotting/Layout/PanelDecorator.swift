@@ -14,6 +14,10 @@ struct PanelDecorator<Measurer: TextMeasurer> {
     let occupancy: OccupancyGrid
     let row: Int
     let column: Int
+    /// Whether the figure is drawn fitted to a size (``Figure/scale`` ≠ 1): then category labels
+    /// wider than their room, and legends that would hide data or rise above the plot, are set
+    /// smaller. Figures at their own size keep their layout unchanged.
+    var fitted = false
 
     /// The result: the panel layout, its texts, and the union of everything drawn.
     struct Result {
@@ -44,12 +48,13 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         let (xTicks, xMinor) = try xTickSet(tickSize: tickSize)
         var xLabelTop = plot.maxY + Style.tickLength
         let xWrap = categoryWrapWidth()
+        let xTickSize = try categoryTickSize(xTicks, tickSize: tickSize, wrapWidth: xWrap)
         for tick in xTicks {
             guard let px = xMap.position(tick.value) else { continue }
-            let size = try measurer.measure(tick.label, size: tickSize, wrapWidth: xWrap)
+            let size = try measurer.measure(tick.label, size: xTickSize, wrapWidth: xWrap)
             let box = LayoutBox(x: px - size.width / 2, y: plot.maxY + Style.tickLength + Style.tickPad,
                                 width: size.width, height: size.height)
-            texts.append(TextBox(text: tick.label, box: box, role: .tickLabel, fontSize: tickSize, rotated: false,
+            texts.append(TextBox(text: tick.label, box: box, role: .tickLabel, fontSize: xTickSize, rotated: false,
                                  wrapWidth: xWrap))
             xLabelTop = max(xLabelTop, box.maxY)
         }
@@ -147,7 +152,18 @@ struct PanelDecorator<Measurer: TextMeasurer> {
                                  yMinorTicks: yMinor, legendPlacement: nil, legendArea: nil,
                                  colorBarArea: colorBarArea, colorBarTicks: colorBarTicks, legendCoveredSamples: 0)
         layout.labelBoxes = labelBoxes.mapValues { texts[$0] }
-        try placeLegend(into: &layout, texts: &texts, rightEdge: rightEdge)
+        // A fitted figure's legend that would hide data, or run above the plot's top, is set
+        // smaller (down to 70 %) when that clears it.
+        let factors = fitted ? [1, 0.85, 0.7] : [1.0]
+        for (k, factor) in factors.enumerated() {
+            var trial = layout, trialTexts = texts
+            try placeLegend(into: &trial, texts: &trialTexts, rightEdge: rightEdge, shrink: factor)
+            if k == factors.count - 1 || legendIsClear(trial) {
+                layout = trial
+                texts = trialTexts
+                break
+            }
+        }
 
         // An inside legend lies over the plot area and never widens the margins.
         let outsideLegend = layout.legendPlacement == .outsideRight ? layout.legendArea : nil
@@ -163,14 +179,24 @@ struct PanelDecorator<Measurer: TextMeasurer> {
         return Result(layout: layout, texts: texts, horizontalExtent: horizontal, verticalExtent: vertical)
     }
 
-    /// Sizes the legend, picks its place (the emptiest corner for `.auto`), and adds its texts.
-    private func placeLegend(into layout: inout PanelLayout, texts: inout [TextBox], rightEdge: Double) throws {
+    /// Whether a placed legend hides no data and, outside, starts no higher than the plot's top.
+    private func legendIsClear(_ layout: PanelLayout) -> Bool {
+        guard let frame = layout.legendArea else { return true }
+        if layout.legendPlacement == .outsideRight { return frame.minY >= plot.minY - 0.5 }
+        return layout.legendCoveredSamples == 0
+    }
+
+    /// Sizes the legend with its text `shrink` times the legend size, picks its place (the
+    /// emptiest corner for `.auto`), and adds its texts.
+    private func placeLegend(into layout: inout PanelLayout, texts: inout [TextBox], rightEdge: Double,
+                             shrink: Double) throws {
         let entries = panel.artists.indices.filter { i in
             if let label = panel.artists[i].artist.label, !label.isEmpty { return true }
             return false
         }
         guard panel.axes.legend != .none, !entries.isEmpty else { return }
-        let size = fontSize * Style.legendScale
+        let size = fontSize * Style.legendScale * shrink
+        layout.legendShrink = shrink
         let wrap = min(220, max(cell.width * 0.45 - 2 * Style.legendPad - Style.legendHandle - Style.legendHandleGap, 60))
         var rows: [(index: Int, text: String, width: Double, height: Double)] = []
         for i in entries {
@@ -301,6 +327,19 @@ struct PanelDecorator<Measurer: TextMeasurer> {
             }
             maxCount -= 1
         }
+    }
+
+    /// The size of the x tick labels: `tickSize`, or for category labels of a fitted figure that
+    /// stay wider than `wrapWidth` however they are wrapped, the largest of 90 %, 80 % and 70 % of
+    /// it at which they all fit (70 % when none does).
+    private func categoryTickSize(_ ticks: [Tick], tickSize: Double, wrapWidth: Double?) throws -> Double {
+        guard fitted, let wrapWidth, !panel.categories.isEmpty else { return tickSize }
+        for factor in [1, 0.9, 0.8] {
+            let size = tickSize * factor
+            let widest = try ticks.map { try measurer.measure($0.label, size: size, wrapWidth: wrapWidth).width }.max() ?? 0
+            if widest <= wrapWidth { return size }
+        }
+        return tickSize * 0.7
     }
 
     /// Category labels wrap at 95 % of the category spacing.
