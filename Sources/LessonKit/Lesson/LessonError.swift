@@ -23,8 +23,6 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
     case badExperimentName(String)
     /// A per-seed experiment returned another number of runs than it was given seeds.
     case perSeedRunCount(experiment: String, runs: Int, seeds: Int)
-    /// `--seeds` named no seed of any of the lesson's per-seed experiments.
-    case shardSavedNothing(String)
 
     /// A one-line explanation for the terminal.
     public var description: String {
@@ -52,8 +50,6 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
             return "per-seed experiment name \"\(name)\" must be letters, digits, '-' or '_' (it becomes a folder name)"
         case let .perSeedRunCount(experiment, runs, seeds):
             return "the per-seed experiment \"\(experiment)\" returned \(runs) runs for \(seeds) seeds (one run per seed, in order)"
-        case let .shardSavedNothing(reason):
-            return reason
         }
     }
 }
