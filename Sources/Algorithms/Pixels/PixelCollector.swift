@@ -7,10 +7,7 @@ import Numerics
 public struct PixelCollector {
     /// The K environments, each mid-episode.
     public private(set) var environments: [PixelPushingEnvironment]
-    private var runningReturns: [Double]
-    private var runningTaskReturns: [Double]
-    private var runningLengths: [Int]
-    private var runningSuccess: [Bool]
+    private var tally: EpisodeTally
 
     /// K = `environments.count` environments, each already in an episode (their current one continues).
     ///
@@ -21,10 +18,7 @@ public struct PixelCollector {
             throw PolicyGradientError("PixelCollector: the environments render images of different shapes")
         }
         self.environments = environments
-        runningReturns = Array(repeating: 0, count: environments.count)
-        runningTaskReturns = runningReturns
-        runningLengths = Array(repeating: 0, count: environments.count)
-        runningSuccess = Array(repeating: false, count: environments.count)
+        tally = EpisodeTally(count: environments.count)
     }
 
     /// The number of environments K.
@@ -69,19 +63,9 @@ public struct PixelCollector {
                 taskRewards[row] = Float(step.info.taskReward)
                 terminated[row] = step.terminated
                 logProbabilities[row] = logps[e]
-                runningReturns[e] += step.reward
-                runningTaskReturns[e] += step.info.taskReward
-                runningLengths[e] += 1
-                runningSuccess[e] = runningSuccess[e] || step.info.succeeded
-                if step.isDone {
+                if let record = tally.add(step, environment: e) {
                     ends[row] = true
-                    completed.append(EpisodeRecord(environmentReturn: runningReturns[e], taskReturn: runningTaskReturns[e],
-                                                   length: runningLengths[e], succeeded: runningSuccess[e],
-                                                   terminated: step.terminated))
-                    runningReturns[e] = 0
-                    runningTaskReturns[e] = 0
-                    runningLengths[e] = 0
-                    runningSuccess[e] = false
+                    completed.append(record)
                     try environments[e].reset(rng: &rng)
                 }
                 if t == steps - 1 { ends[row] = true }   // the batch cuts the episode here

@@ -11,10 +11,7 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
     public var episodeStart: EpisodeStart<Env>
     /// The current observation of each environment.
     public private(set) var observations: [[Float]]
-    private var runningReturns: [Double]
-    private var runningTaskReturns: [Double]
-    private var runningLengths: [Int]
-    private var runningSuccess: [Bool]
+    private var tally: EpisodeTally
 
     /// K = `count` copies of `environment`, each starting an episode with `episodeStart`.
     public init(environment: Env, count: Int, episodeStart: EpisodeStart<Env> = .environmentReset,
@@ -26,10 +23,7 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
         self.environments = environments
         self.episodeStart = episodeStart
         self.observations = observations
-        runningReturns = Array(repeating: 0, count: count)
-        runningTaskReturns = Array(repeating: 0, count: count)
-        runningLengths = Array(repeating: 0, count: count)
-        runningSuccess = Array(repeating: false, count: count)
+        tally = EpisodeTally(count: count)
     }
 
     /// The number of environments K.
@@ -42,10 +36,7 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
     public mutating func restartEpisodes(rng: inout RandomSource) throws {
         for k in environments.indices {
             observations[k] = try episodeStart.begin(&environments[k], &rng)
-            runningReturns[k] = 0
-            runningTaskReturns[k] = 0
-            runningLengths[k] = 0
-            runningSuccess[k] = false
+            tally.restart(k)
         }
     }
 
@@ -99,19 +90,9 @@ public struct VectorizedCollector<Env: ContinuousEnvironment> {
                 taskRewards[row] = Float(step.info.taskReward)
                 terminated[row] = step.terminated
                 logProbabilities[row] = logps[e]
-                runningReturns[e] += step.reward
-                runningTaskReturns[e] += step.info.taskReward
-                runningLengths[e] += 1
-                runningSuccess[e] = runningSuccess[e] || step.info.succeeded
-                if step.isDone {
+                if let record = tally.add(step, environment: e) {
                     ends[row] = true
-                    completed.append(EpisodeRecord(environmentReturn: runningReturns[e], taskReturn: runningTaskReturns[e],
-                                                   length: runningLengths[e], succeeded: runningSuccess[e],
-                                                   terminated: step.terminated))
-                    runningReturns[e] = 0
-                    runningTaskReturns[e] = 0
-                    runningLengths[e] = 0
-                    runningSuccess[e] = false
+                    completed.append(record)
                     observations[e] = try episodeStart.begin(&environments[e], &rng)
                 } else {
                     observations[e] = step.observation
