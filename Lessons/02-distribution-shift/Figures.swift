@@ -106,8 +106,9 @@ func daggerFigure(returns: [[Double]], expert: Double) -> Figure {
 }
 
 /// The obstacle scene: demonstrations on both sides, the squared-error policy into the obstacle,
-/// the mixture policy around it.
-func obstacleFigure(_ seed: ObstacleSeed, scene: ObstacleScene, shown: Int) -> Figure {
+/// the mixture policy around it. `small`: for a slide or a column, no legend (the caption names every
+/// element), so that the wide scene keeps the figure's width.
+func obstacleFigure(_ seed: ObstacleSeed, scene: ObstacleScene, shown: Int, small: Bool = false) -> Figure {
     let car = scene.car
     var axes = Axes()
     car.drawTrack(into: &axes, obstacleArcLength: car.track.wrapped(scene.startArcLength + scene.obstacleDistance))
@@ -124,7 +125,7 @@ func obstacleFigure(_ seed: ObstacleSeed, scene: ObstacleScene, shown: Int) -> F
     }
     car.zoom(&axes, to: seed.leftDemonstrations.map(\.states) + seed.rightDemonstrations.map(\.states), margin: 3)
     axes.title = "Passing an obstacle: two experts, two ways"
-    axes.legend = .outsideRight
+    axes.legend = small ? .none : .outsideRight
     var figure = Figure(width: 10, height: 4.2)
     figure[0, 0] = axes
     return figure

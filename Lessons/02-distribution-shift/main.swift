@@ -196,11 +196,11 @@ lesson.code("Squared error against a mixture on the obstacle") { context in
         demonstrationCollisions: obstacleSeeds.map { ObstacleSeed.collisionRate($0.leftDemonstrations + $0.rightDemonstrations) })
 }
 
-lesson.figure("obstacle", caption: "Two experts pass the obstacle, one on the left and one on the right (green). "
-              + "The squared-error clone (purple) averages them and drives into it; the mixture policy (blue) picks a "
-              + "side and goes around.") { _ in
+lesson.figure("obstacle", caption: "Two experts pass the obstacle (vermilion), one on the left and one on the right "
+              + "(green). The squared-error clone (purple) averages them and drives into it (× marks a collision); the "
+              + "mixture policy (blue) picks a side and goes around.") { context in
     guard let first = obstacleSeeds.first else { throw CellSkipped("needs the obstacle experiment") }
-    return obstacleFigure(first, scene: scene, shown: 6)
+    return obstacleFigure(first, scene: scene, shown: 6, small: context.drawsSmallFigures)
 }
 
 lesson.code("What the numbers say") { context in

@@ -159,12 +159,13 @@ func modeCollapseFigure(_ collapsed: CollapsedGenerator, run: GANRun) -> Figure 
     top.legend = .upperLeft
     figure[0, 0] = top
     var bottom = Axes()
-    bottom.line(x: x, y: x.map { _ in 1 }, label: "D* (1 except at x₀)", color: .black, style: .dashed, width: 2)
+    bottom.line(x: x, y: x.map { _ in 1 }, label: "D* (0 only at x₀)", color: .black, style: .dashed, width: 2)
     bottom.line(x: x, y: collapsed.trained, label: "trained D", color: .orange, width: 2)
     bottom.scatter(x: [-2, collapsed.point], y: [collapsed.atMissingMode, collapsed.atPoint], color: .vermillion, size: 6)
-    bottom.text(String(format: "missing mode: D = %.2f", collapsed.atMissingMode), at: (-2, collapsed.atMissingMode - 0.12))
-    bottom.text(String(format: "x₀: D = %.2f", collapsed.atPoint), at: (collapsed.point + 0.2, collapsed.atPoint + 0.05),
-                anchor: .left)
+    // Below the lines at D ≈ 1, clear of them at any figure size.
+    bottom.text(String(format: "D(−2) = %.2f", collapsed.atMissingMode), at: (-2, collapsed.atMissingMode - 0.22))
+    bottom.text(String(format: "D(x₀) = %.2f", collapsed.atPoint), at: (collapsed.point - 0.45, collapsed.atPoint + 0.08),
+                anchor: .right)
     bottom.xLabel = "x"
     bottom.yLabel = "D(x)"
     bottom.yLimits = -0.02...1.08
@@ -190,7 +191,7 @@ func modeCollapseFigure(_ collapsed: CollapsedGenerator, run: GANRun) -> Figure 
     let missing = run.leftFraction > 0.5 ? 2.0 : -2.0
     let dMissing = discriminatorAt([missing], run)[0]
     d.scatter(x: [missing], y: [dMissing], color: .vermillion, size: 6)
-    d.text(String(format: "missing mode: D = %.2f", dMissing), at: (missing, dMissing - 0.1))
+    d.text("D(\(formatted(missing).replacingOccurrences(of: "-", with: "−"))) = " + String(format: "%.2f", dMissing), at: (missing, dMissing - 0.22))
     d.horizontalLine(y: 0.5, color: .gray, style: .dotted, width: 1)
     d.xLabel = "x"
     d.yLabel = "D(x)"

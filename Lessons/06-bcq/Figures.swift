@@ -96,7 +96,9 @@ func phiFigure(_ sweep: [SweepSummary], ddpg: [SettingResult]) -> Figure {
 
 /// Rows: buffers; columns: probe states. The batch's actions at the states nearest the probe
 /// (grey) against samples of the generative model G_ω(probe) (vermilion), and BCQ's action.
-func vaeFigure(_ results: [SettingResult]) -> Figure {
+///
+/// `legend: false` leaves the legend out (a small figure, whose caption names every element).
+func vaeFigure(_ results: [SettingResult], legend: Bool = true) -> Figure {
     let rows = results.filter { !($0.outcomes.first?.vaeProbes.isEmpty ?? true) }
     let columns = rows.first?.outcomes.first?.vaeProbes.count ?? 1
     var figure = Figure(width: 12.5, height: 3.1 * Double(max(rows.count, 1)) + 0.6, rows: max(rows.count, 1), columns: columns)
@@ -115,7 +117,7 @@ func vaeFigure(_ results: [SettingResult]) -> Figure {
             axes.xLimits = -2.1...2.1
             if r == rows.count - 1 { axes.xLabel = "torque a" }
             if c == 0 { axes.yLabel = "density" }
-            axes.legend = (r == rows.count - 1 && c == 0) ? .upperRight : .none
+            axes.legend = legend && r == rows.count - 1 && c == 0 ? .upperRight : .none
             figure[r, c] = axes
         }
     }

@@ -331,9 +331,9 @@ lesson.markdown(Prose.generativeModel)
 lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe states (columns): torques of the buffer's "
     + "100 transitions whose states are nearest the probe (grey), 600 samples of the trained generative model G_ω(s) "
     + "with latents clipped to [−0.5, 0.5] (vermilion), the buffer's torque at the probe state (dotted) and BCQ's "
-    + "chosen torque (black line); first seed.") { _ in
+    + "chosen torque (black line); first seed.") { context in
     guard !comparison.isEmpty else { throw CellSkipped("the comparison did not run") }
-    return vaeFigure(comparison)
+    return vaeFigure(comparison, legend: !context.drawsSmallFigures)
 }
 
 lesson.markdown(Prose.takeaways)

@@ -20,9 +20,10 @@ func color(of variant: DemonstrationVariant) -> Color {
 }
 
 /// The table with the start region, the demonstrations' paths (left) and what uniformly random
-/// actions do from the same starts (right).
+/// actions do from the same starts (right). `small`: for a slide or a column, the right panel has no
+/// legend (the left one and the caption name the same elements).
 func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection,
-                randomEpisodes: [Trajectory<BlockPushing.State>]) -> Figure {
+                randomEpisodes: [Trajectory<BlockPushing.State>], small: Bool = false) -> Figure {
     var figure = Figure(width: 9, height: 4.6, rows: 1, columns: 2)
     figure.title = "The sparse-reward pushing task"
     func startRegion(into axes: inout Axes) {
@@ -53,7 +54,7 @@ func taskFigure(task: SparsePushingTask, demonstrations: DemonstrationCollection
     let successes = randomEpisodes.filter(\.succeeded).count
     right.title = "Random actions: \(successes) of \(randomEpisodes.count) episodes succeed"
     right.xLabel = "x"
-    right.legend = .outsideRight
+    right.legend = small ? .none : .outsideRight
     figure[0, 1] = right
     return figure
 }
@@ -96,8 +97,11 @@ func comparisonFigure(_ results: [VariantResult], seeds: Int) -> Figure {
 
 /// The curriculum's start point over training, one staircase per seed (left), and where those
 /// start points lie along one demonstration (right).
+///
+/// `small`: for a slide or a column, the right panel has no legend (the caption names its elements)
+/// and only its first and last start points are labelled with k.
 func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPushing.State>, task: SparsePushingTask,
-                      steps: Int) -> Figure {
+                      steps: Int, small: Bool = false) -> Figure {
     var figure = Figure(width: 12.5, height: 4.4, rows: 1, columns: 2)
     var left = Axes()
     let longest = result.runs.first?.longestDemonstration ?? 0
@@ -139,6 +143,7 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
                      label: i == 0 ? "block k steps before the end" : nil)
         right.circle(center: (state.pusher.x, state.pusher.y), radius: task.world.pusherRadius, fill: shade, stroke: nil,
                      label: i == 0 ? "pusher k steps before the end" : nil)
+        guard !small || i == 0 || i == offsets.count - 1 else { continue }
         right.text("k = \(offset)", at: (state.pusher.x + 0.07, state.pusher.y - 0.02), anchor: .left, color: .vermillion)
     }
     // Zoom on the part of the table the demonstration uses.
@@ -149,7 +154,7 @@ func curriculumFigure(_ result: VariantResult, demonstration: Trajectory<BlockPu
     right.title = "Start states k steps before the end"
     right.xLabel = "x"
     right.yLabel = "y"
-    right.legend = .outsideRight
+    right.legend = small ? .none : .outsideRight
     figure[0, 1] = right
     return figure
 }

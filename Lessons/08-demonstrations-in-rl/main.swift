@@ -58,8 +58,8 @@ lesson.code("The task, the demonstrations and random exploration") { context in
     try context.figure("task", caption: "Left: the table, the goal (green disc), the squares where the block and the "
         + "pusher start, and five of the demonstrations (block paths solid, pusher paths dotted; outline: the block's start, filled "
         + "disc: its end, black dot: the pusher's end). Right: uniformly "
-        + "random actions from the same starts barely move the block.") {
-        taskFigure(task: pushing, demonstrations: demos, randomEpisodes: random)
+        + "random actions (vermilion) from the same starts barely move the block.") {
+        taskFigure(task: pushing, demonstrations: demos, randomEpisodes: random, small: context.drawsSmallFigures)
     }
 }
 
@@ -146,15 +146,15 @@ lesson.figure("success", caption: "Success rate of the deterministic policy on t
 
 lesson.figure("curriculum", caption: "Left: where the curriculum's episodes start, in steps before the end of the "
     + "demonstrations, over training (one staircase per seed); at the dashed line every episode starts from the task's "
-    + "own start distribution. Right: one demonstration with the states k steps before its end (pusher dot, block "
-    + "circle; darker = earlier).") { context in
+    + "own start distribution. Right: one demonstration (the block's path solid, the pusher's dotted, the goal "
+    + "green) with the states k steps before its end (pusher dot, block circle; darker = earlier).") { context in
     guard let task, let demonstrations,
           let curriculum = comparison.first(where: { $0.variant.id == DemonstrationVariant.curriculum.id }) else {
         throw CellSkipped("needs the runs of the race")
     }
     let longest = demonstrations.trajectories.max { $0.count < $1.count }!
     return curriculumFigure(curriculum, demonstration: longest, task: task,
-                            steps: comparisonSchedule(quick: context.quick).environmentSteps)
+                            steps: comparisonSchedule(quick: context.quick).environmentSteps, small: context.drawsSmallFigures)
 }
 
 lesson.code("Reading the race") { context in

@@ -17,9 +17,11 @@ public struct BeamerDeck {
     public let lessons: [LessonOutput]
     /// The frames' shape.
     public let aspect: Aspect
-    /// How many numbers one table frame holds: 10 rows, of two key–value pairs on a 16:9 frame
-    /// and of one on a 4:3 frame (too narrow for two).
-    public var numbersPerFrame: Int { aspect == .wide ? 20 : 10 }
+    /// How many table rows (group headings included) one column of a table frame holds; a 16:9
+    /// frame shows two columns side by side, a 4:3 frame one (too narrow for two).
+    public static let rowsPerColumn = 20
+    /// Columns of a table frame.
+    public var columnsPerFrame: Int { aspect == .wide ? 2 : 1 }
     /// Table frames per lesson at most; further numbers are left to results.json.
     public static let maximumTableFrames = 2
 
@@ -71,52 +73,42 @@ public struct BeamerDeck {
             tex += "\\vspace{0.5ex}\\parbox{\\textwidth}{\(size) \\textbf{\(Self.escape(figure.name)).} \(Self.escape(figure.caption))}\n"
             tex += "\\end{frame}\n"
         }
-        let shown = Array(lesson.numbers.prefix(numbersPerFrame * Self.maximumTableFrames))
-        var start = 0
-        while start < shown.count {
-            let page = Array(shown[start..<min(start + numbersPerFrame, shown.count)])
+        let columns = NumberTable.columns(lesson.numbers, rows: Self.rowsPerColumn,
+                                          keyWidth: aspect == .wide ? 40 : 60)
+        let pages = Array(stride(from: 0, to: min(columns.count, columnsPerFrame * Self.maximumTableFrames),
+                                 by: columnsPerFrame))
+        for (index, start) in pages.enumerated() {
+            let page = Array(columns[start..<min(start + columnsPerFrame, columns.count)])
             tex += "\\begin{frame}[t]{\(heading): numbers}\n\\centering\\scriptsize\n" + table(page)
-            if start + page.count == shown.count && lesson.numbers.count > shown.count {
-                tex += "\n\\smallskip \\tiny and \(lesson.numbers.count - shown.count) more in results.json\n"
+            let shownCount = columns.prefix(start + page.count).reduce(0) { $0 + $1.numberCount }
+            if index == pages.count - 1 && lesson.numbers.count > shownCount {
+                tex += "\n\\smallskip \\tiny and \(lesson.numbers.count - shownCount) more in results.json\n"
             }
             tex += "\\end{frame}\n"
-            start += page.count
         }
         return tex
     }
 
-    /// Key–value pairs (two side by side on a 16:9 frame), the keys in typewriter type.
-    func table(_ numbers: [(key: String, value: Double)]) -> String {
-        let pairs = aspect == .wide ? 2 : 1
-        let half = (numbers.count + pairs - 1) / pairs
-        var tex = pairs == 2 ? "\\begin{tabular}{@{}lr@{\\hspace{2em}}lr@{}}\n\\toprule\n" : "\\begin{tabular}{@{}lr@{}}\n\\toprule\n"
-        for row in 0..<half {
-            let cells = (0..<pairs).map { row + $0 * half }.map { index -> String in
-                guard index < numbers.count else { return " & " }
-                let entry = numbers[index]
-                return "\\texttt{\(Self.escape(Self.shorten(entry.key)))} & $\(Self.format(entry.value))$"
+    /// Columns of rows side by side: a group's heading (its keys' shared leading parts, in
+    /// italics) above the numbers that share it, each shown by its last part in typewriter type.
+    func table(_ columns: [NumberTable.Column]) -> String {
+        let spec = Array(repeating: "lr", count: columns.count).joined(separator: "@{\\hspace{2em}}")
+        var tex = "\\begin{tabular}{@{}\(spec)@{}}\n\\toprule\n"
+        let height = columns.map(\.rows.count).max() ?? 0
+        for row in 0..<height {
+            let cells = columns.map { column -> String in
+                guard row < column.rows.count else { return " & " }
+                switch column.rows[row] {
+                case .heading(let text):
+                    return "\\multicolumn{2}{@{}l@{}}{\\textit{\(Self.escape(text))}}"
+                case .number(let key, let value, let indented):
+                    return (indented ? "\\quad" : "") + "\\texttt{\(Self.escape(key))} & $\(Self.format(value))$"
+                }
             }
             tex += cells.joined(separator: " & ") + " \\\\\n"
         }
         tex += "\\bottomrule\n\\end{tabular}\n"
         return tex
-    }
-
-    /// A key short enough for half a 4:3 frame (at most 30 characters): its leading parts cut to
-    /// their first letter, then dropped, until it fits; the last part whole when it can be.
-    static func shorten(_ key: String) -> String {
-        guard key.count > 30 else { return key }
-        var parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var index = 0
-        while parts.joined(separator: ".").count > 30 && index < parts.count - 1 {
-            parts[index] = String(parts[index].prefix(1))
-            index += 1
-        }
-        var dropped = false
-        while parts.count > 1 && parts.joined(separator: ".").count > 30 { parts.removeFirst(); dropped = true }
-        let tail = parts.joined(separator: ".")
-        if tail.count > 29 && (dropped || tail.count > 30) { return "…" + String(tail.suffix(29)) }
-        return dropped ? "…" + tail : tail
     }
 
     /// Four significant digits; powers of ten in LaTeX.

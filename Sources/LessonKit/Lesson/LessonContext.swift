@@ -24,6 +24,9 @@ public final class LessonContext: @unchecked Sendable {
     public let backend: Backend
     /// The size every figure is drawn at (`--figure-size`), or `nil` for each figure's own size.
     public let figureSize: FigureSize?
+    /// Whether figures are drawn small, for a slide or a paper's column (`--figure-size` under
+    /// 8 in wide): a crowded figure may then leave out a legend whose every entry its caption names.
+    public var drawsSmallFigures: Bool { (figureSize?.width ?? .infinity) < 8 }
 
     /// `--seeds`: the seed indices this run (a shard) computes, if it is a shard.
     public let seedRange: SeedRange?

@@ -29,8 +29,8 @@ public struct FigureSize: Sendable, Hashable, CustomStringConvertible {
 
     /// A 16:9 Beamer frame's text area (the frame is 160 × 90 mm): 13.6 × 5.6 cm.
     public static let beamer169 = FigureSize(centimetres: 13.6, 5.6, name: "beamer169")
-    /// A 4:3 Beamer frame's text area (the frame is 128 × 96 mm): 10.6 × 5.8 cm.
-    public static let beamer43 = FigureSize(centimetres: 10.6, 5.8, name: "beamer43")
+    /// A 4:3 Beamer frame's text area (the frame is 128 × 96 mm), with room for a title and a caption: 10.6 × 6.6 cm.
+    public static let beamer43 = FigureSize(centimetres: 10.6, 6.6, name: "beamer43")
     /// A one-column figure of a two-column paper (8.4 cm, also inside an article's 12.2 cm text width): 8.4 × 5.6 cm.
     public static let column = FigureSize(centimetres: 8.4, 5.6, name: "column")
 
