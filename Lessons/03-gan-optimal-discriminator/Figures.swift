@@ -5,8 +5,9 @@ import Foundation
 import Plotting
 import Numerics
 
-/// p_{data}, p_G (top) and D*, trained D (bottom) for each case, sharing x.
-func discriminatorFigure(_ fits: [DiscriminatorFit]) -> Figure {
+/// p_{data}, p_G (top) and D*, trained D (bottom) for each case, sharing x. `small`: for a slide or
+/// a column, no legends (the caption names every line) and the largest error in the panel's title.
+func discriminatorFigure(_ fits: [DiscriminatorFit], small: Bool = false) -> Figure {
     var figure = Figure(width: 10, height: 6.4, rows: 2, columns: fits.count)
     figure.title = "A trained discriminator D against the optimum D* = p_{data} / (p_{data} + p_G)"
     let ticks = [-4.0, -2, 0, 2, 4]
@@ -21,7 +22,7 @@ func discriminatorFigure(_ fits: [DiscriminatorFit]) -> Figure {
         densities.xLimits = fit.x.first!...fit.x.last!
         densities.xTicks = ticks
         densities.yLimits = 0...(max(fit.pData.max()!, fit.pG.max()!) * 1.45)
-        densities.legend = column == 0 ? .upperLeft : .none
+        densities.legend = column == 0 && !small ? .upperLeft : .none
         figure[0, column] = densities
 
         var d = Axes()
@@ -33,15 +34,19 @@ func discriminatorFigure(_ fits: [DiscriminatorFit]) -> Figure {
         let worst = fit.x.firstIndex(of: fit.maxErrorAt) ?? 0
         d.scatter(x: [fit.maxErrorAt], y: [fit.trained[worst]], label: "largest error on the support",
                   color: .vermillion, size: 6)
-        d.text(String(format: "max |D − D*| = %.3f", fit.maxError), at: (fit.x.last! - 0.1, 1.16), anchor: .right,
-               color: .vermillion)
+        let largest = String(format: "max |D − D*| = %.3f", fit.maxError)
+        if small {
+            d.title = largest
+        } else {
+            d.text(largest, at: (fit.x.last! - 0.1, 1.16), anchor: .right, color: .vermillion)
+        }
         d.xLabel = "x"
         d.yLabel = "D(x) = P(real | x)"
         d.yLimits = -0.02...1.25
         d.yTicks = [0, 0.25, 0.5, 0.75, 1]
         d.xLimits = fit.x.first!...fit.x.last!
         d.xTicks = ticks
-        d.legend = column == 0 ? .upperLeft : .none
+        d.legend = column == 0 && !small ? .upperLeft : .none
         figure[1, column] = d
     }
     return figure

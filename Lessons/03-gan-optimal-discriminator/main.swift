@@ -82,9 +82,9 @@ lesson.code("Step 3 checked: sweep the generator's mean") { context in
         twoModes: .init(maxDifference: mixtureSweep.maxDifference, minimum: mixtureLow.value))
 }
 
-lesson.figure("value-sweep", caption: "Left: the value of the game at the optimal discriminator, C(G), as the "
+lesson.figure("value-sweep", caption: "Top: the value of the game at the optimal discriminator, C(G), as the "
     + "generator's mean slides across the data, computed as V(D*, G) (lines) and as 2·JSD − log 4 (markers); it "
-    + "touches −log 4 only where p_G = p_data. Right: the two computations differ by rounding error only.") { _ in
+    + "touches −log 4 only where p_G = p_data. Bottom: the two computations differ by rounding error only.") { _ in
     guard !gaussianSweep.means.isEmpty else { throw CellSkipped("needs the sweep of the cell above") }
     return valueSweepFigure(gaussian: gaussianSweep, mixture: mixtureSweep)
 }
@@ -129,11 +129,12 @@ lesson.code("A trained discriminator meets D*") { context in
     results.discriminator = .init(gaussianMaxError: fits[0].maxError, twoModeMaxError: fits[1].maxError, steps: training.steps)
 }
 
-lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities. Bottom: a discriminator "
-    + "network trained on their samples (orange) lies on the analytic optimum D* (dashed) wherever samples fall; "
-    + "outside the grey support it has no data to learn from.") { _ in
+lesson.figure("discriminator-vs-optimal", caption: "Top: the two fixed densities, p_data (blue) and p_G "
+    + "(vermilion). Bottom: a discriminator network trained on their samples (orange) lies on the analytic optimum "
+    + "D* (dashed) wherever samples fall; outside the grey support (where p_data + p_G ≥ \(formatted(supportThreshold)), the dotted line "
+    + "above) it has no data to learn from. The dot marks its largest error on the support.") { context in
     guard fits.count == 2 else { throw CellSkipped("needs the trained discriminators of the cell above") }
-    return discriminatorFigure(fits)
+    return discriminatorFigure(fits, small: context.drawsSmallFigures)
 }
 
 lesson.markdown(Prose.ganTraining)

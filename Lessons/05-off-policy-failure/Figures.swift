@@ -10,7 +10,9 @@ let orangeColor = Color.orange
 let blueColor = Color.blue
 
 /// Three panels, one per setting: the return of orange and blue over updates, mean ± std over seeds.
-func returnCurvesFigure(_ summaries: [SettingSummary]) -> Figure {
+/// `small`: for a slide or a column, no legend (the caption names the colours), so the panels share
+/// the width evenly.
+func returnCurvesFigure(_ summaries: [SettingSummary], small: Bool = false) -> Figure {
     var figure = Figure(width: 12, height: 3.9, rows: 1, columns: summaries.count)
     figure.title = "Same algorithm (DDPG), same data: orange interacts, blue never does"
     for (column, summary) in summaries.enumerated() {
@@ -28,7 +30,7 @@ func returnCurvesFigure(_ summaries: [SettingSummary]) -> Figure {
         axes.yLimits = -1800 ... 0
         // On Imitation blue stays low and orange high, so no inside corner is free: the legend
         // goes outside this last panel.
-        axes.legend = summary.setting == .imitation ? .outsideRight : .lowerRight
+        axes.legend = small ? .none : (summary.setting == .imitation ? .outsideRight : .lowerRight)
         axes.grid = true
         figure[0, column] = axes
     }
@@ -36,8 +38,9 @@ func returnCurvesFigure(_ summaries: [SettingSummary]) -> Figure {
 }
 
 /// Three panels, one per setting: each agent's own estimate Q(s₀, π(s₀)) (solid) against the
-/// true discounted value of its policy from the same start states (dashed).
-func valueEstimatesFigure(_ summaries: [SettingSummary]) -> Figure {
+/// true discounted value of its policy from the same start states (dashed). `small`: no legend (the
+/// caption names the lines).
+func valueEstimatesFigure(_ summaries: [SettingSummary], small: Bool = false) -> Figure {
     var figure = Figure(width: 13.5, height: 3.9, rows: 1, columns: summaries.count)
     figure.title = "What each agent believes its policy is worth (solid) and what it is worth (dashed)"
     for (column, summary) in summaries.enumerated() {
@@ -54,7 +57,7 @@ func valueEstimatesFigure(_ summaries: [SettingSummary]) -> Figure {
         axes.title = summary.setting.title
         axes.xLabel = "gradient updates"
         if column == 0 { axes.yLabel = "discounted value (γ = 0.99)" }
-        axes.legend = column == summaries.count - 1 ? .outsideRight : .none
+        axes.legend = column == summaries.count - 1 && !small ? .outsideRight : .none
         axes.grid = true
         figure[0, column] = axes
     }

@@ -88,18 +88,19 @@ lesson.code("Train orange and blue") { context in
 
 lesson.figure("returns", caption: "Return of orange (orange) and blue (blue) over gradient updates, mean ± "
     + "standard deviation over seeds. Final buffer: orange is the behavioural agent (noise N(0, 0.5)); Concurrent: "
-    + "both learn from orange's buffer at the same time; Imitation: orange is the expert that filled the buffer.") { _ in
+    + "both learn from orange's buffer at the same time; Imitation: orange is the expert that filled the buffer.") { context in
     guard !summaries.isEmpty else { throw CellSkipped("the experiment did not run") }
-    return returnCurvesFigure(summaries)
+    return returnCurvesFigure(summaries, small: context.drawsSmallFigures)
 }
 
 lesson.markdown(Prose.extrapolationError)
 
 lesson.figure("values", caption: "Each agent's value estimate Q(s_0, π(s_0)) (solid, mean ± std over seeds) "
     + "against the true discounted return of its policy from the same start states (dashed, Monte-Carlo, "
-    + "γ = 0.99). Rewards are negative, so every true value lies below 0 (dotted line).") { _ in
+    + "γ = 0.99), orange's in orange and blue's in blue. Rewards are negative, so every true value lies below 0 "
+    + "(dotted line).") { context in
     guard !summaries.isEmpty else { throw CellSkipped("the experiment did not run") }
-    return valueEstimatesFigure(summaries)
+    return valueEstimatesFigure(summaries, small: context.drawsSmallFigures)
 }
 
 lesson.code("How far the estimates drift") { context in

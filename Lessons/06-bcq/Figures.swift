@@ -34,8 +34,9 @@ func returnsFigure(_ results: [SettingResult], seeds: Int) -> Figure {
 }
 
 /// One panel per buffer: the critic's estimate Q(s₀, π(s₀)) (solid) and the true value of the
-/// policy (dashed) over gradient updates, for offline DDPG and BCQ.
-func valuesFigure(_ results: [SettingResult]) -> Figure {
+/// policy (dashed) over gradient updates, for offline DDPG and BCQ. `small`: no legend (the caption
+/// names the lines).
+func valuesFigure(_ results: [SettingResult], small: Bool = false) -> Figure {
     var figure = Figure(width: 14.5, height: 4.3, rows: 1, columns: results.count)
     figure.title = "Value estimates (solid) against the true discounted return (dashed), mean over seeds"
     for (column, result) in results.enumerated() {
@@ -53,19 +54,20 @@ func valuesFigure(_ results: [SettingResult]) -> Figure {
         axes.title = result.setting.title
         axes.xLabel = "gradient updates"
         if column == 0 { axes.yLabel = "Q(s_0, π(s_0)) and true value" }
-        axes.legend = column == results.count - 1 ? .outsideRight : .none
+        axes.legend = column == results.count - 1 && !small ? .outsideRight : .none
         figure[0, column] = axes
     }
     return figure
 }
 
 /// The Φ sweep: final return, overestimation and distance from the generative model against Φ,
-/// one bar per buffer.
-func phiFigure(_ sweep: [SweepSummary], ddpg: [SettingResult]) -> Figure {
+/// one bar per buffer. `small`: for a slide or a column, the bars are labelled by Φ's value alone and
+/// only the middle panel has a legend (the caption names the left panel's line).
+func phiFigure(_ sweep: [SweepSummary], ddpg: [SettingResult], small: Bool = false) -> Figure {
     var figure = Figure(width: 13.5, height: 4.4, rows: 1, columns: 3)
     figure.title = "How far BCQ may move from its generative model: Φ from 0 (imitate it) to 2 (any action, like DDPG)"
     let phis = Array(Set(sweep.map(\.maxPerturbation))).sorted()
-    let categories = phis.map { "Φ = \(phiLabel(Double($0)))" }
+    let categories = phis.map { small ? phiLabel(Double($0)) : "Φ = \(phiLabel(Double($0)))" }
     let panels: [(String, (SweepSummary) -> Double, ((SweepSummary) -> Double)?)] = [
         ("return", { $0.finalReturn.mean }, { $0.finalReturn.std }),
         ("estimate − true value", { $0.overestimation.mean }, { $0.overestimation.std }),
@@ -88,7 +90,7 @@ func phiFigure(_ sweep: [SweepSummary], ddpg: [SettingResult]) -> Figure {
         }
         axes.yLabel = panel.0
         axes.xLabel = "Φ (actions scaled to [−1, 1])"
-        axes.legend = column == 0 ? .lowerLeft : (column == 1 ? .upperLeft : .none)
+        axes.legend = column == 0 && !small ? .lowerLeft : (column == 1 ? .upperLeft : .none)
         figure[0, column] = axes
     }
     return figure

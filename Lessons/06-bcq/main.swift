@@ -208,9 +208,9 @@ lesson.markdown(Prose.valuesQuestion)
 
 lesson.figure("values", caption: "The critic's estimate Q(s_0, π(s_0)) (solid, mean ± std over seeds) and the true "
     + "discounted return of the same policy from the same start states (dashed, Monte-Carlo, γ = 0.99), for offline "
-    + "DDPG (blue) and BCQ (vermilion) on each buffer.") { _ in
+    + "DDPG (blue) and BCQ (vermilion) on each buffer.") { context in
     guard !comparison.isEmpty else { throw CellSkipped("the comparison did not run") }
-    return valuesFigure(comparison)
+    return valuesFigure(comparison, small: context.drawsSmallFigures)
 }
 
 lesson.code("Estimates against the truth") { context in
@@ -283,9 +283,10 @@ lesson.code("Sweep Φ") { context in
 
 lesson.figure("phi-sweep", caption: "BCQ with maximum perturbation Φ from 0 to 2 on the Final and Imitation buffers: "
     + "final return (left), estimate minus true value of the policy (middle) and the mean distance, in torque, between "
-    + "BCQ's action and the generative model's central proposal D(s, 0) over the buffer's states (right).") { _ in
+    + "BCQ's action and the generative model's central proposal D(s, 0) over the buffer's states (right). The "
+    + "line in the left panel is offline DDPG's return on the Imitation buffer.") { context in
     guard !sweep.isEmpty else { throw CellSkipped("the sweep did not run") }
-    return phiFigure(sweep, ddpg: comparison)
+    return phiFigure(sweep, ddpg: comparison, small: context.drawsSmallFigures)
 }
 
 lesson.code("What Φ does") { context in

@@ -39,6 +39,9 @@ struct DeckTests {
         #expect(source.contains("the expert $\\pi^*$, L\\_BC falls"))
         // A prose exponent is typeset as one, not shown as "^(".
         #expect(source.contains("like n$^{") && !source.contains("^("))
+        // The numbers: car.expertReturn under the heading "car"; a top-level key unindented.
+        #expect(source.contains("\\textit{car}") && source.contains("\\quad\\texttt{expertReturn}"))
+        #expect(source.contains("\\texttt{finalLoss}") && !source.contains("\\quad\\texttt{finalLoss}"))
         let (status, log) = try TeX.compile(source, name: "deck", in: root)
         #expect(status == 0, "pdflatex failed: \(log.suffix(600))")
         #expect(!log.contains("Overfull \\hbox"))
