@@ -5,6 +5,9 @@
 // first reaches the threshold are reported per seed, with wall times and steps per second.
 //
 //   swift run -c release pixel-study --seeds 0,1,2,3 --iterations 60 --size 16 --out pixel-study.json
+//
+// --baseline, --diagnose and --cloning-check run the diagnostics of Diagnostics.swift; the measurements
+// and what they show are in notes/lesson9-foundations.md.
 import Algorithms
 import ArgumentParser
 import Datasets
@@ -42,6 +45,16 @@ struct PixelStudy: ParsableCommand {
     var view = "block"
     @Option(name: .customLong("auxiliary-weight"), help: "Weight of the auxiliary position loss (0: none).")
     var auxiliaryWeight: Float = 0
+    @Option(name: .customLong("auxiliary-target"), help: "What the auxiliary head regresses: block or blockAndPusher.")
+    var auxiliaryTarget = "block"
+    @Option(help: "PPO's minibatch size.")
+    var minibatch = 64
+    @Option(help: "PPO's entropy bonus coefficient.")
+    var entropy: Float = 0
+    @Option(name: .customLong("initial-log-std"), help: "The policy's initial log σ.")
+    var initialLogStd: Float = -0.5
+    @Option(name: .customLong("pretraining-steps"), help: "Supervised auxiliary-task steps before training (needs --auxiliary-weight > 0).")
+    var pretrainingSteps = 0
     @Option(name: .customLong("policy-lr"), help: "Adam step size of the policy.")
     var policyLearningRate: Float = 1e-3
     @Option(name: .customLong("value-lr"), help: "Adam step size of the critic.")
@@ -62,6 +75,10 @@ struct PixelStudy: ParsableCommand {
     var baseline = false
     @Option(name: .customLong("cloning-check"), help: "Instead of the study: behavior cloning of the designed expert from this many episodes of images, then its success (0: off).")
     var cloningCheck = 0
+    @Flag(help: "Instead of the study: train the first critic on the first seed and print, every interval, the mean action's size and aim on the evaluation episodes' states.")
+    var diagnose = false
+    @Option(help: "Instead of the study: the reach task (reward 10 × decrease of the pusher–block distance, the environment's resets) for this many iterations per run, each critic on each seed (0: off).")
+    var reach = 0
     @Flag(help: "Print every iteration's training numbers on standard error.")
     var verbose = false
     @Option(help: "Where to write the JSON of per-seed results.")
@@ -84,6 +101,11 @@ struct PixelStudy: ParsableCommand {
         var c = PixelMixedRewardConfiguration()
         c.imageSize = size
         c.auxiliaryWeight = auxiliaryWeight
+        guard let target = AuxiliaryTarget(rawValue: auxiliaryTarget) else {
+            throw ValidationError("--auxiliary-target takes block or blockAndPusher, got '\(auxiliaryTarget)'")
+        }
+        c.auxiliaryTarget = target
+        c.auxiliaryPretraining.steps = pretrainingSteps
         c.rewardMixing.imitationWeight = lambda
         c.rewardMixing.demonstrationStartProbability = startProbability
         switch view {
@@ -94,6 +116,9 @@ struct PixelStudy: ParsableCommand {
         c.rewardMixing.rollouts.environments = environments
         c.rewardMixing.rollouts.stepsPerEnvironment = stepsPerEnvironment
         c.rewardMixing.ppo.epochs = epochs
+        c.rewardMixing.ppo.entropyCoefficient = entropy
+        c.rewardMixing.ppo.minibatchSize = minibatch
+        c.rewardMixing.initialLogStd = initialLogStd
         c.rewardMixing.ppo.policyLearningRate = policyLearningRate
         c.rewardMixing.ppo.valueLearningRate = valueLearningRate
         return (seedList, criticList, c)
@@ -115,8 +140,17 @@ struct PixelStudy: ParsableCommand {
         FileHandle.standardError.write(Data(("pixel-study: \(size)×\(size) images, \(environments) × \(stepsPerEnvironment) steps × "
             + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), seeds \(seedList), BLAS threads "
             + "\(Matrix.blasThreads), \(threads) runs at a time; demonstrations: \(given)\n").utf8))
+        if reach > 0 {
+            try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation)
+            return
+        }
         if cloningCheck > 0 {
             try runCloningCheck(task: task, configuration: configuration, mixing: set.rewardMixing)
+            return
+        }
+        if diagnose {
+            try runDiagnosis(task: task, demonstrations: demos, configuration: configuration, seed: seedList[0], critic: criticList[0],
+                             imitation: set.adversarialImitation, mixing: set.rewardMixing)
             return
         }
         if baseline {
@@ -129,9 +163,10 @@ struct PixelStudy: ParsableCommand {
             guard verbose else { return }
             let p = report.point, u = report.update
             let line = String(format: "%@ seed %d, %6d steps: training success %.2f, task return %.2f, length %.1f, reward %.3f, "
-                              + "D(expert) %.2f D(policy) %.2f, KL %.4f, clip %.2f, value loss %.3f\n",
+                              + "σ %.2f, D(expert) %.2f D(policy) %.2f, KL %.4f, clip %.2f, value loss %.3f\n",
                               critic.rawValue, Int(seed), p.environmentSteps, p.trainingSuccessRate, p.trainingTaskReturn,
-                              p.trainingEpisodeLength, p.meanTrainingReward, p.extras[GAILMetric.expertD] ?? .nan,
+                              p.trainingEpisodeLength, p.meanTrainingReward,
+                              p.extras["policy σ"] ?? .nan, p.extras[GAILMetric.expertD] ?? .nan,
                               p.extras[GAILMetric.policyD] ?? .nan, u.approximateKL, u.clipFraction, u.valueLoss)
             FileHandle.standardError.write(Data(line.utf8))
         }
@@ -162,76 +197,6 @@ struct PixelStudy: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try encoder.encode(runs).write(to: URL(fileURLWithPath: out), options: .atomic)
-    }
-}
-
-extension PixelStudy {
-    /// Can the policy's CNN represent the task at this image size? Behavior cloning of the designed
-    /// expert's actions from rendered images, then the cloned mean policy's success from the task's
-    /// start states.
-    func runCloningCheck<M: RewardMixingExercises>(task: PushingTask, configuration: PixelMixedRewardConfiguration, mixing: M) throws {
-        let started = Date()
-        let demos = try Rollout.run(task.environment, expert: task.optimalExpert, episodes: cloningCheck, seed: 5)
-        let renderer = try PushingPixelRenderer(environment: task.environment, size: size)
-        let shape = renderer.observationShape
-        var images: [Float] = [], actions: [Float] = []
-        for demo in demos {
-            for (t, state) in demo.states.prefix(demo.count).enumerated() {
-                var image = renderer.render(state, style: .figure)
-                shape.standardize(&image)
-                images += image
-                actions += demo.actions[t].map { min(max($0, -1), 1) }
-            }
-        }
-        let n = actions.count / 2
-        let x = Matrix(rows: n, cols: shape.count, values: images), y = Matrix(rows: n, cols: 2, values: actions)
-        var rng = RandomSource(seed: 9)
-        let policy = ConvolutionalGaussianPolicy(imageShape: shape, actionSize: 2, convolutions: configuration.convolutions,
-                                                 hiddenSizes: configuration.policyHiddenSizes, rng: &rng)
-        let optimizer = Adam(parameters: policy.parameters, learningRate: 1e-3)
-        for step in 1...3000 {
-            let rows = (0..<64).map { _ in rng.index(below: n) }
-            let loss = mseLoss(policy.encoder(Tensor(x.rows(rows))), Tensor(y.rows(rows)))
-            optimizer.step(loss.gradients(for: policy.parameters))
-            if step % 500 == 0 {
-                let episodes = try PixelPolicyEvaluation.trajectories(of: policy, task: task, episodes: episodes, seed: 1_000_000)
-                print(String(format: "cloning check %d×%d, %d pairs, step %d: loss %.4f, %@", size, size, n, step, loss.scalar,
-                             "\(try mixing.successStatistics(of: episodes))"))
-            }
-        }
-        print(String(format: "%.1f s", Date().timeIntervalSince(started)))
-    }
-
-    /// Lesson 7's agent on the state with the same settings, seed by seed: its success from the task's
-    /// start states every `interval` iterations (and its training numbers with `--verbose`).
-    func runBaseline<I: GAILExercises, M: RewardMixingExercises>(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>],
-                                                                  configuration: MixedRewardConfiguration, seeds: [UInt64],
-                                                                  imitation: I, mixing: M) throws {
-        for seed in seeds {
-            let started = Date()
-            var rng = RandomSource(seed: seed)
-            var c = configuration
-            c.rollouts.evaluationInterval = 0
-            let agent = try MixedRewardAgent(environment: task.environment, demonstrations: demonstrations, configuration: c,
-                                             imitation: imitation, mixing: mixing, rng: &rng)
-            var curve: [Double] = []
-            for iteration in 1...iterations {
-                let report = try agent.iterate(rng: &rng)
-                if verbose {
-                    let p = report.point
-                    FileHandle.standardError.write(Data(String(format: "state policy seed %d, %6d steps: training success %.2f, "
-                        + "length %.1f, KL %.4f, clip %.2f\n", Int(seed), p.environmentSteps, p.trainingSuccessRate,
-                        p.trainingEpisodeLength, report.update.approximateKL, report.update.clipFraction).utf8))
-                }
-                if iteration % interval == 0 || iteration == iterations {
-                    let episodes = try PolicyEvaluation.trajectories(of: agent.policy, in: task.environment, episodes: self.episodes,
-                                                                     seed: 1_000_000)
-                    curve.append(try mixing.successStatistics(of: episodes).successRate)
-                }
-            }
-            print(String(format: "state policy (lesson 7) seed %d: success curve %@ (%.1f s)", Int(seed),
-                         curve.map { String(format: "%.2f", $0) }.joined(separator: " "), Date().timeIntervalSince(started)))
-        }
     }
 }
 

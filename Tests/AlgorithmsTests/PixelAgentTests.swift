@@ -114,6 +114,10 @@ struct PixelAgentTests {
                                                  hiddenSizes: [16], rng: &rng)
         let rollout = try collector.collect(policy: policy, stepsPerEnvironment: 8, rng: &rng)
         #expect(rollout.nextImages.rows == 16 && rollout.nextImages.cols == Self.shape.count)
+        let targets = AuxiliaryTarget.blockAndPusher.positions(rollout, rows: [0, 5])
+        #expect(targets.rows == 2 && targets.cols == 4)
+        #expect(targets.row(1) == rollout.blockPositions.row(5) + rollout.pusherPositions.row(5))
+        #expect(Array(rollout.states.observations.row(5)[0..<2]) == rollout.pusherPositions.row(5))
         for row in 0..<rollout.count - 1 where !rollout.states.episodeEnds[row] {
             #expect(rollout.nextImages.row(row) == rollout.images.row(row + 1), "row \(row)")
         }
@@ -182,6 +186,13 @@ struct PixelAgentTests {
         #expect(report.point.extras[GAILMetric.policyD] != nil)
         let (pixels, _) = try Self.agent(Self.tiny(critic: .pixels))
         #expect((pixels.critic as? ConvolutionalValueFunction)?.imageShape == Self.shape)
+        #expect(pixels.policy.auxiliaryHead == nil)
+        var auxiliary = Self.tiny()
+        auxiliary.auxiliaryWeight = 1
+        auxiliary.auxiliaryTarget = .blockAndPusher
+        var (withHead, rng3) = try Self.agent(auxiliary)
+        #expect(withHead.policy.auxiliaryHead?.outputSize == 4)
+        try withHead.iterate(rng: &rng3)
     }
 
     /// The curve as sorted-key JSON (NaN ≠ NaN, and dictionaries keep no order).

@@ -39,7 +39,7 @@ public struct PixelCollector {
         }
         guard steps >= 1 else { throw PolicyGradientError("PixelCollector.collect: stepsPerEnvironment is \(steps)") }
         let n = k * steps, pixels = shape.count
-        var images = [Float](repeating: 0, count: n * pixels), nextImages = images, positions = [Float](repeating: 0, count: n * 2)
+        var images = [Float](repeating: 0, count: n * pixels), nextImages = images, positions = [Float](repeating: 0, count: n * 2), pushers = positions
         var states = [Float](repeating: 0, count: n * stateSize), nextStates = states
         var sampled = [Float](repeating: 0, count: n * actSize), executed = sampled
         var rewards = [Float](repeating: 0, count: n), taskRewards = rewards, logProbabilities = rewards
@@ -54,6 +54,7 @@ public struct PixelCollector {
                 let action = actions.row(e), clipped = environments[e].actionSpace.clip(action)
                 images.replaceSubrange(row * pixels..<(row + 1) * pixels, with: environments[e].image)
                 positions.replaceSubrange(row * 2..<row * 2 + 2, with: environments[e].blockPosition)
+                pushers.replaceSubrange(row * 2..<row * 2 + 2, with: environments[e].pusherPosition)
                 states.replaceSubrange(row * stateSize..<(row + 1) * stateSize, with: environments[e].state)
                 let step = try environments[e].step(clipped, rng: &rng)
                 nextStates.replaceSubrange(row * stateSize..<(row + 1) * stateSize, with: step.observation)
@@ -81,6 +82,7 @@ public struct PixelCollector {
             logProbabilities: logProbabilities, completedEpisodes: completed)
         return try PixelRollout(states: batch, images: Matrix(rows: n, cols: pixels, values: images),
                                 nextImages: Matrix(rows: n, cols: pixels, values: nextImages),
-                                blockPositions: Matrix(rows: n, cols: 2, values: positions))
+                                blockPositions: Matrix(rows: n, cols: 2, values: positions),
+                                pusherPositions: Matrix(rows: n, cols: 2, values: pushers))
     }
 }

@@ -11,8 +11,10 @@ import Numerics
 ///
 /// The update is ``PPO``'s own (``PPO/update(batch:rewards:model:configuration:formulas:name:rng:)``:
 /// same configuration, same plugged-in formulas for GAE and the clipped loss), on a ``PixelRollout``.
+/// PPO's entropy bonus (`entropyCoefficient`) applies as in ``PPO``.
 /// With `auxiliaryWeight` w > 0 the policy's loss gains w · ``auxiliaryPositionLoss(predicted:target:)``
-/// of its auxiliary head on the minibatch's block positions, and the head is trained with the policy.
+/// of its auxiliary head on the minibatch's object positions (``AuxiliaryTarget``: the block's, or
+/// the block's and the pusher's), and the head is trained with the policy.
 ///
 /// ```
 /// for each rollout collected by π_old:
@@ -30,6 +32,8 @@ public final class PixelPPO<Formulas: GAILExercises> {
     public let configuration: PPOConfiguration
     /// The auxiliary loss's weight w (0: no auxiliary task).
     public let auxiliaryWeight: Float
+    /// What the auxiliary head regresses.
+    public let auxiliaryTarget: AuxiliaryTarget
     /// The plugged-in formulas (the student's or the reference's).
     public let formulas: Formulas
     private let policyParameters: [Parameter]
@@ -39,13 +43,15 @@ public final class PixelPPO<Formulas: GAILExercises> {
     /// A learner for `policy` and `critic` (a ``ValueFunction`` of the environment's state, or a
     /// ``ConvolutionalValueFunction`` of the images).
     public init(policy: ConvolutionalGaussianPolicy, critic: any PixelRolloutCritic,
-                configuration: PPOConfiguration = PPOConfiguration(), auxiliaryWeight: Float = 0, formulas: Formulas) {
-        precondition(auxiliaryWeight == 0 || policy.auxiliaryHead != nil,
-                     "PixelPPO: an auxiliary weight needs a policy with an auxiliary head")
+                configuration: PPOConfiguration = PPOConfiguration(), auxiliaryWeight: Float = 0,
+                auxiliaryTarget: AuxiliaryTarget = .block, formulas: Formulas) {
+        precondition(auxiliaryWeight == 0 || policy.auxiliaryHead?.outputSize == auxiliaryTarget.outputs,
+                     "PixelPPO: an auxiliary weight needs a policy whose auxiliary head has \(auxiliaryTarget.outputs) outputs")
         self.policy = policy
         self.critic = critic
         self.configuration = configuration
         self.auxiliaryWeight = auxiliaryWeight
+        self.auxiliaryTarget = auxiliaryTarget
         self.formulas = formulas
         policyParameters = policy.parameters + (auxiliaryWeight > 0 ? policy.auxiliaryHead!.parameters : [])
         policyOptimizer = Adam(parameters: policyParameters, learningRate: configuration.policyLearningRate)
@@ -56,17 +62,18 @@ public final class PixelPPO<Formulas: GAILExercises> {
     ///
     /// - Throws: what the formulas throw, or ``PolicyGradientError`` for bad sizes or settings.
     public func update(rollout: PixelRollout, rewards: [Float], rng: inout RandomSource) throws -> PolicyUpdateStatistics {
-        let batch = rollout.states, policy = policy, critic = critic, weight = auxiliaryWeight
-        let maxNorm = configuration.maxGradientNorm, parameters = policyParameters
+        let batch = rollout.states, policy = policy, critic = critic, weight = auxiliaryWeight, target = auxiliaryTarget
+        let maxNorm = configuration.maxGradientNorm, parameters = policyParameters, entropyCoefficient = configuration.entropyCoefficient
         let policyOptimizer = policyOptimizer, valueOptimizer = valueOptimizer
         let model = ProximalUpdateModel(
             values: { critic.values(rollout) },
             logProbabilities: { policy.logProbabilities(images: rollout.images.rows($0), actions: batch.actions.rows($0)) },
             policyLoss: { surrogate, rows in
-                guard weight > 0 else { return surrogate }
-                let positions = Tensor(rollout.blockPositions.rows(rows))
-                return surrogate + auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
-                                                         target: positions) * weight
+                let loss = PPO<Formulas>.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: entropyCoefficient)
+                guard weight > 0 else { return loss }
+                let positions = Tensor(target.positions(rollout, rows: rows))
+                return loss + auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
+                                                    target: positions) * weight
             },
             stepPolicy: { loss in
                 var gradients = loss.gradients(for: parameters)

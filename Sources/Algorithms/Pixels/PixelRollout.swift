@@ -14,16 +14,18 @@ public struct PixelRollout {
     public var images: Matrix
     /// The images after each step, N × imageShape.count.
     public var nextImages: Matrix
-    /// The block's position at o_t, N × 2 (the auxiliary head's target).
+    /// The block's position at o_t, N × 2 (an auxiliary head's target).
     public var blockPositions: Matrix
+    /// The pusher's position at o_t, N × 2 (an auxiliary head's target).
+    public var pusherPositions: Matrix
 
     /// A rollout from its parts.
     ///
-    /// - Throws: ``PolicyGradientError`` when `images`, `nextImages` or `blockPositions` and `states`
-    ///   differ in rows, or the two image matrices in columns.
-    public init(states: RolloutBatch, images: Matrix, nextImages: Matrix, blockPositions: Matrix) throws {
+    /// - Throws: ``PolicyGradientError`` when `images`, `nextImages`, `blockPositions` or
+    ///   `pusherPositions` and `states` differ in rows, or the two image matrices in columns.
+    public init(states: RolloutBatch, images: Matrix, nextImages: Matrix, blockPositions: Matrix, pusherPositions: Matrix) throws {
         guard images.rows == states.count, nextImages.rows == states.count, blockPositions.rows == states.count,
-              nextImages.cols == images.cols else {
+              pusherPositions.rows == states.count, nextImages.cols == images.cols else {
             throw PolicyGradientError("PixelRollout: \(images.shapeDescription) images, \(nextImages.shapeDescription) next images "
                                       + "and \(blockPositions.rows) positions for \(states.count) transitions")
         }
@@ -31,6 +33,7 @@ public struct PixelRollout {
         self.images = images
         self.nextImages = nextImages
         self.blockPositions = blockPositions
+        self.pusherPositions = pusherPositions
     }
 
     /// The number of transitions N.

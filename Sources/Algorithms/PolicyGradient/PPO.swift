@@ -79,16 +79,20 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
         let model = ProximalUpdateModel(
             values: { (valueFunction.values(batch.observations), valueFunction.values(batch.nextObservations)) },
             logProbabilities: { policy.logProbabilities(observations: batch.observations.rows($0), actions: batch.actions.rows($0)) },
-            policyLoss: { surrogate, _ in
-                guard c.entropyCoefficient > 0 else { return surrogate }
-                let entropy = DiagonalGaussian(mean: Tensor(Matrix.zeros(1, policy.actionSize)), logStd: policy.logStd.tensor).entropy()
-                return surrogate - entropy.mean() * c.entropyCoefficient
-            },
+            policyLoss: { surrogate, _ in Self.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: c.entropyCoefficient) },
             stepPolicy: { steps.stepPolicy($0) },
             stepValue: { rows, targets in steps.stepValue(observations: batch.observations.rows(rows), targets: targets) },
             divergence: { steps.divergence(from: batch, clipRange: c.clipRange) })
         return try Self.update(batch: batch, rewards: rewards, model: model, configuration: c, formulas: formulas, name: "PPO",
                                rng: &rng)
+    }
+
+    /// `loss` − `coefficient` · H(π), the entropy of a diagonal Gaussian with log σ `logStd`
+    /// (the same for every state); `loss` itself when the coefficient is 0.
+    static func withEntropyBonus(_ loss: Tensor, logStd: Parameter, coefficient: Float) -> Tensor {
+        guard coefficient > 0 else { return loss }
+        let entropy = DiagonalGaussian(mean: Tensor(Matrix.zeros(1, logStd.value.cols)), logStd: logStd.tensor).entropy()
+        return loss - entropy.mean() * coefficient
     }
 
     /// PPO's update for any policy and critic, seen through `model` (``PPO`` on states, ``PixelPPO``

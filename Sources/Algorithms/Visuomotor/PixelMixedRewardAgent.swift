@@ -54,6 +54,8 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
     public private(set) var curve = LearningCurve()
     /// Environment steps taken for training.
     public private(set) var environmentSteps = 0
+    /// The auxiliary loss at the end of the pretraining (NaN without).
+    public let auxiliaryPretrainingLoss: Double
     private var gradientSteps = 0
     private let rewardFunction: DiscriminatorReward<Imitation>
     private let start: DemonstrationStart<BlockPushing, Mixing>
@@ -130,7 +132,12 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
         policy = ConvolutionalGaussianPolicy(imageShape: imageShape, actionSize: environment.actionSize,
                                              convolutions: configuration.convolutions, hiddenSizes: configuration.policyHiddenSizes,
                                              initialLogStd: settings.initialLogStd,
-                                             auxiliaryOutputs: configuration.auxiliaryWeight > 0 ? 2 : 0, rng: &rng)
+                                             auxiliaryOutputs: configuration.auxiliaryWeight > 0 ? configuration.auxiliaryTarget.outputs : 0,
+                                             rng: &rng)
+        var pretrainingRNG = rng.split()
+        auxiliaryPretrainingLoss = try configuration.auxiliaryPretraining.run(
+            policy: policy, target: configuration.auxiliaryTarget, task: task, demonstrationStates: startStates.flatMap { $0 },
+            styles: configuration.styles, rng: &pretrainingRNG)
         switch configuration.critic {
         case .state:
             critic = ValueFunction(observationSize: environment.observationSize, hiddenSizes: settings.policyHiddenSizes,
@@ -140,8 +147,12 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
                                                 hiddenSizes: configuration.pixelCriticHiddenSizes, rng: &criticRNG)
         }
         learner = PixelPPO(policy: policy, critic: critic, configuration: settings.ppo,
-                           auxiliaryWeight: configuration.auxiliaryWeight, formulas: imitation)
+                           auxiliaryWeight: configuration.auxiliaryWeight, auxiliaryTarget: configuration.auxiliaryTarget,
+                           formulas: imitation)
     }
+
+    /// The key of the policy's mean σ among a curve point's extras (how much it still explores).
+    public static var policyStandardDeviationMetric: String { "policy σ" }
 
     /// The fraction of training episodes so far that started from a demonstration state.
     public var demonstrationStartFraction: Double {
@@ -167,6 +178,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
             trainingEpisodeLength: mean(of: episodes.map { Double($0.length) }),
             meanTrainingReward: mean(of: rewards))
         point.extras = rewardFunction.lastMetrics
+        point.extras[Self.policyStandardDeviationMetric] = mean(of: policy.standardDeviations.map(Double.init))
         curve.points.append(point)
         return IterationReport(point: point, update: update)
     }

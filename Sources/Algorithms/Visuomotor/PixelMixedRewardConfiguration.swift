@@ -30,6 +30,10 @@ public struct PixelMixedRewardConfiguration: Sendable, Equatable {
     public var pixelCriticHiddenSizes = [32]
     /// The weight of the auxiliary position loss (0: no auxiliary head).
     public var auxiliaryWeight: Float = 0
+    /// What the auxiliary head regresses.
+    public var auxiliaryTarget: AuxiliaryTarget = .block
+    /// Supervised steps on the auxiliary task before training (needs an auxiliary weight > 0).
+    public var auxiliaryPretraining = AuxiliaryPretraining()
 
     /// The defaults.
     public init() {}
