@@ -222,6 +222,29 @@ struct PixelAgentTests {
         #expect(a.point.meanTrainingReward == b.point.meanTrainingReward)
     }
 
+    @Test("auxiliary pretraining lowers the position loss; without a matching head it is one clear error")
+    func pretraining() throws {
+        var rng = RandomSource(seed: 8)
+        let policy = ConvolutionalGaussianPolicy(imageShape: Self.shape, actionSize: 2, convolutions: Self.convolutions,
+                                                 hiddenSizes: [16], auxiliaryOutputs: 4, rng: &rng)
+        var pretraining = AuxiliaryPretraining()
+        pretraining.images = 128
+        pretraining.steps = 1
+        var first = RandomSource(seed: 9), second = RandomSource(seed: 9)
+        let states = try Self.demonstrations().flatMap { $0.states }
+        let before = try pretraining.run(policy: policy, target: .blockAndPusher, task: Self.task, demonstrationStates: states,
+                                         styles: .fixed(.figure), rng: &first)
+        pretraining.steps = 150
+        let after = try pretraining.run(policy: policy, target: .blockAndPusher, task: Self.task, demonstrationStates: states,
+                                        styles: .fixed(.figure), rng: &second)
+        #expect(after < 0.5 * before, "auxiliary loss \(before) → \(after)")
+        let error = try #require(throws: PolicyGradientError.self) {
+            try pretraining.run(policy: policy, target: .block, task: Self.task, demonstrationStates: states,
+                                styles: .fixed(.figure), rng: &first)
+        }
+        #expect("\(error)".contains("2 outputs"), "\(error)")
+    }
+
     @Test("evaluation from pixels starts where Rollout.run starts, and a bad setting is one clear error")
     func evaluationAndErrors() throws {
         let (agent, _) = try Self.agent(Self.tiny())
