@@ -138,10 +138,10 @@ extension PixelStudy {
                 demonstrator += cosine(mu, SIMD2<Double>(Double(actions[i][0]), Double(actions[i][1])))
             }
             let n = Double(states.count)
-            print(String(format: "%@ %6d steps: success %.2f, training success %.2f; on demonstration states |μ| %.2f, "
+            FileHandle.standardOutput.write(Data((String(format: "%@ %6d steps: success %.2f, training success %.2f; on demonstration states |μ| %.2f, "
                          + "cos(μ, block − pusher) %.2f, cos(μ, goal − block) %.2f, cos(μ, demonstrator's action) %.2f, σ %.2f",
                          critic.rawValue, agent.environmentSteps, success, report.point.trainingSuccessRate, size / n, approach / n,
-                         push / n, demonstrator / n, agent.policy.standardDeviations.reduce(0, +) / 2))
+                         push / n, demonstrator / n, agent.policy.standardDeviations.reduce(0, +) / 2) + "\n").utf8))
         }
     }
 
