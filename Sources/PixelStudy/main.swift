@@ -47,6 +47,8 @@ struct PixelStudy: ParsableCommand {
     var auxiliaryWeight: Float = 0
     @Option(name: .customLong("auxiliary-target"), help: "What the auxiliary head regresses: block or blockAndPusher.")
     var auxiliaryTarget = "block"
+    @Option(name: .customLong("target-kl"), help: "Stop PPO's epochs once the approximate KL exceeds this (0: never).")
+    var targetKL: Float = 0
     @Option(help: "PPO's minibatch size.")
     var minibatch = 64
     @Option(help: "PPO's entropy bonus coefficient.")
@@ -118,6 +120,7 @@ struct PixelStudy: ParsableCommand {
         c.rewardMixing.ppo.epochs = epochs
         c.rewardMixing.ppo.entropyCoefficient = entropy
         c.rewardMixing.ppo.minibatchSize = minibatch
+        c.rewardMixing.ppo.targetKL = targetKL > 0 ? targetKL : nil
         c.rewardMixing.initialLogStd = initialLogStd
         c.rewardMixing.ppo.policyLearningRate = policyLearningRate
         c.rewardMixing.ppo.valueLearningRate = valueLearningRate
