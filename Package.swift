@@ -85,6 +85,11 @@ var targets: [Target] = [
                                                            "ExerciseAPI", "Implementations", argumentParser],
                       path: "Sources/HopperStudy"),
 
+    // Zhu et al.'s (2018) critic ablation on the pushing task from pixels, over seeds (issue 14).
+    .executableTarget(name: "pixel-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics", "NeuralNetworks",
+                                                          "ExerciseAPI", "Implementations", argumentParser],
+                      path: "Sources/PixelStudy"),
+
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
     .executableTarget(name: "robustness", dependencies: ["LessonClaims", "Numerics", argumentParser],
@@ -143,6 +148,7 @@ let package = Package(
         .executable(name: "export-demos", targets: ["export-demos"]),
         .executable(name: "hopper-check", targets: ["hopper-check"]),
         .executable(name: "hopper-study", targets: ["hopper-study"]),
+        .executable(name: "pixel-study", targets: ["pixel-study"]),
         .executable(name: "robustness", targets: ["robustness"]),
         .executable(name: "slides", targets: ["slides"]),
     ] + (hasSolutions ? [.executable(name: "mutants", targets: ["mutants"])] : []),

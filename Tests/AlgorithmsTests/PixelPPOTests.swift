@@ -52,7 +52,7 @@ struct PixelPPOTests {
         var configuration = PPOConfiguration()
         configuration.epochs = 4
         configuration.policyLearningRate = 1e-3
-        let ppo = PixelPPO(policy: policy, valueFunction: critic, configuration: configuration,
+        let ppo = PixelPPO(policy: policy, critic: critic, configuration: configuration,
                            auxiliaryWeight: auxiliaryWeight, formulas: Solutions.AdversarialImitation())
         var means: [Float] = [], auxiliary: Float = 0, aim: Float = 0
         for _ in 0..<iterations {

@@ -39,7 +39,7 @@ public struct PixelCollector {
         }
         guard steps >= 1 else { throw PolicyGradientError("PixelCollector.collect: stepsPerEnvironment is \(steps)") }
         let n = k * steps, pixels = shape.count
-        var images = [Float](repeating: 0, count: n * pixels), positions = [Float](repeating: 0, count: n * 2)
+        var images = [Float](repeating: 0, count: n * pixels), nextImages = images, positions = [Float](repeating: 0, count: n * 2), pushers = positions
         var states = [Float](repeating: 0, count: n * stateSize), nextStates = states
         var sampled = [Float](repeating: 0, count: n * actSize), executed = sampled
         var rewards = [Float](repeating: 0, count: n), taskRewards = rewards, logProbabilities = rewards
@@ -54,9 +54,11 @@ public struct PixelCollector {
                 let action = actions.row(e), clipped = environments[e].actionSpace.clip(action)
                 images.replaceSubrange(row * pixels..<(row + 1) * pixels, with: environments[e].image)
                 positions.replaceSubrange(row * 2..<row * 2 + 2, with: environments[e].blockPosition)
+                pushers.replaceSubrange(row * 2..<row * 2 + 2, with: environments[e].pusherPosition)
                 states.replaceSubrange(row * stateSize..<(row + 1) * stateSize, with: environments[e].state)
                 let step = try environments[e].step(clipped, rng: &rng)
                 nextStates.replaceSubrange(row * stateSize..<(row + 1) * stateSize, with: step.observation)
+                nextImages.replaceSubrange(row * pixels..<(row + 1) * pixels, with: environments[e].image)
                 sampled.replaceSubrange(row * actSize..<(row + 1) * actSize, with: action)
                 executed.replaceSubrange(row * actSize..<(row + 1) * actSize, with: clipped)
                 rewards[row] = Float(step.reward)
@@ -79,6 +81,8 @@ public struct PixelCollector {
             environmentRewards: rewards, taskRewards: taskRewards, terminated: terminated, episodeEnds: ends,
             logProbabilities: logProbabilities, completedEpisodes: completed)
         return try PixelRollout(states: batch, images: Matrix(rows: n, cols: pixels, values: images),
-                                blockPositions: Matrix(rows: n, cols: 2, values: positions))
+                                nextImages: Matrix(rows: n, cols: pixels, values: nextImages),
+                                blockPositions: Matrix(rows: n, cols: 2, values: positions),
+                                pusherPositions: Matrix(rows: n, cols: 2, values: pushers))
     }
 }

@@ -3,113 +3,109 @@ import Foundation
 import NeuralNetworks
 import Numerics
 
-/// PPO for a policy that acts from pixels with an asymmetric critic (Zhu et al. 2018, section
-/// IV-A; Pinto et al. 2018): the clipped surrogate is taken on log π_θ(a | image), while GAE and the
-/// value function use the low-dimensional state, which the simulator knows during training.
+/// PPO for a policy that acts from pixels (Zhu et al. 2018, section IV-A; Pinto et al. 2018): the
+/// clipped surrogate is taken on log π_θ(a | image); GAE and the value function use what the
+/// critic observes — the low-dimensional state, which the simulator knows during training (the
+/// asymmetric critic, a ``ValueFunction``, the default), or the images themselves
+/// (a ``ConvolutionalValueFunction``, the paper's ablation).
 ///
-/// The update is ``PPO``'s (same configuration, same plugged-in formulas for GAE and the clipped
-/// loss), on a ``PixelRollout``. With `auxiliaryWeight` w > 0 the policy's loss gains
-/// w · ``auxiliaryPositionLoss(predicted:target:)`` of its auxiliary head on the minibatch's block
-/// positions, and the head is trained with the policy.
+/// The update is ``PPO``'s own (``PPO/update(batch:rewards:model:configuration:formulas:name:rng:)``:
+/// same configuration, same plugged-in formulas for GAE and the clipped loss), on a ``PixelRollout``.
+/// PPO's entropy bonus (`entropyCoefficient`) applies as in ``PPO``.
+/// With `auxiliaryWeight` w > 0 the policy's loss gains w · ``auxiliaryPositionLoss(predicted:target:)``
+/// of its auxiliary head on the minibatch's object positions (``AuxiliaryTarget``: the block's, or
+/// the block's and the pusher's), and the head is trained with the policy.
 ///
 /// ```
 /// for each rollout collected by π_old:
-///     A ← GAE(r, V(state))
+///     A ← GAE(r, V(state)) or GAE(r, V(image))
 ///     repeat epochs times, for each minibatch:
 ///         θ ← θ − α ∇ [−mean min(ρA, clip(ρ, 1−ε, 1+ε)A) + w · L_aux]   ρ = π_θ(a | image) / π_old(a | image)
-///         φ ← φ − α ∇ mean (V_φ(state) − (A + V_old(state)))²
+///         φ ← φ − α ∇ mean (V_φ − (A + V_old))²
 /// ```
 public final class PixelPPO<Formulas: GAILExercises> {
     /// The policy, on images.
     public let policy: ConvolutionalGaussianPolicy
-    /// The critic, on states.
-    public let valueFunction: ValueFunction
+    /// The critic, on states (asymmetric) or on images.
+    public let critic: any PixelRolloutCritic
     /// The hyper-parameters.
     public let configuration: PPOConfiguration
     /// The auxiliary loss's weight w (0: no auxiliary task).
     public let auxiliaryWeight: Float
+    /// What the auxiliary head regresses.
+    public let auxiliaryTarget: AuxiliaryTarget
     /// The plugged-in formulas (the student's or the reference's).
     public let formulas: Formulas
     private let policyParameters: [Parameter]
     private let policyOptimizer: Adam
     private let valueOptimizer: Adam
 
-    /// A learner for `policy` and `valueFunction` (whose input is the environment's state).
-    public init(policy: ConvolutionalGaussianPolicy, valueFunction: ValueFunction,
-                configuration: PPOConfiguration = PPOConfiguration(), auxiliaryWeight: Float = 0, formulas: Formulas) {
-        precondition(auxiliaryWeight == 0 || policy.auxiliaryHead != nil,
-                     "PixelPPO: an auxiliary weight needs a policy with an auxiliary head")
+    /// A learner for `policy` and `critic` (a ``ValueFunction`` of the environment's state, or a
+    /// ``ConvolutionalValueFunction`` of the images).
+    public init(policy: ConvolutionalGaussianPolicy, critic: any PixelRolloutCritic,
+                configuration: PPOConfiguration = PPOConfiguration(), auxiliaryWeight: Float = 0,
+                auxiliaryTarget: AuxiliaryTarget = .block, formulas: Formulas) {
+        precondition(auxiliaryWeight == 0 || policy.auxiliaryHead?.outputSize == auxiliaryTarget.outputs,
+                     "PixelPPO: an auxiliary weight needs a policy whose auxiliary head has \(auxiliaryTarget.outputs) outputs")
         self.policy = policy
-        self.valueFunction = valueFunction
+        self.critic = critic
         self.configuration = configuration
         self.auxiliaryWeight = auxiliaryWeight
+        self.auxiliaryTarget = auxiliaryTarget
         self.formulas = formulas
         policyParameters = policy.parameters + (auxiliaryWeight > 0 ? policy.auxiliaryHead!.parameters : [])
         policyOptimizer = Adam(parameters: policyParameters, learningRate: configuration.policyLearningRate)
-        valueOptimizer = Adam(parameters: valueFunction.parameters, learningRate: configuration.valueLearningRate)
+        valueOptimizer = Adam(parameters: critic.parameters, learningRate: configuration.valueLearningRate)
     }
 
     /// Several epochs of clipped-surrogate steps on `rollout` with `rewards`.
     ///
     /// - Throws: what the formulas throw, or ``PolicyGradientError`` for bad sizes or settings.
     public func update(rollout: PixelRollout, rewards: [Float], rng: inout RandomSource) throws -> PolicyUpdateStatistics {
-        let c = configuration
-        guard c.epochs >= 1, c.minibatchSize >= 1 else {
-            throw PolicyGradientError("PixelPPO: epochs (\(c.epochs)) and minibatchSize (\(c.minibatchSize)) must be at least 1")
-        }
-        let batch = rollout.states
-        let estimate = try AdvantageEstimate.estimate(batch: batch, rewards: rewards, valueFunction: valueFunction,
-                                                      discount: c.discount, lambda: c.gaeLambda, formulas: formulas)
-        let advantages = c.normalizesAdvantages ? standardised(estimate.advantages) : estimate.advantages
-        let n = batch.count
-        var policyLossTotal = 0.0, valueLossTotal = 0.0, steps = 0
-        var stoppedEarly = false
-        for _ in 0..<c.epochs where !stoppedEarly {
-            let order = rng.shuffled(0..<n)
-            for start in stride(from: 0, to: n, by: c.minibatchSize) {
-                let indices = Array(order[start..<min(start + c.minibatchSize, n)])
-                let images = rollout.images.rows(indices)
-                let logp = policy.logProbabilities(images: images, actions: batch.actions.rows(indices))
-                var loss = try formulas.ppoClippedLoss(logProbabilities: logp,
-                                                       oldLogProbabilities: indices.map { batch.logProbabilities[$0] },
-                                                       advantages: indices.map { advantages[$0] }, clipRange: c.clipRange)
-                policyLossTotal += Double(loss.scalar)
-                if auxiliaryWeight > 0 {
-                    let positions = Tensor(rollout.blockPositions.rows(indices))
-                    loss = loss + auxiliaryPositionLoss(predicted: policy.predictedPositions(images), target: positions)
-                        * auxiliaryWeight
-                }
-                var gradients = loss.gradients(for: policyParameters)
-                clipGlobalNorm(&gradients, maxNorm: c.maxGradientNorm)
+        let batch = rollout.states, policy = policy, critic = critic, weight = auxiliaryWeight, target = auxiliaryTarget
+        let maxNorm = configuration.maxGradientNorm, parameters = policyParameters, entropyCoefficient = configuration.entropyCoefficient
+        let policyOptimizer = policyOptimizer, valueOptimizer = valueOptimizer
+        let model = ProximalUpdateModel(
+            values: { critic.values(rollout) },
+            logProbabilities: { policy.logProbabilities(images: rollout.images.rows($0), actions: batch.actions.rows($0)) },
+            policyLoss: { surrogate, rows in
+                let loss = PPO<Formulas>.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: entropyCoefficient)
+                guard weight > 0 else { return loss }
+                let positions = Tensor(target.positions(rollout, rows: rows))
+                return loss + auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
+                                                    target: positions) * weight
+            },
+            stepPolicy: { loss in
+                var gradients = loss.gradients(for: parameters)
+                clipGlobalNorm(&gradients, maxNorm: maxNorm)
                 policyOptimizer.step(gradients)
-
-                let valueLoss = mseLoss(valueFunction.predictions(batch.observations.rows(indices)),
-                                        Tensor(Matrix(columnVector: indices.map { estimate.returns[$0] })))
-                var valueGradients = valueLoss.gradients(for: valueFunction.parameters)
-                clipGlobalNorm(&valueGradients, maxNorm: c.maxGradientNorm)
-                valueOptimizer.step(valueGradients)
-                valueLossTotal += Double(valueLoss.scalar)
-                steps += 1
-            }
-            if let target = c.targetKL, divergence(from: rollout).kl > Double(target) { stoppedEarly = true }
-        }
-        let (kl, clipped) = divergence(from: rollout)
-        return PolicyUpdateStatistics(policyLoss: policyLossTotal / Double(max(steps, 1)),
-                                      valueLoss: valueLossTotal / Double(max(steps, 1)),
-                                      policyGradientSteps: steps, valueGradientSteps: steps,
-                                      approximateKL: kl, clipFraction: clipped)
+            },
+            stepValue: { rows, targets in
+                let loss = mseLoss(critic.predictions(rollout, rows: rows), Tensor(Matrix(columnVector: targets)))
+                var gradients = loss.gradients(for: critic.parameters)
+                clipGlobalNorm(&gradients, maxNorm: maxNorm)
+                valueOptimizer.step(gradients)
+                return Double(loss.scalar)
+            },
+            divergence: { [self] in divergence(from: rollout) })
+        return try PPO<Formulas>.update(batch: batch, rewards: rewards, model: model, configuration: configuration,
+                                        formulas: formulas, name: "PixelPPO", rng: &rng)
     }
 
     /// The approximate KL(π_old ‖ π) = mean(log π_old − log π) on the rollout, and the fraction of
-    /// ratios more than the clip range from 1.
+    /// ratios more than the clip range from 1 (256 images per forward pass).
     private func divergence(from rollout: PixelRollout) -> (kl: Double, clipFraction: Double) {
-        let newLogp = policy.logProbabilities(images: rollout.images, actions: rollout.states.actions).value.scalars
+        let n = rollout.count, chunk = 256
+        let newLogp = stride(from: 0, to: n, by: chunk).flatMap { start in
+            let rows = Array(start..<min(start + chunk, n))
+            return policy.logProbabilities(images: rollout.images.rows(rows), actions: rollout.states.actions.rows(rows)).value.scalars
+        }
         var kl = 0.0, clipped = 0
         for (old, new) in zip(rollout.states.logProbabilities, newLogp) {
             kl += Double(old - new)
             if abs(Foundation.exp(new - old) - 1) > configuration.clipRange { clipped += 1 }
         }
-        let n = Double(max(rollout.count, 1))
-        return (kl / n, Double(clipped) / n)
+        let count = Double(max(n, 1))
+        return (kl / count, Double(clipped) / count)
     }
 }

@@ -77,6 +77,8 @@ public struct PixelPushingEnvironment {
     public var state: [Float] { environment.observation }
     /// The block's centre, the auxiliary head's regression target.
     public var blockPosition: [Float] { [Float(environment.state.block.x), Float(environment.state.block.y)] }
+    /// The pusher's centre, an auxiliary regression target.
+    public var pusherPosition: [Float] { [Float(environment.state.pusher.x), Float(environment.state.pusher.y)] }
     /// The action box.
     public var actionSpace: Box { environment.actionSpace }
 

@@ -75,12 +75,40 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
 
     /// Several epochs of clipped-surrogate steps on `batch` with `rewards`.
     public func update(batch: RolloutBatch, rewards: [Float], rng: inout RandomSource) throws -> PolicyUpdateStatistics {
-        let c = configuration
+        let c = configuration, policy = policy, valueFunction = valueFunction, steps = steps
+        let model = ProximalUpdateModel(
+            values: { (valueFunction.values(batch.observations), valueFunction.values(batch.nextObservations)) },
+            logProbabilities: { policy.logProbabilities(observations: batch.observations.rows($0), actions: batch.actions.rows($0)) },
+            policyLoss: { surrogate, _ in Self.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: c.entropyCoefficient) },
+            stepPolicy: { steps.stepPolicy($0) },
+            stepValue: { rows, targets in steps.stepValue(observations: batch.observations.rows(rows), targets: targets) },
+            divergence: { steps.divergence(from: batch, clipRange: c.clipRange) })
+        return try Self.update(batch: batch, rewards: rewards, model: model, configuration: c, formulas: formulas, name: "PPO",
+                               rng: &rng)
+    }
+
+    /// `loss` − `coefficient` · H(π), the entropy of a diagonal Gaussian with log σ `logStd`
+    /// (the same for every state); `loss` itself when the coefficient is 0.
+    static func withEntropyBonus(_ loss: Tensor, logStd: Parameter, coefficient: Float) -> Tensor {
+        guard coefficient > 0 else { return loss }
+        let entropy = DiagonalGaussian(mean: Tensor(Matrix.zeros(1, logStd.value.cols)), logStd: logStd.tensor).entropy()
+        return loss - entropy.mean() * coefficient
+    }
+
+    /// PPO's update for any policy and critic, seen through `model` (``PPO`` on states, ``PixelPPO``
+    /// on images): GAE on the critic's values of `batch`, then `epochs` passes of minibatch steps on
+    /// the clipped surrogate of the policy and on the critic's squared error to the returns.
+    ///
+    /// - Throws: what the formulas throw, or ``PolicyGradientError`` (prefixed by `name`) for bad
+    ///   settings or sizes.
+    public static func update(batch: RolloutBatch, rewards: [Float], model: ProximalUpdateModel, configuration c: PPOConfiguration,
+                              formulas: Formulas, name: String, rng: inout RandomSource) throws -> PolicyUpdateStatistics {
         guard c.epochs >= 1, c.minibatchSize >= 1 else {
-            throw PolicyGradientError("PPO: epochs (\(c.epochs)) and minibatchSize (\(c.minibatchSize)) must be at least 1")
+            throw PolicyGradientError("\(name): epochs (\(c.epochs)) and minibatchSize (\(c.minibatchSize)) must be at least 1")
         }
         // listing: ppo-update
-        let estimate = try AdvantageEstimate.estimate(batch: batch, rewards: rewards, valueFunction: valueFunction,
+        let (values, nextValues) = model.values()
+        let estimate = try AdvantageEstimate.estimate(batch: batch, rewards: rewards, values: values, nextValues: nextValues,
                                                       discount: c.discount, lambda: c.gaeLambda, formulas: formulas)
         let advantages = c.normalizesAdvantages ? standardised(estimate.advantages) : estimate.advantages
         let n = batch.count
@@ -90,24 +118,20 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
             let order = rng.shuffled(0..<n)
             for start in stride(from: 0, to: n, by: c.minibatchSize) {
                 let indices = Array(order[start..<min(start + c.minibatchSize, n)])
-                let observations = batch.observations.rows(indices)
-                let logp = policy.logProbabilities(observations: observations, actions: batch.actions.rows(indices))
-                var loss = try formulas.ppoClippedLoss(logProbabilities: logp,
-                                                       oldLogProbabilities: indices.map { batch.logProbabilities[$0] },
-                                                       advantages: indices.map { advantages[$0] }, clipRange: c.clipRange)
-                if c.entropyCoefficient > 0 {
-                    let entropy = DiagonalGaussian(mean: Tensor(Matrix.zeros(1, policy.actionSize)), logStd: policy.logStd.tensor).entropy()
-                    loss = loss - entropy.mean() * c.entropyCoefficient
-                }
-                steps.stepPolicy(loss)
+                let logp = model.logProbabilities(indices)   // log π_θ(a | s) or log π_θ(a | image)
+                let surrogate = try formulas.ppoClippedLoss(logProbabilities: logp,
+                                                            oldLogProbabilities: indices.map { batch.logProbabilities[$0] },
+                                                            advantages: indices.map { advantages[$0] }, clipRange: c.clipRange)
+                let loss = model.policyLoss(surrogate, indices)   // + entropy bonus, auxiliary task
+                model.stepPolicy(loss)
                 policyLossTotal += Double(loss.scalar)
-                valueLossTotal += steps.stepValue(observations: observations, targets: indices.map { estimate.returns[$0] })
+                valueLossTotal += model.stepValue(indices, indices.map { estimate.returns[$0] })
                 stepCount += 1
             }
-            if let target = c.targetKL, steps.divergence(from: batch).kl > Double(target) { stoppedEarly = true }
+            if let target = c.targetKL, model.divergence().kl > Double(target) { stoppedEarly = true }
         }
         // end listing
-        let (kl, clipped) = steps.divergence(from: batch, clipRange: c.clipRange)
+        let (kl, clipped) = model.divergence()
         return PolicyUpdateStatistics(policyLoss: policyLossTotal / Double(max(stepCount, 1)),
                                       valueLoss: valueLossTotal / Double(max(stepCount, 1)),
                                       policyGradientSteps: stepCount, valueGradientSteps: stepCount,

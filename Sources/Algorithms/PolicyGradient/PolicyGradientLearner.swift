@@ -56,12 +56,26 @@ public struct AdvantageEstimate: Sendable {
     /// `rewards`, using `valueFunction` for V(s_t) and V(s_{t+1}).
     public static func estimate(batch: RolloutBatch, rewards: [Float], valueFunction: ValueFunction,
                                 discount: Float, lambda: Float, formulas: some GAILExercises) throws -> AdvantageEstimate {
+        try estimate(batch: batch, rewards: rewards, values: valueFunction.values(batch.observations),
+                     nextValues: valueFunction.values(batch.nextObservations), discount: discount, lambda: lambda,
+                     formulas: formulas)
+    }
+
+    /// Runs the student's (or the reference's) `generalizedAdvantageEstimates` on `batch` with
+    /// `rewards` and any critic's V(s_t) (`values`) and V(s_{t+1}) (`nextValues`), one per transition
+    /// (a critic on the state, or on the images the policy saw).
+    ///
+    /// - Throws: what the formula throws, or ``PolicyGradientError`` when the sizes disagree.
+    public static func estimate(batch: RolloutBatch, rewards: [Float], values: [Float], nextValues: [Float],
+                                discount: Float, lambda: Float, formulas: some GAILExercises) throws -> AdvantageEstimate {
         guard rewards.count == batch.count else {
             throw PolicyGradientError("advantage estimation: \(rewards.count) rewards for a batch of \(batch.count) transitions")
         }
+        guard values.count == batch.count, nextValues.count == batch.count else {
+            throw PolicyGradientError("advantage estimation: \(values.count) values and \(nextValues.count) next values "
+                                      + "for a batch of \(batch.count) transitions")
+        }
         // listing: advantage-estimate
-        let values = valueFunction.values(batch.observations)
-        let nextValues = valueFunction.values(batch.nextObservations)
         let advantages = try formulas.generalizedAdvantageEstimates(
             rewards: rewards, values: values, nextValues: nextValues, terminated: batch.terminated,
             episodeEnds: batch.episodeEnds, discount: discount, lambda: lambda)

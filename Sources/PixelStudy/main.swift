@@ -1,0 +1,216 @@
+// pixel-study: Zhu et al.'s (2018) critic ablation on the kit's pushing task seen through a camera.
+// The mixed-reward agent of lesson 7 with a CNN policy on rendered images, trained per seed with the
+// asymmetric critic (on the state) and with a critic on the images; each run is evaluated from the
+// task's start states every few iterations, and the environment steps at which its success rate
+// first reaches the threshold are reported per seed, with wall times and steps per second.
+//
+//   swift run -c release pixel-study --seeds 0,1,2,3 --iterations 60 --size 16 --out pixel-study.json
+//
+// --baseline, --diagnose and --cloning-check run the diagnostics of Diagnostics.swift; the measurements
+// and what they show are in notes/lesson9-foundations.md.
+import Algorithms
+import ArgumentParser
+import Datasets
+import Environments
+import ExerciseAPI
+import Foundation
+import Implementations
+import NeuralNetworks
+import Numerics
+
+struct PixelStudy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pixel-study",
+        abstract: "The asymmetric critic against a critic on pixels (Zhu et al. 2018) on the pushing task from images.")
+
+    @Option(help: "Seeds, comma-separated.")
+    var seeds = "0,1,2,3"
+    @Option(help: "Critics, comma-separated: state, pixels.")
+    var critics = "state,pixels"
+    @Option(help: "Training iterations per run (each environments × steps-per-environment steps).")
+    var iterations = 60
+    @Option(help: "Image size (size × size × 3).")
+    var size = 16
+    @Option(help: "Environments stepped in lockstep.")
+    var environments = 8
+    @Option(name: .customLong("steps-per-environment"), help: "Steps per environment per iteration.")
+    var stepsPerEnvironment = 128
+    @Option(help: "PPO epochs per iteration.")
+    var epochs = 10
+    @Option(help: "λ, the imitation reward's weight.")
+    var lambda: Float = 0.1
+    @Option(name: .customLong("start-probability"), help: "Chance that a training episode starts from a demonstration state.")
+    var startProbability = 0.8
+    @Option(help: "Discriminator view: block (block only) or pusher (block + pusher + action).")
+    var view = "block"
+    @Option(name: .customLong("auxiliary-weight"), help: "Weight of the auxiliary position loss (0: none).")
+    var auxiliaryWeight: Float = 0
+    @Option(name: .customLong("auxiliary-target"), help: "What the auxiliary head regresses: block or blockAndPusher.")
+    var auxiliaryTarget = "block"
+    @Option(name: .customLong("target-kl"), help: "Stop PPO's epochs once the approximate KL exceeds this (0: never).")
+    var targetKL: Float = 0
+    @Option(help: "PPO's minibatch size.")
+    var minibatch = 64
+    @Option(help: "PPO's entropy bonus coefficient.")
+    var entropy: Float = 0
+    @Option(name: .customLong("initial-log-std"), help: "The policy's initial log σ.")
+    var initialLogStd: Float = -0.5
+    @Option(name: .customLong("pretraining-steps"), help: "Supervised auxiliary-task steps before training (needs --auxiliary-weight > 0).")
+    var pretrainingSteps = 0
+    @Option(name: .customLong("policy-lr"), help: "Adam step size of the policy.")
+    var policyLearningRate: Float = 1e-3
+    @Option(name: .customLong("value-lr"), help: "Adam step size of the critic.")
+    var valueLearningRate: Float = 1e-3
+    @Option(help: "Demonstrations (lesson 7's demonstrator, recorded with seed 77 000 as lesson 7 does with its seed 0).")
+    var demonstrations = 20
+    @Option(help: "Evaluate every this many iterations.")
+    var interval = 5
+    @Option(help: "Episodes per evaluation (from the task's start states).")
+    var episodes = 20
+    @Option(help: "The success rate that counts as reaching the goal.")
+    var threshold = 0.5
+    @Flag(name: .customLong("stop-at-threshold"), help: "End a run at its first evaluation at or above the threshold.")
+    var stopAtThreshold = false
+    @Option(help: "Runs at a time.")
+    var threads = 2
+    @Flag(help: "Also run lesson 7's agent on the state (MixedRewardAgent, same settings) for the same seeds, for comparison.")
+    var baseline = false
+    @Option(name: .customLong("cloning-check"), help: "Instead of the study: behavior cloning of the designed expert from this many episodes of images, then its success (0: off).")
+    var cloningCheck = 0
+    @Flag(help: "Instead of the study: train the first critic on the first seed and print, every interval, the mean action's size and aim on the evaluation episodes' states.")
+    var diagnose = false
+    @Option(help: "Instead of the study: the reach task (reward 10 × decrease of the pusher–block distance, the environment's resets) for this many iterations per run, each critic on each seed (0: off).")
+    var reach = 0
+    @Flag(help: "Print every iteration's training numbers on standard error.")
+    var verbose = false
+    @Option(help: "Where to write the JSON of per-seed results.")
+    var out = "pixel-study.json"
+
+    func parsed() throws -> (seeds: [UInt64], critics: [PixelCriticChoice], configuration: PixelMixedRewardConfiguration) {
+        let seedList = seeds.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !seedList.isEmpty, seedList.count == seeds.split(separator: ",").count else {
+            throw ValidationError("--seeds takes a comma-separated list of non-negative integers, got '\(seeds)'")
+        }
+        let criticList = critics.split(separator: ",").compactMap { PixelCriticChoice(rawValue: String($0)) }
+        guard !criticList.isEmpty, criticList.count == critics.split(separator: ",").count else {
+            throw ValidationError("--critics takes state, pixels (comma-separated), got '\(critics)'")
+        }
+        guard iterations >= 1, size >= 8, environments >= 1, stepsPerEnvironment >= 1, epochs >= 1, interval >= 1,
+              episodes >= 1, threads >= 1, demonstrations >= 1 else {
+            throw ValidationError("--iterations, --environments, --steps-per-environment, --epochs, --interval, --episodes, "
+                                  + "--threads and --demonstrations must be at least 1, --size at least 8")
+        }
+        var c = PixelMixedRewardConfiguration()
+        c.imageSize = size
+        c.auxiliaryWeight = auxiliaryWeight
+        guard let target = AuxiliaryTarget(rawValue: auxiliaryTarget) else {
+            throw ValidationError("--auxiliary-target takes block or blockAndPusher, got '\(auxiliaryTarget)'")
+        }
+        c.auxiliaryTarget = target
+        c.auxiliaryPretraining.steps = pretrainingSteps
+        c.rewardMixing.imitationWeight = lambda
+        c.rewardMixing.demonstrationStartProbability = startProbability
+        switch view {
+        case "block": c.rewardMixing.discriminatorView = .blockOnly
+        case "pusher": c.rewardMixing.discriminatorView = .blockAndPusher
+        default: throw ValidationError("--view takes block or pusher, got '\(view)'")
+        }
+        c.rewardMixing.rollouts.environments = environments
+        c.rewardMixing.rollouts.stepsPerEnvironment = stepsPerEnvironment
+        c.rewardMixing.ppo.epochs = epochs
+        c.rewardMixing.ppo.entropyCoefficient = entropy
+        c.rewardMixing.ppo.minibatchSize = minibatch
+        c.rewardMixing.ppo.targetKL = targetKL > 0 ? targetKL : nil
+        c.rewardMixing.initialLogStd = initialLogStd
+        c.rewardMixing.ppo.policyLearningRate = policyLearningRate
+        c.rewardMixing.ppo.valueLearningRate = valueLearningRate
+        return (seedList, criticList, c)
+    }
+
+    func validate() throws {
+        _ = try parsed()
+    }
+
+    func run() throws {
+        let (seedList, criticList, configuration) = try parsed()
+        let set = exerciseSet(for: .reference).set
+        let task = PushingTask()
+        let demos = try task.demonstrations(count: demonstrations, seed: RandomSource.derivedSeed(base: 0, scale: 1_000, offset: 77_000))
+        let experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demos,
+                                               iterations: iterations, evaluationInterval: interval, evaluationEpisodes: episodes,
+                                               successThreshold: threshold, stopsAtThreshold: stopAtThreshold)
+        let given = try set.rewardMixing.successStatistics(of: demos)
+        FileHandle.standardError.write(Data(("pixel-study: \(size)×\(size) images, \(environments) × \(stepsPerEnvironment) steps × "
+            + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), seeds \(seedList), BLAS threads "
+            + "\(Matrix.blasThreads), \(threads) runs at a time; demonstrations: \(given)\n").utf8))
+        if reach > 0 {
+            try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation)
+            return
+        }
+        if cloningCheck > 0 {
+            try runCloningCheck(task: task, configuration: configuration, mixing: set.rewardMixing)
+            return
+        }
+        if diagnose {
+            try runDiagnosis(task: task, demonstrations: demos, configuration: configuration, seed: seedList[0], critic: criticList[0],
+                             imitation: set.adversarialImitation, mixing: set.rewardMixing)
+            return
+        }
+        if baseline {
+            try runBaseline(task: task, demonstrations: demos, configuration: configuration.rewardMixing, seeds: seedList,
+                            imitation: set.adversarialImitation, mixing: set.rewardMixing)
+        }
+        let started = Date()
+        let runs = try experiment.runAll(criticList, seeds: seedList, imitation: set.adversarialImitation,
+                                         mixing: set.rewardMixing, parallelism: threads) { [verbose] critic, seed, report in
+            guard verbose else { return }
+            let p = report.point, u = report.update
+            let line = String(format: "%@ seed %d, %6d steps: training success %.2f, task return %.2f, length %.1f, reward %.3f, "
+                              + "σ %.2f, D(expert) %.2f D(policy) %.2f, KL %.4f, clip %.2f, value loss %.3f\n",
+                              critic.rawValue, Int(seed), p.environmentSteps, p.trainingSuccessRate, p.trainingTaskReturn,
+                              p.trainingEpisodeLength, p.meanTrainingReward,
+                              p.extras["policy σ"] ?? .nan, p.extras[GAILMetric.expertD] ?? .nan,
+                              p.extras[GAILMetric.policyD] ?? .nan, u.approximateKL, u.clipFraction, u.valueLoss)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        let total = Date().timeIntervalSince(started)
+        print("critic               seed  steps to \(threshold)   final success  mean success  env steps  seconds  steps/s  curve")
+        for run in runs {
+            let reached = run.stepsToThreshold.map(String.init) ?? "not reached"
+            let curve = run.successCurve.map { String(format: "%.2f", $0.successRate) }.joined(separator: " ")
+            print(String(format: "%@ %4d  %@  %13.2f  %12.3f  %9d  %7.1f  %7.0f  %@", run.critic.description.padding(toLength: 20, withPad: " ", startingAt: 0),
+                         Int(run.seed), reached.padding(toLength: 15, withPad: " ", startingAt: 0), run.finalEvaluation.successRate, run.meanSuccessAlongTraining, run.environmentSteps,
+                         run.seconds, Double(run.environmentSteps) / run.seconds, curve))
+        }
+        for critic in criticList {
+            let mine = runs.filter { $0.critic == critic }
+            let (m, s) = meanAndStandardDeviation(of: mine.map(\.meanSuccessAlongTraining))
+            let (f, fs) = meanAndStandardDeviation(of: mine.map(\.finalEvaluation.successRate))
+            let reached = mine.filter { $0.stepsToThreshold != nil }.count
+            print(String(format: "%@: mean success along training %.3f ± %.3f, final %.2f ± %.2f, threshold reached by %d of %d",
+                         critic.description, m, s, f, fs, reached, mine.count))
+        }
+        if criticList.count == 2 {
+            let a = runs.filter { $0.critic == criticList[0] }, b = runs.filter { $0.critic == criticList[1] }
+            let comparison = SeedComparison(greater: a.map(\.meanSuccessAlongTraining), than: b.map(\.meanSuccessAlongTraining))
+            print("\(criticList[0]) above \(criticList[1]) in mean success along training: \(comparison.holds ? "holds" : "does not hold") (\(comparison))")
+        }
+        print(String(format: "total %.1f s wall, %d runs, %d threads", total, runs.count, threads))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        try encoder.encode(runs).write(to: URL(fileURLWithPath: out), options: .atomic)
+    }
+}
+
+// Bad flags give one line on standard error (not the usage block) and exit status 64.
+do {
+    var command = try PixelStudy.parseAsRoot()
+    try command.run()
+} catch {
+    let code = PixelStudy.exitCode(for: error)
+    if code == .success { PixelStudy.exit(withError: error) }    // --help
+    let message = PixelStudy.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("pixel-study: \(message)\n".utf8))
+    exit(code.rawValue)
+}
