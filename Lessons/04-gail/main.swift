@@ -26,7 +26,7 @@ lesson.listing("The reward of a batch: discriminator steps on L_D (exercise 4.1)
                file: "Sources/Algorithms/GAIL/DiscriminatorReward.swift", region: "discriminator-and-reward")
 lesson.listing("PPO's update: GAE (exercise 4.5) and the clipped surrogate (4.4)",
                file: "Sources/Algorithms/PolicyGradient/PPO.swift", region: "ppo-update")
-lesson.listing("The advantages PPO's update starts from: V(s) and V(s') of the batch, then GAE (exercise 4.5)",
+lesson.listing("The advantages PPO's update starts from: GAE (exercise 4.5) on the critic's V(s) and V(s'), and the returns A + V",
                file: "Sources/Algorithms/PolicyGradient/PolicyGradientLearner.swift", region: "advantage-estimate")
 
 // Shared between cells, as in a notebook.

@@ -27,7 +27,7 @@ lesson.listing("Where an episode starts: a demonstration state with probability 
                file: "Sources/Algorithms/RewardMixing/DemonstrationStart.swift", region: "demonstration-start")
 lesson.listing("PPO's update: GAE (exercise 4.5) and the clipped surrogate (4.4)",
                file: "Sources/Algorithms/PolicyGradient/PPO.swift", region: "ppo-update")
-lesson.listing("The advantages PPO's update starts from: V(s) and V(s') of the batch, then GAE (exercise 4.5)",
+lesson.listing("The advantages PPO's update starts from: GAE (exercise 4.5) on the critic's V(s) and V(s'), and the returns A + V",
                file: "Sources/Algorithms/PolicyGradient/PolicyGradientLearner.swift", region: "advantage-estimate")
 
 // Shared between cells, as in a notebook.
