@@ -57,7 +57,9 @@ var targets: [Target] = [
     .target(name: "Datasets", dependencies: ["Numerics", "Environments"]),
     .target(name: "ExerciseAPI", dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets"]),
     .target(name: "Algorithms",
-            dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"]),
+            dependencies: ["Numerics", "NeuralNetworks", "Environments", "Datasets", "ExerciseAPI"],
+            // The Hopper expert's actor (Sources/Algorithms/Experts/HopperExpert.swift).
+            resources: [.copy("Experts/hopper-expert.json")]),
     .target(name: "LessonKit", dependencies: ["Numerics", "Plotting", "ExerciseAPI", "Implementations", "LessonClaims",
                                              argumentParser]),
 
@@ -81,7 +83,7 @@ var targets: [Target] = [
     .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck"),
 
     // Fujimoto et al.'s (2019) orange and blue on the kit's Hopper, over seeds and budgets (issue 13).
-    .executableTarget(name: "hopper-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics",
+    .executableTarget(name: "hopper-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics", "NeuralNetworks",
                                                            "ExerciseAPI", "Implementations", argumentParser],
                       path: "Sources/HopperStudy"),
 

@@ -38,8 +38,10 @@ func verdicts(_ outcomes: [SettingOutcome]) -> [ClaimVerdict] {
         let runs = outcomes.filter { $0.setting == setting }
         guard !runs.isEmpty else { continue }
         let orangeReturns = runs.map(\.orange.finalReturn), blueReturns = runs.map(\.blue.finalReturn)
-        let blueOver = runs.map(\.blue.overestimation), orangeOver = runs.map(\.orange.overestimation)
-        let comparisons: [(String, SeedComparison)] = [
+        let blueOver = runs.map { $0.blue.overestimation ?? .nan }
+        /// log10 of estimate over true value; NaN for a non-positive one (the claim then fails).
+        func logRatio(_ agent: AgentOutcome) -> Double { log10((agent.finalEstimate ?? .nan) / agent.finalTrueValue) }
+        var comparisons: [(String, SeedComparison)] = [
             ("blue's return below orange's", SeedComparison(greater: orangeReturns, than: blueReturns)),
             ("blue's return below half of orange's",
              SeedComparison(greater: orangeReturns.map { 0.5 * $0 }, than: blueReturns)),
@@ -48,9 +50,25 @@ func verdicts(_ outcomes: [SettingOutcome]) -> [ClaimVerdict] {
             // "Far above", on the log scale the paper plots: more than twice the true value. A
             // non-positive estimate or value makes the ratio NaN, and the claim then fails.
             ("blue's estimate above twice its true value (log10 of the ratio, paired per seed)",
-             SeedComparison(greater: runs.map { log10($0.blue.finalEstimate / $0.blue.finalTrueValue) }, than: log10(2.0))),
-            ("blue's overestimation above orange's", SeedComparison(greater: blueOver, than: orangeOver)),
+             SeedComparison(greater: runs.map { logRatio($0.blue) }, than: log10(2.0))),
         ]
+        // The expert (orange on the Imitation buffer) has no critic: no estimate to compare with.
+        let orangeOver = runs.compactMap(\.orange.overestimation)
+        if orangeOver.count == runs.count {
+            comparisons.append(("blue's overestimation above orange's", SeedComparison(greater: blueOver, than: orangeOver)))
+        }
+        // Lesson 6 on the same buffers: BCQ against offline DDPG (blue) and behavior cloning.
+        let bcq = runs.compactMap(\.bcq), bc = runs.compactMap(\.bc)
+        if bcq.count == runs.count {
+            let bcqReturns = bcq.map(\.finalReturn)
+            comparisons.append(("BCQ's return above blue's (offline DDPG)", SeedComparison(greater: bcqReturns, than: blueReturns)))
+            if bc.count == runs.count {
+                comparisons.append(("BCQ's return above BC's", SeedComparison(greater: bcqReturns, than: bc.map(\.finalReturn))))
+            }
+            // "Near its true value": within a factor 2 either way, |log10(Q̂/V)| below log10 2.
+            comparisons.append(("BCQ's estimate within a factor 2 of its true value (log10 2 − |log10 ratio|, paired)",
+                                SeedComparison(greater: bcq.map { log10(2.0) - abs(logRatio($0)) }, than: 0)))
+        }
         for (claim, comparison) in comparisons {
             result.append(ClaimVerdict(setting: setting, claim: claim, holds: comparison.holds,
                                        detail: comparison.description, slack: comparison.slack))
@@ -84,12 +102,27 @@ func reportText(_ document: StudyDocument) -> String {
     ]
     for o in document.outcomes {
         lines.append([pad(String(o.seed), 20), pad(o.setting.rawValue, 11), pad(number(o.orange.finalReturn), 9),
-                      pad(number(o.blue.finalReturn), 8), pad(number(o.orange.finalEstimate), 9),
-                      pad(number(o.orange.finalTrueValue), 9), pad(number(o.blue.finalEstimate), 9),
+                      pad(number(o.blue.finalReturn), 8), pad(o.orange.finalEstimate.map(number) ?? "–", 9),
+                      pad(number(o.orange.finalTrueValue), 9), pad(o.blue.finalEstimate.map(number) ?? "–", 9),
                       pad(number(o.blue.finalTrueValue), 8), pad(String(format: "%.0f", o.orangeSeconds + o.blueSeconds), 7),
                       pad(String(format: "%.0f", o.cpuSeconds), 7)].joined(separator: " "))
     }
     lines.append("(R: return of the deterministic policy; Q̂: the critic's Q(s0, π(s0)); V: true discounted value)")
+    let offline = document.outcomes.filter { $0.bcq != nil || $0.bc != nil }
+    if !offline.isEmpty {
+        lines += ["", "Offline learners on the same final buffers (BCQ: \(c.bcqHiddenSizes.map(String.init).joined(separator: "-")) "
+                      + "networks, \(c.bcqActingSamples) candidates when acting; BC: \(c.behaviorCloning.gradientSteps) steps):",
+                  [pad("seed", 20), pad("setting", 11), pad("blue R", 8), pad("BCQ R", 8), pad("BCQ Q̂", 8), pad("BCQ V", 8),
+                   pad("BC R", 8), pad("BCQ s", 7), pad("BC s", 6)].joined(separator: " ")]
+        for o in offline {
+            lines.append([pad(String(o.seed), 20), pad(o.setting.rawValue, 11), pad(number(o.blue.finalReturn), 8),
+                          pad(o.bcq.map { number($0.finalReturn) } ?? "–", 8),
+                          pad(o.bcq?.finalEstimate.map(number) ?? "–", 8), pad(o.bcq.map { number($0.finalTrueValue) } ?? "–", 8),
+                          pad(o.bc.map { number($0.finalReturn) } ?? "–", 8),
+                          pad(o.bcqSeconds.map { String(format: "%.0f", $0) } ?? "–", 7),
+                          pad(o.bcSeconds.map { String(format: "%.0f", $0) } ?? "–", 6)].joined(separator: " "))
+        }
+    }
     if !document.claims.isEmpty {
         lines.append("")
         for v in document.claims {

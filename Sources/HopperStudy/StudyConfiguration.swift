@@ -11,6 +11,17 @@ enum StudySetting: String, Codable, CaseIterable, Sendable {
     /// Orange explores with N(0, 0.1·max action); blue trains on orange's growing buffer at the
     /// same time, one update per step on its own mini-batch, and never acts.
     case concurrent
+    /// Orange is the expert (``HopperExpert``, or `--expert`); its noiseless transitions fill the
+    /// buffer and blue trains offline on it for as many updates as in the Final setting.
+    case imitation
+}
+
+/// The learners that train offline on each setting's final buffer besides blue (lesson 6).
+enum OfflineLearner: String, Codable, CaseIterable, Sendable {
+    /// BCQ (Fujimoto, Meger & Precup 2019) with the syllabus's constants, as many updates as blue.
+    case bcq
+    /// Behavior cloning on the buffer's state-action pairs (lesson 1's trainer).
+    case bc
 }
 
 /// Which DDPG orange and blue are.
@@ -22,6 +33,10 @@ enum DDPGVariant: String, Codable, CaseIterable, Sendable {
     /// decay 10⁻², the action entering the critic's second layer (``DDPGConfiguration/fixedBufferPaper``);
     /// `--actor-lr` and `--critic-lr` are ignored.
     case paper
+    /// TD3 (Fujimoto, van Hoof & Meger 2018): the kit's DDPG with twin critics and clipped double Q,
+    /// target policy smoothing N(0, 0.2) clipped to ±0.5, actor and targets every second update
+    /// (``TD3Options``), the learning rates of `--actor-lr` and `--critic-lr`.
+    case td3
 }
 
 /// Everything that decides a study run besides the seed.
@@ -32,6 +47,8 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var randomSteps = 1_000
     /// Hidden-layer widths of actor and critic.
     var hiddenSizes = [64, 64]
+    /// The critic's widths when they differ from the actor's (`nil`: `hiddenSizes`).
+    var criticHiddenSizes: [Int]? = nil
     /// Transitions per gradient step.
     var batchSize = 100
     /// Adam's learning rate for the actor.
@@ -56,6 +73,39 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var settings: [StudySetting] = [.final]
     /// Which DDPG.
     var ddpg: DDPGVariant = .kit
+    /// Transitions of the expert in the Imitation buffer (`nil`: `environmentSteps`).
+    var imitationTransitions: Int? = nil
+    /// The expert's weights file (`nil`: the kit's ``HopperExpert``).
+    var expertPath: String? = nil
+    /// Learners trained offline on every setting's final buffer besides blue.
+    var offlineLearners: [OfflineLearner] = []
+    /// Hidden widths of BCQ's critics, perturbation model and VAE (the paper: 400-300 and 750-750).
+    var bcqHiddenSizes = [64, 64]
+    /// BCQ's gradient updates (`nil`: as many as blue's), evaluated `evaluationPoints` times.
+    var bcqUpdates: Int? = nil
+    /// BCQ's candidates when acting (the syllabus's n = 10; the authors' code: 100).
+    var bcqActingSamples = 10
+    /// Behavior cloning's gradient steps (`nil`: as many as blue's updates).
+    var bcSteps: Int? = nil
+
+    /// The number of expert transitions in the Imitation buffer.
+    var imitationTransitionCount: Int { imitationTransitions ?? environmentSteps }
+
+    /// BCQ's hyper-parameters: the syllabus's (Φ 0.05, λ 0.75, n 10, τ 0.005, γ 0.99, batch 100,
+    /// Adam 10⁻³, latent 2·|A|) with `bcqHiddenSizes` for every network.
+    var bcq: BCQConfiguration {
+        var configuration = BCQConfiguration(sampledActions: 10, actingSamples: bcqActingSamples, tau: tau,
+                                             discount: discount, batchSize: batchSize,
+                                             criticHiddenSizes: bcqHiddenSizes, perturbationHiddenSizes: bcqHiddenSizes,
+                                             vaeHiddenSizes: bcqHiddenSizes)
+        configuration.learningRate = 1e-3
+        return configuration
+    }
+
+    /// Behavior cloning's hyper-parameters: lesson 1's trainer (64-64, Adam 10⁻³, batch 64).
+    var behaviorCloning: BehaviorCloningConfiguration {
+        BehaviorCloningConfiguration(gradientSteps: bcSteps ?? updates)
+    }
 
     /// Gradient updates orange takes (one per step after the random ones); blue takes as many.
     var updates: Int { max(0, environmentSteps - randomSteps) }
@@ -65,14 +115,16 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
 
     /// The DDPG hyper-parameters of orange and blue.
     var agent: DDPGConfiguration {
+        let criticSizes = criticHiddenSizes ?? hiddenSizes
         switch ddpg {
-        case .kit:
-            return DDPGConfiguration(actorHiddenSizes: hiddenSizes, criticHiddenSizes: hiddenSizes,
+        case .kit, .td3:
+            return DDPGConfiguration(actorHiddenSizes: hiddenSizes, criticHiddenSizes: criticSizes,
                                      actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
-                                     discount: discount, tau: tau, batchSize: batchSize, explorationNoise: finalNoise)
+                                     discount: discount, tau: tau, batchSize: batchSize, explorationNoise: finalNoise,
+                                     td3: ddpg == .td3 ? TD3Options() : nil)
         case .paper:
             var configuration = DDPGConfiguration.fixedBufferPaper(actorHiddenSizes: hiddenSizes,
-                                                                   criticHiddenSizes: hiddenSizes)
+                                                                   criticHiddenSizes: criticSizes)
             configuration.discount = discount
             configuration.tau = tau
             configuration.batchSize = batchSize
@@ -96,10 +148,20 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
         if hiddenSizes.isEmpty || hiddenSizes.contains(where: { $0 <= 0 }) {
             return "--hidden must be positive widths such as 64,64, got \(hiddenSizes)"
         }
+        if let criticHiddenSizes, criticHiddenSizes.isEmpty || criticHiddenSizes.contains(where: { $0 <= 0 }) {
+            return "--critic-hidden must be positive widths such as 256,256, got \(criticHiddenSizes)"
+        }
         if evaluationEpisodes <= 0 { return "--eval-episodes must be positive, got \(evaluationEpisodes)" }
         if valueHorizon < 1_000 { return "--value-horizon must cover an episode (1000 steps), got \(valueHorizon)" }
         if evaluationPoints <= 0 { return "--eval-points must be positive, got \(evaluationPoints)" }
-        if settings.isEmpty { return "--settings must name at least one of final, concurrent" }
+        if settings.isEmpty { return "--settings must name at least one of final, concurrent, imitation" }
+        if let imitationTransitions, imitationTransitions <= 0 {
+            return "--imitation-steps must be positive, got \(imitationTransitions)"
+        }
+        if let bcSteps, bcSteps < 0 { return "--bc-steps must be ≥ 0, got \(bcSteps)" }
+        if let bcqUpdates, bcqUpdates <= 0 { return "--bcq-updates must be positive, got \(bcqUpdates)" }
+        if bcqActingSamples < 1 { return "--bcq-acting must be ≥ 1, got \(bcqActingSamples)" }
+        do { try bcq.validate() } catch { return "\(error)" }
         do { try agent.validate() } catch { return "\(error)" }
         return nil
     }

@@ -6,7 +6,14 @@
 // against the true discounted Monte-Carlo value from the same start states. Seeds run one after
 // another on one core; the JSON is rewritten after every seed.
 //
+// `--settings imitation` fills the buffer with the expert's noiseless transitions (the kit's
+// `HopperExpert`, trained by `--train-expert` with `--ddpg td3`); `--offline bcq,bc` trains BCQ and
+// behavior cloning on every setting's final buffer too (lesson 6), from the same buffer.
+//
 //   swift run -c release hopper-study --steps 30000 --hidden 64,64 --seeds 0,1,2 --out study.json
+//   swift run -c release hopper-study --settings final,imitation --offline bcq,bc --steps 100000
+//   swift run -c release hopper-study --ddpg td3 --final-noise 0.1 --steps 500000 --random-steps 10000 \
+//       --train-expert hopper-expert.json
 import ArgumentParser
 import ExerciseAPI
 import Foundation
@@ -26,6 +33,8 @@ struct HopperStudy: ParsableCommand {
     var randomSteps = 1_000
     @Option(help: "Hidden-layer widths of actor and critic, comma-separated.")
     var hidden = "64,64"
+    @Option(name: .customLong("critic-hidden"), help: "The critic's widths when they differ from --hidden.")
+    var criticHidden: String?
     @Option(help: "Transitions per gradient step.")
     var batch = 100
     @Option(name: .customLong("actor-lr"), help: "Adam's learning rate for the actor.")
@@ -42,12 +51,31 @@ struct HopperStudy: ParsableCommand {
     var evaluationPoints = 10
     @Option(name: .customLong("value-horizon"), help: "Steps of the Monte-Carlo value rollouts (≥ 1000).")
     var valueHorizon = 1_000
-    @Option(help: "Settings, comma-separated: final, concurrent.")
+    @Option(help: "Settings, comma-separated: final, concurrent, imitation.")
     var settings = "final"
-    @Option(help: "Which DDPG: kit (--actor-lr, --critic-lr) or paper (Fujimoto et al. 2019: 1e-4, 1e-3, weight decay 1e-2).")
+    @Option(name: .customLong("imitation-steps"), help: "Expert transitions in the Imitation buffer (default: --steps).")
+    var imitationSteps: Int?
+    @Option(help: "The expert's weights file for the Imitation buffer (default: the kit's HopperExpert).")
+    var expert: String?
+    @Option(help: "Learners trained offline on every setting's final buffer besides blue, comma-separated: bcq, bc.")
+    var offline: String?
+    @Option(name: .customLong("bcq-hidden"), help: "Hidden widths of BCQ's critics, perturbation model and VAE.")
+    var bcqHidden = "64,64"
+    @Option(name: .customLong("bcq-updates"), help: "BCQ's gradient updates (default: as many as blue's).")
+    var bcqUpdates: Int?
+    @Option(name: .customLong("bcq-acting"), help: "BCQ's candidates per state when acting.")
+    var bcqActing = 10
+    @Option(name: .customLong("bc-steps"), help: "Behavior cloning's gradient steps (default: as many as blue's updates).")
+    var bcSteps: Int?
+    @Option(help: "Which DDPG: kit (--actor-lr, --critic-lr), paper (Fujimoto et al. 2019: 1e-4, 1e-3, weight decay 1e-2) or td3.")
     var ddpg = "kit"
     @Option(help: "Where to write the JSON of per-seed results.")
     var out = "hopper-study.json"
+    @Option(name: .customLong("train-expert"),
+            help: "Train only the interacting agent (first seed) and save its best actor to this weights file.")
+    var trainExpert: String?
+    @Option(name: .customLong("expert-interval"), help: "With --train-expert: steps between two selection evaluations.")
+    var expertInterval = 10_000
     @Flag(help: "Print only the table.")
     var quiet = false
 
@@ -65,6 +93,9 @@ struct HopperStudy: ParsableCommand {
         c.environmentSteps = steps
         c.randomSteps = randomSteps
         c.hiddenSizes = try list(hidden, "hidden", hint: " of widths such as 64,64") { Int($0) }
+        if let criticHidden {
+            c.criticHiddenSizes = try list(criticHidden, "critic-hidden", hint: " of widths such as 256,256") { Int($0) }
+        }
         c.batchSize = batch
         c.actorLearningRate = actorLearningRate
         c.criticLearningRate = criticLearningRate
@@ -73,9 +104,18 @@ struct HopperStudy: ParsableCommand {
         c.evaluationEpisodes = evaluationEpisodes
         c.evaluationPoints = evaluationPoints
         c.valueHorizon = valueHorizon
-        c.settings = try list(settings, "settings", hint: " of final, concurrent") { StudySetting(rawValue: $0) }
+        c.settings = try list(settings, "settings", hint: " of final, concurrent, imitation") { StudySetting(rawValue: $0) }
+        c.imitationTransitions = imitationSteps
+        c.expertPath = expert
+        if let offline {
+            c.offlineLearners = try list(offline, "offline", hint: " of bcq, bc") { OfflineLearner(rawValue: $0) }
+        }
+        c.bcqHiddenSizes = try list(bcqHidden, "bcq-hidden", hint: " of widths such as 64,64") { Int($0) }
+        c.bcqActingSamples = bcqActing
+        c.bcqUpdates = bcqUpdates
+        c.bcSteps = bcSteps
         guard let variant = DDPGVariant(rawValue: ddpg) else {
-            throw ValidationError("--ddpg takes kit or paper, got '\(ddpg)'")
+            throw ValidationError("--ddpg takes kit, paper or td3, got '\(ddpg)'")
         }
         c.ddpg = variant
         if let problem = c.problem() { throw ValidationError(problem) }
@@ -97,25 +137,48 @@ struct HopperStudy: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let machine = [
             "cpu": Self.processorName(), "cores": String(ProcessInfo.processInfo.activeProcessorCount),
-            "blasThreads": String(Matrix.blasThreads),
+            "blasThreads": String(Matrix.blasThreads), "blasKernel": BLASKernel.name,
             "OPENBLAS_NUM_THREADS": environment["OPENBLAS_NUM_THREADS"] ?? "unset",
         ]
         log("hopper-study: seeds \(seeds.map(String.init).joined(separator: ", ")), \(configuration.environmentSteps) steps, "
             + "networks \(configuration.hiddenSizes), batch \(configuration.batchSize), BLAS threads \(Matrix.blasThreads)")
+        if let path = trainExpert {
+            guard expertInterval > 0 else { throw ValidationError("--expert-interval must be positive, got \(expertInterval)") }
+            let url = URL(fileURLWithPath: path)
+            let report = try trainHopperExpert(seed: seeds[0], configuration: configuration,
+                                        selectionInterval: expertInterval, heldOutEpisodes: 10,
+                                        to: url, formulas: formulas, log: log)
+            let encoder = Self.encoder()
+            try encoder.encode(report).write(to: URL(fileURLWithPath: out), options: .atomic)
+            print(String(format: "expert: return %.0f ± %.0f over %d held-out episodes (true value %.0f), kept the actor of "
+                         + "step %d (selection return %.0f); %.0f s wall, %.0f s processor; weights in %@",
+                         report.heldOutReturn, report.heldOutStandardDeviation, report.heldOutEpisodes,
+                         report.heldOutTrueValue, report.bestStep, report.bestSelectionReturn, report.wallSeconds,
+                         report.cpuSeconds, url.path))
+            return
+        }
         let start = Date()
         var document = StudyDocument(configuration: configuration, seeds: seeds, machine: machine, outcomes: [],
                                      claims: [], totalSeconds: 0)
         let url = URL(fileURLWithPath: out)
         for seed in seeds {
-            document.outcomes += try runStudy(seed: seed, configuration: configuration, formulas: formulas, log: log)
+            document.outcomes += try runStudy(seed: seed, configuration: configuration, exercises: set, log: log)
             document.claims = verdicts(document.outcomes)
             document.totalSeconds = Date().timeIntervalSince(start)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let encoder = Self.encoder()
             try encoder.encode(document).write(to: url, options: .atomic)
             log("hopper-study: seed \(seed) done, " + String(format: "%.0f s", document.totalSeconds) + ", wrote \(url.path)")
         }
         print(reportText(document))
+    }
+
+    /// The JSON encoder of the study's files (a NaN, such as the log ratio of a negative estimate, as "nan").
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                      nan: "nan")
+        return encoder
     }
 
     /// The processor's model name from /proc/cpuinfo, or "unknown".

@@ -52,7 +52,8 @@ import Testing
     static func outcomes(_ url: URL) throws -> [[String: Any]] {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let outcomes = try #require(json["outcomes"] as? [[String: Any]])
-        return outcomes.map { $0.filter { !["orangeSeconds", "blueSeconds", "cpuSeconds"].contains($0.key) } }
+        let times = ["orangeSeconds", "blueSeconds", "cpuSeconds", "bcqSeconds", "bcSeconds"]
+        return outcomes.map { $0.filter { !times.contains($0.key) } }
     }
 
     @Test func smokeRunWritesItsJSONAndRepeats() throws {
@@ -86,8 +87,33 @@ import Testing
         #expect(a == b, "the same seeds gave different numbers")
     }
 
+    /// The Imitation buffer (the kit's expert) with BCQ and behavior cloning on it: one outcome with
+    /// both learners' numbers, the expert's return far above a random policy's, and the lesson-6 claims.
+    @Test func imitationWithOfflineLearners() throws {
+        let url = Self.temporaryFile()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try Self.run(["--steps", "300", "--random-steps", "100", "--hidden", "16,16", "--bcq-hidden", "16,16",
+                                "--eval-episodes", "2", "--eval-points", "1", "--settings", "imitation",
+                                "--offline", "bcq,bc", "--bc-steps", "50", "--seeds", "5", "--quiet", "--out", url.path])
+        #expect(run.status == 0, "hopper-study failed:\n\(run.errors)")
+        #expect(run.output.contains("BCQ R"))
+        let outcome = try #require(try Self.outcomes(url).first)
+        #expect(outcome["bufferSize"] as? Int == 300)
+        let orange = try #require(outcome["orange"] as? [String: Any])
+        #expect((orange["finalReturn"] as? Double ?? 0) > 1_000, "the expert's return: \(orange["finalReturn"] ?? "none")")
+        #expect(orange["finalEstimate"] == nil)    // the expert has no critic
+        for learner in ["bcq", "bc"] {
+            let agent = try #require(outcome[learner] as? [String: Any], "no \(learner) outcome")
+            #expect((agent["finalReturn"] as? Double)?.isFinite == true)
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.count == 7)    // 4 of blue (no orange estimate) + 3 of BCQ
+    }
+
     @Test(arguments: [["--steps", "100", "--random-steps", "200"], ["--hidden", "a,b"], ["--bogus"],
-                      ["--settings", "final,sideways"], ["--value-horizon", "10"]])
+                      ["--settings", "final,sideways"], ["--value-horizon", "10"], ["--offline", "bcq,dqn"],
+                      ["--ddpg", "sac"], ["--critic-hidden", "0"]])
     func badFlagsGiveOneLine(_ arguments: [String]) throws {
         let out = Self.temporaryFile()
         let run = try Self.run(arguments + ["--out", out.path])
