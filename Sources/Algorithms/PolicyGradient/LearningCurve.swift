@@ -1,3 +1,5 @@
+import Numerics
+
 /// One point of a learning curve: where training stood after an iteration.
 public struct LearningCurvePoint: Sendable, Equatable, Codable {
     /// Environment steps taken for training so far (evaluation episodes not counted).
@@ -39,6 +41,17 @@ public struct LearningCurvePoint: Sendable, Equatable, Codable {
         self.evaluationSuccessRate = evaluationSuccessRate
         self.evaluationEpisodeLength = evaluationEpisodeLength
         self.extras = extras
+    }
+
+    /// The training half of a point: means over the iteration's `episodes` (return, task return,
+    /// success, length) and over its `rewards`; no evaluation yet.
+    public init(environmentSteps: Int, gradientSteps: Int, episodes: [EpisodeRecord], rewards: [Float]) {
+        self.init(environmentSteps: environmentSteps, gradientSteps: gradientSteps,
+                  trainingReturn: mean(of: episodes.map(\.environmentReturn)),
+                  trainingTaskReturn: mean(of: episodes.map(\.taskReturn)),
+                  trainingSuccessRate: mean(of: episodes.map { $0.succeeded ? 1.0 : 0.0 }),
+                  trainingEpisodeLength: mean(of: episodes.map { Double($0.length) }),
+                  meanTrainingReward: mean(of: rewards))
     }
 }
 

@@ -106,13 +106,8 @@ public final class OnPolicyTrainer<Env: ContinuousEnvironment> {
         gradientSteps += update.policyGradientSteps
         iterations += 1
 
-        let episodes = batch.completedEpisodes
-        var point = LearningCurvePoint(
-            environmentSteps: environmentSteps, gradientSteps: gradientSteps,
-            trainingReturn: mean(of: episodes.map(\.environmentReturn)), trainingTaskReturn: mean(of: episodes.map(\.taskReturn)),
-            trainingSuccessRate: mean(of: episodes.map { $0.succeeded ? 1.0 : 0.0 }),
-            trainingEpisodeLength: mean(of: episodes.map { Double($0.length) }),
-            meanTrainingReward: mean(of: rewards))
+        var point = LearningCurvePoint(environmentSteps: environmentSteps, gradientSteps: gradientSteps,
+                                       episodes: batch.completedEpisodes, rewards: rewards)
         if configuration.evaluationInterval > 0, iterations % configuration.evaluationInterval == 0 {
             let stats = try evaluate()
             point.evaluationReturn = stats.meanReturn

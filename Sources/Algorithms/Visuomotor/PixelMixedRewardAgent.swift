@@ -170,13 +170,8 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
         let update = try learner.update(rollout: rollout, rewards: rewards, rng: &rng)
         environmentSteps += rollout.count
         gradientSteps += update.policyGradientSteps
-        let episodes = rollout.states.completedEpisodes
-        var point = LearningCurvePoint(
-            environmentSteps: environmentSteps, gradientSteps: gradientSteps,
-            trainingReturn: mean(of: episodes.map(\.environmentReturn)), trainingTaskReturn: mean(of: episodes.map(\.taskReturn)),
-            trainingSuccessRate: mean(of: episodes.map { $0.succeeded ? 1.0 : 0.0 }),
-            trainingEpisodeLength: mean(of: episodes.map { Double($0.length) }),
-            meanTrainingReward: mean(of: rewards))
+        var point = LearningCurvePoint(environmentSteps: environmentSteps, gradientSteps: gradientSteps,
+                                       episodes: rollout.states.completedEpisodes, rewards: rewards)
         point.extras = rewardFunction.lastMetrics
         point.extras[Self.policyStandardDeviationMetric] = mean(of: policy.standardDeviations.map(Double.init))
         curve.points.append(point)
