@@ -50,7 +50,7 @@ var targets: [Target] = [
     .target(name: "CMuJoCo", path: "Sources/CMuJoCo", linkerSettings: [.linkedLibrary("mujoco")]),
 
     // The library, bottom to top.
-    .target(name: "Numerics", dependencies: ["CBLAS", "CMemory"]),
+    .target(name: "Numerics", dependencies: ["CBLAS", "CMemory", "CKernels"]),
     .target(name: "NeuralNetworks", dependencies: ["Numerics", "CKernels"]),
     .target(name: "Plotting", dependencies: ["CCairo", "CGnuplot"]),
     .target(name: "Environments", dependencies: ["Numerics", "Plotting", "CMuJoCo"]),

@@ -24,6 +24,13 @@ int kit_adam_lanes(void);
 /// returns the width now in use. A width above the CPU's widest gives the widest.
 int kit_adam_limit_lanes(int lanes);
 
+/// tanh of `count` floats (`y` may equal `x`): Cephes' tanhf, at most 2 ulp from the correctly rounded
+/// value, NaN kept, bit-identical on every vector width (Tanh.c).
+void kit_tanh(const float *x, float *y, long count);
+
+/// Limits kit_tanh's width to at most `lanes` (16, 8 or 4; for tests) and returns the width now in use.
+int kit_tanh_limit_lanes(int lanes);
+
 #ifdef __cplusplus
 }
 #endif
