@@ -6,6 +6,7 @@
 // divide or integer shift on one lane at a time, so the width changes no bit of the result.
 // Contraction into fused multiply-adds would change bits, so it is switched off.
 #include "KitKernels.h"
+#include "VectorTypes.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -52,12 +53,6 @@
         memcpy(theta_out + k, &tk, sizeof tk);                                                      \
     } while (0)
 
-typedef float f4 __attribute__((vector_size(16)));
-typedef uint32_t u4 __attribute__((vector_size(16)));
-typedef float f8 __attribute__((vector_size(32)));
-typedef uint32_t u8 __attribute__((vector_size(32)));
-typedef float f16 __attribute__((vector_size(64)));
-typedef uint32_t u16 __attribute__((vector_size(64)));
 
 #define ADAM_PARAMETERS                                                                             \
     const float *theta_in, float *theta_out, float *m, float *v, const float *g, long vector_end,     \

@@ -8,6 +8,7 @@
 // operations whatever the vector width: results are bit-identical on every CPU. At most 2 ulp from
 // the correctly rounded tanh (checked over a sweep by Tests/NumericsTests/TanhKernelTests.swift).
 #include "KitKernels.h"
+#include "VectorTypes.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -15,12 +16,6 @@
 #pragma clang fp contract(off)
 #pragma STDC FP_CONTRACT OFF
 
-typedef float f4 __attribute__((vector_size(16)));
-typedef int32_t i4 __attribute__((vector_size(16)));
-typedef float f8 __attribute__((vector_size(32)));
-typedef int32_t i8 __attribute__((vector_size(32)));
-typedef float f16 __attribute__((vector_size(64)));
-typedef int32_t i16 __attribute__((vector_size(64)));
 
 // One block of lanes: `x` in, `out` (VF) set. VF/VI: the float and int vector types.
 #define TANH_BLOCK(VF, VI, x, out)                                                                  \
