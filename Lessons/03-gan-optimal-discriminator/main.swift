@@ -224,7 +224,6 @@ lesson.code("A generator collapsed onto one sample") { context in
 var mixtureRuns: [GANRun] = []
 
 lesson.code("GANs on two modes") { context in
-    let f = context.exercises.ganTheory
     let iterations = context.choose(full: 1500, quick: 500)
     let seeds = context.seedCount(context.choose(full: 5, quick: 4))
     mixtureRuns = []

@@ -24,7 +24,7 @@ func comparisonSchedule(quick: Bool) -> TrainingSchedule {
 }
 
 /// The number of seeds of the main comparison (`--seed-count` replaces it).
-func comparisonSeedCount(quick: Bool) -> Int { quick ? 3 : 5 }
+func comparisonSeedCount(quick: Bool) -> Int { quick ? 4 : 5 }
 
 /// Seed `index` of the main comparison: the run's seed for index 0, then the following ones.
 func comparisonSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, index: index) }
@@ -35,7 +35,7 @@ func ablationSchedule(quick: Bool) -> TrainingSchedule {
 }
 
 /// The number of seeds of the ablation.
-func ablationSeedCount(quick: Bool) -> Int { quick ? 2 : 3 }
+func ablationSeedCount(quick: Bool) -> Int { quick ? 3 : 3 }
 
 /// Seed `index` of the ablation.
 func ablationSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 100, index: index) }

@@ -52,8 +52,9 @@ public struct Claim: Sendable, CustomStringConvertible {
     ///     check.less(sweep.finalLoss[0] / sweep.initialLoss[0], than: 0.05, "1 demo: final / initial loss")
     /// }
     /// ```
-    public init<Results: Decodable>(lesson: Int, id: String, _ title: String, status: Status = .asserted, of type: Results.Type,
-                                    _ body: @escaping @Sendable (Results, ClaimChecker) throws -> Void) {
+    public init<Results: Decodable & SendableMetatype>(lesson: Int, id: String, _ title: String, status: Status = .asserted,
+                                                        of type: Results.Type,
+                                                        _ body: @escaping @Sendable (Results, ClaimChecker) throws -> Void) {
         self.init(lesson: lesson, id: id, title, status: status) { results, check in
             try body(try results.decode(Results.self), check)
         }

@@ -29,11 +29,11 @@ struct Lesson08ClaimTests {
         }
     }
 
-    @Test("split by seeds (--seeds 0..1, --seeds 2) and merged (--merge): the single run's results.json and figures")
+    @Test("split by seeds (--seeds 0..1, --seeds 2..3) and merged (--merge): the single run's results.json and figures")
     func shardsMergeToTheSingleRun() throws {
         let single = try Lesson08Run.get()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-08-shards-\(UUID().uuidString)")
-        for range in ["0..1", "2"] {
+        for range in ["0..1", "2..3"] {
             let shard = try LessonRun.run("08-demonstrations-in-rl", seed: 0, arguments: ["--seeds", range], root: root)
             #expect(shard.status == "complete", "shard \(range): \(shard.status ?? "none")")
         }

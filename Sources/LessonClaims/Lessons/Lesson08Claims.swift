@@ -12,21 +12,26 @@ public enum Lesson08Thresholds {
     /// "The behavior-cloned actor starts at full success": its success before fine-tuning exceeds this.
     public static let clonedSuccess = 0.7
     /// "Fine-tuning with the cloning term keeps the cloned actor working": its mean success over the
-    /// first `earlyWindow` steps exceeds this.
-    public static let keptEarlySuccess = 0.9
+    /// first `earlyWindow` steps exceeds this. Measured over 90 training seeds (quick runs, base seeds
+    /// 0–9 × three kernels, 3 seeds each): with the term every seed stayed at 0.875 or above; without
+    /// it, 0.19 on average and never above 0.74. A margin of 0.9 sat inside that ceiling's spread (one
+    /// seed at 0.875 of three made the standard error as large as the gap: held on 28 of 30 runs); 0.8
+    /// held on 30.
+    public static let keptEarlySuccess = 0.8
     /// The end of the "early" window of fine-tuning, in environment steps.
     public static let earlyWindow = 2_000
     /// "Fine-tuning improves on the pre-trained policy": way 2's final success minus its success
-    /// before fine-tuning, seed by seed, exceeds this (beyond two standard errors). A margin of 0.2
-    /// held on 27 of 30 quick runs (one training seed of three that gains little or collapses decides it), 0 on 29.
+    /// before fine-tuning, seed by seed, exceeds this (beyond two standard errors). Over quick runs with
+    /// 4 training seeds, a margin of 0.2 held on 27 of 30, 0.1 on 28, 0 on 29: a training seed whose
+    /// fine-tuning collapses (its success falls below the clone's) decides the run that misses.
     public static let fineTuningGain = 0.0
 }
 
 /// What `robustness` measured for the claims that hold on some runs but not on 29 of 30: quick runs,
-/// base seeds 0–9 × the Haswell, SkylakeX and Sandybridge kernels, 3 training seeds each, 8 000 steps.
-private let runs = "quick runs (base seeds 0–9 × three kernels, 3 training seeds of 8 000 steps each)"
+/// base seeds 0–9 × the Haswell, SkylakeX and Sandybridge kernels, 4 training seeds each, 8 000 steps.
+private let runs = "quick runs (base seeds 0–9 × three kernels, 4 training seeds of 8 000 steps each)"
 private let stalls = "a training seed's curriculum can stall at one start offset for thousands of steps, and one such "
-    + "seed out of three decides the claim"
+    + "seed out of four decides the claim"
 
 /// Lesson 8's claims: four ways of using demonstrations inside RL on a sparse task.
 let lesson08Claims: [Claim] = [
@@ -39,9 +44,9 @@ let lesson08Claims: [Claim] = [
 ] + [
     ("pretrained", "2 (pre-training)", Claim.Status.asserted),
     ("replayKept", "1 (demonstrations in the replay buffer)",
-     .reported("held on 9 of 30 \(runs): on some training seeds the agent reaches the threshold late or not at all, "
+     .reported("held on 17 of 30 \(runs): on some training seeds the agent reaches the threshold late or not at all, "
                + "and RL from scratch sometimes finds the goal within the budget")),
-    ("curriculum", "4 (backward curriculum)", .reported("held on 19 of 30 \(runs): " + stalls)),
+    ("curriculum", "4 (backward curriculum)", .reported("held on 22 of 30 \(runs): " + stalls)),
 ].map { variant, name, status in
     Claim(lesson: 8, id: "sooner.\(variant)", "way \(name) reaches the success threshold in fewer environment steps than RL "
           + "from scratch", status: status, of: Lesson08Results.self) { r, check in
@@ -52,14 +57,14 @@ let lesson08Claims: [Claim] = [
     }
 } + [
     Claim(lesson: 8, id: "scratchUnsolved", "RL from scratch does not solve the full task within the budget",
-          status: .reported("held on 20 of 30 \(runs): on some training seeds random exploration finds the goal and "
+          status: .reported("held on 17 of 30 \(runs): on some training seeds random exploration finds the goal and "
                             + "DDPG learns the task from scratch within 8 000 steps"), of: Lesson08Results.self) { r, check in
         let race = try required(r.comparison, "comparison")
         check.seeds(SeedComparison.less(try race.variant("scratch").finalSuccess, than: Lesson08Thresholds.unsolvedSuccess),
                     "RL from scratch's final success")
     },
     Claim(lesson: 8, id: "curriculumSolves", "the backward curriculum solves the full-horizon task",
-          status: .reported("held on 21 of 30 \(runs): " + stalls), of: Lesson08Results.self) { r, check in
+          status: .reported("held on 14 of 30 \(runs): " + stalls), of: Lesson08Results.self) { r, check in
         let race = try required(r.comparison, "comparison")
         check.seeds(SeedComparison(greater: try race.variant("curriculum").finalSuccess, than: Lesson08Thresholds.solvedSuccess),
                     "the curriculum's final success on the full task")
@@ -76,8 +81,8 @@ let lesson08Claims: [Claim] = [
     },
     Claim(lesson: 8, id: "pretrainingBelowThreshold", "pre-training on two demonstrations alone stays below the race's "
           + "success threshold",
-          status: .reported("held on 19 of 30 \(runs): on 14 of the 90 training seeds the actor cloned from two "
-                            + "demonstrations succeeds from 50–70 % of the starts, and one such seed out of three keeps "
+          status: .reported("held on 19 of 30 \(runs): on 18 of the 120 training seeds the actor cloned from two "
+                            + "demonstrations succeeds from 50–75 % of the starts, and one such seed out of four keeps "
                             + "the mean from being two standard errors below 0.5"), of: Lesson08Results.self) { r, check in
         let race = try required(r.comparison, "comparison")
         check.seeds(SeedComparison.less(try race.variant("pretrained").initialSuccess, than: Lesson08Thresholds.raceSuccess),
