@@ -29,26 +29,6 @@ struct Lesson08ClaimTests {
         }
     }
 
-    @Test("split by seeds (--seeds 0..1, --seeds 2..3) and merged (--merge): the single run's results.json and figures")
-    func shardsMergeToTheSingleRun() throws {
-        let single = try Lesson08Run.get()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-08-shards-\(UUID().uuidString)")
-        for range in ["0..1", "2..3"] {
-            let shard = try LessonRun.run("08-demonstrations-in-rl", seed: 0, arguments: ["--seeds", range], root: root)
-            #expect(shard.status == "complete", "shard \(range): \(shard.status ?? "none")")
-        }
-        let merged = try LessonRun.run("08-demonstrations-in-rl", seed: 0, arguments: ["--merge"], root: root)
-        let singleBytes = try Data(contentsOf: single.directory.appendingPathComponent("results.json"))
-        let mergedBytes = try Data(contentsOf: merged.directory.appendingPathComponent("results.json"))
-        #expect(singleBytes == mergedBytes, "the merged results.json differs from the single run's")
-        for figure in ["success.png", "curriculum.png", "consistency.png"] {
-            let a = try Data(contentsOf: single.directory.appendingPathComponent(figure))
-            let b = try Data(contentsOf: merged.directory.appendingPathComponent(figure))
-            #expect(a == b, "\(figure) differs between the merged and the single run")
-        }
-        #expect(!merged.output.contains("DDPG updates in"), "the merge trains nothing")
-    }
-
     @Test("keeping the demonstrations forever vs removing them is recorded (shown, not asserted)")
     func keepOrRemoveIsRecorded() throws {
         let run = try Lesson08Run.get()
