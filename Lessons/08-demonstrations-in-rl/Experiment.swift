@@ -23,7 +23,9 @@ func comparisonSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 8_000 : 12_000, evaluationInterval: 500)
 }
 
-/// The number of seeds of the main comparison (`--seed-count` replaces it).
+/// The number of seeds of the main comparison (`--seed-count` replaces it). `--quick` keeps 4: with 3,
+/// one training seed whose fine-tuning collapses decided "fine-tuning improves" on 2 of 30 robustness
+/// runs (ROBUSTNESS.md); with 4, on 1.
 func comparisonSeedCount(quick: Bool) -> Int { quick ? 4 : 5 }
 
 /// Seed `index` of the main comparison: the run's seed for index 0, then the following ones.
@@ -34,8 +36,8 @@ func ablationSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 2_500 : 6_000, evaluationInterval: 250)
 }
 
-/// The number of seeds of the ablation.
-func ablationSeedCount(quick: Bool) -> Int { quick ? 3 : 3 }
+/// The number of seeds of the ablation (3 in `--quick` too: its claims are decided seed by seed).
+func ablationSeedCount(quick: Bool) -> Int { 3 }
 
 /// Seed `index` of the ablation.
 func ablationSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 100, index: index) }
