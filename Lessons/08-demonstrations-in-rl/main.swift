@@ -124,15 +124,18 @@ lesson.code("The race: every way against RL from scratch") { context in
     }
     let removedAt: [Double] = seedRuns(of: .replayRemoved).map { $0.demonstrationsRemovedAtStep.map(Double.init) ?? .nan }
     let pretrainedDemonstrations = try DemonstrationVariant.pretrained.use.selection.apply(to: demonstrations.trajectories)
+    // Typed one by one: inside the initializer below these closures took seconds to type-check.
+    let pretrainingSteps: Int = pretrainedDemonstrations.map(\.count).reduce(0, +)
+    let successAfterCloning: [Double] = seedRuns(of: .pretrained).map { (run: DemonstrationRun) -> Double in run.successAfterCloning ?? .nan }
+    let finalOffsets: [Int] = curriculum.map { (run: DemonstrationRun) -> Int in run.curriculumHistory.last?.offset ?? 0 }
     results.comparison = .init(
         threshold: successThreshold, evaluationInterval: schedule.evaluationInterval,
         environmentStepsPerRun: schedule.environmentSteps, seeds: seeds.map(String.init), environmentSteps: steps,
         gradientUpdates: updates, variants: runs.map { $0.summary(earlyWindow: ClaimMargin.earlyWindow) },
         pretrainingDemonstrations: pretrainedDemonstrations.count,
-        pretrainingDemonstrationSteps: pretrainedDemonstrations.reduce(0) { $0 + $1.count },
-        successAfterCloning: seedRuns(of: .pretrained).map { $0.successAfterCloning ?? .nan },
+        pretrainingDemonstrationSteps: pretrainingSteps, successAfterCloning: successAfterCloning,
         demonstrationsRemovedAtStep: removedAt,
-        curriculum: .init(completedAtStep: completedAt, finalOffset: curriculum.map { $0.curriculumHistory.last?.offset ?? 0 },
+        curriculum: .init(completedAtStep: completedAt, finalOffset: finalOffsets,
                           longestDemonstration: curriculum.first?.longestDemonstration ?? 0))
 }
 

@@ -64,8 +64,8 @@ public enum IsolatedRunner {
             .appendingPathComponent("grade-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
         let stdoutURL = temp.appendingPathExtension("out")
         let stderrURL = temp.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)   // a failure shows when the
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)   // handles below are opened
         defer {
             try? FileManager.default.removeItem(at: stdoutURL)
             try? FileManager.default.removeItem(at: stderrURL)

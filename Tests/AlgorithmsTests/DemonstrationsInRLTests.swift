@@ -164,7 +164,8 @@ import Testing
                              configuration: TrainingSchedule().agentConfiguration, formulas: formulas.offPolicy, rng: &rng)
         let losses = try DemonstrationPretraining.cloneActor(agent, demonstrations: demonstrations.trajectories, steps: 300,
                                                              formulas: formulas.behaviorCloning, rng: &rng)
-        #expect(losses.suffix(20).reduce(0, +) < losses.prefix(20).reduce(0, +))
+        let lateLoss: Double = losses.suffix(20).reduce(0, +), earlyLoss: Double = losses.prefix(20).reduce(0, +)
+        #expect(lateLoss < earlyLoss)
         // The target actor was set equal to the cloned actor.
         let states = Matrix(demonstrations.trajectories[0].observations)
         #expect(agent.targetActor(Tensor(states)).value == agent.actor(Tensor(states)).value)
@@ -173,7 +174,8 @@ import Testing
         try replay.addDemonstrations(demonstrations.trajectories)
         let errors = try DemonstrationPretraining.evaluateCritic(agent, on: replay, steps: 600, tau: 0.1,
                                                                  formulas: formulas.lesson, rng: &rng)
-        #expect(errors.suffix(50).reduce(0, +) < errors.prefix(50).reduce(0, +))
+        let lateError: Double = errors.suffix(50).reduce(0, +), earlyError: Double = errors.prefix(50).reduce(0, +)
+        #expect(lateError < earlyError)
         // Just before the goal the demonstrated action is worth about the final reward 1.
         let last = demonstrations.trajectories[0]
         let q = agent.qValues(states: Matrix(rowVector: last.observations[last.count - 1]),

@@ -28,23 +28,29 @@ import Testing
         let gaussian = try Gaussian2D(mean: [0.5, -1], std: [1, 0.5], correlation: 0.6)
         let ring = try GaussianMixture2D.ring()
         for distribution in [gaussian, ring] as [any DataDistribution<SIMD2<Double>>] {
-            let h = 0.01
-            var integral = 0.0
+            let h: Double = 0.01
+            var integral: Double = 0
             for x in stride(from: -4.0, to: 4.0, by: h) {
-                for y in stride(from: -4.0, to: 4.0, by: h) { integral += distribution.density([x, y]) * h * h }
+                for y in stride(from: -4.0, to: 4.0, by: h) {
+                    let density: Double = distribution.density(SIMD2<Double>(x, y))
+                    integral += density * h * h
+                }
             }
             #expect(abs(integral - 1) < 1e-3)
         }
         var rng = RandomSource(seed: 4)
         let samples = gaussian.sample(count: 100_000, rng: &rng)
         let mean = samples.reduce(SIMD2<Double>.zero, +) / Double(samples.count)
-        let covariance = samples.map { ($0.x - mean.x) * ($0.y - mean.y) }.reduce(0, +) / Double(samples.count)
+        let products: [Double] = samples.map { (s: SIMD2<Double>) -> Double in (s.x - mean.x) * (s.y - mean.y) }
+        let covariance: Double = products.reduce(0, +) / Double(samples.count)
         #expect(abs(mean.x - 0.5) < 0.02 && abs(mean.y + 1) < 0.02)
         #expect(abs(covariance - 0.6 * 1 * 0.5) < 0.01)
         // Ring samples sit at radius 2.
-        let radii = ring.sample(count: 10_000, rng: &rng).map { ($0 * $0).sum().squareRoot() }
-        #expect(abs(radii.reduce(0, +) / 10_000 - 2) < 0.01)
-        #expect(abs(ring.density([2, 0]) - 1 / (8 * 2 * .pi * 0.05 * 0.05)) < 1e-6)
+        let radii: [Double] = ring.sample(count: 10_000, rng: &rng).map { (s: SIMD2<Double>) -> Double in (s * s).sum().squareRoot() }
+        let meanRadius: Double = radii.reduce(0, +) / 10_000
+        #expect(abs(meanRadius - 2) < 0.01)
+        let peak: Double = 1 / (8 * 2 * Double.pi * 0.05 * 0.05)
+        #expect(abs(ring.density(SIMD2<Double>(2, 0)) - peak) < 1e-6)
     }
 
     @Test func badParametersThrow() {

@@ -12,8 +12,8 @@ enum SampleFigures {
         let steps = (0...40).map { Double($0) * 2_500 }
         var ax = Axes()
         for (k, name) in ["BC", "DAgger", "GAIL"].enumerated() {
-            let mean = steps.map { s in -1200 + 1000 * (1 - exp(-s / (20_000 + 15_000 * Double(k)))) }
-            let std = steps.map { s in 60 + 40 * sin(s / 9_000 + Double(k)) }
+            let mean: [Double] = steps.map { (s: Double) -> Double in -1200 + 1000 * (1 - exp(-s / (20_000 + 15_000 * Double(k)))) }
+            let std: [Double] = steps.map { (s: Double) -> Double in 60 + 40 * sin(s / 9_000 + Double(k)) }
             ax.line(x: steps, y: mean, label: name)
             ax.band(x: steps, center: mean, spread: std)
         }
@@ -40,8 +40,8 @@ enum SampleFigures {
         // (0,2) histograms of visited states plus a density line.
         var h = Axes()
         let grid = (0..<400).map { -4 + 8 * Double($0) / 399 }
-        let expert = grid.flatMap { x in Array(repeating: x, count: Int(60 * exp(-x * x / 0.5))) }
-        let learner = grid.flatMap { x in Array(repeating: x, count: Int(30 * exp(-(x - 1) * (x - 1) / 2))) }
+        let expert: [Double] = grid.flatMap { (x: Double) -> [Double] in Array(repeating: x, count: Int(60 * exp(-x * x / 0.5))) }
+        let learner: [Double] = grid.flatMap { (x: Double) -> [Double] in Array(repeating: x, count: Int(30 * exp(-(x - 1) * (x - 1) / 2))) }
         h.histogram(values: expert, bins: 40, range: -4...4, density: true, label: "P_{π*}(s_t)")
         h.histogram(values: learner, bins: 40, range: -4...4, density: true, label: "P_{π_θ}(s_t)")
         h.line(x: grid, y: grid.map { exp(-$0 * $0 / 0.5) / (0.5 * Double.pi).squareRoot() }, color: .black, width: 1)
@@ -61,9 +61,9 @@ enum SampleFigures {
         // (1,1) heat map with quiver.
         var q = Axes()
         let n = 25
-        let angles = (0..<n).map { -Double.pi + 2 * Double.pi * (Double($0) + 0.5) / Double(n) }
-        let velocities = (0..<n).map { -8 + 16 * (Double($0) + 0.5) / Double(n) }
-        let torque = velocities.map { v in angles.map { a in max(-2, min(2, -10 * a - 2 * v)) } }
+        let angles: [Double] = (0..<n).map { (i: Int) -> Double in -Double.pi + 2 * Double.pi * (Double(i) + 0.5) / Double(n) }
+        let velocities: [Double] = (0..<n).map { (i: Int) -> Double in -8 + 16 * (Double(i) + 0.5) / Double(n) }
+        let torque: [[Double]] = velocities.map { (v: Double) -> [Double] in angles.map { (a: Double) -> Double in max(-2, min(2, -10 * a - 2 * v)) } }
         q.heatMap(values: torque, xRange: -Double.pi...Double.pi, yRange: -8...8, colorMap: .blueWhiteRed,
                   colorBarLabel: "expert torque a = π*(θ, θ̇)")
         var qx: [Double] = [], qy: [Double] = [], qu: [Double] = [], qv: [Double] = []

@@ -183,16 +183,23 @@ let lesson02Checks: [ExerciseCheck] = [
 /// ∂/∂log σₖ = rₖ(1 − zₖ²).
 func mixtureGradients(logits: [Float], means: [Float], logStds: [Float], action: Float)
     -> (logits: [Double], means: [Double], logStds: [Double]) {
-    let l = logits.map(Double.init), top = l.max() ?? 0
-    let w = l.map { Foundation.exp($0 - top) }
-    let weights = w.map { $0 / w.reduce(0, +) }
-    let sigmas = logStds.map { Foundation.exp(Double($0)) }
-    let z = zip(means, sigmas).map { (Double(action) - Double($0.0)) / $0.1 }
-    let joint = (0..<weights.count).map { k in weights[k] * Foundation.exp(-0.5 * z[k] * z[k]) / sigmas[k] }
-    let r = joint.map { $0 / joint.reduce(0, +) }
-    return ((0..<r.count).map { weights[$0] - r[$0] },
-            (0..<r.count).map { -r[$0] * z[$0] / sigmas[$0] },
-            (0..<r.count).map { r[$0] * (1 - z[$0] * z[$0]) })
+    // Element types spelled out: inferred, these lines took seconds to type-check.
+    let l: [Double] = logits.map(Double.init), top: Double = l.max() ?? 0
+    let w: [Double] = l.map { (x: Double) -> Double in Foundation.exp(x - top) }
+    let weightSum: Double = w.reduce(0, +)
+    let weights: [Double] = w.map { (x: Double) -> Double in x / weightSum }
+    let sigmas: [Double] = logStds.map { (x: Float) -> Double in Foundation.exp(Double(x)) }
+    let z: [Double] = zip(means, sigmas).map { (mean: Float, sigma: Double) -> Double in (Double(action) - Double(mean)) / sigma }
+    let joint: [Double] = (0..<weights.count).map { (k: Int) -> Double in
+        let density: Double = Foundation.exp(-0.5 * z[k] * z[k])
+        return weights[k] * density / sigmas[k]
+    }
+    let jointSum: Double = joint.reduce(0, +)
+    let r: [Double] = joint.map { (x: Double) -> Double in x / jointSum }
+    let logitGradients: [Double] = (0..<r.count).map { (k: Int) -> Double in weights[k] - r[k] }
+    let meanGradients: [Double] = (0..<r.count).map { (k: Int) -> Double in -r[k] * z[k] / sigmas[k] }
+    let logStdGradients: [Double] = (0..<r.count).map { (k: Int) -> Double in r[k] * (1 - z[k] * z[k]) }
+    return (logitGradients, meanGradients, logStdGradients)
 }
 
 /// Fits a two-component mixture (free parameters, no state) to 64 actions, half −1 and half +1
