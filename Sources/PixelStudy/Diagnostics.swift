@@ -39,13 +39,13 @@ extension PixelStudy {
             for _ in 0..<environments { cameras.append(try PixelPushingEnvironment(task: PushingTask(), size: size, rng: &rng)) }
             var collector = try PixelCollector(environments: cameras)
             let policy = ConvolutionalGaussianPolicy(imageShape: cameras[0].imageShape, actionSize: 2, convolutions: c.convolutions,
-                                                     hiddenSizes: c.policyHiddenSizes, auxiliaryOutputs: 0, rng: &rng)
+                                                     hiddenSizes: c.policyHiddenSizes, auxiliaryOutputs: 0, readout: c.readout, rng: &rng)
             var criticRNG = rng.split()
             let value: any PixelRolloutCritic = critic == .state
                 ? ValueFunction(observationSize: cameras[0].state.count, hiddenSizes: c.rewardMixing.policyHiddenSizes,
                                 activation: c.rewardMixing.hiddenActivation, rng: &criticRNG)
                 : ConvolutionalValueFunction(imageShape: cameras[0].imageShape, convolutions: c.convolutions,
-                                             hiddenSizes: c.pixelCriticHiddenSizes, rng: &criticRNG)
+                                             hiddenSizes: c.pixelCriticHiddenSizes, readout: c.readout, rng: &criticRNG)
             let learner = PixelPPO(policy: policy, critic: value, configuration: ppo, formulas: imitation)
             var outcome = ReachOutcome(critic: critic, seed: seed, aims: [], rewards: [], steps: [], seconds: 0)
             for _ in 0..<iterations {
@@ -166,7 +166,7 @@ extension PixelStudy {
         let x = Matrix(rows: n, cols: shape.count, values: images), y = Matrix(rows: n, cols: 2, values: actions)
         var rng = RandomSource(seed: 9)
         let policy = ConvolutionalGaussianPolicy(imageShape: shape, actionSize: 2, convolutions: configuration.convolutions,
-                                                 hiddenSizes: configuration.policyHiddenSizes, rng: &rng)
+                                                 hiddenSizes: configuration.policyHiddenSizes, readout: configuration.readout, rng: &rng)
         let optimizer = Adam(parameters: policy.parameters, learningRate: 1e-3)
         for step in 1...3000 {
             let rows = (0..<64).map { _ in rng.index(below: n) }

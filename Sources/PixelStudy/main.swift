@@ -81,6 +81,14 @@ struct PixelStudy: ParsableCommand {
     var diagnose = false
     @Option(help: "Instead of the study: the reach task (reward 10 × decrease of the pusher–block distance, the environment's resets) for this many iterations per run, each critic on each seed (0: off).")
     var reach = 0
+    @Option(help: "The encoders' convolutions, comma-separated filters:kernel:stride (padding kernel/2), e.g. 16:3:1,16:3:1 (empty: the kit's 8:3:2,16:3:2).")
+    var convolutions = ""
+    @Option(help: "How the encoders read their last map: flatten, or keypoints (spatial softmax, Levine et al. 2016).")
+    var readout = "flatten"
+    @Option(help: "The keypoint readout's softmax temperature.")
+    var temperature: Float = 1
+    @Option(help: "The policy's (and the pixel critic's) hidden layers, comma-separated (empty: 32).")
+    var hidden = ""
     @Flag(help: "Print every iteration's training numbers on standard error.")
     var verbose = false
     @Option(help: "Where to write the JSON of per-seed results.")
@@ -124,6 +132,28 @@ struct PixelStudy: ParsableCommand {
         c.rewardMixing.initialLogStd = initialLogStd
         c.rewardMixing.ppo.policyLearningRate = policyLearningRate
         c.rewardMixing.ppo.valueLearningRate = valueLearningRate
+        if !convolutions.isEmpty {
+            c.convolutions = try convolutions.split(separator: ",").map { spec in
+                let parts = spec.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 3, parts.allSatisfy({ $0 >= 1 }) else {
+                    throw ValidationError("--convolutions takes filters:kernel:stride entries, got '\(spec)'")
+                }
+                return ConvolutionSpec(filters: parts[0], kernel: parts[1], stride: parts[2], padding: parts[1] / 2)
+            }
+        }
+        switch readout {
+        case "flatten": c.readout = .flatten
+        case "keypoints": c.readout = .keypoints(temperature: temperature)
+        default: throw ValidationError("--readout takes flatten or keypoints, got '\(readout)'")
+        }
+        if !hidden.isEmpty {
+            let sizes = hidden.split(separator: ",").compactMap { Int($0) }
+            guard sizes.count == hidden.split(separator: ",").count, sizes.allSatisfy({ $0 >= 1 }) else {
+                throw ValidationError("--hidden takes comma-separated positive widths, got '\(hidden)'")
+            }
+            c.policyHiddenSizes = sizes
+            c.pixelCriticHiddenSizes = sizes
+        }
         return (seedList, criticList, c)
     }
 

@@ -25,19 +25,20 @@ public final class ConvolutionalGaussianPolicy {
 
     /// A policy on `imageShape` images: `convolutions`, a head of `hiddenSizes` then the action,
     /// the last layer's weights scaled by 0.01 (initial mean actions near zero), log σ
-    /// `initialLogStd`; with an auxiliary head of `auxiliaryOutputs` outputs unless that is 0.
+    /// `initialLogStd`; with an auxiliary head of `auxiliaryOutputs` outputs unless that is 0; the
+    /// head reads the last map flattened or as keypoints (`readout`, ``FeatureReadout``).
     public init(imageShape: ImageShape, actionSize: Int,
                 convolutions: [ConvolutionSpec] = ConvolutionalEncoder.lessonConvolutions,
                 hiddenSizes: [Int] = [64], initialLogStd: Float = -0.5, auxiliaryOutputs: Int = 2,
-                rng: inout RandomSource) {
+                readout: FeatureReadout = .flatten, rng: inout RandomSource) {
         encoder = ConvolutionalEncoder(input: imageShape, convolutions: convolutions, head: hiddenSizes + [actionSize],
-                                       rng: &rng, name: "policy")
+                                       readout: readout, rng: &rng, name: "policy")
         let last = encoder.head.layers[encoder.head.layers.count - 1]
         last.weight.value = last.weight.value * 0.01
         last.bias.value = Matrix.zeros(1, actionSize)
         logStd = Parameter(Matrix(rows: 1, cols: actionSize, repeating: initialLogStd), name: "policy.logStd")
         auxiliaryHead = auxiliaryOutputs > 0
-            ? Linear(inputSize: encoder.featureShape.count, outputSize: auxiliaryOutputs, rng: &rng, name: "policy.auxiliary")
+            ? Linear(inputSize: encoder.featureCount, outputSize: auxiliaryOutputs, rng: &rng, name: "policy.auxiliary")
             : nil
     }
 

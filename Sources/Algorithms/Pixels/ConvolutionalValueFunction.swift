@@ -16,12 +16,14 @@ public final class ConvolutionalValueFunction: PixelRolloutCritic {
     /// Images per forward pass in ``values(_:)`` (bounds the memory of im2col on long rollouts).
     public let chunkSize: Int
 
-    /// A critic on `imageShape` images: `convolutions`, then a head of `hiddenSizes` and one output.
+    /// A critic on `imageShape` images: `convolutions`, then a head of `hiddenSizes` and one output,
+    /// reading the last map flattened or as keypoints (`readout`).
     public init(imageShape: ImageShape, convolutions: [ConvolutionSpec] = ConvolutionalEncoder.lessonConvolutions,
-                hiddenSizes: [Int] = [64], chunkSize: Int = 256, rng: inout RandomSource) {
+                hiddenSizes: [Int] = [64], readout: FeatureReadout = .flatten, chunkSize: Int = 256,
+                rng: inout RandomSource) {
         precondition(chunkSize >= 1, "ConvolutionalValueFunction: chunkSize must be at least 1")
         encoder = ConvolutionalEncoder(input: imageShape, convolutions: convolutions, head: hiddenSizes + [1],
-                                       rng: &rng, name: "value")
+                                       readout: readout, rng: &rng, name: "value")
         self.chunkSize = chunkSize
     }
 

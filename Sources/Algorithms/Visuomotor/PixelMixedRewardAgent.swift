@@ -133,7 +133,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
                                              convolutions: configuration.convolutions, hiddenSizes: configuration.policyHiddenSizes,
                                              initialLogStd: settings.initialLogStd,
                                              auxiliaryOutputs: configuration.auxiliaryWeight > 0 ? configuration.auxiliaryTarget.outputs : 0,
-                                             rng: &rng)
+                                             readout: configuration.readout, rng: &rng)
         var pretrainingRNG = rng.split()
         auxiliaryPretrainingLoss = try configuration.auxiliaryPretraining.run(
             policy: policy, target: configuration.auxiliaryTarget, task: task, demonstrationStates: startStates.flatMap { $0 },
@@ -144,7 +144,8 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
                                    activation: settings.hiddenActivation, inputScaling: scalings.observations, rng: &criticRNG)
         case .pixels:
             critic = ConvolutionalValueFunction(imageShape: imageShape, convolutions: configuration.convolutions,
-                                                hiddenSizes: configuration.pixelCriticHiddenSizes, rng: &criticRNG)
+                                                hiddenSizes: configuration.pixelCriticHiddenSizes, readout: configuration.readout,
+                                                rng: &criticRNG)
         }
         learner = PixelPPO(policy: policy, critic: critic, configuration: settings.ppo,
                            auxiliaryWeight: configuration.auxiliaryWeight, auxiliaryTarget: configuration.auxiliaryTarget,

@@ -21,6 +21,9 @@ public struct PixelMixedRewardConfiguration: Sendable, Equatable {
     /// The convolutions of the policy's encoder (and of the critic's on pixels).
     public var convolutions: [ConvolutionSpec] = [ConvolutionSpec(filters: 8, kernel: 3, stride: 2, padding: 1),
                                                   ConvolutionSpec(filters: 16, kernel: 3, stride: 2, padding: 1)]
+    /// How the policy's (and the pixel critic's) encoder reads its last feature map: flattened (the
+    /// default) or as keypoints (Levine et al. 2016's spatial softmax).
+    public var readout: FeatureReadout = .flatten
     /// The dense layers of the policy's head before the action.
     public var policyHiddenSizes = [32]
     /// What the critic observes (default: the state, the asymmetric actor-critic).

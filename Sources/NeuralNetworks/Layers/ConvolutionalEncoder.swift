@@ -48,12 +48,15 @@ public final class ConvolutionalEncoder: Layer {
     public let head: MLP
     /// The activation after every convolution.
     public let activation: Activation
+    /// How the last feature map becomes the head's input.
+    public let readout: FeatureReadout
 
     /// An encoder of `input` images: `convolutions`, then an MLP of widths
-    /// [flattened features] + `head` (the last entry is the output size).
+    /// [features] + `head` (the last entry is the output size); the features are the flattened last
+    /// map, or its keypoints (``FeatureReadout``).
     public init(input: ImageShape, convolutions: [ConvolutionSpec] = ConvolutionalEncoder.lessonConvolutions,
                 head: [Int], activation: Activation = .relu, outputActivation: Activation = .identity,
-                rng: inout RandomSource, name: String = "encoder") {
+                readout: FeatureReadout = .flatten, rng: inout RandomSource, name: String = "encoder") {
         precondition(!head.isEmpty, "ConvolutionalEncoder: head needs at least the output size")
         precondition(!convolutions.isEmpty, "ConvolutionalEncoder: needs at least one convolution")
         var layers: [Conv2D] = []
@@ -66,7 +69,8 @@ public final class ConvolutionalEncoder: Layer {
         }
         self.convolutions = layers
         self.activation = activation
-        self.head = MLP(sizes: [shape.count] + head, activation: activation, outputActivation: outputActivation,
+        self.readout = readout
+        self.head = MLP(sizes: [readout.featureCount(of: shape)] + head, activation: activation, outputActivation: outputActivation,
                         rng: &rng, name: "\(name).head")
     }
 
@@ -75,11 +79,19 @@ public final class ConvolutionalEncoder: Layer {
     /// The shape of the last feature map.
     public var featureShape: ImageShape { convolutions[convolutions.count - 1].outputShape }
 
-    /// The last feature map after its activation, batch × featureShape.count.
+    /// The number of features the head sees (``featureShape``'s count, or 2 per channel for keypoints).
+    public var featureCount: Int { readout.featureCount(of: featureShape) }
+
+    /// The head's input, batch × ``featureCount``: the last feature map after its activation, or the
+    /// keypoints of the last convolution's output.
     public func features(_ input: Tensor) -> Tensor {
         var x = input
-        for conv in convolutions { x = activation(conv(x)) }
-        return x
+        for conv in convolutions.dropLast() { x = activation(conv(x)) }
+        let last = convolutions[convolutions.count - 1](x)
+        switch readout {
+        case .flatten: return activation(last)
+        case .keypoints(let temperature): return spatialSoftmax(last, shape: featureShape, temperature: temperature)
+        }
     }
 
     /// The head applied to the features.
