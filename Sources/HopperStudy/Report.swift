@@ -93,7 +93,8 @@ func reportText(_ document: StudyDocument) -> String {
     let c = document.configuration
     var lines = [
         "Hopper-v4, \(c.environmentSteps) steps (\(c.randomSteps) random), \(c.updates) updates per agent, "
-            + "\(c.ddpg.rawValue) DDPG, networks \(c.hiddenSizes.map(String.init).joined(separator: "-")), batch \(c.batchSize), "
+            + "\(c.ddpg.rawValue) DDPG" + (c.blueDDPG.map { " (blue: \($0.rawValue))" } ?? "")
+            + ", networks \(c.hiddenSizes.map(String.init).joined(separator: "-")), batch \(c.batchSize), "
             + "Adam \(c.agent.actorLearningRate)/\(c.agent.criticLearningRate), γ \(c.discount), τ \(c.tau); "
             + "final numbers: mean of the last 3 of \(c.evaluationPoints + 1) evaluations, \(c.evaluationEpisodes) start states",
         "",

@@ -94,9 +94,10 @@ func runStudy(seed: UInt64, configuration: StudyConfiguration, exercises: Exerci
                                         discount: Double(configuration.discount),
                                         valueHorizon: configuration.valueHorizon, formulas: formulas, rng: &evaluationRNG)
     let maxAction = environment.actionSpace.high.map(abs).max() ?? 1
-    func makeAgent(_ rng: inout RandomSource) throws -> DDPG {
+    /// Orange, or with `blue` the agent that never acts (`--blue-ddpg`).
+    func makeAgent(_ rng: inout RandomSource, blue: Bool = false) throws -> DDPG {
         try DDPG(observationSize: environment.observationSize, actionSize: environment.actionSize, maxAction: maxAction,
-                 configuration: configuration.agent, formulas: formulas, rng: &rng)
+                 configuration: blue ? configuration.blueAgent : configuration.agent, formulas: formulas, rng: &rng)
     }
     let schedule = configuration.schedule
     func stepLogger(_ who: String, start: Date) -> (Int) -> Void {
@@ -140,12 +141,13 @@ func runStudy(seed: UInt64, configuration: StudyConfiguration, exercises: Exerci
             orangeCurve = run.curve
             orangeSeconds = Date().timeIntervalSince(start)
             let blueStart = Date()
-            blueCurve = try trainOffline(try makeAgent(&finalBlueRNG), on: buffer, "final, blue", rng: &finalBlueRNG)
+            blueCurve = try trainOffline(try makeAgent(&finalBlueRNG, blue: true), on: buffer, "final, blue",
+                                         rng: &finalBlueRNG)
             blueSeconds = Date().timeIntervalSince(blueStart)
             offlineRNG = finalOfflineRNG
         case .concurrent:
             let orange = try makeAgent(&concurrentRNG)
-            let blue = try makeAgent(&concurrentBlueRNG)
+            let blue = try makeAgent(&concurrentBlueRNG, blue: true)
             let run = try trainInteracting(orange, environment: environment, schedule: schedule,
                                            explorationNoise: configuration.concurrentNoise / maxAction, evaluator: evaluator,
                                            concurrent: blue, rng: &concurrentRNG, concurrentRNG: &concurrentBlueRNG,
@@ -166,7 +168,7 @@ func runStudy(seed: UInt64, configuration: StudyConfiguration, exercises: Exerci
             orangeCurve = curve
             orangeSeconds = Date().timeIntervalSince(start)
             let blueStart = Date()
-            blueCurve = try trainOffline(try makeAgent(&imitationBlueRNG), on: buffer, "imitation, blue",
+            blueCurve = try trainOffline(try makeAgent(&imitationBlueRNG, blue: true), on: buffer, "imitation, blue",
                                          rng: &imitationBlueRNG)
             blueSeconds = Date().timeIntervalSince(blueStart)
             offlineRNG = imitationOfflineRNG

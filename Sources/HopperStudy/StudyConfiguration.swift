@@ -71,8 +71,11 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var evaluationPoints = 10
     /// The settings to run, in this order.
     var settings: [StudySetting] = [.final]
-    /// Which DDPG.
+    /// Which DDPG orange is (and blue, unless `blueDDPG` says otherwise).
     var ddpg: DDPGVariant = .kit
+    /// Which DDPG blue is when it differs from orange's (`nil`: `ddpg`): a TD3 orange makes a
+    /// better buffer while blue stays the paper's offline DDPG.
+    var blueDDPG: DDPGVariant? = nil
     /// Transitions of the expert in the Imitation buffer (`nil`: `environmentSteps`).
     var imitationTransitions: Int? = nil
     /// The expert's weights file (`nil`: the kit's ``HopperExpert``).
@@ -113,15 +116,21 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     /// Updates between two evaluations.
     var evaluationInterval: Int { max(1, updates / max(1, evaluationPoints)) }
 
-    /// The DDPG hyper-parameters of orange and blue.
-    var agent: DDPGConfiguration {
+    /// The DDPG hyper-parameters of orange (and of blue without `blueDDPG`).
+    var agent: DDPGConfiguration { agentConfiguration(ddpg) }
+
+    /// The DDPG hyper-parameters of blue.
+    var blueAgent: DDPGConfiguration { agentConfiguration(blueDDPG ?? ddpg) }
+
+    /// The hyper-parameters of one DDPG variant with this study's widths, rates and batch.
+    func agentConfiguration(_ variant: DDPGVariant) -> DDPGConfiguration {
         let criticSizes = criticHiddenSizes ?? hiddenSizes
-        switch ddpg {
+        switch variant {
         case .kit, .td3:
             return DDPGConfiguration(actorHiddenSizes: hiddenSizes, criticHiddenSizes: criticSizes,
                                      actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
                                      discount: discount, tau: tau, batchSize: batchSize, explorationNoise: finalNoise,
-                                     td3: ddpg == .td3 ? TD3Options() : nil)
+                                     td3: variant == .td3 ? TD3Options() : nil)
         case .paper:
             var configuration = DDPGConfiguration.fixedBufferPaper(actorHiddenSizes: hiddenSizes,
                                                                    criticHiddenSizes: criticSizes)
@@ -163,6 +172,7 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
         if bcqActingSamples < 1 { return "--bcq-acting must be ≥ 1, got \(bcqActingSamples)" }
         do { try bcq.validate() } catch { return "\(error)" }
         do { try agent.validate() } catch { return "\(error)" }
+        do { try blueAgent.validate() } catch { return "\(error)" }
         return nil
     }
 }

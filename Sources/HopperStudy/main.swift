@@ -9,11 +9,15 @@
 // `--settings imitation` fills the buffer with the expert's noiseless transitions (the kit's
 // `HopperExpert`, trained by `--train-expert` with `--ddpg td3`); `--offline bcq,bc` trains BCQ and
 // behavior cloning on every setting's final buffer too (lesson 6), from the same buffer.
+// `--blue-ddpg kit` with `--ddpg td3` keeps blue the paper's offline DDPG behind a TD3 orange;
+// `--combine a.json,b.json` merges runs of one configuration (one seed per process) and decides the
+// claims over all their seeds.
 //
 //   swift run -c release hopper-study --steps 30000 --hidden 64,64 --seeds 0,1,2 --out study.json
 //   swift run -c release hopper-study --settings final,imitation --offline bcq,bc --steps 100000
 //   swift run -c release hopper-study --ddpg td3 --final-noise 0.1 --steps 500000 --random-steps 10000 \
 //       --train-expert hopper-expert.json
+//   swift run -c release hopper-study --combine seed-0.json,seed-1.json,seed-2.json --out seeds-0-2.json
 import ArgumentParser
 import ExerciseAPI
 import Foundation
@@ -69,6 +73,8 @@ struct HopperStudy: ParsableCommand {
     var bcSteps: Int?
     @Option(help: "Which DDPG: kit (--actor-lr, --critic-lr), paper (Fujimoto et al. 2019: 1e-4, 1e-3, weight decay 1e-2) or td3.")
     var ddpg = "kit"
+    @Option(name: .customLong("blue-ddpg"), help: "Which DDPG blue is when it differs from orange's: kit, paper or td3.")
+    var blueDDPG: String?
     @Option(help: "Where to write the JSON of per-seed results.")
     var out = "hopper-study.json"
     @Option(name: .customLong("train-expert"),
@@ -76,6 +82,8 @@ struct HopperStudy: ParsableCommand {
     var trainExpert: String?
     @Option(name: .customLong("expert-interval"), help: "With --train-expert: steps between two selection evaluations.")
     var expertInterval = 10_000
+    @Option(help: "Merge these study JSON files (one configuration, e.g. one seed per process) into --out.")
+    var combine: String?
     @Flag(help: "Print only the table.")
     var quiet = false
 
@@ -118,6 +126,12 @@ struct HopperStudy: ParsableCommand {
             throw ValidationError("--ddpg takes kit, paper or td3, got '\(ddpg)'")
         }
         c.ddpg = variant
+        if let blueDDPG {
+            guard let blueVariant = DDPGVariant(rawValue: blueDDPG) else {
+                throw ValidationError("--blue-ddpg takes kit, paper or td3, got '\(blueDDPG)'")
+            }
+            c.blueDDPG = blueVariant
+        }
         if let problem = c.problem() { throw ValidationError(problem) }
         return (try list(seeds, "seeds", hint: " of non-negative integers") { UInt64($0) }, c)
     }
@@ -157,6 +171,12 @@ struct HopperStudy: ParsableCommand {
                          report.cpuSeconds, url.path))
             return
         }
+        if let combine {
+            let document = try combinedDocument(combine.split(separator: ",").map(String.init))
+            try Self.encoder().encode(document).write(to: URL(fileURLWithPath: out), options: .atomic)
+            print(reportText(document))
+            return
+        }
         let start = Date()
         var document = StudyDocument(configuration: configuration, seeds: seeds, machine: machine, outcomes: [],
                                      claims: [], totalSeconds: 0)
@@ -179,6 +199,39 @@ struct HopperStudy: ParsableCommand {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
                                                                       nan: "nan")
         return encoder
+    }
+
+    /// The JSON decoder of the study's files (the encoder's "nan" and "inf" back to numbers).
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                        nan: "nan")
+        return decoder
+    }
+
+    /// One document from the study files at `paths`: their outcomes in order, the verdicts over all
+    /// of them, the longest wall time. The files must share one configuration.
+    func combinedDocument(_ paths: [String]) throws -> StudyDocument {
+        var documents: [StudyDocument] = []
+        for path in paths {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                documents.append(try Self.decoder().decode(StudyDocument.self, from: data))
+            } catch {
+                throw ValidationError("--combine: cannot read \(path): \(error.localizedDescription)")
+            }
+        }
+        guard var document = documents.first else { throw ValidationError("--combine takes at least one file") }
+        for (path, other) in zip(paths, documents).dropFirst() {
+            guard other.configuration == document.configuration else {
+                throw ValidationError("--combine: \(path) has another configuration than \(paths[0])")
+            }
+            document.seeds += other.seeds
+            document.outcomes += other.outcomes
+            document.totalSeconds = max(document.totalSeconds, other.totalSeconds)
+        }
+        document.claims = verdicts(document.outcomes)
+        return document
     }
 
     /// The processor's model name from /proc/cpuinfo, or "unknown".

@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: [["--steps", "100", "--random-steps", "200"], ["--hidden", "a,b"], ["--bogus"],
                       ["--settings", "final,sideways"], ["--value-horizon", "10"], ["--offline", "bcq,dqn"],
-                      ["--ddpg", "sac"], ["--critic-hidden", "0"]])
+                      ["--ddpg", "sac"], ["--blue-ddpg", "td4"], ["--critic-hidden", "0"]])
     func badFlagsGiveOneLine(_ arguments: [String]) throws {
         let out = Self.temporaryFile()
         let run = try Self.run(arguments + ["--out", out.path])
