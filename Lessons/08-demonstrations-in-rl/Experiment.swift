@@ -36,8 +36,8 @@ func ablationSchedule(quick: Bool) -> TrainingSchedule {
     TrainingSchedule(environmentSteps: quick ? 2_500 : 6_000, evaluationInterval: 250)
 }
 
-/// The number of seeds of the ablation (3 in `--quick` too: its claims are decided seed by seed).
-func ablationSeedCount(quick: Bool) -> Int { 3 }
+/// The number of seeds of the ablation, in `--quick` too: its claims are decided seed by seed.
+let ablationSeedCount = 3
 
 /// Seed `index` of the ablation.
 func ablationSeed(base: UInt64, index: Int) -> UInt64 { RandomSource.derivedSeed(base: base, offset: 100, index: index) }

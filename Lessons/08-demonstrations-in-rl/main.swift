@@ -170,7 +170,7 @@ lesson.code("Fine-tuning a cloned actor: the critic and the cloning term") { con
     guard let task, let demonstrations else { throw CellSkipped("needs the task and the demonstrations of the first cell") }
     let variants = ablationVariants
     let schedule = ablationSchedule(quick: context.quick)
-    let seeds = (0..<context.seedCount(ablationSeedCount(quick: context.quick))).map { ablationSeed(base: context.seed, index: $0) }
+    let seeds = (0..<context.seedCount(ablationSeedCount)).map { ablationSeed(base: context.seed, index: $0) }
     let perSeed = try context.perSeed("ablation", count: seeds.count) { indices in
         try trainSeeds(indices.map { seeds[$0] }, variants: variants, schedule: schedule, task: task,
                        demonstrations: demonstrations, context: context).perSeed
