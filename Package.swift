@@ -22,6 +22,11 @@ let lessons = [
     "08-demonstrations-in-rl",
 ]
 
+/// Code that only drives the library (the tests, the lessons' cells, grading, the tools around
+/// them) is compiled without optimization, in release builds too: the library it calls is
+/// optimized, so it runs as fast, and it builds in a fraction of the time.
+let drivingCode: [SwiftSetting] = [.unsafeFlags(["-Onone"])]
+
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// Everything a lesson executable may use.
@@ -71,16 +76,16 @@ var targets: [Target] = [
 
     // Grading for instructors.
     .target(name: "Grading", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments",
-                                            "Datasets", "Algorithms"]),
+                                            "Datasets", "Algorithms"], swiftSettings: drivingCode),
     .executableTarget(name: "grade", dependencies: ["Grading", "Implementations", argumentParser],
-                      path: "Sources/Grade"),
+                      path: "Sources/Grade", swiftSettings: drivingCode),
 
     // Expert demonstrations exported as D4RL-style .npz files.
     .executableTarget(name: "export-demos", dependencies: ["Environments", "Datasets", "Numerics", argumentParser],
-                      path: "Sources/ExportDemos"),
+                      path: "Sources/ExportDemos", swiftSettings: drivingCode),
 
     // The kit's Hopper driven by scripts/checks/hopper_vs_gymnasium.py (compared with Gymnasium's Hopper-v4).
-    .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck"),
+    .executableTarget(name: "hopper-check", dependencies: ["Environments", "Numerics"], path: "Sources/HopperCheck", swiftSettings: drivingCode),
 
     // Fujimoto et al.'s (2019) orange and blue on the kit's Hopper, over seeds and budgets (issue 13).
     .executableTarget(name: "hopper-study", dependencies: ["Algorithms", "Environments", "Datasets", "Numerics", "NeuralNetworks",
@@ -95,7 +100,7 @@ var targets: [Target] = [
     // Lesson claims, evaluated on results.json by the claim tests and by `robustness` (seeds × BLAS kernels).
     .target(name: "LessonClaims", dependencies: ["Numerics"]),
     .executableTarget(name: "robustness", dependencies: ["LessonClaims", "Numerics", argumentParser],
-                      path: "Sources/Robustness"),
+                      path: "Sources/Robustness", swiftSettings: drivingCode),
 
     // Speed, measured by printing figures (swift run -c release bench).
     // BenchKit: the measurements, the PyTorch reference's runner and parser, and the tables.
@@ -104,19 +109,19 @@ var targets: [Target] = [
                       path: "Sources/Bench"),
 
     // A Beamer deck of the course from the lessons' outputs (scripts/slides compiles it).
-    .target(name: "SlidesKit", dependencies: ["Plotting"]),
-    .executableTarget(name: "slides", dependencies: ["SlidesKit", argumentParser], path: "Sources/Slides"),
+    .target(name: "SlidesKit", dependencies: ["Plotting"], swiftSettings: drivingCode),
+    .executableTarget(name: "slides", dependencies: ["SlidesKit", argumentParser], path: "Sources/Slides", swiftSettings: drivingCode),
 
     // Tests.
-    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"]),
-    .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"]),
-    .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"]),
-    .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"]),
-    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"]),
+    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"], swiftSettings: drivingCode),
+    .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"], swiftSettings: drivingCode),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"], swiftSettings: drivingCode),
+    .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"], swiftSettings: drivingCode),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"], swiftSettings: drivingCode),
     // Compiles figures and a deck with pdflatex where it is installed (skipped, with the reason, elsewhere).
-    .testTarget(name: "SlidesTests", dependencies: ["SlidesKit", "Plotting"]),
+    .testTarget(name: "SlidesTests", dependencies: ["SlidesKit", "Plotting"], swiftSettings: drivingCode),
     .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
-                + (hasSolutions ? ["Solutions"] : [])),
+                + (hasSolutions ? ["Solutions"] : []), swiftSettings: drivingCode),
 ]
 
 if hasSolutions {
@@ -124,21 +129,21 @@ if hasSolutions {
         .target(name: "Solutions", dependencies: ["ExerciseAPI", "Numerics", "NeuralNetworks", "Environments", "Datasets"],
                 path: "Solutions"),
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
-                                                            "Numerics", "NeuralNetworks", "ExerciseAPI"]),
-        .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"]),
+                                                            "Numerics", "NeuralNetworks", "ExerciseAPI"], swiftSettings: drivingCode),
+        .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"], swiftSettings: drivingCode),
         // Runs the built hopper-study executable (a 500-step smoke run, bad flags).
-        .testTarget(name: "HopperStudyTests"),
+        .testTarget(name: "HopperStudyTests", swiftSettings: drivingCode),
         // Mutation testing of the checks (swift run -c release mutants): plausible mistakes planted
         // into the reference, each of which the checks must catch. Instructor-only, like Solutions/.
         .target(name: "Mutation", dependencies: ["ExerciseAPI", "Grading", "Numerics", "Datasets"]),
         .executableTarget(name: "mutants", dependencies: ["Mutation", "Grading", "Implementations", "ExerciseAPI", argumentParser],
-                          path: "Sources/Mutants"),
-        .testTarget(name: "MutationTests", dependencies: ["Mutation", "Grading", "Solutions", "ExerciseAPI"]),
+                          path: "Sources/Mutants", swiftSettings: drivingCode),
+        .testTarget(name: "MutationTests", dependencies: ["Mutation", "Grading", "Solutions", "ExerciseAPI"], swiftSettings: drivingCode),
     ]
 }
 
 targets += lessons.map { name in
-    .executableTarget(name: name, dependencies: lessonDependencies, path: "Lessons/\(name)")
+    .executableTarget(name: name, dependencies: lessonDependencies, path: "Lessons/\(name)", swiftSettings: drivingCode)
 }
 
 let package = Package(

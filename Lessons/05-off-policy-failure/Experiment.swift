@@ -77,7 +77,8 @@ extension SettingSummary {
     }
 }
 
-/// Runs the three settings for every seed, in parallel over the machine's cores, with a
+/// Runs the three settings for every seed, in parallel over the machine's cores (each seed's Final
+/// and its Concurrent-then-Imitation as two jobs), with a
 /// progress bar; returns the per-seed runs (buffers included) and the summaries. The seeds go
 /// through `context.perSeed`, so a shard (`--seeds`) runs its own and a merge (`--merge`) reads them.
 func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
@@ -88,13 +89,8 @@ func runOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     let unitsPerSeed = configuration.workUnits()
     let runs = try context.perSeed("orange-and-blue", count: count) { indices in
         let bar = context.progress(total: unitsPerSeed * indices.count, label: "orange and blue, \(indices.count) seeds")
-        let done = WorkTally(count: indices.count)
-        let runs = try parallelMap(indices.count) { index in
-            try runFixedBufferExperiment(seed: seeds[indices[index]], configuration: configuration, environment: Pendulum(),
-                                         formulas: formulas, progress: { units in
-                                             if units % 250 == 0 { bar.update(done.set(index, units)) }
-                                         })
-        }
+        let runs = try runFixedBufferExperiments(seeds: indices.map { seeds[$0] }, configuration: configuration,
+                                                 environment: Pendulum(), formulas: formulas, progress: { bar.update($0) })
         bar.finish()
         return runs
     }

@@ -140,6 +140,10 @@ func checkBCQFormulas(_ formulas: any BCQExercises) throws {
 /// Runs lesson 5's experiment for the seeds `indices` (buffers, orange and blue), then BCQ and BC
 /// on every buffer, in parallel over the cores. `progress` receives the fraction done.
 ///
+/// One job per seed and buffer: it runs the part of lesson 5's experiment that builds its buffer,
+/// then BCQ and BC on it. Concurrent's job also builds the Imitation buffer (its expert is
+/// Concurrent's orange), which Imitation's job waits for; the jobs go longest first.
+///
 /// - Returns: for each index, in order, its three outcomes (in `BufferSetting.allCases` order) and
 ///   lesson 5's runs (the buffers).
 func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, indices: [Int], formulas: ExerciseSet,
@@ -147,36 +151,60 @@ func runComparison(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, indi
     let configuration = FixedBufferExperimentConfiguration.pendulum(quick: quick)
     let allSeeds = FixedBufferExperimentConfiguration.seeds(base: baseSeed, count: budget.seeds)
     let seeds = indices.map { allSeeds[$0] }
-    let lessonFiveUnits = configuration.workUnits()
     let learnerUnits = budget.bcqUpdates * 5     // a BCQ update costs about five DDPG updates or steps
-    let total = Double(seeds.count * (lessonFiveUnits + 3 * learnerUnits))
-    let tally = WorkTally(count: seeds.count * 4)
-    // Stage 1: lesson 5's three settings per seed.
-    let lessonFive = try parallelMap(seeds.count) { index in
-        try runFixedBufferExperiment(seed: seeds[index], configuration: configuration, environment: Pendulum(),
-                                     formulas: formulas.offPolicyLearning, progress: { units in
-                                         if units % 500 == 0 { progress(Double(tally.set(index, units)) / total) }
-                                     })
-    }
-    // Stage 2: BCQ and BC on each of the 3 × seeds buffers.
-    let jobs = seeds.indices.flatMap { s in (0..<3).map { (s, $0) } }
-    let outcomes = try parallelMap(jobs.count) { job in
-        let (s, k) = jobs[job]
-        let run = lessonFive[s][k]
+    let total = Double(seeds.count * (configuration.workUnits() + 3 * learnerUnits))
+    let order: [BufferSetting] = [.concurrent, .final, .imitation]
+    let jobs = order.flatMap { setting in seeds.indices.map { (seed: $0, setting: setting) } }
+    let tally = WorkTally(count: jobs.count * 2)
+    let imitationRuns = seeds.map { _ in PendingValue<SettingRun>() }
+    let trained = try parallelMap(jobs.count) { job in
+        let (s, setting) = jobs[job]
+        let k = BufferSetting.allCases.firstIndex(of: setting)!
+        var reported = 0
+        func report(_ units: Int) {
+            guard units - reported >= 500 else { return }
+            reported = units
+            progress(Double(tally.set(job, units)) / total)
+        }
+        // Lesson 5's part that builds this buffer (Imitation's comes from Concurrent's job).
+        let run: SettingRun
+        switch setting {
+        case .final:
+            run = try runFixedBufferPart(.final, seed: seeds[s], configuration: configuration, environment: Pendulum(),
+                                         formulas: formulas.offPolicyLearning, progress: report)[0]
+        case .concurrent:
+            do {
+                let runs = try runFixedBufferPart(.concurrentAndImitation, seed: seeds[s], configuration: configuration,
+                                                  environment: Pendulum(), formulas: formulas.offPolicyLearning, progress: report)
+                imitationRuns[s].fulfil(runs[1])
+                run = runs[0]
+            } catch {
+                imitationRuns[s].fail(error)
+                throw error
+            }
+        case .imitation:
+            run = try imitationRuns[s].value()
+        }
+        // BCQ and BC on the buffer.
         let evaluator = try lessonFiveEvaluator(seed: seeds[s], configuration: configuration, formulas: formulas.offPolicyLearning)
-        let slot = seeds.count + job
-        let trained = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: budget.bcqUpdates,
-                                   evaluationInterval: budget.evaluationInterval, evaluator: evaluator,
-                                   formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 1_000),
-                                   progress: { u in
-                                       if u % 250 == 0 { progress(Double(tally.set(slot, 5 * u)) / total) }
-                                   })
+        let slot = jobs.count + job
+        let bcq = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: budget.bcqUpdates,
+                               evaluationInterval: budget.evaluationInterval, evaluator: evaluator,
+                               formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 1_000),
+                               progress: { u in
+                                   if u % 250 == 0 { progress(Double(tally.set(slot, 5 * u)) / total) }
+                               })
         let bc = try trainBehaviorCloning(on: run.buffer, steps: budget.bcSteps, evaluator: evaluator,
                                           formulas: formulas.behaviorCloning, seed: RandomSource.derivedSeed(base: seeds[s], index: k + 1, stride: 7_000))
-        let probes = indices[s] == 0 ? try vaeProbes(trained.bcq, buffer: run.buffer, seed: seeds[s]) : []
-        return BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
-                             behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,
-                             bcq: trained.curve, bc: bc, vaeProbes: probes)
+        let probes = indices[s] == 0 ? try vaeProbes(bcq.bcq, buffer: run.buffer, seed: seeds[s]) : []
+        let outcome = BufferOutcome(setting: run.setting, seed: seeds[s], transitions: run.buffer.count,
+                                    behaviourReturn: behaviourReturn(of: run.buffer), orange: run.orange, ddpg: run.blue!,
+                                    bcq: bcq.curve, bc: bc, vaeProbes: probes)
+        return (outcome: outcome, run: run)
     }
-    return (seeds.indices.map { s in Array(outcomes[(3 * s)..<(3 * s + 3)]) }, lessonFive)
+    func result(_ s: Int, _ setting: BufferSetting) -> (outcome: BufferOutcome, run: SettingRun) {
+        trained[order.firstIndex(of: setting)! * seeds.count + s]
+    }
+    return (seeds.indices.map { s in BufferSetting.allCases.map { result(s, $0).outcome } },
+            seeds.indices.map { s in BufferSetting.allCases.map { result(s, $0).run } })
 }

@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    @Test("the seeds' parts run as parallel jobs give each seed's whole run, number for number")
+    func partsInParallelEqualTheWholeRun() throws {
+        let whole = try [5, 6].map { try runFixedBufferExperiment(seed: $0, configuration: tiny, environment: Pendulum(),
+                                                                  formulas: formulas) }
+        let parallel = try runFixedBufferExperiments(seeds: [5, 6], configuration: tiny, environment: Pendulum(),
+                                                     formulas: formulas)
+        #expect(parallel.count == 2)
+        for (a, b) in zip(whole, parallel) {
+            #expect(a.map(\.setting) == b.map(\.setting))
+            for (x, y) in zip(a, b) {
+                #expect(x.buffer == y.buffer && x.orange == y.orange && x.blue == y.blue, "\(x.setting.title) differs")
+            }
+        }
+        let units = FixedBufferPart.allCases.map { $0.workUnits(tiny) }.reduce(0, +)
+        #expect(units == tiny.workUnits(), "the parts' work units add up to the whole experiment's")
+    }
+
     @Test func evaluatorMeasuresTheTrueValuePastTheTimeLimit() throws {
         var rng = RandomSource(seed: 0)
         var evaluator = try PolicyEvaluator(environment: Pendulum(), episodes: 1, discount: 0.99, valueHorizon: 600,

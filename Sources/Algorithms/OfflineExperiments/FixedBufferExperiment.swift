@@ -63,16 +63,84 @@ public struct SettingRun: Sendable, Codable {
     public var blue: EvaluationCurve?
 }
 
+/// The two halves of one seed's experiment that do not depend on each other, so that they can
+/// run on two cores: Final (the behavioural agent, then blue), and Concurrent then Imitation
+/// (whose expert is Concurrent's orange).
+public enum FixedBufferPart: Int, CaseIterable, Sendable {
+    case final
+    case concurrentAndImitation
+
+    /// The settings this part runs, in order.
+    public var settings: [BufferSetting] {
+        switch self {
+        case .final: [.final]
+        case .concurrentAndImitation: [.concurrent, .imitation]
+        }
+    }
+
+    /// Environment steps plus gradient updates of this part (for progress bars and for
+    /// scheduling the longer part first).
+    public func workUnits(_ configuration: FixedBufferExperimentConfiguration, includeBlue: Bool = true) -> Int {
+        let online = configuration.schedule.environmentSteps + configuration.schedule.updates
+        switch self {
+        case .final:
+            return online + (includeBlue ? configuration.offlineUpdates : 0)
+        case .concurrentAndImitation:
+            return online + configuration.imitationTransitions
+                + (includeBlue ? configuration.schedule.updates + configuration.offlineUpdates : 0)
+        }
+    }
+}
+
 /// Runs the three settings for one seed.
 ///
 /// The random streams are split per setting and per agent, so the buffers depend only on the
 /// seed and the configuration: ``buildFixedBuffers(seed:configuration:environment:formulas:progress:)``
-/// (lesson 6) gets exactly the buffers blue learned from here.
+/// (lesson 6) gets exactly the buffers blue learned from here, and each
+/// ``FixedBufferPart`` run on its own gives exactly its settings' runs.
 ///
 /// The Imitation expert is Concurrent's orange after training (a DDPG agent trained the
 /// standard way, with N(0, 0.1) exploration), acting without noise.
 public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     seed: UInt64, configuration: FixedBufferExperimentConfiguration, environment: Environment,
+    formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: (Int) -> Void = { _ in }
+) throws -> [SettingRun] {
+    let finalUnits = FixedBufferPart.final.workUnits(configuration, includeBlue: includeBlue)
+    return try runFixedBufferPart(.final, seed: seed, configuration: configuration, environment: environment,
+                                  formulas: formulas, includeBlue: includeBlue, progress: progress)
+        + runFixedBufferPart(.concurrentAndImitation, seed: seed, configuration: configuration, environment: environment,
+                             formulas: formulas, includeBlue: includeBlue, progress: { progress(finalUnits + $0) })
+}
+
+/// Runs every seed's experiment over the machine's cores, one job per seed and ``FixedBufferPart``
+/// (the longer parts first), and returns each seed's three runs in the order of
+/// ``runFixedBufferExperiment(seed:configuration:environment:formulas:includeBlue:progress:)``, with
+/// the same numbers. `progress` gets the work units done so far over all seeds.
+public func runFixedBufferExperiments<Environment: ContinuousEnvironment>(
+    seeds: [UInt64], configuration: FixedBufferExperimentConfiguration, environment: Environment,
+    formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: @escaping @Sendable (Int) -> Void = { _ in }
+) throws -> [[SettingRun]] {
+    let jobs = [FixedBufferPart.concurrentAndImitation, .final].flatMap { part in seeds.indices.map { (part, $0) } }
+    let tally = WorkTally(count: jobs.count)
+    let done = try parallelMap(jobs.count) { job in
+        let (part, index) = jobs[job]
+        var reported = 0
+        let runs = try runFixedBufferPart(part, seed: seeds[index], configuration: configuration, environment: environment,
+                                          formulas: formulas, includeBlue: includeBlue, progress: { units in
+            guard units - reported >= 256 else { return }
+            reported = units
+            progress(tally.set(job, units))
+        })
+        progress(tally.set(job, part.workUnits(configuration, includeBlue: includeBlue)))
+        return runs
+    }
+    return seeds.indices.map { index in done[seeds.count + index] + done[index] }
+}
+
+/// Runs one ``FixedBufferPart`` of one seed's experiment: its settings' runs, with the random
+/// streams the whole experiment gives them.
+public func runFixedBufferPart<Environment: ContinuousEnvironment>(
+    _ part: FixedBufferPart, seed: UInt64, configuration: FixedBufferExperimentConfiguration, environment: Environment,
     formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: (Int) -> Void = { _ in }
 ) throws -> [SettingRun] {
     try configuration.schedule.validate()
@@ -81,6 +149,7 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
             "offline updates must be ≥ 0 and imitation transitions > 0, got \(configuration.offlineUpdates), "
             + "\(configuration.imitationTransitions)")
     }
+    // Every part splits the seed's stream the same way and takes its own pieces.
     var root = RandomSource(seed: seed)
     var evaluationRNG = root.split()
     var finalRNG = root.split(), finalBlueRNG = root.split()
@@ -96,61 +165,62 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
     }
     let schedule = configuration.schedule
     var done = 0
-    var runs: [SettingRun] = []
 
-    // Final buffer: a behavioural agent explores with large noise; blue learns afterwards.
-    let behavioural = try makeAgent(&finalRNG)
-    var unusedRNG = RandomSource(seed: 0)
-    let finalRun = try trainInteracting(behavioural, environment: environment, schedule: schedule,
-                                        explorationNoise: configuration.finalBufferNoise / maxAction, evaluator: evaluator,
-                                        rng: &finalRNG, concurrentRNG: &unusedRNG,
-                                        progress: { progress(done + 2 * $0) })
-    done += schedule.environmentSteps + schedule.updates
-    var finalBlue: EvaluationCurve?
-    if includeBlue {
-        let blue = try makeAgent(&finalBlueRNG)
-        finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
-                                           evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
-                                           rng: &finalBlueRNG, progress: { progress(done + $0) })
-        done += configuration.offlineUpdates
+    switch part {
+    case .final:
+        // Final buffer: a behavioural agent explores with large noise; blue learns afterwards.
+        let behavioural = try makeAgent(&finalRNG)
+        var unusedRNG = RandomSource(seed: 0)
+        let finalRun = try trainInteracting(behavioural, environment: environment, schedule: schedule,
+                                            explorationNoise: configuration.finalBufferNoise / maxAction, evaluator: evaluator,
+                                            rng: &finalRNG, concurrentRNG: &unusedRNG,
+                                            progress: { progress(done + 2 * $0) })
+        done += schedule.environmentSteps + schedule.updates
+        var finalBlue: EvaluationCurve?
+        if includeBlue {
+            let blue = try makeAgent(&finalBlueRNG)
+            finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
+                                               evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
+                                               rng: &finalBlueRNG, progress: { progress(done + $0) })
+        }
+        return [SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue)]
+
+    case .concurrentAndImitation:
+        // Concurrent: orange explores with standard noise; blue learns from the same buffer at the same time.
+        let orange = try makeAgent(&concurrentRNG)
+        let concurrentBlue = includeBlue ? try makeAgent(&concurrentBlueRNG) : nil
+        let concurrentRun = try trainInteracting(orange, environment: environment, schedule: schedule,
+                                                 explorationNoise: configuration.concurrentNoise / maxAction,
+                                                 evaluator: evaluator,
+                                                 concurrent: concurrentBlue, rng: &concurrentRNG, concurrentRNG: &concurrentBlueRNG,
+                                                 progress: { progress(done + (includeBlue ? 3 : 2) * $0) })
+        done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)
+        let concurrent = SettingRun(setting: .concurrent, buffer: concurrentRun.buffer, orange: concurrentRun.curve,
+                                    blue: concurrentRun.concurrentCurve)
+
+        // Imitation: the trained orange acts as a noiseless expert and fills the buffer.
+        let expert = orange.actor.copy()
+        let imitationBuffer = try collectTransitions(policy: { expert.action(for: $0) }, environment: environment,
+                                                     transitions: configuration.imitationTransitions, formulas: formulas,
+                                                     rng: &imitationRNG)
+        done += configuration.imitationTransitions
+        progress(done)
+        let expertEvaluation = try evaluator.evaluate(orange)
+        var expertCurve = EvaluationCurve()
+        var imitationBlue: EvaluationCurve?
+        if includeBlue {
+            let blue = try makeAgent(&imitationBlueRNG)
+            let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
+                                               evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
+                                               rng: &imitationBlueRNG, progress: { progress(done + $0) })
+            for u in curve.updates { expertCurve.record(expertEvaluation, after: u) }
+            imitationBlue = curve
+        } else {
+            expertCurve.record(expertEvaluation, after: 0)
+        }
+        let imitation = SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue)
+        return [concurrent, imitation]
     }
-    runs.append(SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue))
-
-    // Concurrent: orange explores with standard noise; blue learns from the same buffer at the same time.
-    let orange = try makeAgent(&concurrentRNG)
-    let concurrentBlue = includeBlue ? try makeAgent(&concurrentBlueRNG) : nil
-    let concurrentRun = try trainInteracting(orange, environment: environment, schedule: schedule,
-                                             explorationNoise: configuration.concurrentNoise / maxAction,
-                                             evaluator: evaluator,
-                                             concurrent: concurrentBlue, rng: &concurrentRNG, concurrentRNG: &concurrentBlueRNG,
-                                             progress: { progress(done + (includeBlue ? 3 : 2) * $0) })
-    done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)
-    runs.append(SettingRun(setting: .concurrent, buffer: concurrentRun.buffer, orange: concurrentRun.curve,
-                           blue: concurrentRun.concurrentCurve))
-
-    // Imitation: the trained orange acts as a noiseless expert and fills the buffer.
-    let expert = orange.actor.copy()
-    let imitationBuffer = try collectTransitions(policy: { expert.action(for: $0) }, environment: environment,
-                                                 transitions: configuration.imitationTransitions, formulas: formulas,
-                                                 rng: &imitationRNG)
-    done += configuration.imitationTransitions
-    progress(done)
-    let expertEvaluation = try evaluator.evaluate(orange)
-    var expertCurve = EvaluationCurve()
-    var imitationBlue: EvaluationCurve?
-    if includeBlue {
-        let blue = try makeAgent(&imitationBlueRNG)
-        let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
-                                           evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
-                                           rng: &imitationBlueRNG, progress: { progress(done + $0) })
-        done += configuration.offlineUpdates
-        for u in curve.updates { expertCurve.record(expertEvaluation, after: u) }
-        imitationBlue = curve
-    } else {
-        expertCurve.record(expertEvaluation, after: 0)
-    }
-    runs.append(SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue))
-    return runs
 }
 
 /// The three fixed buffers of one seed without training any blue agent: exactly the buffers
