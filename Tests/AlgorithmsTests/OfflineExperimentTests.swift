@@ -58,6 +58,7 @@ import Testing
                 #expect(x.buffer == y.buffer && x.orange == y.orange && x.blue == y.blue, "\(x.setting.title) differs")
             }
         }
+        #expect(FixedBufferPart.allCases.flatMap(\.settings) == BufferSetting.allCases, "the parts cover the three settings in order")
         let units = FixedBufferPart.allCases.map { $0.workUnits(tiny) }.reduce(0, +)
         #expect(units == tiny.workUnits(), "the parts' work units add up to the whole experiment's")
     }
