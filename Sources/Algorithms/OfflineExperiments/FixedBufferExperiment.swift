@@ -66,7 +66,7 @@ public struct SettingRun: Sendable, Codable {
 /// The two halves of one seed's experiment that do not depend on each other, so that they can
 /// run on two cores: Final (the behavioural agent, then blue), and Concurrent then Imitation
 /// (whose expert is Concurrent's orange).
-public enum FixedBufferPart: Int, CaseIterable, Sendable {
+public enum FixedBufferPart: CaseIterable, Sendable {
     case final
     case concurrentAndImitation
 
@@ -120,7 +120,8 @@ public func runFixedBufferExperiments<Environment: ContinuousEnvironment>(
     seeds: [UInt64], configuration: FixedBufferExperimentConfiguration, environment: Environment,
     formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: @escaping @Sendable (Int) -> Void = { _ in }
 ) throws -> [[SettingRun]] {
-    let jobs = [FixedBufferPart.concurrentAndImitation, .final].flatMap { part in seeds.indices.map { (part, $0) } }
+    let longestFirst: [FixedBufferPart] = [.concurrentAndImitation, .final]
+    let jobs = longestFirst.flatMap { part in seeds.indices.map { (part, $0) } }
     let tally = WorkTally(count: jobs.count)
     let done = try parallelMap(jobs.count) { job in
         let (part, index) = jobs[job]
@@ -134,7 +135,9 @@ public func runFixedBufferExperiments<Environment: ContinuousEnvironment>(
         progress(tally.set(job, part.workUnits(configuration, includeBlue: includeBlue)))
         return runs
     }
-    return seeds.indices.map { index in done[seeds.count + index] + done[index] }
+    return seeds.indices.map { index in
+        FixedBufferPart.allCases.flatMap { part in done[longestFirst.firstIndex(of: part)! * seeds.count + index] }
+    }
 }
 
 /// Runs one ``FixedBufferPart`` of one seed's experiment: its settings' runs, with the random
