@@ -44,7 +44,7 @@ extension Matrix {
         let lda = Swift.max(a.cols, 1), ldb = Swift.max(b.cols, 1), ldc = Swift.max(n, 1)
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
-                c.storage.withUnsafeMutableBufferPointer { pc in
+                c.withUnsafeMutableBufferPointer { pc in
                     kit_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0,
                               Int32(m), Int32(n), Int32(k),
                               alpha, pa.baseAddress, Int32(lda),

@@ -67,7 +67,7 @@ extension Matrix {
     /// Applies `f` to every entry in place.
     @inlinable
     public mutating func apply(_ f: (Float) -> Float) {
-        storage.withUnsafeMutableBufferPointer { p in
+        withUnsafeMutableBufferPointer { p in
             for i in 0..<p.count { p[i] = f(p[i]) }
         }
     }
@@ -89,7 +89,7 @@ extension Matrix {
         precondition(rows == other.rows && cols == other.cols,
                       "Matrix.add(_:scaledBy:): shapes \(shapeDescription) and \(other.shapeDescription) differ")
         other.storage.withUnsafeBufferPointer { src in
-            storage.withUnsafeMutableBufferPointer { dst in
+            withUnsafeMutableBufferPointer { dst in
                 for i in 0..<dst.count { dst[i] += alpha * src[i] }
             }
         }

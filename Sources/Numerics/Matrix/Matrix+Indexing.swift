@@ -2,13 +2,13 @@ extension Matrix {
     /// Row `i` as an array.
     public func row(_ i: Int) -> [Float] {
         precondition(i >= 0 && i < rows, "Matrix.row(\(i)) out of range for a \(shapeDescription) matrix")
-        return Array(storage[(i * cols)..<((i + 1) * cols)])
+        return storage.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[(i * cols)..<((i + 1) * cols)])) }
     }
 
     /// Column `j` as an array.
     public func column(_ j: Int) -> [Float] {
         precondition(j >= 0 && j < cols, "Matrix.column(\(j)) out of range for a \(shapeDescription) matrix")
-        return (0..<rows).map { storage[$0 * cols + j] }
+        return (0..<rows).map { self[$0, j] }
     }
 
     /// The rows at `indices`, in that order (repeats allowed): how a minibatch is gathered.
@@ -28,8 +28,12 @@ extension Matrix {
     public func rows(_ range: Range<Int>) -> Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= rows,
                       "Matrix.rows(\(range)) out of range for a \(shapeDescription) matrix")
-        return Matrix(rows: range.count, cols: cols,
-                      values: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+        let start = range.lowerBound * cols
+        return storage.withUnsafeBufferPointer { src in
+            Matrix(rows: range.count, cols: cols) { dst in
+                for i in 0..<dst.count { dst[i] = src[start + i] }
+            }
+        }
     }
 
     /// The columns in `range` (for example the action part of a state ‖ action matrix).
@@ -76,7 +80,15 @@ extension Matrix {
             precondition(p.cols == width,
                           "Matrix.concatenatingRows: shapes \(parts.map(\.shapeDescription)) differ in columns")
         }
-        return Matrix(rows: parts.reduce(0) { $0 + $1.rows }, cols: width, values: parts.flatMap(\.storage))
+        return Matrix(rows: parts.reduce(0) { $0 + $1.rows }, cols: width) { dst in
+            var offset = 0
+            for p in parts {
+                p.storage.withUnsafeBufferPointer { src in
+                    for i in 0..<src.count { dst[offset + i] = src[i] }
+                }
+                offset += p.count
+            }
+        }
     }
 
     /// The transpose (rows become columns).
@@ -95,6 +107,6 @@ extension Matrix {
     public func reshaped(_ rows: Int, _ cols: Int) -> Matrix {
         precondition(rows * cols == count,
                       "Matrix.reshaped(\(rows), \(cols)): cannot reshape \(shapeDescription) (\(count) entries)")
-        return Matrix(rows: rows, cols: cols, values: storage)
+        return Matrix(rows: rows, cols: cols, storage: storage)
     }
 }

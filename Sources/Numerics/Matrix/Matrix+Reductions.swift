@@ -19,13 +19,13 @@ extension Matrix {
     /// The largest entry.
     public func max() -> Float {
         precondition(count > 0, "Matrix.max() of an empty \(shapeDescription) matrix")
-        return storage.max()!
+        return storage.withUnsafeBufferPointer { $0.max()! }
     }
 
     /// The smallest entry.
     public func min() -> Float {
         precondition(count > 0, "Matrix.min() of an empty \(shapeDescription) matrix")
-        return storage.min()!
+        return storage.withUnsafeBufferPointer { $0.min()! }
     }
 
     /// The Euclidean (Frobenius) norm, the square root of the sum of squared entries.
@@ -43,15 +43,15 @@ extension Matrix {
     public func columnSums() -> Matrix {
         let (m, n) = (rows, cols)
         if m == 0 || n == 0 { return Matrix.zeros(1, n) }
-        let ones = [Float](repeating: 1, count: m)
-        var result = Matrix(rows: 1, cols: n) { _ in }
-        storage.withUnsafeBufferPointer { a in
-            result.storage.withUnsafeMutableBufferPointer { y in
-                kit_sgemv(1, Int32(m), Int32(n), 1, a.baseAddress, Int32(n),
-                            ones, 1, 0, y.baseAddress, 1)
+        let ones = Matrix(rows: 1, cols: m, repeating: 1)
+        return storage.withUnsafeBufferPointer { a in
+            ones.withUnsafeBufferPointer { x in
+                Matrix(rows: 1, cols: n) { y in
+                    kit_sgemv(1, Int32(m), Int32(n), 1, a.baseAddress, Int32(n),
+                              x.baseAddress, 1, 0, y.baseAddress, 1)
+                }
             }
         }
-        return result
     }
 
     /// The sum of each row: a rows×1 column (one number per example).
@@ -83,20 +83,24 @@ extension Matrix {
     /// The largest entry of each row: a rows×1 column.
     public func rowMaxima() -> Matrix {
         precondition(cols > 0, "Matrix.rowMaxima() of a matrix with no columns")
-        return Matrix(columnVector: (0..<rows).map { r in
-            var best = storage[r * cols]
-            for c in 1..<Swift.max(cols, 1) where storage[r * cols + c] > best { best = storage[r * cols + c] }
-            return best
-        })
+        return storage.withUnsafeBufferPointer { p in
+            Matrix(columnVector: (0..<rows).map { r in
+                var best = p[r * cols]
+                for c in 1..<Swift.max(cols, 1) where p[r * cols + c] > best { best = p[r * cols + c] }
+                return best
+            })
+        }
     }
 
     /// The column index of the largest entry of each row (the first one on ties).
     public func argmaxOfEachRow() -> [Int] {
         precondition(cols > 0, "Matrix.argmaxOfEachRow() of a matrix with no columns")
-        return (0..<rows).map { r in
-            var best = 0
-            for c in 1..<Swift.max(cols, 1) where storage[r * cols + c] > storage[r * cols + best] { best = c }
-            return best
+        return storage.withUnsafeBufferPointer { p in
+            (0..<rows).map { r in
+                var best = 0
+                for c in 1..<Swift.max(cols, 1) where p[r * cols + c] > p[r * cols + best] { best = c }
+                return best
+            }
         }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// A dense matrix of `Float` (32-bit) numbers stored row by row.
 ///
 /// `Matrix` is a value type: assigning it or passing it to a function copies it, and the copy is
-/// cheap because the storage is a Swift `Array`, which is copied only when one of the two is
-/// changed (copy-on-write). Every number of the kit's networks lives in a `Matrix`; a minibatch
+/// cheap because the entries (a `MatrixStorage` block) are shared until one of the two is changed
+/// (copy-on-write, as with a Swift `Array`). Every number of the kit's networks lives in a `Matrix`; a minibatch
 /// is a matrix with one example per row, a bias is a 1×n row, a scalar loss is 1×1.
 ///
 /// ```swift
@@ -20,15 +20,17 @@ public struct Matrix: Sendable, Equatable {
     public let rows: Int
     /// The number of columns.
     public let cols: Int
-    /// The entries, row after row (`storage[r * cols + c]` is entry (r, c)).
-    @usableFromInline internal var storage: [Float]
+    /// The entries, row after row (entry (r, c) is float `r * cols + c`); shared between copies until
+    /// one of them changes it. Safe to send between tasks although the block is a class: a block is
+    /// written only while one matrix alone holds it (`makeStorageUnique()`).
+    @usableFromInline nonisolated(unsafe) internal var storage: MatrixStorage
 
     /// A `rows`×`cols` matrix with every entry equal to `value`.
     public init(rows: Int, cols: Int, repeating value: Float = 0) {
         precondition(rows >= 0 && cols >= 0, "Matrix shape must be non-negative, got \(rows)×\(cols)")
         self.rows = rows
         self.cols = cols
-        self.storage = [Float](repeating: value, count: rows * cols)
+        self.storage = MatrixStorage.repeating(value, count: rows * cols)
     }
 
     /// A `rows`×`cols` matrix with the given entries, row after row.
@@ -38,7 +40,15 @@ public struct Matrix: Sendable, Equatable {
                       "Matrix(rows: \(rows), cols: \(cols), values:) needs \(rows * cols) values, got \(values.count)")
         self.rows = rows
         self.cols = cols
-        self.storage = values
+        self.storage = values.withUnsafeBufferPointer { MatrixStorage.copying($0) }
+    }
+
+    /// A `rows`×`cols` matrix sharing `storage` (which holds `rows * cols` floats).
+    @inlinable
+    internal init(rows: Int, cols: Int, storage: MatrixStorage) {
+        self.rows = rows
+        self.cols = cols
+        self.storage = storage
     }
 
     /// A matrix from a list of rows, all of the same length.
@@ -72,11 +82,8 @@ public struct Matrix: Sendable, Equatable {
         precondition(rows >= 0 && cols >= 0, "Matrix shape must be non-negative, got \(rows)×\(cols)")
         self.rows = rows
         self.cols = cols
-        let count = rows * cols
-        self.storage = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            body(&buffer)
-            initialized = count
-        }
+        self.storage = MatrixStorage.uninitialized(count: rows * cols)
+        storage.withUnsafeMutableBufferPointer { body(&$0) }
     }
 
     /// A matrix of zeros.
@@ -92,7 +99,7 @@ public struct Matrix: Sendable, Equatable {
     /// The n×n identity matrix.
     public static func identity(_ n: Int) -> Matrix {
         var m = Matrix.zeros(n, n)
-        for i in 0..<n { m.storage[i * n + i] = 1 }
+        for i in 0..<n { m[i, i] = 1 }
         return m
     }
 
@@ -100,15 +107,15 @@ public struct Matrix: Sendable, Equatable {
     public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
     /// The number of entries, `rows * cols`.
-    public var count: Int { storage.count }
+    public var count: Int { rows * cols }
 
     /// The entries, row after row.
-    public var scalars: [Float] { storage }
+    public var scalars: [Float] { storage.withUnsafeBufferPointer { Array($0) } }
 
     /// The single entry of a 1×1 matrix.
     public var scalar: Float {
         precondition(rows == 1 && cols == 1, "Matrix.scalar needs a 1×1 matrix, got \(shapeDescription)")
-        return storage[0]
+        return storage.withUnsafeBufferPointer { $0[0] }
     }
 
     /// The shape written as "rows×cols", for messages.
@@ -120,12 +127,13 @@ public struct Matrix: Sendable, Equatable {
         get {
             precondition(row >= 0 && row < rows && column >= 0 && column < cols,
                           "Matrix index (\(row), \(column)) out of range for a \(rows)×\(cols) matrix")
-            return storage[row * cols + column]
+            return storage.withUnsafeBufferPointer { $0[row * cols + column] }
         }
         set {
             precondition(row >= 0 && row < rows && column >= 0 && column < cols,
                           "Matrix index (\(row), \(column)) out of range for a \(rows)×\(cols) matrix")
-            storage[row * cols + column] = newValue
+            let index = row * cols + column
+            withUnsafeMutableBufferPointer { $0[index] = newValue }
         }
     }
 
@@ -140,7 +148,14 @@ public struct Matrix: Sendable, Equatable {
     public mutating func withUnsafeMutableBufferPointer<R>(
         _ body: (inout UnsafeMutableBufferPointer<Float>) throws -> R
     ) rethrows -> R {
-        try storage.withUnsafeMutableBufferPointer(body)
+        makeStorageUnique()
+        return try storage.withUnsafeMutableBufferPointer(body)
+    }
+
+    /// Gives this matrix a block of its own before it is changed, if another matrix shares it.
+    @inlinable
+    internal mutating func makeStorageUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 
     /// `true` when every entry is neither infinite nor NaN.
@@ -154,13 +169,28 @@ public struct Matrix: Sendable, Equatable {
     }
 }
 
+extension Matrix {
+    /// Two matrices are equal when they have the same shape and their entries compare equal with
+    /// `==` (so NaN entries make two separately built matrices unequal, as with arrays).
+    public static func == (a: Matrix, b: Matrix) -> Bool {
+        guard a.rows == b.rows && a.cols == b.cols else { return false }
+        if a.storage === b.storage { return true }
+        return a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                for i in 0..<pa.count where pa[i] != pb[i] { return false }
+                return true
+            }
+        }
+    }
+}
+
 extension Matrix: CustomStringConvertible {
     /// The matrix printed row by row, shortened for large matrices.
     public var description: String {
         let maxRows = 8, maxCols = 8
         var lines: [String] = ["Matrix \(shapeDescription)"]
         for r in 0..<Swift.min(rows, maxRows) {
-            var entries = (0..<Swift.min(cols, maxCols)).map { c in formatEntry(storage[r * cols + c]) }
+            var entries = (0..<Swift.min(cols, maxCols)).map { c in formatEntry(self[r, c]) }
             if cols > maxCols { entries.append("…") }
             lines.append("  [" + entries.joined(separator: ", ") + "]")
         }
