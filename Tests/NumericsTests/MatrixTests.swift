@@ -26,6 +26,36 @@ import Testing
     #expect(a[0, 0] == 1 && b[0, 0] == 5)
 }
 
+/// `Matrix` shares one storage block between copies: every way of changing a matrix must first give
+/// it a block of its own, and leave the other copies as they were.
+@Test func everyMutationLeavesTheOtherCopiesAlone() {
+    let original = Matrix([[1, 2], [3, 4]])
+    var viaSubscript = original, viaApply = original, viaAdd = original, viaPointer = original
+    var viaPlusEquals = original, viaScale = original, viaGEMM = original
+    viaSubscript[1, 1] = 40
+    viaApply.apply { $0 * 10 }
+    viaAdd.add(original, scaledBy: 2)
+    viaPointer.withUnsafeMutableBufferPointer { $0[0] = -1 }
+    viaPlusEquals += viaPlusEquals
+    viaScale *= 3
+    Matrix.gemm(original, original, into: &viaGEMM, beta: 1)
+    #expect(original == Matrix([[1, 2], [3, 4]]), "a change to a copy reached the original")
+    #expect(viaSubscript == Matrix([[1, 2], [3, 40]]))
+    #expect(viaApply == Matrix([[10, 20], [30, 40]]))
+    #expect(viaAdd == Matrix([[3, 6], [9, 12]]))
+    #expect(viaPointer == Matrix([[-1, 2], [3, 4]]))
+    #expect(viaPlusEquals == Matrix([[2, 4], [6, 8]]))
+    #expect(viaScale == Matrix([[3, 6], [9, 12]]))
+    #expect(viaGEMM == Matrix([[8, 12], [18, 26]]))
+    // A reshaped matrix shares the block until one of the two changes.
+    var reshaped = original.reshaped(1, 4)
+    reshaped[0, 3] = 0
+    #expect(original[1, 1] == 4 && reshaped == Matrix(rowVector: [1, 2, 3, 0]))
+    // Equality compares entries, not blocks; NaN is unequal to a separately built NaN.
+    #expect(Matrix(scalar: .nan) != Matrix(scalar: .nan))
+    #expect(Matrix(rows: 0, cols: 3) == Matrix(rows: 0, cols: 3) && Matrix(rows: 0, cols: 3) != Matrix(rows: 3, cols: 0))
+}
+
 @Test func gemmMatchesNaiveLoop() {
     var rng = RandomSource(seed: 7)
     for (m, k, n) in [(3, 5, 4), (17, 33, 9), (64, 64, 64)] {
