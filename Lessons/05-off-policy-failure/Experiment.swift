@@ -32,10 +32,11 @@ struct SettingSummary: Sendable {
     /// Blue's curves, one per seed.
     let blue: [EvaluationCurve]
 
-    /// The "final" value of a series: the mean of its last `tail` points.
+    /// The "final" value of a series: the mean of its last `tail` points (NaN for an empty series:
+    /// the hopper's expert has no critic, so no estimates).
     static func final(_ series: [Double], tail: Int = 3) -> Double {
         let end = series.suffix(tail)
-        return end.reduce(0, +) / Double(max(1, end.count))
+        return end.isEmpty ? .nan : end.reduce(0, +) / Double(end.count)
     }
 
     /// Mean and standard deviation over seeds of each seed's final return.
@@ -62,18 +63,30 @@ struct SettingSummary: Sendable {
 }
 
 extension SettingSummary {
-    /// What results.json keeps of this setting.
-    var recorded: Lesson05Results.Setting { .init(orange: recorded(\.orange), blue: recorded(\.blue)) }
+    /// What results.json keeps of this setting; `valuesPerSeed` adds each seed's final estimate and
+    /// true value (the hopper's, compared as a ratio).
+    func recorded(valuesPerSeed: Bool = false) -> Lesson05Results.Setting {
+        .init(orange: recorded(\.orange, valuesPerSeed: valuesPerSeed), blue: recorded(\.blue, valuesPerSeed: valuesPerSeed))
+    }
 
-    /// What results.json keeps of one agent: its final numbers and its mean curves.
-    func recorded(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>) -> Lesson05Results.Agent {
+    /// What results.json keeps of one agent: its final numbers and its mean curves (an agent without
+    /// a critic, the hopper's expert, gets NaN estimates).
+    func recorded(_ agent: KeyPath<SettingSummary, [EvaluationCurve]>, valuesPerSeed: Bool = false) -> Lesson05Results.Agent {
         let curves = self[keyPath: agent], returns = finalReturn(agent), values = finalValues(agent)
         let returnCurve = CurveStatistics.returns(curves)
-        return .init(finalReturn: .init(mean: returns.mean, standardDeviation: returns.std),
-                     finalReturnPerSeed: finalReturnPerSeed(agent), finalValue: .init(estimate: values.estimate, truth: values.truth),
-                     overestimationPerSeed: overestimationPerSeed(agent), updates: returnCurve.updates,
-                     returnCurve: returnCurve.mean, estimateCurve: CurveStatistics.estimatedValues(curves).mean,
-                     truthCurve: CurveStatistics.trueValues(curves).mean)
+        let hasCritic = curves.allSatisfy { $0.estimatedValues.count == $0.updates.count }
+        var recorded = Lesson05Results.Agent(
+            finalReturn: .init(mean: returns.mean, standardDeviation: returns.std),
+            finalReturnPerSeed: finalReturnPerSeed(agent), finalValue: .init(estimate: values.estimate, truth: values.truth),
+            overestimationPerSeed: overestimationPerSeed(agent), updates: returnCurve.updates,
+            returnCurve: returnCurve.mean,
+            estimateCurve: hasCritic ? CurveStatistics.estimatedValues(curves).mean : returnCurve.updates.map { _ in .nan },
+            truthCurve: CurveStatistics.trueValues(curves).mean)
+        if valuesPerSeed {
+            recorded.finalEstimatePerSeed = curves.map { Self.final($0.estimatedValues) }
+            recorded.finalTruthPerSeed = curves.map { Self.final($0.trueValues) }
+        }
+        return recorded
     }
 }
 

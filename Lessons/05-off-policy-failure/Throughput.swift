@@ -1,6 +1,6 @@
 // How fast DDPG trains on this machine: environment steps per second (acting with the actor and
-// stepping Pendulum) and gradient steps per second (one critic and one actor update on a
-// mini-batch), measured separately.
+// stepping Pendulum or the hopper) and gradient steps per second (one critic and one actor update on
+// a mini-batch), measured separately.
 import Algorithms
 import Datasets
 import Environments
@@ -10,6 +10,8 @@ import Numerics
 
 /// One throughput measurement.
 struct Throughput: Sendable {
+    /// The environment's name.
+    let environment: String
     /// The hidden widths measured.
     let widths: [Int]
     /// Environment steps per second, acting with exploration noise.
@@ -18,16 +20,20 @@ struct Throughput: Sendable {
     let gradientStepsPerSecond: Double
 }
 
-/// Measures DDPG with hidden `widths` on Pendulum: `environmentSteps` acting steps, then
+/// Measures DDPG with hidden `widths` on `environment`: `environmentSteps` acting steps, then
 /// `gradientSteps` updates on mini-batches drawn from the transitions just collected.
-func measureThroughput(widths: [Int], environmentSteps: Int, gradientSteps: Int,
-                       formulas: any OffPolicyExercises, seed: UInt64) throws -> Throughput {
+func measureThroughput<Environment: ContinuousEnvironment>(
+    _ environment: Environment, widths: [Int], environmentSteps: Int, gradientSteps: Int,
+    formulas: any OffPolicyExercises, seed: UInt64
+) throws -> Throughput {
     var rng = RandomSource(seed: seed)
-    let agent = try DDPG(observationSize: 3, actionSize: 1, maxAction: 2,
+    let agent = try DDPG(observationSize: environment.observationSize, actionSize: environment.actionSize,
+                         maxAction: environment.actionSpace.high.map(abs).max() ?? 1,
                          configuration: DDPGConfiguration(actorHiddenSizes: widths, criticHiddenSizes: widths),
                          formulas: formulas, rng: &rng)
-    var env = Pendulum()
-    var buffer = ReplayBuffer(capacity: environmentSteps, observationSize: 3, actionSize: 1)
+    var env = environment
+    var buffer = ReplayBuffer(capacity: environmentSteps, observationSize: environment.observationSize,
+                              actionSize: environment.actionSize)
     var observation = env.reset(rng: &rng)
     let actingStart = Date()
     for _ in 0..<environmentSteps {
@@ -43,6 +49,6 @@ func measureThroughput(widths: [Int], environmentSteps: Int, gradientSteps: Int,
         try agent.update(OffPolicyBatch(buffer.sample(batchSize: agent.batchSize, rng: &rng)), rng: &rng)
     }
     let learning = Date().timeIntervalSince(learningStart)
-    return Throughput(widths: widths, environmentStepsPerSecond: Double(environmentSteps) / max(acting, 1e-9),
+    return Throughput(environment: environment.name, widths: widths, environmentStepsPerSecond: Double(environmentSteps) / max(acting, 1e-9),
                       gradientStepsPerSecond: Double(gradientSteps) / max(learning, 1e-9))
 }

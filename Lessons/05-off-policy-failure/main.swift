@@ -36,25 +36,32 @@ lesson.code("How fast DDPG trains here") { context in
     throughputs = []
     for widths in [hiddenWidths, [400, 300]] {
         let small = widths == hiddenWidths
-        throughputs.append(try measureThroughput(widths: widths, environmentSteps: context.choose(full: 4_000, quick: 1_000),
+        throughputs.append(try measureThroughput(Pendulum(), widths: widths, environmentSteps: context.choose(full: 4_000, quick: 1_000),
                                                  gradientSteps: small ? context.choose(full: 2_000, quick: 500)
                                                                       : context.choose(full: 300, quick: 60),
                                                  formulas: formulas, seed: context.seed))
     }
-    var table = Table("DDPG on Pendulum, release build, one core",
-                      columns: ["hidden widths", .init("environment steps/s", format: .fixed(0)),
+    throughputs.append(try measureThroughput(Hopper(), widths: hopperConfiguration(quick: true).agent.actorHiddenSizes,
+                                             environmentSteps: context.choose(full: 4_000, quick: 1_000),
+                                             gradientSteps: context.choose(full: 2_000, quick: 500),
+                                             formulas: formulas, seed: context.seed))
+    var table = Table("DDPG, release build, one core",
+                      columns: ["environment", "hidden widths", .init("environment steps/s", format: .fixed(0)),
                                 .init("gradient steps/s", format: .fixed(0))])
     for t in throughputs {
-        try table.addRow(t.widths.map(String.init).joined(separator: "–"), t.environmentStepsPerSecond,
+        try table.addRow(t.environment, t.widths.map(String.init).joined(separator: "–"), t.environmentStepsPerSecond,
                          t.gradientStepsPerSecond)
     }
     context.show(table)
     context.print("A gradient step is one critic update, one actor update and the two Polyak averages on a",
                   "mini-batch of 100; an environment step is one actor call with exploration noise and one",
-                  "Pendulum step. Learning, not simulating, is the bottleneck.")
+                  "step of the environment (on the hopper, 4 MuJoCo steps of 2 ms). Learning, not simulating,",
+                  "is the bottleneck.")
     context.recordMeasurement("throughput.environmentStepsPerSecond", throughputs[0].environmentStepsPerSecond)
     context.recordMeasurement("throughput.gradientStepsPerSecond", throughputs[0].gradientStepsPerSecond)
     context.recordMeasurement("throughput.paperSize.gradientStepsPerSecond", throughputs[1].gradientStepsPerSecond)
+    context.recordMeasurement("throughput.hopper.environmentStepsPerSecond", throughputs[2].environmentStepsPerSecond)
+    context.recordMeasurement("throughput.hopper.gradientStepsPerSecond", throughputs[2].gradientStepsPerSecond)
 }
 
 lesson.markdown(Prose.orangeAndBlue)
@@ -80,7 +87,7 @@ lesson.code("Train orange and blue") { context in
         try table.addRow(summary.setting.title, orange.mean, orange.std, blue.mean, blue.std, blue.mean - orange.mean)
     }
     context.show(table)
-    let bySetting = Dictionary(uniqueKeysWithValues: summaries.map { ($0.setting, $0.recorded) })
+    let bySetting = Dictionary(uniqueKeysWithValues: summaries.map { ($0.setting, $0.recorded()) })
     results.experiment = .init(seeds: experimentRuns.count, environmentSteps: configuration.schedule.environmentSteps,
                                buffers: .init(final: bySetting[.final]!, concurrent: bySetting[.concurrent]!,
                                               imitation: bySetting[.imitation]!))
@@ -155,6 +162,80 @@ lesson.figure("buffers", caption: "Angle θ against torque a for a subset of the
     + "(the first seed). The expert's Imitation buffer holds one torque per state: everything else is extrapolation.") { context in
     guard let first = experimentRuns.first else { throw CellSkipped("the experiment did not run") }
     return bufferCoverageFigure(first, seed: context.seed)
+}
+
+lesson.markdown(Prose.hopper)
+
+/// The hopper's per-setting summaries over seeds.
+var hopperSummaries: [SettingSummary] = []
+
+lesson.code("Train orange and blue on the hopper") { context in
+    let formulas: any OffPolicyExercises = context.exercises.offPolicyLearning
+    let started = Date()
+    let (runs, summaries) = try runHopperOrangeAndBlue(context: context, formulas: formulas)
+    hopperSummaries = summaries
+    let configuration = hopperConfiguration(quick: context.quick)
+    context.print("\(runs.count) seeds × \(summaries.count) settings in \(String(format: "%.0f", Date().timeIntervalSince(started))) s;",
+                  "each interacting agent took \(configuration.schedule.environmentSteps) steps, blue",
+                  "\(configuration.schedule.updates) updates (\(configuration.offlineUpdates) on the expert's",
+                  "\(configuration.imitationTransitions) transitions).")
+    var table = Table("The hopper at the end of training (means over seeds, last 3 evaluations)",
+                      columns: ["setting", "agent", .init("return", format: .fixed(0)), .init("± std", format: .fixed(0)),
+                                .init("estimate Q(s_0, π(s_0))", format: .fixed(1)), .init("true value", format: .fixed(1)),
+                                .init("estimate / truth", format: .fixed(1))])
+    var recorded: [BufferSetting: Lesson05Results.Setting] = [:]
+    for summary in summaries {
+        for (name, agent) in [(summary.setting == .imitation ? "expert" : "orange", \SettingSummary.orange), ("blue", \.blue)] {
+            let returns = summary.finalReturn(agent), values = summary.finalValues(agent)
+            try table.addRow(summary.setting.title, name, returns.mean, returns.std, values.estimate, values.truth,
+                             values.estimate / values.truth)
+        }
+        recorded[summary.setting] = summary.recorded(valuesPerSeed: true)
+    }
+    context.show(table)
+    results.hopper = .init(seeds: runs.count, environmentSteps: configuration.schedule.environmentSteps,
+                           imitation: recorded[.imitation]!, concurrent: recorded[.concurrent]!, final: recorded[.final])
+    if let first = runs.first {
+        let folder = context.outputDirectory.appendingPathComponent("buffers")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let names = try first.map { run in
+            let name = "hopper-\(run.setting.rawValue)-seed\(context.seed).npz"
+            try run.buffer.save(to: folder.appendingPathComponent(name))
+            return "buffers/\(name) (\(run.buffer.count) transitions)"
+        }
+        context.print("Seed \(context.seed)'s hopper buffers, NPZ with D4RL keys: \(names.joined(separator: ", ")).")
+    }
+}
+
+lesson.figure("hopper", caption: "The hopper. Top: return of orange (orange) and blue (blue) over gradient updates, "
+    + "mean ± standard deviation over seeds; on Imitation orange is the expert, drawn flat. Bottom, log scale: each "
+    + "agent's estimate Q(s_0, π(s_0)) (solid) against the true discounted value of its policy from the same start "
+    + "states (dashed), means over seeds; the expert has no critic, only its true value.") { context in
+    guard !hopperSummaries.isEmpty else { throw CellSkipped("the hopper experiment did not run") }
+    return hopperFigure(hopperSummaries, small: context.drawsSmallFigures)
+}
+
+lesson.code("What the hopper shows") { context in
+    guard let hopper = results.hopper else { throw CellSkipped("the hopper experiment did not run") }
+    func ratio(_ agent: Lesson05Results.Agent) -> String {
+        String(format: "%.1f", agent.finalValue.estimate / agent.finalValue.truth)
+    }
+    let (imitation, concurrent) = (hopper.imitation, hopper.concurrent)
+    var text = String(format: """
+        **What this run shows.** Imitation: blue's final return is %.0f against the expert's %.0f; blue's \
+        estimate is %@ times the true value of its policy. Concurrent: blue's return is %.0f against orange's \
+        %.0f; blue's estimate is %@ times its true value, orange's %@ times.
+        """, imitation.blue.finalReturn.mean, imitation.orange.finalReturn.mean, ratio(imitation.blue),
+        concurrent.blue.finalReturn.mean, concurrent.orange.finalReturn.mean, ratio(concurrent.blue), ratio(concurrent.orange))
+    if let final = hopper.final {
+        text += String(format: """
+             Final buffer: blue's return is %.0f against the behavioural agent's %.0f; blue's estimate is %@ times \
+            its true value, orange's %@ times.
+            """, final.blue.finalReturn.mean, final.orange.finalReturn.mean, ratio(final.blue), ratio(final.orange))
+    } else {
+        text += " The Final buffer runs only at the default setting."
+    }
+    context.markdown(text + " The claims at the end of the lesson decide which of these differences exceed the spread over seeds.")
 }
 
 lesson.markdown(Prose.tabularPicture)

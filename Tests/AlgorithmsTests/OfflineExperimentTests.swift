@@ -58,9 +58,39 @@ import Testing
                 #expect(x.buffer == y.buffer && x.orange == y.orange && x.blue == y.blue, "\(x.setting.title) differs")
             }
         }
-        #expect(FixedBufferPart.allCases.flatMap(\.settings) == BufferSetting.allCases, "the parts cover the three settings in order")
-        let units = FixedBufferPart.allCases.map { $0.workUnits(tiny) }.reduce(0, +)
+        let parts = FixedBufferPart.parts(for: BufferSetting.allCases, tiny)
+        #expect(parts == [.final, .concurrentAndImitation])
+        #expect(parts.flatMap(\.settings) == BufferSetting.allCases, "the parts cover the three settings in order")
+        let units = parts.map { $0.workUnits(tiny) }.reduce(0, +)
         #expect(units == tiny.workUnits(), "the parts' work units add up to the whole experiment's")
+    }
+
+    /// The hopper's Imitation buffer comes from the kit's trained expert, so Imitation runs without
+    /// Concurrent, and a subset of the settings comes back in the order of `BufferSetting.allCases`.
+    @Test("with an expert of its own, Imitation runs alone; settings come back in order")
+    func imitationFromTheHopperExpert() throws {
+        var hopper = FixedBufferExperimentConfiguration(
+            agent: DDPGConfiguration(actorHiddenSizes: [8], criticHiddenSizes: [8], batchSize: 16),
+            schedule: InteractionSchedule(environmentSteps: 150, randomSteps: 100, evaluationInterval: 25),
+            offlineUpdates: 50, imitationTransitions: 200, evaluationEpisodes: 1, valueHorizon: 1_000,
+            imitationExpert: .hopperExpert)
+        #expect(FixedBufferPart.parts(for: [.imitation, .concurrent], hopper) == [.concurrent, .imitation])
+        #expect(FixedBufferPart.parts(for: [.imitation], tiny) == [.concurrentAndImitation],
+                "Concurrent's orange is the expert, so Imitation needs Concurrent's part")
+        let runs = try runFixedBufferExperiments(seeds: [3], configuration: hopper, environment: Hopper(), formulas: formulas,
+                                                 settings: [.imitation, .concurrent])
+        #expect(runs.count == 1 && runs[0].map(\.setting) == [.concurrent, .imitation])
+        let alone = try runFixedBufferPart(.imitation, seed: 3, configuration: hopper, environment: Hopper(), formulas: formulas)
+        let imitation = try #require(runs[0].last)
+        #expect(alone.count == 1 && alone[0].buffer == imitation.buffer && alone[0].blue == imitation.blue,
+                "Imitation alone equals Imitation beside Concurrent: the streams are split per setting")
+        #expect(imitation.buffer.count == 200)
+        #expect(imitation.orange.estimatedValues.isEmpty, "the expert has no critic")
+        #expect(try #require(imitation.orange.returns.first) > 1_000, "the shipped expert hops (about 2 400)")
+        hopper.imitationExpert = .concurrentOrange
+        #expect(throws: OfflineExperimentError.self, "Imitation alone needs an expert of its own") {
+            _ = try runFixedBufferPart(.imitation, seed: 3, configuration: hopper, environment: Hopper(), formulas: formulas)
+        }
     }
 
     @Test func evaluatorMeasuresTheTrueValuePastTheTimeLimit() throws {

@@ -25,12 +25,15 @@ public struct FixedBufferExperimentConfiguration: Sendable, Codable, Equatable {
     public var evaluationEpisodes: Int
     /// Steps of the Monte-Carlo value rollouts.
     public var valueHorizon: Int
+    /// Who fills the Imitation buffer: Concurrent's orange after training (Fujimoto et al.'s
+    /// choice), or an expert of its own, trained beforehand and shipped with the kit.
+    public var imitationExpert: ImitationExpert
 
     /// A configuration; by default blue takes as many updates as orange and the expert collects
     /// as many transitions as orange experienced.
     public init(agent: DDPGConfiguration, schedule: InteractionSchedule, offlineUpdates: Int? = nil,
                 finalBufferNoise: Float = 0.5, concurrentNoise: Float = 0.1, imitationTransitions: Int? = nil,
-                evaluationEpisodes: Int = 10, valueHorizon: Int = 600) {
+                evaluationEpisodes: Int = 10, valueHorizon: Int = 600, imitationExpert: ImitationExpert = .concurrentOrange) {
         self.agent = agent
         self.schedule = schedule
         self.offlineUpdates = offlineUpdates ?? schedule.updates
@@ -39,6 +42,7 @@ public struct FixedBufferExperimentConfiguration: Sendable, Codable, Equatable {
         self.imitationTransitions = imitationTransitions ?? schedule.environmentSteps
         self.evaluationEpisodes = evaluationEpisodes
         self.valueHorizon = valueHorizon
+        self.imitationExpert = imitationExpert
     }
 
     /// Environment steps plus gradient updates of one seed's whole experiment (for progress bars);
@@ -63,31 +67,59 @@ public struct SettingRun: Sendable, Codable {
     public var blue: EvaluationCurve?
 }
 
-/// The two halves of one seed's experiment that do not depend on each other, so that they can
-/// run on two cores: Final (the behavioural agent, then blue), and Concurrent then Imitation
-/// (whose expert is Concurrent's orange).
+/// Who fills the Imitation buffer.
+public enum ImitationExpert: String, Sendable, Codable, Equatable {
+    /// Concurrent's orange after training, acting without noise (Fujimoto et al. 2019).
+    case concurrentOrange
+    /// The kit's trained Hopper expert (``HopperExpert``: TD3, shipped as a weights file).
+    case hopperExpert
+}
+
+/// Parts of one seed's experiment that do not depend on each other, so that they can run on
+/// separate cores: Final (the behavioural agent, then blue); Concurrent then Imitation when
+/// Concurrent's orange is the expert; Concurrent and Imitation apart when the expert is its own.
 public enum FixedBufferPart: CaseIterable, Sendable {
     case final
     case concurrentAndImitation
+    case concurrent
+    case imitation
 
     /// The settings this part runs, in order.
     public var settings: [BufferSetting] {
         switch self {
         case .final: [.final]
         case .concurrentAndImitation: [.concurrent, .imitation]
+        case .concurrent: [.concurrent]
+        case .imitation: [.imitation]
         }
+    }
+
+    /// The parts that run `settings` under `configuration`, in the order of ``BufferSetting/allCases``.
+    /// With Concurrent's orange as the expert, Imitation needs Concurrent's part.
+    public static func parts(for settings: [BufferSetting], _ configuration: FixedBufferExperimentConfiguration)
+        -> [FixedBufferPart] {
+        var parts: [FixedBufferPart] = settings.contains(.final) ? [.final] : []
+        switch configuration.imitationExpert {
+        case .concurrentOrange:
+            if settings.contains(.concurrent) || settings.contains(.imitation) { parts.append(.concurrentAndImitation) }
+        case .hopperExpert:
+            if settings.contains(.concurrent) { parts.append(.concurrent) }
+            if settings.contains(.imitation) { parts.append(.imitation) }
+        }
+        return parts
     }
 
     /// Environment steps plus gradient updates of this part (for progress bars and for
     /// scheduling the longer part first).
     public func workUnits(_ configuration: FixedBufferExperimentConfiguration, includeBlue: Bool = true) -> Int {
         let online = configuration.schedule.environmentSteps + configuration.schedule.updates
+        let imitation = configuration.imitationTransitions + (includeBlue ? configuration.offlineUpdates : 0)
+        let concurrent = online + (includeBlue ? configuration.schedule.updates : 0)
         switch self {
-        case .final:
-            return online + (includeBlue ? configuration.offlineUpdates : 0)
-        case .concurrentAndImitation:
-            return online + configuration.imitationTransitions
-                + (includeBlue ? configuration.schedule.updates + configuration.offlineUpdates : 0)
+        case .final: return online + (includeBlue ? configuration.offlineUpdates : 0)
+        case .concurrentAndImitation: return concurrent + imitation
+        case .concurrent: return concurrent
+        case .imitation: return imitation
         }
     }
 }
@@ -113,14 +145,20 @@ public func runFixedBufferExperiment<Environment: ContinuousEnvironment>(
 }
 
 /// Runs every seed's experiment over the machine's cores, one job per seed and ``FixedBufferPart``
-/// (the longer parts first), and returns each seed's three runs in the order of
+/// (the longer parts first), and returns each seed's runs of `settings` in the order of
+/// ``BufferSetting/allCases`` (by default all three, in the order of
 /// ``runFixedBufferExperiment(seed:configuration:environment:formulas:includeBlue:progress:)``, with
-/// the same numbers. `progress` gets the work units done so far over all seeds.
+/// the same numbers). `progress` gets the work units done so far over all seeds.
 public func runFixedBufferExperiments<Environment: ContinuousEnvironment>(
     seeds: [UInt64], configuration: FixedBufferExperimentConfiguration, environment: Environment,
-    formulas: any OffPolicyExercises, includeBlue: Bool = true, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    formulas: any OffPolicyExercises, settings: [BufferSetting] = BufferSetting.allCases, includeBlue: Bool = true,
+    progress: @escaping @Sendable (Int) -> Void = { _ in }
 ) throws -> [[SettingRun]] {
-    let longestFirst: [FixedBufferPart] = [.concurrentAndImitation, .final]
+    let parts = FixedBufferPart.parts(for: settings, configuration)
+    let longestFirst = parts.enumerated().sorted { a, b in
+        let (ua, ub) = (a.element.workUnits(configuration, includeBlue: includeBlue), b.element.workUnits(configuration, includeBlue: includeBlue))
+        return ua != ub ? ua > ub : a.offset < b.offset
+    }.map(\.element)
     let jobs = longestFirst.flatMap { part in seeds.indices.map { (part, $0) } }
     let tally = WorkTally(count: jobs.count)
     let done = try parallelMap(jobs.count) { job in
@@ -136,7 +174,8 @@ public func runFixedBufferExperiments<Environment: ContinuousEnvironment>(
         return runs
     }
     return seeds.indices.map { index in
-        FixedBufferPart.allCases.flatMap { part in done[longestFirst.firstIndex(of: part)! * seeds.count + index] }
+        parts.flatMap { part in done[longestFirst.firstIndex(of: part)! * seeds.count + index] }
+            .filter { settings.contains($0.setting) }
     }
 }
 
@@ -169,6 +208,29 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
     let schedule = configuration.schedule
     var done = 0
 
+    /// Imitation: `expert` acts without noise and fills the buffer; blue learns from it. The expert's
+    /// curve is its one evaluation, drawn flat over blue's updates.
+    func imitation(expert: DeterministicActor, evaluation: EvaluationPoint) throws -> SettingRun {
+        let imitationBuffer = try collectTransitions(policy: { expert.action(for: $0) }, environment: environment,
+                                                     transitions: configuration.imitationTransitions, formulas: formulas,
+                                                     rng: &imitationRNG)
+        done += configuration.imitationTransitions
+        progress(done)
+        var expertCurve = EvaluationCurve()
+        var imitationBlue: EvaluationCurve?
+        if includeBlue {
+            let blue = try makeAgent(&imitationBlueRNG)
+            let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
+                                               evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
+                                               rng: &imitationBlueRNG, progress: { progress(done + $0) })
+            for u in curve.updates { expertCurve.record(evaluation, after: u) }
+            imitationBlue = curve
+        } else {
+            expertCurve.record(evaluation, after: 0)
+        }
+        return SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue)
+    }
+
     switch part {
     case .final:
         // Final buffer: a behavioural agent explores with large noise; blue learns afterwards.
@@ -188,7 +250,7 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
         }
         return [SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue)]
 
-    case .concurrentAndImitation:
+    case .concurrent, .concurrentAndImitation:
         // Concurrent: orange explores with standard noise; blue learns from the same buffer at the same time.
         let orange = try makeAgent(&concurrentRNG)
         let concurrentBlue = includeBlue ? try makeAgent(&concurrentBlueRNG) : nil
@@ -200,30 +262,25 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
         done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)
         let concurrent = SettingRun(setting: .concurrent, buffer: concurrentRun.buffer, orange: concurrentRun.curve,
                                     blue: concurrentRun.concurrentCurve)
-
-        // Imitation: the trained orange acts as a noiseless expert and fills the buffer.
+        guard part == .concurrentAndImitation else { return [concurrent] }
+        // Imitation: the trained orange acts as a noiseless expert.
         let expert = orange.actor.copy()
-        let imitationBuffer = try collectTransitions(policy: { expert.action(for: $0) }, environment: environment,
-                                                     transitions: configuration.imitationTransitions, formulas: formulas,
-                                                     rng: &imitationRNG)
-        done += configuration.imitationTransitions
-        progress(done)
-        let expertEvaluation = try evaluator.evaluate(orange)
-        var expertCurve = EvaluationCurve()
-        var imitationBlue: EvaluationCurve?
-        if includeBlue {
-            let blue = try makeAgent(&imitationBlueRNG)
-            let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
-                                               evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
-                                               rng: &imitationBlueRNG, progress: { progress(done + $0) })
-            for u in curve.updates { expertCurve.record(expertEvaluation, after: u) }
-            imitationBlue = curve
-        } else {
-            expertCurve.record(expertEvaluation, after: 0)
+        return [concurrent, try imitation(expert: expert, evaluation: try evaluator.evaluate(orange))]
+
+    case .imitation:
+        guard configuration.imitationExpert == .hopperExpert else {
+            throw OfflineExperimentError.invalidConfiguration(
+                "the Imitation part alone needs an expert of its own; Concurrent's orange is made by the Concurrent part")
         }
-        let imitation = SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue)
-        return [concurrent, imitation]
+        guard HopperExpert.observationSize == environment.observationSize && HopperExpert.actionSize == environment.actionSize else {
+            throw OfflineExperimentError.invalidConfiguration(
+                "the Hopper expert acts on \(HopperExpert.observationSize) observations and \(HopperExpert.actionSize) actions, "
+                + "this environment has \(environment.observationSize) and \(environment.actionSize)")
+        }
+        let expert = try HopperExpert.load()
+        return [try imitation(expert: expert, evaluation: try evaluator.evaluate(policy: { expert(Tensor($0)).value }))]
     }
+
 }
 
 /// The three fixed buffers of one seed without training any blue agent: exactly the buffers
@@ -250,5 +307,24 @@ extension FixedBufferExperimentConfiguration {
             schedule: InteractionSchedule(environmentSteps: quick ? 6_000 : 10_000, randomSteps: 1_000,
                                           evaluationInterval: quick ? 1_000 : 500),
             finalBufferNoise: 0.5, concurrentNoise: 0.1, evaluationEpisodes: 10, valueHorizon: 600)
+    }
+}
+
+extension FixedBufferExperimentConfiguration {
+    /// The experiment on the kit's Hopper-v4, where Fujimoto et al. ran it, at the smallest budgets at
+    /// which its value half shows (`notes/hopper-study.md`): DDPG with 64–64 networks, batch 100,
+    /// Adam 10⁻³; 50 000 interacting steps (20 000 when `quick`), the first 1 000 random, an evaluation
+    /// every 5 000 updates (2 000); 10 evaluation start states and 1 000-step value rollouts (the
+    /// episode's limit). The Imitation buffer comes from the kit's trained expert (``HopperExpert``):
+    /// 50 000 transitions and as many blue updates as orange's (`quick`: 10 000 and 12 000: at 6 000 blue's
+    /// estimate is still climbing, 2–20 times its true value).
+    public static func hopper(quick: Bool) -> FixedBufferExperimentConfiguration {
+        FixedBufferExperimentConfiguration(
+            agent: DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64]),
+            schedule: InteractionSchedule(environmentSteps: quick ? 20_000 : 50_000, randomSteps: 1_000,
+                                          evaluationInterval: quick ? 2_000 : 5_000),
+            offlineUpdates: quick ? 12_000 : nil, finalBufferNoise: 0.5, concurrentNoise: 0.1,
+            imitationTransitions: quick ? 10_000 : nil, evaluationEpisodes: 10, valueHorizon: 1_000,
+            imitationExpert: .hopperExpert)
     }
 }

@@ -1,8 +1,12 @@
+import Foundation
+
 /// What lesson 5 (off-policy RL fails when it is truly off-policy) records in results.json: the
 /// lesson's cells fill it in and its claims decode it.
 public struct Lesson05Results: Codable, Sendable {
     /// Agents orange and blue on the three buffers, over seeds.
     public var experiment: Experiment?
+    /// The same experiment on the hopper (Hopper-v4), where Fujimoto et al. ran it.
+    public var hopper: HopperExperiment?
     /// The standard deviation of the actions in each buffer of the first seed.
     public var bufferActionStandardDeviation: PerBuffer<Double>?
     /// Q-learning on a fixed batch of the grid world.
@@ -77,6 +81,30 @@ public struct Lesson05Results: Codable, Sendable {
         }
     }
 
+    /// The experiment on the hopper: Imitation (from the kit's trained expert) and Concurrent in
+    /// every run, the Final buffer at the default scale only (its budget does not fit `--quick`).
+    public struct HopperExperiment: Codable, Sendable {
+        /// The number of seeds.
+        public var seeds: Int
+        /// The environment steps of each interacting agent.
+        public var environmentSteps: Int
+        /// The expert's buffer.
+        public var imitation: Setting
+        /// Orange's growing buffer.
+        public var concurrent: Setting
+        /// The behavioural agent's whole buffer (`nil` with `--quick`).
+        public var final: Setting?
+
+        /// The experiment's numbers.
+        public init(seeds: Int, environmentSteps: Int, imitation: Setting, concurrent: Setting, final: Setting?) {
+            self.seeds = seeds
+            self.environmentSteps = environmentSteps
+            self.imitation = imitation
+            self.concurrent = concurrent
+            self.final = final
+        }
+    }
+
     /// Orange and blue on one buffer.
     public struct Setting: Codable, Sendable {
         /// The agent that interacts (for Imitation: the expert that filled the buffer).
@@ -112,6 +140,22 @@ public struct Lesson05Results: Codable, Sendable {
         public var estimateCurve: [Double]
         /// The mean true value over seeds at each of `updates`.
         public var truthCurve: [Double]
+        /// Each seed's final value estimate (NaN without a critic: the hopper's expert); recorded for the
+        /// hopper, whose values are positive, so that estimate and truth compare as a ratio.
+        public var finalEstimatePerSeed: [Double]?
+        /// Each seed's final true value (recorded for the hopper).
+        public var finalTruthPerSeed: [Double]?
+
+        /// log₁₀(estimate / truth) per seed: how many decades the critic overrates its policy; +∞ for a
+        /// positive estimate of a policy whose true value is not positive (a hopper that falls at once),
+        /// NaN where the estimate is missing or not positive.
+        public var decadesOverTruthPerSeed: [Double]? {
+            guard let estimates = finalEstimatePerSeed, let truths = finalTruthPerSeed else { return nil }
+            return zip(estimates, truths).map { q, v in
+                guard q > 0 else { return .nan }
+                return v > 0 ? log10(q / v) : .infinity
+            }
+        }
 
         /// An agent's numbers.
         public init(finalReturn: MeanAndDeviation, finalReturnPerSeed: [Double], finalValue: ValueEstimate,
