@@ -193,10 +193,10 @@ The hopper's torques lie in $[-1, 1]$, so these noise levels are the paper's own
 on Pendulum.
 
 The budget is far below the paper's ($10^6$ steps and 400–300 networks): 50 000 interacting steps
-(20 000 with `--quick`) and 64–64 networks, so orange learns to stay up and lean forward, not to hop
-far. The hopper's rewards are positive, so are its values, and the lower row of the figure shows the
-estimates against the true values on a log scale, as the paper does: a gap of one grid line is a
-factor of ten.
+(20 000 with `--quick`) and 64–64 networks, so orange does not learn to hop: its return stays far below
+the expert's. The hopper's rewards are positive, so are its values, and the lower row of the figure
+shows the estimates against the true values on a log scale, as the paper does: equal distances are
+equal ratios.
 """#
 
     /// Extrapolation error without a network: Q-learning on a fixed batch of the grid world.

@@ -187,8 +187,12 @@ lesson.code("Train orange and blue on the hopper") { context in
     for summary in summaries {
         for (name, agent) in [(summary.setting == .imitation ? "expert" : "orange", \SettingSummary.orange), ("blue", \.blue)] {
             let returns = summary.finalReturn(agent), values = summary.finalValues(agent)
-            try table.addRow(summary.setting.title, name, returns.mean, returns.std, values.estimate, values.truth,
-                             values.estimate / values.truth)
+            if values.estimate.isNaN {   // the expert has no critic
+                try table.addRow(summary.setting.title, name, returns.mean, returns.std, "no critic", values.truth, "–")
+            } else {
+                try table.addRow(summary.setting.title, name, returns.mean, returns.std, values.estimate, values.truth,
+                                 values.estimate / values.truth)
+            }
         }
         recorded[summary.setting] = summary.recorded(valuesPerSeed: true)
     }
