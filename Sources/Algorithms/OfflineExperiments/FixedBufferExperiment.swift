@@ -280,7 +280,6 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
         let expert = try HopperExpert.load()
         return [try imitation(expert: expert, evaluation: try evaluator.evaluate(policy: { expert(Tensor($0)).value }))]
     }
-
 }
 
 /// The three fixed buffers of one seed without training any blue agent: exactly the buffers
