@@ -74,12 +74,12 @@ func hopperFigure(_ summaries: [SettingSummary], small: Bool = false) -> Figure 
             values.line(x: x, y: truth.mean, label: "\(name): true value", color: color, style: .dashed, width: 1.6)
         }
         returns.title = summary.setting.title
-        if column == 0 { returns.yLabel = "episode return" }
+        if column == 0 { returns.yLabel = small ? "return" : "episode return" }
         returns.legend = small || column != summaries.count - 1 ? .none : .outsideRight
         returns.grid = true
         values.xLabel = "gradient updates"
         values.yScale = .log
-        if column == 0 { values.yLabel = "discounted value (γ = 0.99, log)" }
+        if column == 0 { values.yLabel = small ? "value (log)" : "discounted value (γ = 0.99, log)" }
         values.legend = small || column != summaries.count - 1 ? .none : .outsideRight
         values.grid = true
         figure[0, column] = returns
