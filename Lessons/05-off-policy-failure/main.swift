@@ -1,7 +1,8 @@
 // Lesson 5: off-policy reinforcement learning fails when it is truly off-policy. Two DDPG agents
 // learn from the same data; one of them collected it, the other never acts. The lesson reproduces
-// Fujimoto, Meger & Precup (2019) at a small scale on Pendulum and shows extrapolation error, the
-// reason, in a grid world small enough to print every Q-value.
+// Fujimoto, Meger & Precup (2019) at a small scale on Pendulum and on the hopper (MuJoCo, where the
+// paper ran it) and shows extrapolation error, the reason, in a grid world small enough to print
+// every Q-value.
 import Algorithms
 import Datasets
 import Environments
