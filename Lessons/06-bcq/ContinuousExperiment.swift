@@ -63,39 +63,45 @@ func behaviourReturn(of buffer: TransitionDataset) -> Double {
 }
 
 /// The evaluator lesson 5 uses for `seed`: the same 10 start states (its first split of the seed).
-func lessonFiveEvaluator(seed: UInt64, configuration: FixedBufferExperimentConfiguration,
-                         formulas: any OffPolicyExercises) throws -> PolicyEvaluator<Pendulum> {
+func lessonFiveEvaluator<Environment: ContinuousEnvironment>(
+    seed: UInt64, configuration: FixedBufferExperimentConfiguration, environment: Environment = Pendulum(),
+    formulas: any OffPolicyExercises
+) throws -> PolicyEvaluator<Environment> {
     var root = RandomSource(seed: seed)
     var evaluationRNG = root.split()
-    return try PolicyEvaluator(environment: Pendulum(), episodes: configuration.evaluationEpisodes,
+    return try PolicyEvaluator(environment: environment, episodes: configuration.evaluationEpisodes,
                                discount: Double(configuration.agent.discount), valueHorizon: configuration.valueHorizon,
                                formulas: formulas, rng: &evaluationRNG)
 }
 
 /// Trains BCQ on `buffer` with lesson 5's loop for offline agents (the loop blue trains with) and
 /// returns the trained learner and its curve.
-func trainBCQ(on buffer: TransitionDataset, maxPerturbation: Float, updates: Int, evaluationInterval: Int,
-              evaluator: PolicyEvaluator<Pendulum>, formulas: any BCQExercises, seed: UInt64,
-              progress: (Int) -> Void) throws -> (bcq: BCQ, curve: EvaluationCurve) {
+func trainBCQ<Environment: ContinuousEnvironment>(
+    on buffer: TransitionDataset, maxPerturbation: Float, updates: Int, evaluationInterval: Int,
+    evaluator: PolicyEvaluator<Environment>, formulas: any BCQExercises, seed: UInt64, progress: (Int) -> Void
+) throws -> (bcq: BCQ, curve: EvaluationCurve) {
     var rng = RandomSource(seed: seed)
-    let bcq = try BCQ(observationSize: buffer.observationSize, actionLow: Pendulum().actionSpace.low,
-                      actionHigh: Pendulum().actionSpace.high, configuration: bcqConfiguration(maxPerturbation: maxPerturbation),
+    let environment = evaluator.environment
+    let bcq = try BCQ(observationSize: buffer.observationSize, actionLow: environment.actionSpace.low,
+                      actionHigh: environment.actionSpace.high, configuration: bcqConfiguration(maxPerturbation: maxPerturbation),
                       formulas: formulas, rng: &rng)
-    _ = try bcq.selectActions(for: Matrix(rowVector: Pendulum().observation))   // an unwritten exercise stops here
+    _ = try bcq.selectActions(for: Matrix(rowVector: environment.observation))   // an unwritten exercise stops here
     let curve = try trainOnFixedBuffer(bcq, buffer: buffer, updates: updates, evaluationInterval: evaluationInterval,
                                        evaluator: evaluator, rng: &rng, progress: progress)
     return (bcq, curve)
 }
 
 /// Behavior cloning (lesson 1's trainer) on a buffer's state-action pairs, evaluated once.
-func trainBehaviorCloning(on buffer: TransitionDataset, steps: Int, evaluator: PolicyEvaluator<Pendulum>,
-                          formulas: any BehaviorCloningExercises, seed: UInt64) throws -> EvaluationPoint {
+func trainBehaviorCloning<Environment: ContinuousEnvironment>(
+    on buffer: TransitionDataset, steps: Int, evaluator: PolicyEvaluator<Environment>,
+    formulas: any BehaviorCloningExercises, seed: UInt64
+) throws -> EvaluationPoint {
     var rng = RandomSource(seed: seed)
     let data = try ImitationDataset(observations: Matrix(rows: buffer.count, cols: buffer.observationSize, values: buffer.observations),
                                     actions: Matrix(rows: buffer.count, cols: buffer.actionSize, values: buffer.actions))
     let trainer = BehaviorCloning(configuration: BehaviorCloningConfiguration(gradientSteps: steps), formulas: formulas)
-    let policy = try trainer.train(on: data, actionLow: Pendulum().actionSpace.low, actionHigh: Pendulum().actionSpace.high,
-                                   rng: &rng).policy
+    let space = evaluator.environment.actionSpace
+    let policy = try trainer.train(on: data, actionLow: space.low, actionHigh: space.high, rng: &rng).policy
     return try evaluator.evaluate(policy: { policy.actions(for: $0) })
 }
 

@@ -337,6 +337,45 @@ lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe st
     return vaeFigure(comparison, legend: !context.drawsSmallFigures)
 }
 
+lesson.markdown(Prose.hopper)
+
+/// The hopper comparison's per-seed outcomes.
+var hopperOutcomes: [HopperOutcome] = []
+
+lesson.code("BCQ, offline DDPG and BC on the hopper's expert buffer") { context in
+    let formulas = context.exercises
+    try checkBCQFormulas(formulas.batchConstrained)
+    hopperOutcomes = try runHopperComparison(context: context, formulas: formulas)
+    let recorded = Lesson06Results.HopperComparison(hopperOutcomes)
+    results.hopper = recorded
+    var table = Table("The hopper's expert buffer (\(recorded.transitions) transitions): final return, mean ± std over "
+                      + "\(recorded.seeds) seeds (last 3 evaluations)",
+                      columns: ["agent", .init("return", format: .fixed(0)), .init("± std", format: .fixed(0))])
+    for (name, values) in [("the expert", recorded.expertReturnPerSeed), ("behavior cloning", recorded.bcReturnPerSeed),
+                           ("offline DDPG (lesson 5's blue)", recorded.ddpgReturnPerSeed),
+                           ("BCQ, Φ = 0.05", recorded.bcqReturnPerSeed)] {
+        let stats = meanAndStandardDeviation(of: values)
+        try table.addRow(name, stats.mean, stats.std)
+    }
+    context.show(table)
+    func mean(_ values: [Double]) -> Double { SeedComparison.mean(values) }
+    context.markdown(String(format: """
+        **What this run shows.** After %d updates BCQ's return is %.0f against offline DDPG's %.0f and the \
+        expert's %.0f; behavior cloning reaches %.0f. BCQ's own estimate of its policy is %.0f against a true \
+        value of %.0f (means over seeds).
+        """, recorded.bcqUpdates, mean(recorded.bcqReturnPerSeed), mean(recorded.ddpgReturnPerSeed),
+        mean(recorded.expertReturnPerSeed), mean(recorded.bcReturnPerSeed), mean(recorded.bcqEstimatePerSeed),
+        mean(recorded.bcqTruthPerSeed)))
+}
+
+lesson.figure("hopper", caption: "The hopper's expert buffer: return over gradient updates of the expert that filled it "
+    + "(orange, flat), offline DDPG (lesson 5's blue, with lesson 5's number of updates) and BCQ with Φ = 0.05, mean ± "
+    + "standard deviation over seeds, and "
+    + "behavior cloning's final return (green point, ± std).") { _ in
+    guard !hopperOutcomes.isEmpty else { throw CellSkipped("the hopper comparison did not run") }
+    return hopperComparisonFigure(hopperOutcomes)
+}
+
 lesson.markdown(Prose.takeaways)
 
 lesson.claims()

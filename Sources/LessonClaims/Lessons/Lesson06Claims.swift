@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// Lesson 6's claims: tabular BCQ, continuous BCQ against offline DDPG and BC, and the Φ sweep.
 public enum Lesson06Thresholds {
@@ -83,6 +84,14 @@ let lesson06Claims: [Claim] = [
             let v = try value(try buffer(r, path).bcq, "\(setting).bcq")
             check.less(v.estimate - v.truth, than: 0.5 * ddpgError, "\(setting): BCQ's overestimation vs half of DDPG's on Imitation")
         }
+    },
+    Claim(lesson: 6, id: "hopperImitation", "hopper, the expert's buffer: BCQ far above offline DDPG",
+          of: Lesson06Results.self) { r, check in
+        let hopper = try required(r.hopper, "hopper")
+        // "Far above": by more than half of the expert's return (about 1 200 of its 2 360).
+        let half = SeedComparison.mean(hopper.expertReturnPerSeed) / 2
+        check.seeds(SeedComparison(greater: hopper.bcqReturnPerSeed, than: hopper.ddpgReturnPerSeed, margin: half),
+                    "hopper, Imitation: BCQ's final return above offline DDPG's by half the expert's")
     },
     Claim(lesson: 6, id: "phiSweep", "the Φ sweep: small Φ imitates the generative model, large Φ drifts towards DDPG",
           status: .reported("held on 23 of 30 \(runs)"), of: Lesson06Results.self) { r, check in

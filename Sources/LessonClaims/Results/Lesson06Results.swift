@@ -12,6 +12,8 @@ public struct Lesson06Results: Codable, Sendable {
     public var tabular: Tabular?
     /// BCQ, offline DDPG and behavior cloning on lesson 5's three buffers.
     public var comparison: Comparison?
+    /// The same on the hopper's expert buffer (lesson 5's hopper Imitation).
+    public var hopper: HopperComparison?
     /// BCQ with several values of Φ.
     public var sweep: Sweep?
 
@@ -172,6 +174,44 @@ public struct Lesson06Results: Codable, Sendable {
             self.distanceFromModel = distanceFromModel
         }
     }
+    /// BCQ, offline DDPG (lesson 5's blue) and behavior cloning on the hopper's expert buffer; "final"
+    /// is the mean of the last three evaluations.
+    public struct HopperComparison: Codable, Sendable {
+        /// The number of seeds.
+        public var seeds: Int
+        /// Transitions in each seed's buffer.
+        public var transitions: Int
+        /// BCQ's gradient updates (behavior cloning takes as many steps).
+        public var bcqUpdates: Int
+        /// The expert's return, per seed.
+        public var expertReturnPerSeed: [Double]
+        /// Offline DDPG's final return, per seed.
+        public var ddpgReturnPerSeed: [Double]
+        /// BCQ's final return, per seed.
+        public var bcqReturnPerSeed: [Double]
+        /// Behavior cloning's return, per seed.
+        public var bcReturnPerSeed: [Double]
+        /// BCQ's final estimate Q(s₀, π(s₀)), per seed.
+        public var bcqEstimatePerSeed: [Double]
+        /// The true value of BCQ's final policy, per seed.
+        public var bcqTruthPerSeed: [Double]
+
+        /// The comparison's numbers.
+        public init(seeds: Int, transitions: Int, bcqUpdates: Int, expertReturnPerSeed: [Double], ddpgReturnPerSeed: [Double],
+                    bcqReturnPerSeed: [Double], bcReturnPerSeed: [Double], bcqEstimatePerSeed: [Double],
+                    bcqTruthPerSeed: [Double]) {
+            self.seeds = seeds
+            self.transitions = transitions
+            self.bcqUpdates = bcqUpdates
+            self.expertReturnPerSeed = expertReturnPerSeed
+            self.ddpgReturnPerSeed = ddpgReturnPerSeed
+            self.bcqReturnPerSeed = bcqReturnPerSeed
+            self.bcReturnPerSeed = bcReturnPerSeed
+            self.bcqEstimatePerSeed = bcqEstimatePerSeed
+            self.bcqTruthPerSeed = bcqTruthPerSeed
+        }
+    }
+
 }
 
 extension Array where Element == Lesson06Results.SweepPoint {
