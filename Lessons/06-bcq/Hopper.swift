@@ -88,8 +88,9 @@ extension Lesson06Results.HopperComparison {
 
 /// Return over gradient updates of the expert (flat), offline DDPG and BCQ on the hopper's expert
 /// buffer, mean ± std over seeds (each agent at its own update counts), and BC's final return as a
-/// point with its spread at BCQ's last update.
-func hopperComparisonFigure(_ outcomes: [HopperOutcome]) -> Figure {
+/// point with its spread at BCQ's last update. `small` (a slide or a column): no legend, the caption
+/// names the colours.
+func hopperComparisonFigure(_ outcomes: [HopperOutcome], small: Bool = false) -> Figure {
     var figure = Figure(width: 7.5, height: 4.2)
     figure.title = "The hopper's expert buffer: BCQ, offline DDPG and BC"
     var axes = Axes()
@@ -108,7 +109,7 @@ func hopperComparisonFigure(_ outcomes: [HopperOutcome]) -> Figure {
               color: Palette.bc, width: 1.5)
     axes.xLabel = "gradient updates"
     axes.yLabel = "episode return"
-    axes.legend = .outsideRight
+    axes.legend = small ? .none : .outsideRight
     axes.grid = true
     figure[0, 0] = axes
     return figure

@@ -371,9 +371,9 @@ lesson.code("BCQ, offline DDPG and BC on the hopper's expert buffer") { context 
 lesson.figure("hopper", caption: "The hopper's expert buffer: return over gradient updates of the expert that filled it "
     + "(orange, flat), offline DDPG (lesson 5's blue, with lesson 5's number of updates) and BCQ with Φ = 0.05, mean ± "
     + "standard deviation over seeds, and "
-    + "behavior cloning's final return (green point, ± std).") { _ in
+    + "behavior cloning's final return (green point, ± std).") { context in
     guard !hopperOutcomes.isEmpty else { throw CellSkipped("the hopper comparison did not run") }
-    return hopperComparisonFigure(hopperOutcomes)
+    return hopperComparisonFigure(hopperOutcomes, small: context.drawsSmallFigures)
 }
 
 lesson.markdown(Prose.takeaways)
