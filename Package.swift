@@ -20,6 +20,7 @@ let lessons = [
     "06-bcq",
     "07-imitation-and-task-rewards",
     "08-demonstrations-in-rl",
+    "09-visuomotor",
 ]
 
 /// Code that only drives the library (the tests, the lessons' cells, grading, the tools around

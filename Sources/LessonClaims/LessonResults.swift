@@ -116,6 +116,8 @@ public enum ClaimError: Error, CustomStringConvertible {
     case missingResult(key: String, available: [String])
     case wrongType(key: String, expected: String)
     case undecodable(type: String, path: String, reason: String)
+    /// A study claim (``Claim/Status/study(seeds:_:)``) on a run with too few seeds to decide it.
+    case tooFewSeeds(have: Int, need: Int)
 
     /// The error for a typed result that could not be decoded, naming the entry by its path.
     init<T>(decoding error: DecodingError, as type: T.Type) {
@@ -145,6 +147,8 @@ public enum ClaimError: Error, CustomStringConvertible {
         case let .wrongType(key, expected): return "result \"\(key)\" is not \(expected)"
         case let .undecodable(type, path, reason):
             return "results.json does not hold a \(type): \(path.isEmpty ? "the results" : "\"\(path)\"") \(reason)"
+        case let .tooFewSeeds(have, need):
+            return "not decided on \(have) seed\(have == 1 ? "" : "s"): the claim needs \(need) (run with --seed-count \(need))"
         }
     }
 }

@@ -79,6 +79,14 @@ struct PixelStudy: ParsableCommand {
     var cloningCheck = 0
     @Flag(help: "Instead of the study: train the first critic on the first seed and print, every interval, the mean action's size and aim on the evaluation episodes' states.")
     var diagnose = false
+    @Option(help: "Instead of the study: domain randomization by behavior cloning from pixels, this many Adam steps per policy (0: off).")
+    var randomizationCheck = 0
+    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise) or scene (those, with the figures' colours).")
+    var sampler = "full"
+    @Option(help: "With --randomization-check: renders per demonstration state.")
+    var rendersPerState = 4
+    @Option(help: "With --randomization-check: expert episodes.")
+    var cloningEpisodes = 40
     @Option(help: "Instead of the study: the reach task (reward 10 × decrease of the pusher–block distance, the environment's resets) for this many iterations per run, each critic on each seed (0: off).")
     var reach = 0
     @Option(help: "The encoders' convolutions, comma-separated filters:kernel:stride (padding kernel/2), e.g. 16:3:1,16:3:1 (empty: the kit's 8:3:2,16:3:2).")
@@ -175,6 +183,42 @@ struct PixelStudy: ParsableCommand {
             + "\(Matrix.blasThreads), \(threads) runs at a time; demonstrations: \(given)\n").utf8))
         if reach > 0 {
             try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation)
+            return
+        }
+        if randomizationCheck > 0 {
+            var experiment = PixelCloningExperiment(task: task, evaluationSeed: 1_000_000)
+            experiment.imageSize = size
+            experiment.convolutions = configuration.convolutions
+            experiment.readout = configuration.readout
+            experiment.hiddenSizes = configuration.policyHiddenSizes
+            experiment.gradientSteps = randomizationCheck
+            experiment.rendersPerState = rendersPerState
+            experiment.demonstrationEpisodes = cloningEpisodes
+            experiment.auxiliaryWeight = configuration.auxiliaryWeight
+            experiment.auxiliaryTarget = configuration.auxiliaryTarget
+            var randomizer = PushingStyleSampler()
+            switch sampler {
+            case "full": break
+            case "colors":
+                randomizer.cameraOffset = 0...0; randomizer.cameraRotation = 0...0; randomizer.cameraZoom = 1...1
+                randomizer.lightingStrength = 0...0; randomizer.pixelNoise = 0...0; randomizer.textureContrast = 0...0
+            case "scene":
+                randomizer.tableSaturation = 0...0; randomizer.tableValue = 1...1; randomizer.blockSaturation = 1...1
+                randomizer.pusherValue = 0...0; randomizer.pusherSaturation = 0...0; randomizer.backgroundSaturation = 0...0
+            default: throw ValidationError("--sampler takes full, colors or scene, got '\(sampler)'")
+            }
+            let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(randomizer)]
+            let cloning = experiment
+            let jobs = seedList.flatMap { seed in sources.indices.map { (seed, $0) } }
+            let runs = try parallelMap(jobs.count, threads: threads) { job in
+                try cloning.run(training: sources[jobs[job].1], seed: jobs[job].0, cloning: set.behaviorCloning,
+                                   mixing: set.rewardMixing)
+            }
+            for (job, run) in zip(jobs, runs) {
+                print(String(format: "seed %d trained %@: %d images, loss %.4f, figure %.2f, held-out %.2f, %.1f s", Int(job.0),
+                             job.1 == 0 ? "fixed     " : "randomized", run.trainingImages, run.finalLoss,
+                             run.success[PixelCloningRun.figureStyle] ?? .nan, run.success[PixelCloningRun.heldOut] ?? .nan, run.seconds))
+            }
             return
         }
         if cloningCheck > 0 {

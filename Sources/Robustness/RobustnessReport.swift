@@ -43,14 +43,14 @@ struct RobustnessReport {
                 }
                 let worst: (Double, String, String)?
                 switch claim.status {
-                case .asserted, .reported: worst = ranked.min { $0.0 < $1.0 }
+                case .asserted, .reported, .study: worst = ranked.min { $0.0 < $1.0 }
                 case .knownIssue: worst = ranked.max { $0.0 < $1.0 }
                 }
                 let meets: Bool
                 switch claim.status {
                 case .asserted: meets = verdicts.count > 0 && Double(passes) >= required * Double(verdicts.count) - 1e-9
                 case .knownIssue: meets = passes == 0
-                case .reported: meets = true
+                case .reported, .study: meets = true
                 }
                 return Row(claim: claim, passes: passes, runs: verdicts.count, perKernel: perKernel,
                            worst: worst.map { (slack: $0.0, where: $0.1, detail: $0.2) }, meetsMark: meets)
@@ -75,6 +75,7 @@ struct RobustnessReport {
             case .asserted: status = row.meetsMark ? "asserted" : "asserted, **misses**"
             case .knownIssue: status = row.meetsMark ? "known issue" : "known issue, **holds sometimes**"
             case .reported: status = "reported"
+            case .study(let seeds, _): status = "study (≥ \(seeds) seeds)"
             }
             let kernelCells = row.perKernel.map { "\($0.1)/\($0.2)" }.joined(separator: " | ")
             let worst = row.worst.map { "\($0.where): \(percent($0.slack)) — \($0.detail)" } ?? "–"

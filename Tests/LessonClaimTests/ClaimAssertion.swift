@@ -19,5 +19,10 @@ func assertClaim(_ claim: Claim, on run: LessonRun) {
     case .reported:
         // Not asserted (it holds on most runs, not nearly all), but it must be evaluable: its numbers exist.
         #expect(verdict.error == nil, Comment(rawValue: "claim '\(claim.title)' cannot be evaluated: \(verdict.error ?? "")"))
+    case .study(let seeds, _):
+        // Decided by a study run (--seed-count), not by the quick run: here it must say so, and only that.
+        let error = verdict.error ?? "a verdict"
+        #expect(error.hasPrefix("not decided on ") && error.contains("needs \(seeds) "),
+                Comment(rawValue: "study claim '\(claim.title)' on a quick run: want 'not decided …', got \(error)"))
     }
 }

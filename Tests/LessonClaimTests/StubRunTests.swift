@@ -7,7 +7,8 @@ import Testing
 @Suite("Lessons on the untouched stubs")
 struct StubRunTests {
     static let lessons = ["01-behavior-cloning", "02-distribution-shift", "03-gan-optimal-discriminator", "04-gail",
-                          "05-off-policy-failure", "06-bcq", "07-imitation-and-task-rewards", "08-demonstrations-in-rl"]
+                          "05-off-policy-failure", "06-bcq", "07-imitation-and-task-rewards", "08-demonstrations-in-rl",
+                          "09-visuomotor"]
 
     @Test("the lesson runs on Exercises/, names the unimplemented exercises and fails no cell", arguments: lessons)
     func lessonRunsOnStubs(_ lesson: String) throws {

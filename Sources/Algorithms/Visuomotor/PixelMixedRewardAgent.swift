@@ -138,6 +138,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
         auxiliaryPretrainingLoss = try configuration.auxiliaryPretraining.run(
             policy: policy, target: configuration.auxiliaryTarget, task: task, demonstrationStates: startStates.flatMap { $0 },
             styles: configuration.styles, rng: &pretrainingRNG)
+        // listing: critic-choice
         switch configuration.critic {
         case .state:
             critic = ValueFunction(observationSize: environment.observationSize, hiddenSizes: settings.policyHiddenSizes,
@@ -147,6 +148,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
                                                 hiddenSizes: configuration.pixelCriticHiddenSizes, readout: configuration.readout,
                                                 rng: &criticRNG)
         }
+        // end listing
         learner = PixelPPO(policy: policy, critic: critic, configuration: settings.ppo,
                            auxiliaryWeight: configuration.auxiliaryWeight, auxiliaryTarget: configuration.auxiliaryTarget,
                            formulas: imitation)

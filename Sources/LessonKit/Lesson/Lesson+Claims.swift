@@ -23,6 +23,7 @@ extension Lesson {
                 let verdict = claim.evaluate(results)
                 let word: String
                 switch (verdict.error, verdict.holds, claim.status) {
+                case (.some(let error), _, .study) where error.hasPrefix("not decided"): word = "not decided on this many seeds"
                 case (.some, _, _): word = "not evaluated"
                 case (nil, true, .asserted): word = "holds"
                 case (nil, false, .asserted): word = "does not hold"
@@ -30,6 +31,8 @@ extension Lesson {
                 case (nil, false, .knownIssue): word = "does not hold (known issue)"
                 case (nil, true, .reported): word = "holds on this run (not reliably: see below)"
                 case (nil, false, .reported): word = "does not hold on this run (not reliably: see below)"
+                case (nil, true, .study): word = "holds on this study run"
+                case (nil, false, .study): word = "does not hold on this study run"
                 }
                 let detail = verdict.error ?? (verdict.checks.first { !$0.holds } ?? verdict.tightest)?.detail ?? ""
                 try table.addRow(claim.title, word, detail)
@@ -41,6 +44,8 @@ extension Lesson {
                 case .asserted: return nil
                 case .knownIssue(let reason): return "- *\(claim.title)* does not reproduce in this kit: \(reason)."
                 case .reported(let rate): return "- *\(claim.title)* is not reliable: \(rate)."
+                case .study(let seeds, let measured):
+                    return "- *\(claim.title)* is decided on \(seeds) seeds or more (`--seed-count \(seeds)`): \(measured)."
                 }
             }
             if !notes.isEmpty { context.markdown(notes.joined(separator: "\n")) }

@@ -19,6 +19,7 @@ extension Matrix {
         return images.withUnsafeBufferPointer { source in
             Matrix(rows: batch * oh * ow, cols: patch) { target in
                 guard let src = source.baseAddress, let dst = target.baseAddress else { return }
+                // listing: im2col
                 for n in 0..<batch {
                     let image = src + n * shape.count
                     for oy in 0..<oh {
@@ -40,6 +41,7 @@ extension Matrix {
                         }
                     }
                 }
+                // end listing
             }
         }
     }

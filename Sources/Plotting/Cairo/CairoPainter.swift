@@ -110,8 +110,10 @@ final class CairoPainter {
         setColor(Self.ink)
         cairo_set_line_cap(cairo, CAIRO_LINE_CAP_SQUARE)
         cairo_set_line_width(cairo, Style.spineWidth)
-        line(plot.minX, plot.minY, plot.minX, plot.maxY)
-        line(plot.minX, plot.maxY, plot.maxX, plot.maxY)
+        if panel.axes.showsSpines {
+            line(plot.minX, plot.minY, plot.minX, plot.maxY)
+            line(plot.minX, plot.maxY, plot.maxX, plot.maxY)
+        }
         if panel.colorBar != nil {
             line(plot.minX, plot.minY, plot.maxX, plot.minY)
             line(plot.maxX, plot.minY, plot.maxX, plot.maxY)

@@ -177,7 +177,7 @@ struct GnuplotScript {
         let tickFont = num(figure.fontSize * Style.tickScale)
         var s = "\n# Subplot (\(place.row), \(place.column))\n"
         s += "reset\nunset object\nunset label\nunset arrow\nunset title\n"
-        s += "set border 3 lw 0.8 lc rgb '#262626'\n"
+        s += axes.showsSpines ? "set border 3 lw 0.8 lc rgb '#262626'\n" : "unset border\n"
         s += "set tics nomirror out scale 0.6 textcolor rgb '#262626' font ',\(tickFont)'\n"
         s += "set xrange [\(num(place.xLimits.lowerBound)):\(num(place.xLimits.upperBound))]\n"
         s += "set yrange [\(num(place.yLimits.lowerBound)):\(num(place.yLimits.upperBound))]\n"

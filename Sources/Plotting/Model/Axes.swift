@@ -31,6 +31,9 @@ public struct Axes: Sendable {
     public var legend: LegendPlacement = .auto
     /// Light grid lines at the major ticks.
     public var grid: Bool = false
+    /// Whether the left and bottom spines are drawn (false for a panel of pictures, such as images
+    /// drawn pixel by pixel, whose ticks are empty too).
+    public var showsSpines: Bool = true
 
     /// An empty subplot.
     public init() {}

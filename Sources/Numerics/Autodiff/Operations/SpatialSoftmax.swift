@@ -25,6 +25,7 @@ public func spatialSoftmax(_ x: Tensor, shape: ImageShape, temperature: Float = 
     precondition(x.cols == shape.count,
                  "spatialSoftmax: input has \(x.cols) columns, a \(shape) image has \(shape.count)")
     precondition(temperature > 0, "spatialSoftmax: the temperature must be positive, got \(temperature)")
+    // listing: spatial-softmax
     let batch = x.rows, c = shape.channels, h = shape.height, w = shape.width, pixels = h * w
     let u = (0..<pixels).map { Float(2 * ($0 % w) + 1) / Float(w) - 1 }
     let v = (0..<pixels).map { 1 - Float(2 * ($0 / w) + 1) / Float(h) }
@@ -54,6 +55,7 @@ public func spatialSoftmax(_ x: Tensor, shape: ImageShape, temperature: Float = 
             }
         }
     }
+    // end listing
     let expected = out
     return Tensor(value: out, operation: "spatialSoftmax", parents: [x]) { g, _ in
         var dx = Matrix.zeros(batch, shape.count)

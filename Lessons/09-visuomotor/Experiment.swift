@@ -1,0 +1,79 @@
+// Lesson 9's choices: the agent's sizes, the budgets, the seeds. The agent itself is the library's
+// (`Algorithms/Visuomotor`): lesson 7's mixed-reward agent with a policy on camera images.
+import Algorithms
+import Environments
+import LessonClaims
+import LessonKit
+import NeuralNetworks
+import Numerics
+
+/// Images are 16 × 16 × 3: what two cores can afford for about a hundred thousand steps per run.
+let imageSize = 16
+
+/// The agent's settings, the same in every run of the lesson: the encoder, its keypoint readout,
+/// the auxiliary task and its pre-training. The critic is chosen per run.
+func agentConfiguration(quick: Bool) -> PixelMixedRewardConfiguration {
+    var c = PixelMixedRewardConfiguration()
+    c.imageSize = imageSize
+    // Two convolutions: 16×16×3 → 16×16×8 (stride 1) → 8×8×16 (stride 2), then one keypoint per map.
+    c.convolutions = [ConvolutionSpec(filters: 8, kernel: 3, stride: 1, padding: 1),
+                      ConvolutionSpec(filters: 16, kernel: 3, stride: 2, padding: 1)]
+    c.readout = .keypoints(temperature: 1)
+    // The auxiliary task: regress the block's and the pusher's positions from the features.
+    c.auxiliaryWeight = 1
+    c.auxiliaryTarget = .blockAndPusher
+    c.auxiliaryPretraining.steps = quick ? 200 : 1_500
+    return c
+}
+
+/// The critic ablation's budget.
+struct CriticSchedule {
+    /// Training iterations per run, each `environments × stepsPerEnvironment` environment steps.
+    var iterations: Int
+    /// Evaluate the deterministic policy every this many iterations.
+    var evaluationInterval: Int
+    /// Episodes per evaluation, from the task's own start states.
+    var evaluationEpisodes: Int
+}
+
+func criticSchedule(quick: Bool) -> CriticSchedule {
+    quick ? CriticSchedule(iterations: 4, evaluationInterval: 2, evaluationEpisodes: 10)
+          : CriticSchedule(iterations: 100, evaluationInterval: 5, evaluationEpisodes: 20)
+}
+
+/// Seeds per critic. One pair of runs takes about three minutes on two cores; the claim needs
+/// ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about forty minutes).
+func criticSeedCount(quick: Bool) -> Int { quick ? 1 : 1 }
+
+/// The training seed of the k-th run of each critic: with `--seed 0` the seeds are 0, 1, 2, …,
+/// those of `pixel-study --seeds 0,1,2,…` (the measurements in notes/lesson9-foundations.md).
+func trainingSeed(base: UInt64, index: Int) -> UInt64 {
+    RandomSource.derivedSeed(base: base, scale: 1_000, index: index)
+}
+
+/// The demonstrations: lesson 7's demonstrator, 20 episodes, recorded with their states.
+func demonstrationSeed(base: UInt64) -> UInt64 {
+    RandomSource.derivedSeed(base: base, scale: 1_000, offset: 77_000)
+}
+
+/// The evaluation episodes' seed: the same start states for every run of a lesson run.
+func evaluationSeed(base: UInt64) -> UInt64 {
+    RandomSource.derivedSeed(base: base, scale: 1_000, offset: 1_000_000)
+}
+
+/// Seeds per training of the randomization experiment (each seed clones two policies).
+func cloningSeedCount(quick: Bool) -> Int { quick ? 2 : 6 }
+
+/// The randomization experiment: behavior cloning of the designed expert from pixels.
+func cloningExperiment(quick: Bool, base: UInt64) -> PixelCloningExperiment {
+    var experiment = PixelCloningExperiment(task: PushingTask(), evaluationSeed: evaluationSeed(base: base),
+                                            demonstrationSeed: RandomSource.derivedSeed(base: base, scale: 1_000, offset: 5))
+    experiment.imageSize = imageSize
+    experiment.gradientSteps = quick ? 1_500 : 3_000
+    return experiment
+}
+
+/// The k-th cloning seed.
+func cloningSeed(base: UInt64, index: Int) -> UInt64 {
+    RandomSource.derivedSeed(base: base, scale: 1_000, offset: 500, index: index)
+}

@@ -1,0 +1,119 @@
+// The figures of lesson 9: what the policy sees (the figures' style, randomized styles and the
+// held-out style, at the policy's resolution) and success along training for each critic.
+import Environments
+import LessonClaims
+import Numerics
+import Plotting
+
+/// Draws a `size` × `size` RGB image (rows from the top, channels last, values in 0…1) into
+/// `axes` with its lower-left corner at (`left`, `bottom`), one unit per pixel: a polygon per
+/// pixel, so that every renderer (PNG, SVG, PDF, gnuplot) shows the pixels the policy sees.
+func drawImage(_ pixels: [Float], size: Int, into axes: inout Axes, left: Double, bottom: Double) {
+    for row in 0..<size {
+        for column in 0..<size {
+            let i = (row * size + column) * 3
+            let color = Color(red: Double(min(max(pixels[i], 0), 1)), green: Double(min(max(pixels[i + 1], 0), 1)),
+                              blue: Double(min(max(pixels[i + 2], 0), 1)))
+            let x = left + Double(column), y = bottom + Double(size - 1 - row)
+            axes.polygon(points: [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1)], fill: color, stroke: color,
+                         lineWidth: 0.2)
+        }
+    }
+}
+
+/// One row per state; columns: the figures' style, the randomized styles, the held-out style.
+/// `images[row][column]` are the rendered pixels.
+func observationsFigure(images: [[[Float]]], size: Int, columnTitles: [String]) -> Figure {
+    let columns = images.first?.count ?? 0, rows = images.count
+    let gap = Double(size) * 0.15, groupGap = Double(size) * 0.45
+    func left(_ column: Int) -> Double {
+        var x = Double(column) * (Double(size) + gap)
+        if column >= 1 { x += groupGap - gap }
+        if column >= columns - 1 { x += groupGap - gap }
+        return x
+    }
+    let width = left(columns - 1) + Double(size)
+    let height = Double(rows) * Double(size) + Double(rows - 1) * gap
+    var figure = Figure(width: 9, height: 9 * (height + Double(size) * 0.5) / width + 0.6, rows: 1, columns: 1)
+    figure.title = "What the policy sees: \(size) × \(size) × 3 images"
+    var axes = Axes()
+    for (row, images) in images.enumerated() {
+        let bottom = height - Double(row + 1) * Double(size) - Double(row) * gap
+        for (column, pixels) in images.enumerated() {
+            drawImage(pixels, size: size, into: &axes, left: left(column), bottom: bottom)
+        }
+    }
+    for (column, title) in columnTitles.enumerated() where !title.isEmpty {
+        let x = column == 1 ? left(1) : left(column) + Double(size) / 2
+        axes.text(title, at: (x, height + Double(size) * 0.25), anchor: column == 1 ? .left : .center,
+                  color: column == columns - 1 ? .vermillion : .black)
+    }
+    axes.xLimits = -0.5...(width + 0.5)
+    axes.yLimits = -0.5...(height + Double(size) * 0.5)
+    axes.xTicks = []
+    axes.yTicks = []
+    axes.aspect = .equal
+    axes.legend = .none
+    axes.showsSpines = false
+    figure[0, 0] = axes
+    return figure
+}
+
+/// The colour of each critic, the same in every figure.
+func color(ofCritic id: String) -> Color { id == "state" ? .blue : .vermillion }
+
+/// The legend's name of each critic.
+func name(ofCritic id: String) -> String { id == "state" ? "asymmetric critic (state)" : "critic on pixels" }
+
+/// Success along training: every seed's run as a thin line, the mean over seeds thick, one panel
+/// per critic, the threshold dotted.
+func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> Figure {
+    var figure = Figure(width: 9, height: 4, rows: 1, columns: ablation.critics.count)
+    figure.title = "Success from the task's start states along training (\(ablation.seeds.count) seed"
+        + (ablation.seeds.count == 1 ? ")" : "s per critic)")
+    for (column, critic) in ablation.critics.enumerated() {
+        var axes = Axes()
+        let x = critic.steps.map { Double($0) / 1_000 }
+        let c = color(ofCritic: critic.id)
+        for (k, curve) in critic.successPerSeed.enumerated() {
+            axes.line(x: x, y: curve, label: k == 0 && critic.successPerSeed.count > 1 ? "one seed" : nil,
+                      color: c.withAlpha(critic.successPerSeed.count > 1 ? 0.35 : 1), width: critic.successPerSeed.count > 1 ? 0.8 : 1.8)
+        }
+        if critic.successPerSeed.count > 1 {
+            let mean = x.indices.map { i in critic.successPerSeed.map { $0[i] }.reduce(0, +) / Double(critic.successPerSeed.count) }
+            axes.line(x: x, y: mean, label: "mean over seeds", color: c, width: 2)
+        }
+        axes.horizontalLine(y: ablation.threshold, label: "threshold", color: .gray, style: .dotted)
+        let reached = critic.reachedThreshold.reduce(0, +)
+        axes.title = "\(name(ofCritic: critic.id)): \(Int(reached)) of \(critic.finalSuccess.count) reach \(ablation.threshold)"
+        axes.xLabel = "environment steps (thousands)"
+        if column == 0 { axes.yLabel = "success rate" }
+        axes.xLimits = 0...max(x.last ?? 1, 1e-9)
+        axes.yLimits = -0.02...1.02
+        axes.grid = true
+        axes.legend = small || column > 0 ? .none : .upperLeft
+        figure[0, column] = axes
+    }
+    return figure
+}
+
+/// Success of the cloned policies: one group per training style, one bar per evaluation style.
+func randomizationFigure(_ r: Lesson09Results.Randomization) -> Figure {
+    var figure = Figure(width: 7, height: 4.2, rows: 1, columns: 1)
+    figure.title = "Cloned from pixels, tested in a style never seen (\(r.seeds.count) seeds)"
+    var axes = Axes()
+    let groups = ["trained in the figures' style", "trained in randomized styles"]
+    let trainings = [r.fixedStyle, r.randomizedStyles]
+    for (label, values, c) in [("tested in the figures' style", trainings.map(\.figureStyle), Color.blue),
+                               ("tested in the held-out style", trainings.map(\.heldOutStyle), Color.vermillion)] {
+        let statistics = values.map { meanAndStandardDeviation(of: $0) }
+        axes.bars(categories: groups, heights: statistics.map(\.mean), errors: statistics.map(\.std),
+                  label: label, color: c)
+    }
+    axes.yLabel = "success rate"
+    axes.yLimits = 0...1.3
+    axes.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
+    axes.legend = .upperLeft
+    figure[0, 0] = axes
+    return figure
+}

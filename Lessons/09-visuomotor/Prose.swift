@@ -1,0 +1,169 @@
+// The text cells of lesson 9: Zhu et al.'s (2018) recipe for a policy that acts from camera
+// images, in the kit's words.
+
+enum Prose {
+    static let introduction = #"""
+# Visuomotor imitation: a policy on pixels
+
+Lesson 7 built the first half of Zhu et al.'s recipe ("Reinforcement and Imitation Learning for
+Diverse Visuomotor Skills", 2018): a reward that mixes imitation and task,
+$r = \lambda\, r_{\text{GAIL}} + (1-\lambda)\, r_{\text{task}}$, and episodes that start from states
+of the demonstrations. Its agent read the simulator's state: the pusher's and the block's
+positions, a handful of numbers. A robot has no such numbers at test time. It has a camera.
+
+This lesson gives the same agent eyes. Its policy sees a small colour image of the table and must
+act from that alone. Zhu et al.'s recipe has four more ingredients for this, and each is here:
+
+1. **An asymmetric actor-critic.** The policy sees pixels; the critic, which is only needed during
+   training in simulation, sees the low-dimensional state.
+2. **A discriminator that sees only the object.** GAIL's discriminator judges the block's
+   positions, not the arm's (lesson 7's `blockOnly` view), so that it cannot tell the imitator from
+   the demonstrator by their bodies.
+3. **An auxiliary task.** A second head on the policy's convolutional features regresses the
+   positions of the objects, trained with an L2 loss beside the RL loss.
+4. **Domain randomization.** Training images are drawn in random colours, textures, lighting and
+   camera poses, so that a rendering style never seen in training (the real world, in the paper)
+   is one more variation.
+
+The lesson runs the pieces and the experiment that tests the first ingredient: the same agent
+trained once with the asymmetric critic and once with a critic on pixels. Zhu et al.'s other
+ablations — no auxiliary task, no randomization, demonstrations from another embodiment — are
+not run in this version of the lesson; the take-aways say only what this run measured.
+"""#
+
+    static let observations = #"""
+## What the policy sees
+
+The table, goal, block and pusher are drawn by Cairo with the figures' own drawing code into a
+$16 \times 16 \times 3$ image, channels last, values in $[0, 1]$: 768 numbers where lesson 7's
+agent had eight (the pusher's and the block's positions, the block's velocity, the goal relative
+to the block). At this size one pixel spans about 0.13 of the table's side of 2, so the pusher,
+of radius 0.05, is drawn at the smallest radius the renderer allows, 1.5 pixels: a speck. The
+block, of radius 0.1, is the largest moving thing in the image.
+
+**Domain randomization** draws a new style for every training episode (`PushingStyleSampler`):
+the table's colour (any hue, saturation up to 0.35, value 0.45–0.95), the background, the
+block's and the pusher's colours (a minimum contrast to the table, so the task stays visible),
+a faint checker or band texture, a lighting gradient of up to 35 % across the image, the camera
+shifted by up to 0.05, turned by up to 0.05 rad and zoomed by ±5 %, and Gaussian pixel noise of
+up to 0.03. One style is held out of that range on purpose: a saturated wooden table with a
+diagonal grain (a texture the sampler never draws), a red block, a dark slate pusher, light from
+the top left, a small camera shift and sensor noise. It stands in for the real world: a policy
+that has only ever seen the figures' style, or the randomized ones, meets it for the first time
+at test time.
+"""#
+
+    static let encoder = #"""
+## The encoder: convolutions and keypoints
+
+The policy is a small convolutional network. A convolution with a $k \times k$ kernel, stride
+$s$ and zero padding $p$ maps an $n \times n$ image to one of side
+
+$$n' = \left\lfloor \frac{n + 2p - k}{s} \right\rfloor + 1,$$
+
+here $16 \to 16$ (8 filters, $k = 3$, $s = 1$, $p = 1$) and $16 \to 8$ (16 filters, $k = 3$,
+$s = 2$, $p = 1$). The kit computes a convolution as one matrix product: **im2col** lays every
+$k \times k \times C$ patch of the input out as a row, and multiplying those rows by the filters'
+weights ($k^2C \times F$) gives every output pixel of every filter at once. Its backward pass
+uses the same matrices (col2im scatters the patches' gradients back).
+
+The last feature map, $8 \times 8 \times 16$, is read by a **spatial softmax** (Levine et al.
+2016): for each channel $c$, a softmax over the 64 positions turns the map into a distribution,
+and the channel's **keypoint** is its expected position,
+
+$$p_c(i, j) = \frac{\exp(h_c(i, j)/T)}{\sum_{i', j'} \exp(h_c(i', j')/T)}, \qquad
+u_c = \sum_{i,j} p_c(i, j)\, u_j, \qquad v_c = \sum_{i,j} p_c(i, j)\, v_i,$$
+
+with the pixel centres scaled to $[-1, 1]$, $u_j = (2j + 1)/W - 1$ to the right and
+$v_i = 1 - (2i + 1)/H$ upwards, and temperature $T = 1$: 16 channels give 32
+numbers, each a position. A flattened map (1 024 numbers) would leave the policy's small head to
+find out where things are; keypoints hand it coordinates (`notes/lesson9-foundations.md` records
+the studies that chose keypoints over a flattened map for this lesson).
+
+The **auxiliary head** is one linear layer from the keypoints to the block's and the pusher's
+positions $\hat p$, trained with Zhu et al.'s L2 loss
+
+$$L_{\text{aux}} = \frac{1}{N} \sum_{i=1}^{N} \lVert \hat p_i - p_i \rVert^2,$$
+
+added to PPO's policy loss at weight 1. It also runs first, alone, for 1 500 supervised steps on
+renders of states (half from the task's start distribution, half from the demonstrations), so
+that the keypoints already point at the objects when RL starts: at this budget a randomly
+initialised CNN policy collapses to a near-constant action before the policy gradient alone
+teaches it to locate anything.
+The simulator knows $p$ during training; the policy never needs it at test time.
+"""#
+
+    static let critic = #"""
+## The asymmetric critic
+
+PPO (lesson 4) trains a critic $V_\phi$ to regress the discounted return and uses it for the
+advantages $\hat A_t = \sum_l (\gamma\lambda_{\text{GAE}})^l \delta_{t+l}$ with
+$\delta_t = r_t + \gamma V_\phi(\cdot_{t+1}) - V_\phi(\cdot_t)$. What goes in the dot is a choice:
+
+- **the state** $s_t$ (lesson 7's eight numbers): the *asymmetric* actor-critic. The critic is
+  lesson 7's MLP; the value of a pushing state is a smooth function of those numbers.
+- **the image** $o_t$: the critic has an encoder of its own, shaped like the policy's, and must
+  learn to see from its noisy regression target while the advantages it produces are already
+  steering the policy.
+
+The critic is only used during training, in simulation, where the state is known; the policy
+that is deployed needs only the camera. Zhu et al. found that a value function learned from
+pixels makes training slow. Here both agents are otherwise the same: the same encoder, keypoints,
+auxiliary task and pre-training for the policy, lesson 7's reward mix with $\lambda = 0.1$, the
+object-only discriminator, and episodes that start from a demonstration state with probability
+0.8. Success is measured from the task's own start states, 20 evaluation episodes, with the
+policy's mean action.
+"""#
+
+    static let bimodality = #"""
+### How to read one run, and why the claim needs twelve seeds
+
+A run of either agent does one of two things: it finds the approach to the block, and its
+success climbs to 0.4–1.0 within about 100 000 steps, or it does not, and stays near 0. Which of
+the two happens depends on the seed — and on the order in which the CPU's BLAS kernel sums, so
+the same seed can land in the other mode on another machine. One pair of runs therefore says
+little. The claim is about how *often* each critic learns: the share of seeds that reach 50 %
+success within the budget, compared over 12 seeds per critic with the kit's rule (the difference
+must exceed two standard errors). That takes about forty minutes on two cores:
+
+    swift run -c release 09-visuomotor --seed-count 12
+
+or, split over machines, `--seeds 0..5` and `--seeds 6..11` on two of them and `--merge` after.
+The lesson's default runs one seed per critic, about three minutes; `--quick` trains for four
+iterations only, to check that everything runs.
+"""#
+
+    static let randomization = #"""
+## Domain randomization: a style never seen
+
+Zhu et al. trained in simulation and deployed on a real robot. Their camera images in
+simulation were drawn with random colours, textures, lighting and camera poses (domain
+randomization, Tobin et al. 2017), so that the real world's images would look like one more
+random draw. The kit's stand-in for the real world is the held-out style above.
+
+To see what randomization does to a policy on pixels without reinforcement learning's
+seed-to-seed swings, this experiment trains the same policy network by **behavior cloning**
+(lesson 1's loss and minibatches) from the designed expert's episodes, twice per seed: once from
+renders in the figures' style only, once from renders whose every image is drawn in a style of
+its own. Both see the same states and the same number of images. Each is then tested, acting on
+its own images, in the figures' style and in the held-out style. The images are standardized per
+channel (zero mean, unit spread for each colour), as the agent's are: that removes a uniform
+tint, but not a new texture, new contrasts or a moved camera.
+"""#
+
+    static let takeaways = #"""
+## Take-aways
+
+- A policy can act from pixels when its encoder hands it positions: two small convolutions and a
+  spatial softmax turn a $16 \times 16$ image into keypoints, and an auxiliary L2 loss on the
+  objects' positions makes those keypoints point at the block and the pusher.
+- The critic is a training-time device: giving it the simulator's state (the asymmetric
+  actor-critic) costs nothing at deployment and spares it learning to see from a noisy target.
+- Runs of RL from pixels are bimodal, and the BLAS kernel can flip a seed's mode: whether the
+  asymmetric critic helps is a statement about shares of seeds, decided on twelve, not on the one
+  pair above.
+- Domain randomization draws every training episode in a new style; the held-out style lies
+  outside its range, so that success on it would measure transfer. This version of the lesson
+  draws both and does not yet train on them.
+"""#
+}

@@ -1,0 +1,198 @@
+// Lesson 9: visuomotor imitation. Lesson 7's mixed-reward agent with a policy that acts from
+// camera images (Zhu et al. 2018): the renders and their domain randomization, the encoder
+// (convolutions, keypoints, the auxiliary task), and the critic ablation: the asymmetric critic
+// on the state against a critic on pixels.
+import Algorithms
+import Environments
+import ExerciseAPI
+import Foundation
+import LessonClaims
+import LessonKit
+import Numerics
+import Plotting
+
+let lesson = Lesson(number: 9, slug: "visuomotor", title: "Visuomotor imitation: a policy on pixels")
+
+// Shared between cells, as in a notebook.
+var ablation: Lesson09Results.CriticAblation?
+var results = Lesson09Results()
+lesson.results { results }
+
+lesson.markdown(Prose.introduction)
+lesson.markdown(Prose.observations)
+
+lesson.code("What the policy sees: the figures' style, randomized styles, the held-out style") { context in
+    let task = PushingTask()
+    let renderer = try PushingPixelRenderer(environment: task.environment, size: imageSize)
+    let sampler = PushingStyleSampler()
+    let randomized = 4
+    var rng = RandomSource(seed: RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 9))
+    let states = PushingStyleGrid.exampleStates(environment: task.environment, count: 2,
+                                                seed: RandomSource.derivedSeed(base: context.seed, scale: 1_000, offset: 10))
+    var images: [[[Float]]] = [], accepted = 0
+    for state in states {
+        var styles = [PushingRenderStyle.figure]
+        for _ in 0..<randomized {
+            let style = sampler.sample(rng: &rng)
+            if sampler.contains(style) { accepted += 1 }
+            styles.append(style)
+        }
+        styles.append(.heldOut)
+        images.append(styles.map { renderer.render(state, style: $0, rng: &rng) })
+    }
+    // Rendering speed: frames of the policy's size in randomized styles, as training draws them.
+    let frames = context.choose(full: 4_000, quick: 500)
+    let started = Date()
+    var checksum: Float = 0
+    for i in 0..<frames {
+        let style = sampler.sample(rng: &rng)
+        checksum += renderer.render(states[i % states.count], style: style, rng: &rng)[0]
+    }
+    let framesPerSecond = Double(frames) / Date().timeIntervalSince(started)
+    context.recordMeasurement("render.framesPerSecond", framesPerSecond)
+    context.print(String(format: "Rendering: %d frames of %d × %d × 3 in randomized styles at %.0f frames/s on one core "
+                         + "(mean red of the first pixel %.2f).", frames, imageSize, imageSize, framesPerSecond,
+                         Double(checksum) / Double(frames)))
+    let heldOutInRange = sampler.contains(.heldOut)
+    context.print("The sampler's range \(heldOutInRange ? "contains" : "excludes") the held-out style; "
+                  + "\(accepted) of \(states.count * randomized) randomized styles drawn above lie in it.")
+    results.observations = .init(imageSize: imageSize, randomizedStyles: accepted, heldOutInTrainingRange: heldOutInRange)
+    try context.figure("observations", caption: "The images the policy acts from, \(imageSize) × \(imageSize) pixels, "
+        + "for two states (top: a start of the task; bottom: the block in the goal, the pusher behind it). Left: the "
+        + "figures' style; middle: \(randomized) styles drawn by domain randomization, a new one per training episode; "
+        + "right: the held-out style, never drawn in training.") {
+        observationsFigure(images: images, size: imageSize,
+                           columnTitles: ["figures' style", "randomized styles"] + Array(repeating: "", count: randomized - 1)
+                               + ["held out"])
+    }
+}
+
+lesson.markdown(Prose.encoder)
+lesson.listing("im2col: every k × k × C patch of every image becomes one row (zeros on the padding)",
+               file: "Sources/Numerics/Convolution/Matrix+Im2Col.swift", region: "im2col")
+lesson.listing("The spatial softmax's forward pass: per channel, a softmax over the positions and its expected (u, v)",
+               file: "Sources/Numerics/Autodiff/Operations/SpatialSoftmax.swift", region: "spatial-softmax")
+lesson.markdown(Prose.critic)
+lesson.listing("The only difference between the two agents: what the critic observes",
+               file: "Sources/Algorithms/Visuomotor/PixelMixedRewardAgent.swift", region: "critic-choice")
+lesson.markdown(Prose.bimodality)
+
+lesson.code("The critic ablation: the asymmetric critic against a critic on pixels") { context in
+    let task = PushingTask()
+    let schedule = criticSchedule(quick: context.quick)
+    let configuration = agentConfiguration(quick: context.quick)
+    let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
+                                           iterations: schedule.iterations, evaluationInterval: schedule.evaluationInterval,
+                                           evaluationEpisodes: schedule.evaluationEpisodes,
+                                           successThreshold: Lesson09Thresholds.success,
+                                           evaluationSeed: evaluationSeed(base: context.seed))
+    let critics: [PixelCriticChoice] = [.state, .pixels]
+    let seedCount = context.seedCount(criticSeedCount(quick: context.quick))
+    let seeds = (0..<seedCount).map { trainingSeed(base: context.seed, index: $0) }
+    let exercises = context.exercises
+    var seconds: Double?
+    // Each seed's pair of runs, trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed: [[PixelCriticRun]] = try context.perSeed("critics", count: seedCount) { indices in
+        let chosen = indices.map { seeds[$0] }
+        let bar = context.progress(total: critics.count * chosen.count * schedule.iterations, label: "PPO iterations")
+        let started = Date()
+        let runs = try experiment.runAll(critics, seeds: chosen, imitation: exercises.adversarialImitation,
+                                         mixing: exercises.rewardMixing) { _, _, _ in bar.advance() }
+        bar.finish()
+        seconds = Date().timeIntervalSince(started)
+        return chosen.map { seed in critics.map { critic in runs.first { $0.critic == critic && $0.seed == seed }! } }
+    }
+    let table = try criticTable(perSeed, critics: critics, threshold: Lesson09Thresholds.success)
+    context.show(table)
+    let steps = perSeed.flatMap { $0 }.reduce(0) { $0 + $1.environmentSteps }
+    if let seconds {
+        context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f environment steps/s (two runs at a time).",
+                             perSeed.count * critics.count, steps, seconds, Double(steps) / seconds))
+    }
+    let made = Lesson09Results.CriticAblation(
+        threshold: Lesson09Thresholds.success, environmentStepsPerRun: perSeed.first?.first?.environmentSteps ?? 0,
+        seeds: seeds, critics: critics.enumerated().map { column, critic in
+            let runs = perSeed.map { $0[column] }
+            return Lesson09Results.Critic(
+                id: critic.rawValue, steps: runs.first?.successCurve.map(\.environmentSteps) ?? [],
+                successPerSeed: runs.map { $0.successCurve.map(\.successRate) },
+                stepsToThreshold: runs.map { $0.stepsToThreshold.map(Double.init) ?? .nan },
+                finalSuccess: runs.map(\.finalEvaluation.successRate),
+                meanSuccessAlongTraining: runs.map(\.meanSuccessAlongTraining))
+        })
+    ablation = made
+    results.critics = made
+}
+
+lesson.figure("success", caption: "Success of the policy's mean action from the task's start states (20 episodes) along "
+    + "training, with the asymmetric critic (left) and with a critic on pixels (right); the dotted line is the threshold of "
+    + "the claim. With several seeds, thin lines are single seeds and the thick line their mean.") { context in
+    guard let ablation else { throw CellSkipped("needs the runs of the critic ablation") }
+    return successFigure(ablation, small: context.drawsSmallFigures)
+}
+
+lesson.code("What this run shows") { context in
+    guard let ablation else { throw CellSkipped("needs the runs of the critic ablation") }
+    context.markdown(try reading(ablation, quick: context.quick))
+}
+
+lesson.markdown(Prose.randomization)
+lesson.listing("Cloning from pixels: lesson 1's minibatches and loss on the images' mean action",
+               file: "Sources/Algorithms/Visuomotor/PixelCloningExperiment.swift", region: "pixel-cloning")
+
+lesson.code("Domain randomization: cloned in one style or in many, tested in a style never seen") { context in
+    let experiment = cloningExperiment(quick: context.quick, base: context.seed)
+    let seedCount = context.seedCount(cloningSeedCount(quick: context.quick))
+    let seeds = (0..<seedCount).map { cloningSeed(base: context.seed, index: $0) }
+    let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(PushingStyleSampler())]
+    let exercises = context.exercises
+    let perSeed: [[PixelCloningRun]] = try context.perSeed("randomization", count: seedCount) { indices in
+        let jobs = indices.flatMap { index in sources.indices.map { (seeds[index], $0) } }
+        let bar = context.progress(total: jobs.count, label: "policies cloned")
+        let runs = try parallelMap(jobs.count, threads: 2) { job in
+            let (seed, source) = jobs[job]
+            defer { bar.advance() }
+            return try experiment.run(training: sources[source], seed: seed, cloning: exercises.behaviorCloning,
+                                      mixing: exercises.rewardMixing)
+        }
+        bar.finish()
+        return indices.indices.map { i in Array(runs[(i * sources.count)..<((i + 1) * sources.count)]) }
+    }
+    func evaluations(_ column: Int) -> Lesson09Results.Evaluations {
+        .init(figureStyle: perSeed.map { $0[column].success[PixelCloningRun.figureStyle] ?? .nan },
+              heldOutStyle: perSeed.map { $0[column].success[PixelCloningRun.heldOut] ?? .nan })
+    }
+    let made = Lesson09Results.Randomization(seeds: seeds, trainingImages: perSeed.first?.first?.trainingImages ?? 0,
+                                             fixedStyle: evaluations(0), randomizedStyles: evaluations(1))
+    results.randomization = made
+    var table = Table("Success of the cloned policy's mean action (\(experiment.evaluationEpisodes) episodes from the task's "
+                      + "start states), mean ± standard deviation over \(seeds.count) seeds",
+                      columns: ["trained on", .init("figures' style", format: .percent(0)), .init("± std", format: .percent(0)),
+                                .init("held-out style", format: .percent(0)), .init("± std", format: .percent(0))])
+    for (name, e) in [("the figures' style only", made.fixedStyle), ("randomized styles", made.randomizedStyles)] {
+        let (f, fs) = meanAndStandardDeviation(of: e.figureStyle), (h, hs) = meanAndStandardDeviation(of: e.heldOutStyle)
+        try table.addRow(name, f, fs, h, hs)
+    }
+    context.show(table)
+    context.print("Each policy was trained on \(made.trainingImages) images (\(experiment.demonstrationEpisodes) expert episodes, "
+                  + "\(experiment.rendersPerState) renders of every state) for \(experiment.gradientSteps) Adam steps.")
+}
+
+lesson.figure("randomization", caption: "Success of policies cloned from pixels, by the style they were trained in (groups) "
+    + "and the style they are tested in (bars: the figures' style, the held-out style); bars are means over seeds, dots single "
+    + "seeds.") { context in
+    guard let randomization = results.randomization else { throw CellSkipped("needs the cloned policies") }
+    return randomizationFigure(randomization)
+}
+
+lesson.code("What domain randomization did here") { context in
+    guard let randomization = results.randomization else { throw CellSkipped("needs the cloned policies") }
+    context.markdown(randomizationReading(randomization))
+}
+
+lesson.markdown(Prose.takeaways)
+
+lesson.claims()
+
+lesson.run()

@@ -1,0 +1,125 @@
+/// What lesson 9 (visuomotor imitation from pixels) records in results.json: the cells fill it in,
+/// the reading cell and the claims read it. A step that never came (a run that never reached the
+/// threshold) is NaN.
+public struct Lesson09Results: Codable, Sendable {
+    /// What the policy sees (first code cell).
+    public var observations: Observations?
+    /// The critic ablation: the asymmetric critic against a critic on pixels.
+    public var critics: CriticAblation?
+    /// Domain randomization: policies cloned from pixels in one style or in randomized styles.
+    public var randomization: Randomization?
+
+    /// Nothing recorded yet.
+    public init() {}
+
+    /// The images and the styles they are drawn in.
+    public struct Observations: Codable, Sendable {
+        /// Images are `imageSize` × `imageSize` × 3.
+        public var imageSize: Int
+        /// Randomized styles drawn for the figure that the domain-randomization sampler accepts.
+        public var randomizedStyles: Int
+        /// Whether the sampler could ever draw the held-out style (it must not).
+        public var heldOutInTrainingRange: Bool
+
+        /// The observations' numbers.
+        public init(imageSize: Int, randomizedStyles: Int, heldOutInTrainingRange: Bool) {
+            self.imageSize = imageSize
+            self.randomizedStyles = randomizedStyles
+            self.heldOutInTrainingRange = heldOutInTrainingRange
+        }
+    }
+
+    /// Every run of the critic ablation, per critic.
+    public struct CriticAblation: Codable, Sendable {
+        /// The success rate a run must reach.
+        public var threshold: Double
+        /// Environment steps per run (the budget).
+        public var environmentStepsPerRun: Int
+        /// The training seeds, the same for both critics.
+        public var seeds: [UInt64]
+        /// One entry per critic: "state" (asymmetric) and "pixels".
+        public var critics: [Critic]
+
+        /// The ablation's numbers.
+        public init(threshold: Double, environmentStepsPerRun: Int, seeds: [UInt64], critics: [Critic]) {
+            self.threshold = threshold
+            self.environmentStepsPerRun = environmentStepsPerRun
+            self.seeds = seeds
+            self.critics = critics
+        }
+
+        /// The runs of critic `id`.
+        public func critic(_ id: String) throws -> Critic {
+            guard let critic = critics.first(where: { $0.id == id }) else {
+                throw ClaimError.undecodable(type: "Lesson09Results.CriticAblation", path: "critics",
+                                             reason: "has no critic \"\(id)\" (it has \(critics.map(\.id)))")
+            }
+            return critic
+        }
+    }
+
+    /// The runs of one critic.
+    public struct Critic: Codable, Sendable {
+        /// "state" or "pixels".
+        public var id: String
+        /// Environment steps at each evaluation (the same for every seed).
+        public var steps: [Int]
+        /// Per seed, the success rate at each evaluation.
+        public var successPerSeed: [[Double]]
+        /// Per seed, the environment steps of the first evaluation at or above the threshold (NaN: never).
+        public var stepsToThreshold: [Double]
+        /// Per seed, the last evaluation's success rate.
+        public var finalSuccess: [Double]
+        /// Per seed, the mean success rate over the evaluations (area under the curve, per point).
+        public var meanSuccessAlongTraining: [Double]
+
+        /// One critic's runs.
+        public init(id: String, steps: [Int], successPerSeed: [[Double]], stepsToThreshold: [Double],
+                    finalSuccess: [Double], meanSuccessAlongTraining: [Double]) {
+            self.id = id
+            self.steps = steps
+            self.successPerSeed = successPerSeed
+            self.stepsToThreshold = stepsToThreshold
+            self.finalSuccess = finalSuccess
+            self.meanSuccessAlongTraining = meanSuccessAlongTraining
+        }
+
+        /// Per seed, 1 when the run reached the threshold within the budget, else 0.
+        public var reachedThreshold: [Double] { stepsToThreshold.map { $0.isNaN ? 0 : 1 } }
+    }
+
+    /// Policies cloned from pixels, trained in the figures' style or in randomized styles, each
+    /// evaluated in the figures' style and in the held-out style.
+    public struct Randomization: Codable, Sendable {
+        /// The training seeds, the same for both trainings.
+        public var seeds: [UInt64]
+        /// Images each policy was trained on.
+        public var trainingImages: Int
+        /// Trained on the figures' style only.
+        public var fixedStyle: Evaluations
+        /// Trained on randomized styles.
+        public var randomizedStyles: Evaluations
+
+        /// The experiment's numbers.
+        public init(seeds: [UInt64], trainingImages: Int, fixedStyle: Evaluations, randomizedStyles: Evaluations) {
+            self.seeds = seeds
+            self.trainingImages = trainingImages
+            self.fixedStyle = fixedStyle
+            self.randomizedStyles = randomizedStyles
+        }
+    }
+
+    /// One training's success per seed, in each evaluation style.
+    public struct Evaluations: Codable, Sendable {
+        /// Per seed, the success rate in the figures' style.
+        public var figureStyle: [Double]
+        /// Per seed, the success rate in the held-out style.
+        public var heldOutStyle: [Double]
+
+        /// The evaluations' numbers.
+        public init(figureStyle: [Double], heldOutStyle: [Double]) {
+            self.figureStyle = figureStyle
+            self.heldOutStyle = heldOutStyle
+        }
+    }
+}
