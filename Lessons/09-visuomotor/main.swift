@@ -98,7 +98,9 @@ lesson.code("The critic ablation: the asymmetric critic against a critic on pixe
         let bar = context.progress(total: critics.count * chosen.count * schedule.iterations, label: "PPO iterations")
         let started = Date()
         let runs = try experiment.runAll(critics, seeds: chosen, imitation: exercises.adversarialImitation,
-                                         mixing: exercises.rewardMixing) { _, _, _ in bar.advance() }
+                                         mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor) { _, _, _ in
+            bar.advance()
+        }
         bar.finish()
         seconds = Date().timeIntervalSince(started)
         return chosen.map { seed in critics.map { critic in runs.first { $0.critic == critic && $0.seed == seed }! } }
@@ -154,7 +156,7 @@ lesson.code("Domain randomization: cloned in one style or in many, tested in a s
             let (seed, source) = jobs[job]
             defer { bar.advance() }
             return try experiment.run(training: sources[source], seed: seed, cloning: exercises.behaviorCloning,
-                                      mixing: exercises.rewardMixing)
+                                      mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor)
         }
         bar.finish()
         return indices.indices.map { i in Array(runs[(i * sources.count)..<((i + 1) * sources.count)]) }

@@ -17,9 +17,11 @@ public struct ExerciseSet: Sendable {
     public var rewardMixing: any RewardMixingExercises
     /// Lesson 8: demonstrations inside reinforcement learning.
     public var demonstrationsInRL: any DemonstrationsInRLExercises
+    /// Lesson 9: visuomotor imitation from pixels.
+    public var visuomotor: any VisuomotorExercises
 
     /// Bundles one implementation per lesson.
-    public init(behaviorCloning: any BehaviorCloningExercises, distributionShift: any DistributionShiftExercises, ganTheory: any GANExercises, adversarialImitation: any GAILExercises, offPolicyLearning: any OffPolicyExercises, batchConstrained: any BCQExercises, rewardMixing: any RewardMixingExercises, demonstrationsInRL: any DemonstrationsInRLExercises) {
+    public init(behaviorCloning: any BehaviorCloningExercises, distributionShift: any DistributionShiftExercises, ganTheory: any GANExercises, adversarialImitation: any GAILExercises, offPolicyLearning: any OffPolicyExercises, batchConstrained: any BCQExercises, rewardMixing: any RewardMixingExercises, demonstrationsInRL: any DemonstrationsInRLExercises, visuomotor: any VisuomotorExercises) {
         self.behaviorCloning = behaviorCloning
         self.distributionShift = distributionShift
         self.ganTheory = ganTheory
@@ -28,5 +30,6 @@ public struct ExerciseSet: Sendable {
         self.batchConstrained = batchConstrained
         self.rewardMixing = rewardMixing
         self.demonstrationsInRL = demonstrationsInRL
+        self.visuomotor = visuomotor
     }
 }

@@ -48,7 +48,7 @@ extension GradeCommand {
         @Option(help: "With --implementation reference: write each exercise's time to this file.")
         var saveTimings: String?
 
-        @Option(help: "Grade only this lesson (1-8).")
+        @Option(help: "Grade only this lesson (1-9).")
         var lesson: Int?
 
         @Flag(help: "Exit non-zero unless every exercise fails cleanly with 'not implemented' (checks the untouched stubs).")
@@ -63,8 +63,8 @@ extension GradeCommand {
                 throw ValidationError("\(name) must be positive, got \(value)")
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-            if let lesson, !(1...8).contains(lesson) {
-                throw ValidationError("--lesson must be between 1 and 8, got \(lesson)")
+            if let lesson, !(1...9).contains(lesson) {
+                throw ValidationError("--lesson must be between 1 and 9, got \(lesson)")
             }
             if expectZero && expectFull { throw ValidationError("--expect-zero and --expect-full exclude each other") }
             if saveTimings != nil && implementation != .reference {

@@ -6,3 +6,4 @@ public let allChecks: [ExerciseCheck] =
     + lesson03Checks + lesson03HiddenChecks + lesson04Checks + lesson04HiddenChecks
     + lesson05Checks + lesson05HiddenChecks + lesson06Checks + lesson06HiddenChecks
     + lesson07Checks + lesson07HiddenChecks + lesson08Checks + lesson08HiddenChecks
+    + lesson09Checks + lesson09HiddenChecks

@@ -32,7 +32,7 @@ extension MutantsCommand {
         static let configuration = CommandConfiguration(
             commandName: "run", abstract: "Run every mutant (or a lesson's, or an exercise's) against its checks (the default).")
 
-        @Option(help: "Only this lesson's mutants (1-8).")
+        @Option(help: "Only this lesson's mutants (1-9).")
         var lesson: Int?
 
         @Option(help: "Only this exercise's mutants, e.g. 4.4.")
@@ -49,7 +49,7 @@ extension MutantsCommand {
 
         func validate() throws {
             guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, got \(timeLimit)") }
-            if let lesson, !(1...8).contains(lesson) { throw ValidationError("--lesson must be between 1 and 8, got \(lesson)") }
+            if let lesson, !(1...9).contains(lesson) { throw ValidationError("--lesson must be between 1 and 9, got \(lesson)") }
         }
 
         func run() throws {

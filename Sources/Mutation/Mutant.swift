@@ -92,7 +92,7 @@ public struct MutantVerdict: Sendable, Equatable, Codable {
 /// Every mutant of the catalogue, in lesson order.
 public let allMutants: [Mutant] =
     lesson01Mutants + lesson02Mutants + lesson03Mutants + lesson04Mutants
-    + lesson05Mutants + lesson06Mutants + lesson07Mutants + lesson08Mutants
+    + lesson05Mutants + lesson06Mutants + lesson07Mutants + lesson08Mutants + lesson09Mutants
 
 /// `reference` with every lesson wrapped in its forwarding implementation and nothing overridden:
 /// it must pass every check, or the wrappers themselves would be what the checks catch.
@@ -106,5 +106,6 @@ public func forwardingOnly(_ reference: ExerciseSet) -> ExerciseSet {
     set.batchConstrained = BCQMutant(base: reference.batchConstrained)
     set.rewardMixing = RewardMixingMutant(base: reference.rewardMixing)
     set.demonstrationsInRL = DemonstrationsMutant(base: reference.demonstrationsInRL)
+    set.visuomotor = VisuomotorMutant(base: reference.visuomotor)
     return set
 }

@@ -27,7 +27,7 @@ extension PixelStudy {
     /// block − pusher over the iteration's states) along training and the environment steps at which
     /// it first reaches 0.5; runs in parallel, `threads` at a time.
     func runReach<I: GAILExercises>(seeds: [UInt64], critics: [PixelCriticChoice], configuration: PixelMixedRewardConfiguration,
-                                    imitation: I) throws {
+                                    imitation: I, visuomotor: some VisuomotorExercises) throws {
         let jobs = critics.flatMap { critic in seeds.map { (critic, $0) } }
         let iterations = reach, size = size, environments = environments, stepsPerEnvironment = stepsPerEnvironment
         let ppo = configuration.rewardMixing.ppo, c = configuration
@@ -46,7 +46,7 @@ extension PixelStudy {
                                 activation: c.rewardMixing.hiddenActivation, rng: &criticRNG)
                 : ConvolutionalValueFunction(imageShape: cameras[0].imageShape, convolutions: c.convolutions,
                                              hiddenSizes: c.pixelCriticHiddenSizes, readout: c.readout, rng: &criticRNG)
-            let learner = PixelPPO(policy: policy, critic: value, configuration: ppo, formulas: imitation)
+            let learner = PixelPPO(policy: policy, critic: value, configuration: ppo, formulas: imitation, visuomotor: visuomotor)
             var outcome = ReachOutcome(critic: critic, seed: seed, aims: [], rewards: [], steps: [], seconds: 0)
             for _ in 0..<iterations {
                 let rollout = try collector.collect(policy: policy, stepsPerEnvironment: stepsPerEnvironment, rng: &rng)
@@ -101,12 +101,13 @@ extension PixelStudy {
     /// and with goal − block (the push), and σ.
     func runDiagnosis<I: GAILExercises, M: RewardMixingExercises>(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>],
                                                                    configuration: PixelMixedRewardConfiguration, seed: UInt64,
-                                                                   critic: PixelCriticChoice, imitation: I, mixing: M) throws {
+                                                                   critic: PixelCriticChoice, imitation: I, mixing: M,
+                                                                   visuomotor: some VisuomotorExercises) throws {
         var c = configuration
         c.critic = critic
         var rng = RandomSource(seed: seed)
         let agent = try PixelMixedRewardAgent(task: task, demonstrations: demonstrations, configuration: c, imitation: imitation,
-                                              mixing: mixing, rng: &rng)
+                                              mixing: mixing, visuomotor: visuomotor, rng: &rng)
         let renderer = try PushingPixelRenderer(environment: task.environment, size: size)
         let shape = renderer.observationShape
         func cosine(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> Double {

@@ -182,7 +182,8 @@ struct PixelStudy: ParsableCommand {
             + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), seeds \(seedList), BLAS threads "
             + "\(Matrix.blasThreads), \(threads) runs at a time; demonstrations: \(given)\n").utf8))
         if reach > 0 {
-            try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation)
+            try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation,
+                         visuomotor: set.visuomotor)
             return
         }
         if randomizationCheck > 0 {
@@ -212,7 +213,7 @@ struct PixelStudy: ParsableCommand {
             let jobs = seedList.flatMap { seed in sources.indices.map { (seed, $0) } }
             let runs = try parallelMap(jobs.count, threads: threads) { job in
                 try cloning.run(training: sources[jobs[job].1], seed: jobs[job].0, cloning: set.behaviorCloning,
-                                   mixing: set.rewardMixing)
+                                mixing: set.rewardMixing, visuomotor: set.visuomotor)
             }
             for (job, run) in zip(jobs, runs) {
                 print(String(format: "seed %d trained %@: %d images, loss %.4f, figure %.2f, held-out %.2f, %.1f s", Int(job.0),
@@ -227,7 +228,7 @@ struct PixelStudy: ParsableCommand {
         }
         if diagnose {
             try runDiagnosis(task: task, demonstrations: demos, configuration: configuration, seed: seedList[0], critic: criticList[0],
-                             imitation: set.adversarialImitation, mixing: set.rewardMixing)
+                             imitation: set.adversarialImitation, mixing: set.rewardMixing, visuomotor: set.visuomotor)
             return
         }
         if baseline {
@@ -236,7 +237,7 @@ struct PixelStudy: ParsableCommand {
         }
         let started = Date()
         let runs = try experiment.runAll(criticList, seeds: seedList, imitation: set.adversarialImitation,
-                                         mixing: set.rewardMixing, parallelism: threads) { [verbose] critic, seed, report in
+                                         mixing: set.rewardMixing, visuomotor: set.visuomotor, parallelism: threads) { [verbose] critic, seed, report in
             guard verbose else { return }
             let p = report.point, u = report.update
             let line = String(format: "%@ seed %d, %6d steps: training success %.2f, task return %.2f, length %.1f, reward %.3f, "

@@ -46,7 +46,7 @@ struct PixelAgentTests {
         var rng = RandomSource(seed: seed)
         let agent = try PixelMixedRewardAgent(task: task, demonstrations: try demonstrations(), configuration: configuration,
                                               imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
-                                              rng: &rng)
+                                              visuomotor: Solutions.Visuomotor(), rng: &rng)
         return (agent, rng)
     }
 
@@ -139,7 +139,7 @@ struct PixelAgentTests {
             configuration.epochs = 2
             configuration.minibatchSize = 16
             let ppo = PixelPPO(policy: policy, critic: critic, configuration: configuration,
-                               formulas: Solutions.AdversarialImitation())
+                               formulas: Solutions.AdversarialImitation(), visuomotor: Solutions.Visuomotor())
             let rollout = try collector.collect(policy: policy, stepsPerEnvironment: 16, rng: &rng)
             let criticBefore = Self.bits(critic.parameters), policyBefore = Self.bits(policy.parameters)
             let rewards = rollout.states.taskRewards.enumerated().map { Float($0.offset % 3) * 0.1 + $0.element }
@@ -233,16 +233,56 @@ struct PixelAgentTests {
         var first = RandomSource(seed: 9), second = RandomSource(seed: 9)
         let states = try Self.demonstrations().flatMap { $0.states }
         let before = try pretraining.run(policy: policy, target: .blockAndPusher, task: Self.task, demonstrationStates: states,
-                                         styles: .fixed(.figure), rng: &first)
+                                         styles: .fixed(.figure), visuomotor: Solutions.Visuomotor(), rng: &first)
         pretraining.steps = 150
         let after = try pretraining.run(policy: policy, target: .blockAndPusher, task: Self.task, demonstrationStates: states,
-                                        styles: .fixed(.figure), rng: &second)
+                                        styles: .fixed(.figure), visuomotor: Solutions.Visuomotor(), rng: &second)
         #expect(after < 0.5 * before, "auxiliary loss \(before) → \(after)")
         let error = try #require(throws: PolicyGradientError.self) {
             try pretraining.run(policy: policy, target: .block, task: Self.task, demonstrationStates: states,
-                                styles: .fixed(.figure), rng: &first)
+                                styles: .fixed(.figure), visuomotor: Solutions.Visuomotor(), rng: &first)
         }
         #expect("\(error)".contains("2 outputs"), "\(error)")
+    }
+
+    /// Lesson 9's reference with an auxiliary loss that refuses: what the library calls it from shows.
+    struct RefusingAuxiliaryLoss: VisuomotorExercises {
+        struct Called: Error {}
+        let base = Solutions.Visuomotor()
+        func convolutionOutputSize(inputSize: Int, kernel: Int, stride: Int, padding: Int) throws -> Int {
+            try base.convolutionOutputSize(inputSize: inputSize, kernel: kernel, stride: stride, padding: padding)
+        }
+        func im2col(images: Matrix, shape: ImageShape, kernel: Int, stride: Int, padding: Int) throws -> Matrix {
+            try base.im2col(images: images, shape: shape, kernel: kernel, stride: stride, padding: padding)
+        }
+        func spatialSoftmaxKeypoints(featureMaps: Matrix, shape: ImageShape, temperature: Float) throws -> Matrix {
+            try base.spatialSoftmaxKeypoints(featureMaps: featureMaps, shape: shape, temperature: temperature)
+        }
+        func auxiliaryPositionLoss(predicted: Tensor, target: Tensor) throws -> Tensor { throw Called() }
+    }
+
+    @Test("the pretraining and PPO's policy loss call the plugged-in auxiliary loss (exercise 9.4), and only with a weight")
+    func auxiliaryLossIsPluggedIn() throws {
+        var configuration = Self.tiny()
+        configuration.auxiliaryWeight = 1
+        configuration.auxiliaryPretraining.steps = 2
+        configuration.auxiliaryPretraining.images = 8
+        var rng = RandomSource(seed: 3)
+        #expect(throws: RefusingAuxiliaryLoss.Called.self) {
+            _ = try PixelMixedRewardAgent(task: Self.task, demonstrations: try Self.demonstrations(), configuration: configuration,
+                                          imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+                                          visuomotor: RefusingAuxiliaryLoss(), rng: &rng)
+        }
+        configuration.auxiliaryPretraining.steps = 0
+        let agent = try PixelMixedRewardAgent(task: Self.task, demonstrations: try Self.demonstrations(), configuration: configuration,
+                                              imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+                                              visuomotor: RefusingAuxiliaryLoss(), rng: &rng)
+        #expect(throws: RefusingAuxiliaryLoss.Called.self) { try agent.iterate(rng: &rng) }
+        configuration.auxiliaryWeight = 0
+        let without = try PixelMixedRewardAgent(task: Self.task, demonstrations: try Self.demonstrations(), configuration: configuration,
+                                                imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+                                                visuomotor: RefusingAuxiliaryLoss(), rng: &rng)
+        try without.iterate(rng: &rng)
     }
 
     @Test("evaluation from pixels starts where Rollout.run starts, and a bad setting is one clear error")

@@ -53,7 +53,8 @@ struct PixelPPOTests {
         configuration.epochs = 4
         configuration.policyLearningRate = 1e-3
         let ppo = PixelPPO(policy: policy, critic: critic, configuration: configuration,
-                           auxiliaryWeight: auxiliaryWeight, formulas: Solutions.AdversarialImitation())
+                           auxiliaryWeight: auxiliaryWeight, formulas: Solutions.AdversarialImitation(),
+                           visuomotor: Solutions.Visuomotor())
         var means: [Float] = [], auxiliary: Float = 0, aim: Float = 0
         for _ in 0..<iterations {
             let rollout = try collector.collect(policy: policy, stepsPerEnvironment: 64, rng: &rng)
@@ -62,8 +63,8 @@ struct PixelPPOTests {
             _ = try ppo.update(rollout: rollout, rewards: rewards, rng: &rng)
             aim = Self.aim(policy, rollout)
             if auxiliaryWeight > 0 {
-                auxiliary = auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images),
-                                                  target: Tensor(rollout.blockPositions)).scalar
+                auxiliary = try Solutions.Visuomotor().auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images),
+                                                                             target: Tensor(rollout.blockPositions)).scalar
             }
         }
         let k = 3

@@ -3,6 +3,7 @@ import Environments
 import Foundation
 import NeuralNetworks
 import Numerics
+import Solutions
 import Testing
 
 /// Lesson 9's pieces for RL from pixels: the pixel wrapper of the pushing task, the CNN Gaussian
@@ -84,17 +85,17 @@ struct PixelPushingTests {
 
     /// The largest relative error between the autodiff gradient of `loss` in `parameters` and
     /// central differences, entry by entry.
-    static func gradientError(_ parameters: [Parameter], epsilon: Float = 1e-2, _ loss: () -> Tensor) -> Float {
-        let analytic = loss().gradients(for: parameters)
+    static func gradientError(_ parameters: [Parameter], epsilon: Float = 1e-2, _ loss: () throws -> Tensor) rethrows -> Float {
+        let analytic = try loss().gradients(for: parameters)
         var worst: Float = 0
         for (k, parameter) in parameters.enumerated() {
             for i in 0..<parameter.value.rows {
                 for j in 0..<parameter.value.cols {
                     let original = parameter.value[i, j]
                     parameter.value[i, j] = original + epsilon
-                    let up = Double(loss().scalar)
+                    let up = Double(try loss().scalar)
                     parameter.value[i, j] = original - epsilon
-                    let down = Double(loss().scalar)
+                    let down = Double(try loss().scalar)
                     parameter.value[i, j] = original
                     let numeric = Float((up - down) / Double(2 * epsilon))
                     let exact = analytic[k][i, j]
@@ -118,12 +119,13 @@ struct PixelPushingTests {
         #expect(error < 2e-2, "largest relative error \(error)")
     }
 
-    @Test("the auxiliary loss is (1/N) Σ ‖p̂ − p‖², its gradient reaches the convolutions")
-    func auxiliaryLoss() {
+    @Test("the auxiliary loss (exercise 9.4's reference) is (1/N) Σ ‖p̂ − p‖², its gradient reaches the convolutions")
+    func auxiliaryLoss() throws {
+        let formulas = Solutions.Visuomotor()
         let predicted = Matrix(rows: 2, cols: 2, values: [1, 2, 0, -1])
         let target = Matrix(rows: 2, cols: 2, values: [0, 0, 0.5, 1])
         let p = Tensor(predicted)
-        let loss = auxiliaryPositionLoss(predicted: p, target: Tensor(target))
+        let loss = try formulas.auxiliaryPositionLoss(predicted: p, target: Tensor(target))
         #expect(abs(loss.scalar - (1 + 4 + 0.25 + 4) / 2) < 1e-6)
         let gradient = loss.gradients(for: [p])[0]
         #expect(gradient.scalars == [1, 2, -0.5, -2])   // 2 (p̂ − p) / N
@@ -133,11 +135,19 @@ struct PixelPushingTests {
         let images = Matrix.randomNormal(4, policy.imageShape.count, rng: &rng)
         let positions = Tensor(Matrix.randomNormal(4, 2, rng: &rng))
         #expect(policy.auxiliaryParameters.count == 2 * 2 + 2)
-        let error = Self.gradientError(policy.auxiliaryParameters) {
-            auxiliaryPositionLoss(predicted: policy.predictedPositions(images), target: positions)
+        let error = try Self.gradientError(policy.auxiliaryParameters) {
+            try formulas.auxiliaryPositionLoss(predicted: policy.predictedPositions(images), target: positions)
         }
         // 2.4% measured: Float central differences across ReLU kinks (the log-probability's stays under 2%).
         #expect(error < 5e-2, "largest relative error \(error)")
+
+        // The same bits, value and gradient, as the formula the library computed itself before it
+        // called exercise 9.4 (so the pixel agent's numbers did not move).
+        let many = Tensor(Matrix.randomNormal(64, 4, rng: &rng)), truth = Tensor(Matrix.randomNormal(64, 4, rng: &rng))
+        let former = square(many - truth).sum() * (1 / Float(many.rows))
+        let now = try formulas.auxiliaryPositionLoss(predicted: many, target: truth)
+        #expect(now.scalar.bitPattern == former.scalar.bitPattern)
+        #expect(now.gradients(for: [many])[0].scalars.map(\.bitPattern) == former.gradients(for: [many])[0].scalars.map(\.bitPattern))
     }
 
     @Test("forward and backward time of the lesson's policy on a batch of 64 48×48 images, printed")
@@ -161,8 +171,8 @@ struct PixelPushingTests {
             let t1 = clock.now
             let gradients = loss.gradients(for: policy.parameters)
             let t2 = clock.now
-            let aux = auxiliaryPositionLoss(predicted: policy.predictedPositions(images),
-                                            target: Tensor(Matrix(rows: 64, cols: 2, values: positions)))
+            let aux = try Solutions.Visuomotor().auxiliaryPositionLoss(predicted: policy.predictedPositions(images),
+                                                                       target: Tensor(Matrix(rows: 64, cols: 2, values: positions)))
             _ = aux.gradients(for: policy.auxiliaryParameters)
             let t3 = clock.now
             #expect(gradients.allSatisfy { g in g.scalars.allSatisfy { $0.isFinite } })

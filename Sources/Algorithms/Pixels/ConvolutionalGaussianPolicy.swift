@@ -7,7 +7,8 @@ import Numerics
 /// pixel counterpart of ``GaussianPolicy`` (Zhu et al. 2018's policy network, much smaller).
 ///
 /// An optional auxiliary head, one linear layer on the encoder's features, predicts the block's
-/// position (``predictedPositions(_:)``; trained with ``auxiliaryPositionLoss(predicted:target:)``).
+/// position (``predictedPositions(_:)``; trained with exercise 9.4,
+/// ``VisuomotorExercises/auxiliaryPositionLoss(predicted:target:)``).
 /// Its parameters are in ``auxiliaryParameters``, apart from ``parameters``; the encoder's are in both.
 ///
 /// ```swift

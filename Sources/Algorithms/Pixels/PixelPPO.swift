@@ -12,9 +12,10 @@ import Numerics
 /// The update is ``PPO``'s own (``PPO/update(batch:rewards:model:configuration:formulas:name:rng:)``:
 /// same configuration, same plugged-in formulas for GAE and the clipped loss), on a ``PixelRollout``.
 /// PPO's entropy bonus (`entropyCoefficient`) applies as in ``PPO``.
-/// With `auxiliaryWeight` w > 0 the policy's loss gains w · ``auxiliaryPositionLoss(predicted:target:)``
-/// of its auxiliary head on the minibatch's object positions (``AuxiliaryTarget``: the block's, or
-/// the block's and the pusher's), and the head is trained with the policy.
+/// With `auxiliaryWeight` w > 0 the policy's loss gains w · L_aux, the auxiliary task's loss (exercise
+/// 9.4, ``VisuomotorExercises/auxiliaryPositionLoss(predicted:target:)`` of the plugged-in `visuomotor`
+/// formulas) of its auxiliary head on the minibatch's object positions (``AuxiliaryTarget``: the
+/// block's, or the block's and the pusher's), and the head is trained with the policy.
 ///
 /// ```
 /// for each rollout collected by π_old:
@@ -36,6 +37,8 @@ public final class PixelPPO<Formulas: GAILExercises> {
     public let auxiliaryTarget: AuxiliaryTarget
     /// The plugged-in formulas (the student's or the reference's).
     public let formulas: Formulas
+    /// The plugged-in lesson-9 formulas: the auxiliary task's loss (exercise 9.4).
+    public let visuomotor: any VisuomotorExercises
     private let policyParameters: [Parameter]
     private let policyOptimizer: Adam
     private let valueOptimizer: Adam
@@ -44,7 +47,7 @@ public final class PixelPPO<Formulas: GAILExercises> {
     /// ``ConvolutionalValueFunction`` of the images).
     public init(policy: ConvolutionalGaussianPolicy, critic: any PixelRolloutCritic,
                 configuration: PPOConfiguration = PPOConfiguration(), auxiliaryWeight: Float = 0,
-                auxiliaryTarget: AuxiliaryTarget = .block, formulas: Formulas) {
+                auxiliaryTarget: AuxiliaryTarget = .block, formulas: Formulas, visuomotor: some VisuomotorExercises) {
         precondition(auxiliaryWeight == 0 || policy.auxiliaryHead?.outputSize == auxiliaryTarget.outputs,
                      "PixelPPO: an auxiliary weight needs a policy whose auxiliary head has \(auxiliaryTarget.outputs) outputs")
         self.policy = policy
@@ -53,6 +56,7 @@ public final class PixelPPO<Formulas: GAILExercises> {
         self.auxiliaryWeight = auxiliaryWeight
         self.auxiliaryTarget = auxiliaryTarget
         self.formulas = formulas
+        self.visuomotor = visuomotor
         policyParameters = policy.parameters + (auxiliaryWeight > 0 ? policy.auxiliaryHead!.parameters : [])
         policyOptimizer = Adam(parameters: policyParameters, learningRate: configuration.policyLearningRate)
         valueOptimizer = Adam(parameters: critic.parameters, learningRate: configuration.valueLearningRate)
@@ -60,11 +64,12 @@ public final class PixelPPO<Formulas: GAILExercises> {
 
     /// Several epochs of clipped-surrogate steps on `rollout` with `rewards`.
     ///
-    /// - Throws: what the formulas throw, or ``PolicyGradientError`` for bad sizes or settings.
+    /// - Throws: what the formulas throw (the auxiliary loss's too), or ``PolicyGradientError`` for bad
+    ///   sizes or settings.
     public func update(rollout: PixelRollout, rewards: [Float], rng: inout RandomSource) throws -> PolicyUpdateStatistics {
         let batch = rollout.states, policy = policy, critic = critic, weight = auxiliaryWeight, target = auxiliaryTarget
         let maxNorm = configuration.maxGradientNorm, parameters = policyParameters, entropyCoefficient = configuration.entropyCoefficient
-        let policyOptimizer = policyOptimizer, valueOptimizer = valueOptimizer
+        let policyOptimizer = policyOptimizer, valueOptimizer = valueOptimizer, visuomotor = visuomotor
         let model = ProximalUpdateModel(
             values: { critic.values(rollout) },
             logProbabilities: { policy.logProbabilities(images: rollout.images.rows($0), actions: batch.actions.rows($0)) },
@@ -72,8 +77,9 @@ public final class PixelPPO<Formulas: GAILExercises> {
                 let loss = PPO<Formulas>.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: entropyCoefficient)
                 guard weight > 0 else { return loss }
                 let positions = Tensor(target.positions(rollout, rows: rows))
-                return loss + auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
-                                                    target: positions) * weight
+                let auxiliary = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
+                                                                     target: positions)
+                return loss + auxiliary * weight
             },
             stepPolicy: { loss in
                 var gradients = loss.gradients(for: parameters)

@@ -122,7 +122,7 @@ public final class PPO<Formulas: GAILExercises>: PolicyGradientLearner {
                 let surrogate = try formulas.ppoClippedLoss(logProbabilities: logp,
                                                             oldLogProbabilities: indices.map { batch.logProbabilities[$0] },
                                                             advantages: indices.map { advantages[$0] }, clipRange: c.clipRange)
-                let loss = model.policyLoss(surrogate, indices)   // + entropy bonus, auxiliary task
+                let loss = try model.policyLoss(surrogate, indices)   // + entropy bonus, auxiliary task
                 model.stepPolicy(loss)
                 policyLossTotal += Double(loss.scalar)
                 valueLossTotal += model.stepValue(indices, indices.map { estimate.returns[$0] })

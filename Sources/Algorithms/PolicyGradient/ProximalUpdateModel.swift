@@ -13,8 +13,9 @@ public struct ProximalUpdateModel {
     /// log π_θ(a_i | o_i) of the given rows, a rows × 1 tensor differentiable in θ.
     public var logProbabilities: ([Int]) -> Tensor
     /// The minibatch's policy loss from its clipped surrogate (an entropy bonus or an auxiliary
-    /// task are added here; identity: the surrogate alone).
-    public var policyLoss: (_ surrogate: Tensor, _ rows: [Int]) -> Tensor
+    /// task are added here; identity: the surrogate alone). It throws what a plugged-in exercise
+    /// throws (the auxiliary task's loss, exercise 9.4).
+    public var policyLoss: (_ surrogate: Tensor, _ rows: [Int]) throws -> Tensor
     /// One optimizer step of the policy down a loss.
     public var stepPolicy: (Tensor) -> Void
     /// One optimizer step of the critic towards `targets` on the given rows; returns the loss
@@ -27,7 +28,7 @@ public struct ProximalUpdateModel {
     /// A model from its closures.
     public init(values: @escaping () -> (values: [Float], nextValues: [Float]),
                 logProbabilities: @escaping ([Int]) -> Tensor,
-                policyLoss: @escaping (Tensor, [Int]) -> Tensor = { surrogate, _ in surrogate },
+                policyLoss: @escaping (Tensor, [Int]) throws -> Tensor = { surrogate, _ in surrogate },
                 stepPolicy: @escaping (Tensor) -> Void,
                 stepValue: @escaping ([Int], [Float]) -> Double,
                 divergence: @escaping () -> (kl: Double, clipFraction: Double)) {

@@ -1,4 +1,5 @@
 import Environments
+import ExerciseAPI
 import NeuralNetworks
 import Numerics
 
@@ -7,10 +8,11 @@ import Numerics
 /// the simulator draws (half from the task's reset distribution, half from the demonstrations), so
 /// that the policy starts from features that locate the block and the pusher.
 ///
-/// Zhu et al. (2018) train their auxiliary heads jointly with the policy; here the same loss
-/// (``auxiliaryPositionLoss(predicted:target:)``) also runs first, on its own, because at the kit's
-/// budget a randomly initialised CNN policy collapses to a near-constant action long before the
-/// policy gradient alone teaches it to locate anything (`notes/lesson9-foundations.md`).
+/// Zhu et al. (2018) train their auxiliary heads jointly with the policy; here the same loss (exercise
+/// 9.4, ``VisuomotorExercises/auxiliaryPositionLoss(predicted:target:)``, from the plugged-in
+/// implementation) also runs first, on its own, because at the kit's budget a randomly initialised
+/// CNN policy collapses to a near-constant action long before the policy gradient alone teaches it
+/// to locate anything (`notes/lesson9-foundations.md`).
 public struct AuxiliaryPretraining: Sendable, Equatable {
     /// Adam steps (0: none).
     public var steps = 0
@@ -24,14 +26,16 @@ public struct AuxiliaryPretraining: Sendable, Equatable {
     /// No pretraining.
     public init() {}
 
-    /// Pretrains `policy`'s encoder and auxiliary head on `target` positions.
+    /// Pretrains `policy`'s encoder and auxiliary head on `target` positions, with the auxiliary
+    /// loss of `visuomotor` (exercise 9.4).
     ///
     /// - Throws: ``PolicyGradientError`` when the policy has no auxiliary head of `target`'s size;
-    ///   what the renderer throws.
+    ///   what the renderer or the plugged-in exercise throws.
     /// - Returns: the auxiliary loss over the last 50 steps (NaN without steps).
     @discardableResult
     public func run(policy: ConvolutionalGaussianPolicy, target: AuxiliaryTarget, task: PushingTask,
-                    demonstrationStates: [BlockPushing.State], styles: PushingStyleSource, rng: inout RandomSource) throws -> Double {
+                    demonstrationStates: [BlockPushing.State], styles: PushingStyleSource, visuomotor: some VisuomotorExercises,
+                    rng: inout RandomSource) throws -> Double {
         guard steps > 0 else { return .nan }
         guard policy.auxiliaryHead?.outputSize == target.outputs else {
             throw PolicyGradientError("AuxiliaryPretraining: the policy needs an auxiliary head with \(target.outputs) outputs "
@@ -65,7 +69,8 @@ public struct AuxiliaryPretraining: Sendable, Equatable {
         var recent: [Double] = []
         for _ in 0..<steps {
             let rows = (0..<batchSize).map { _ in rng.index(below: images) }
-            let loss = auxiliaryPositionLoss(predicted: policy.predictedPositions(x.rows(rows)), target: Tensor(y.rows(rows)))
+            let loss = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(x.rows(rows)),
+                                                            target: Tensor(y.rows(rows)))
             optimizer.step(loss.gradients(for: parameters))
             recent.append(Double(loss.scalar))
             if recent.count > 50 { recent.removeFirst() }

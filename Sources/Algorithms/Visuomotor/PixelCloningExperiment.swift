@@ -18,7 +18,8 @@ import Numerics
 /// ```swift
 /// let experiment = PixelCloningExperiment(task: PushingTask(), evaluationSeed: 1_000_000)
 /// let run = try experiment.run(training: .randomized(PushingStyleSampler()), seed: 0,
-///                              cloning: Solutions.BehaviorCloning(), mixing: Solutions.RewardMixing())
+///                              cloning: Solutions.BehaviorCloning(), mixing: Solutions.RewardMixing(),
+///                              visuomotor: Solutions.Visuomotor())
 /// run.success[PixelCloningRun.heldOut]
 /// ```
 public struct PixelCloningExperiment: Sendable {
@@ -67,7 +68,7 @@ public struct PixelCloningExperiment: Sendable {
     /// - Throws: ``BehaviorCloningDivergence`` when the loss becomes NaN or infinite; what the
     ///   renderer, the environment or the exercises throw.
     public func run(training: PushingStyleSource, seed: UInt64, cloning: some BehaviorCloningExercises,
-                    mixing: some RewardMixingExercises) throws -> PixelCloningRun {
+                    mixing: some RewardMixingExercises, visuomotor: some VisuomotorExercises) throws -> PixelCloningRun {
         let started = Date()
         var rng = RandomSource(seed: seed)
         let demonstrations = try Rollout.run(task.environment, expert: task.optimalExpert, episodes: demonstrationEpisodes,
@@ -112,8 +113,9 @@ public struct PixelCloningExperiment: Sendable {
             var batchLoss = try cloning.behaviorCloningLoss(predictedActions: predicted, expertActions: Tensor(y.rows(rows)))
             loss = Double(batchLoss.scalar)
             if auxiliary {
-                batchLoss = batchLoss + auxiliaryPositionLoss(predicted: policy.predictedPositions(images), target: Tensor(p.rows(rows)))
-                    * auxiliaryWeight
+                let positions = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(images),
+                                                                     target: Tensor(p.rows(rows)))
+                batchLoss = batchLoss + positions * auxiliaryWeight
             }
             guard loss.isFinite else { throw BehaviorCloningDivergence(step: step, loss: loss) }
             optimizer.step(batchLoss.gradients(for: parameters))

@@ -50,13 +50,14 @@ public struct PixelCriticExperiment: Sendable {
     ///
     /// - Throws: what the agent, the evaluation or the exercises throw.
     public func run(critic: PixelCriticChoice, seed: UInt64, imitation: some GAILExercises,
-                    mixing: some RewardMixingExercises, onIteration: (IterationReport) -> Void = { _ in }) throws -> PixelCriticRun {
+                    mixing: some RewardMixingExercises, visuomotor: some VisuomotorExercises,
+                    onIteration: (IterationReport) -> Void = { _ in }) throws -> PixelCriticRun {
         let started = Date()
         var configuration = configuration
         configuration.critic = critic
         var rng = RandomSource(seed: seed)
         let agent = try PixelMixedRewardAgent(task: task, demonstrations: demonstrations, configuration: configuration,
-                                              imitation: imitation, mixing: mixing, rng: &rng)
+                                              imitation: imitation, mixing: mixing, visuomotor: visuomotor, rng: &rng)
         var curve: [SuccessCurvePoint] = [], reached: Int?, last = SuccessStatistics(episodes: 0, successes: 0, meanStepsToSuccess: .nan)
         for iteration in 1...max(iterations, 1) {
             onIteration(try agent.iterate(rng: &rng))
@@ -83,22 +84,23 @@ public struct PixelCriticExperiment: Sendable {
     ///
     /// - Throws: the error of the first failed run in that order.
     public func runAll(_ critics: [PixelCriticChoice], seeds: [UInt64], imitation: some GAILExercises,
-                       mixing: some RewardMixingExercises, parallelism: Int = 2,
+                       mixing: some RewardMixingExercises, visuomotor: some VisuomotorExercises, parallelism: Int = 2,
                        onIteration: @escaping @Sendable (PixelCriticChoice, UInt64, IterationReport) -> Void = { _, _, _ in })
         throws -> [PixelCriticRun] {
         let jobs = critics.flatMap { critic in seeds.map { (critic, $0) } }
         let experiment = self
-        let formulas = PixelFormulas(imitation: imitation, mixing: mixing)
+        let formulas = PixelFormulas(imitation: imitation, mixing: mixing, visuomotor: visuomotor)
         return try parallelMap(jobs.count, threads: parallelism) { index in
             let (critic, seed) = jobs[index]
             return try experiment.run(critic: critic, seed: seed, imitation: formulas.imitation, mixing: formulas.mixing,
-                                      onIteration: { onIteration(critic, seed, $0) })
+                                      visuomotor: formulas.visuomotor, onIteration: { onIteration(critic, seed, $0) })
         }
     }
 }
 
-/// The two formula sets, carried across threads (both protocols are `Sendable`).
-private struct PixelFormulas<Imitation: GAILExercises, Mixing: RewardMixingExercises>: Sendable {
+/// The three formula sets, carried across threads (the protocols are `Sendable`).
+private struct PixelFormulas<Imitation: GAILExercises, Mixing: RewardMixingExercises, Visuomotor: VisuomotorExercises>: Sendable {
     let imitation: Imitation
     let mixing: Mixing
+    let visuomotor: Visuomotor
 }

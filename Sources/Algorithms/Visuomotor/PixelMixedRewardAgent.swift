@@ -24,14 +24,16 @@ import Numerics
 ///
 /// The discriminator, its reward and the mix are lesson 7's (``DiscriminatorReward``, exercises
 /// 4.1, 4.2, 7.1, 7.2), the starts its ``DemonstrationStart`` (7.3), the update ``PixelPPO``, i.e.
-/// ``PPO``'s own; only the camera is new.
+/// ``PPO``'s own; only the camera is new, and the auxiliary task's loss (exercise 9.4, in the
+/// pretraining and in PPO's policy loss).
 ///
 /// ```swift
 /// var rng = RandomSource(seed: 0)
 /// let task = PushingTask()
 /// let agent = try PixelMixedRewardAgent(task: task, demonstrations: try task.demonstrations(count: 20, seed: 77_000),
 ///                                       configuration: PixelMixedRewardConfiguration(),
-///                                       imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(), rng: &rng)
+///                                       imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+///                                       visuomotor: Solutions.Visuomotor(), rng: &rng)
 /// try agent.train(iterations: 40, rng: &rng)
 /// ```
 public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: RewardMixingExercises> {
@@ -68,7 +70,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
     /// - Throws: ``PolicyGradientError`` when the demonstrations do not fit the task or lack their
     ///   states, or a setting is out of range; what the renderer or the plugged-in exercises throw.
     public init(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>], configuration: PixelMixedRewardConfiguration,
-                imitation: Imitation, mixing: Mixing, rng: inout RandomSource) throws {
+                imitation: Imitation, mixing: Mixing, visuomotor: some VisuomotorExercises, rng: inout RandomSource) throws {
         let settings = configuration.rewardMixing, environment = task.environment
         let expert = try ExpertPairs(demonstrations)
         guard expert.observationSize == environment.observationSize, expert.actionSize == environment.actionSize else {
@@ -137,7 +139,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
         var pretrainingRNG = rng.split()
         auxiliaryPretrainingLoss = try configuration.auxiliaryPretraining.run(
             policy: policy, target: configuration.auxiliaryTarget, task: task, demonstrationStates: startStates.flatMap { $0 },
-            styles: configuration.styles, rng: &pretrainingRNG)
+            styles: configuration.styles, visuomotor: visuomotor, rng: &pretrainingRNG)
         // listing: critic-choice
         switch configuration.critic {
         case .state:
@@ -151,7 +153,7 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
         // end listing
         learner = PixelPPO(policy: policy, critic: critic, configuration: settings.ppo,
                            auxiliaryWeight: configuration.auxiliaryWeight, auxiliaryTarget: configuration.auxiliaryTarget,
-                           formulas: imitation)
+                           formulas: imitation, visuomotor: visuomotor)
     }
 
     /// The key of the policy's mean σ among a curve point's extras (how much it still explores).
