@@ -61,23 +61,3 @@ func reading(_ ablation: Lesson09Results.CriticAblation, quick: Bool) throws -> 
     return lines.joined(separator: "\n")
 }
 
-/// The reading of the randomization experiment, from its numbers.
-func randomizationReading(_ r: Lesson09Results.Randomization) -> String {
-    func percent(_ values: [Double]) -> String { String(format: "%.0f %%", mean(of: values) * 100) }
-    let fixed = r.fixedStyle, randomized = r.randomizedStyles
-    let fixedDrop = mean(of: fixed.figureStyle) - mean(of: fixed.heldOutStyle)
-    let kept = mean(of: randomized.figureStyle) > 0 ? mean(of: randomized.heldOutStyle) / mean(of: randomized.figureStyle) : .nan
-    var lines = [
-        "- Trained in the figures' style only, the policy succeeds \(percent(fixed.figureStyle)) of the time in that style and "
-            + "\(percent(fixed.heldOutStyle)) in the held-out style: "
-            + (fixedDrop > 0.2 ? "the new style costs it \(String(format: "%.0f", fixedDrop * 100)) points."
-                               : "a drop of \(String(format: "%.0f", fixedDrop * 100)) points, not a sharp one."),
-        "- Trained in randomized styles, it succeeds \(percent(randomized.figureStyle)) in the figures' style and "
-            + "\(percent(randomized.heldOutStyle)) in the held-out style"
-            + (kept.isFinite ? String(format: ": it keeps %.0f %% of its success in a style it never saw.", kept * 100) : "."),
-    ]
-    let comparison = SeedComparison(greater: randomized.heldOutStyle, than: fixed.heldOutStyle)
-    lines.append("- On the held-out style, randomized training against the figures' style alone, seed by seed: the difference "
-                 + "\(comparison.holds ? "exceeds" : "does not exceed") two standard errors (\(comparison.description)).")
-    return lines.joined(separator: "\n")
-}

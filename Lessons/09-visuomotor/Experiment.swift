@@ -61,19 +61,3 @@ func evaluationSeed(base: UInt64) -> UInt64 {
     RandomSource.derivedSeed(base: base, scale: 1_000, offset: 1_000_000)
 }
 
-/// Seeds per training of the randomization experiment (each seed clones two policies).
-func cloningSeedCount(quick: Bool) -> Int { quick ? 2 : 6 }
-
-/// The randomization experiment: behavior cloning of the designed expert from pixels.
-func cloningExperiment(quick: Bool, base: UInt64) -> PixelCloningExperiment {
-    var experiment = PixelCloningExperiment(task: PushingTask(), evaluationSeed: evaluationSeed(base: base),
-                                            demonstrationSeed: RandomSource.derivedSeed(base: base, scale: 1_000, offset: 5))
-    experiment.imageSize = imageSize
-    experiment.gradientSteps = quick ? 1_500 : 3_000
-    return experiment
-}
-
-/// The k-th cloning seed.
-func cloningSeed(base: UInt64, index: Int) -> UInt64 {
-    RandomSource.derivedSeed(base: base, scale: 1_000, offset: 500, index: index)
-}

@@ -97,23 +97,3 @@ func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> F
     return figure
 }
 
-/// Success of the cloned policies: one group per training style, one bar per evaluation style.
-func randomizationFigure(_ r: Lesson09Results.Randomization) -> Figure {
-    var figure = Figure(width: 7, height: 4.2, rows: 1, columns: 1)
-    figure.title = "Cloned from pixels, tested in a style never seen (\(r.seeds.count) seeds)"
-    var axes = Axes()
-    let groups = ["trained in the figures' style", "trained in randomized styles"]
-    let trainings = [r.fixedStyle, r.randomizedStyles]
-    for (label, values, c) in [("tested in the figures' style", trainings.map(\.figureStyle), Color.blue),
-                               ("tested in the held-out style", trainings.map(\.heldOutStyle), Color.vermillion)] {
-        let statistics = values.map { meanAndStandardDeviation(of: $0) }
-        axes.bars(categories: groups, heights: statistics.map(\.mean), errors: statistics.map(\.std),
-                  label: label, color: c)
-    }
-    axes.yLabel = "success rate"
-    axes.yLimits = 0...1.3
-    axes.yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
-    axes.legend = .upperLeft
-    figure[0, 0] = axes
-    return figure
-}

@@ -62,10 +62,10 @@ $s$ and zero padding $p$ maps an $n \times n$ image to one of side
 $$n' = \left\lfloor \frac{n + 2p - k}{s} \right\rfloor + 1,$$
 
 here $16 \to 16$ (8 filters, $k = 3$, $s = 1$, $p = 1$) and $16 \to 8$ (16 filters, $k = 3$,
-$s = 2$, $p = 1$). The kit computes a convolution as one matrix product: **im2col** lays every
-$k \times k \times C$ patch of the input out as a row, and multiplying those rows by the filters'
-weights ($k^2C \times F$) gives every output pixel of every filter at once. Its backward pass
-uses the same matrices (col2im scatters the patches' gradients back).
+$s = 2$, $p = 1$). That formula is **exercise 9.1**. The kit computes a convolution as one
+matrix product: **im2col** lays every $k \times k \times C$ patch of the input out as a row, and
+multiplying those rows by the filters' weights ($k^2C \times F$) gives every output pixel of every filter at once (**exercise 9.2**). Its
+backward pass uses the same matrices (col2im scatters the patches' gradients back).
 
 The last feature map, $8 \times 8 \times 16$, is read by a **spatial softmax** (Levine et al.
 2016): for each channel $c$, a softmax over the 64 positions turns the map into a distribution,
@@ -75,7 +75,8 @@ $$p_c(i, j) = \frac{\exp(h_c(i, j)/T)}{\sum_{i', j'} \exp(h_c(i', j')/T)}, \qqua
 u_c = \sum_{i,j} p_c(i, j)\, u_j, \qquad v_c = \sum_{i,j} p_c(i, j)\, v_i,$$
 
 with the pixel centres scaled to $[-1, 1]$, $u_j = (2j + 1)/W - 1$ to the right and
-$v_i = 1 - (2i + 1)/H$ upwards, and temperature $T = 1$: 16 channels give 32
+$v_i = 1 - (2i + 1)/H$ upwards, and temperature $T = 1$ (**exercise 9.3**, with the largest
+$h_c$ subtracted before the exponential so that it cannot overflow): 16 channels give 32
 numbers, each a position. A flattened map (1 024 numbers) would leave the policy's small head to
 find out where things are; keypoints hand it coordinates (`notes/lesson9-foundations.md` records
 the studies that chose keypoints over a flattened map for this lesson).
@@ -83,14 +84,20 @@ the studies that chose keypoints over a flattened map for this lesson).
 The **auxiliary head** is one linear layer from the keypoints to the block's and the pusher's
 positions $\hat p$, trained with Zhu et al.'s L2 loss
 
-$$L_{\text{aux}} = \frac{1}{N} \sum_{i=1}^{N} \lVert \hat p_i - p_i \rVert^2,$$
+$$L_{\text{aux}} = \frac{1}{N} \sum_{i=1}^{N} \lVert \hat p_i - p_i \rVert^2$$
 
-added to PPO's policy loss at weight 1. It also runs first, alone, for 1 500 supervised steps on
-renders of states (half from the task's start distribution, half from the demonstrations), so
-that the keypoints already point at the objects when RL starts: at this budget a randomly
-initialised CNN policy collapses to a near-constant action before the policy gradient alone
-teaches it to locate anything.
-The simulator knows $p$ during training; the policy never needs it at test time.
+(**exercise 9.4**; the agent calls yours). It is added to PPO's policy loss at weight 1, and it
+also runs first, alone, for 1 500 supervised steps (200 with `--quick`) on renders of states
+(half from the task's start distribution, half from the demonstrations), so that the keypoints
+already point at the objects when RL starts: at this budget a randomly initialised CNN policy
+collapses to a near-constant action before the policy gradient alone teaches it to locate
+anything. The simulator knows $p$ during training; the policy never needs it at test time.
+
+The next cell builds the policy, sizes its layers with your exercise 9.1, recomputes its first
+convolution with your im2col (9.2) and its keypoints with your spatial softmax (9.3), compares
+both with the library's layers, and runs the auxiliary pre-training with your loss (9.4). The
+figure shows where the keypoints sit and where the auxiliary head puts the block and the pusher
+before any reinforcement learning.
 """#
 
     static let critic = #"""
@@ -131,24 +138,6 @@ must exceed two standard errors). That takes about forty minutes on two cores:
 or, split over machines, `--seeds 0..5` and `--seeds 6..11` on two of them and `--merge` after.
 The lesson's default runs one seed per critic, about three minutes; `--quick` trains for four
 iterations only, to check that everything runs.
-"""#
-
-    static let randomization = #"""
-## Domain randomization: a style never seen
-
-Zhu et al. trained in simulation and deployed on a real robot. Their camera images in
-simulation were drawn with random colours, textures, lighting and camera poses (domain
-randomization, Tobin et al. 2017), so that the real world's images would look like one more
-random draw. The kit's stand-in for the real world is the held-out style above.
-
-To see what randomization does to a policy on pixels without reinforcement learning's
-seed-to-seed swings, this experiment trains the same policy network by **behavior cloning**
-(lesson 1's loss and minibatches) from the designed expert's episodes, twice per seed: once from
-renders in the figures' style only, once from renders whose every image is drawn in a style of
-its own. Both see the same states and the same number of images. Each is then tested, acting on
-its own images, in the figures' style and in the held-out style. The images are standardized per
-channel (zero mean, unit spread for each colour), as the agent's are: that removes a uniform
-tint, but not a new texture, new contrasts or a moved camera.
 """#
 
     static let takeaways = #"""

@@ -72,6 +72,18 @@ lesson.listing("im2col: every k × k × C patch of every image becomes one row (
                file: "Sources/Numerics/Convolution/Matrix+Im2Col.swift", region: "im2col")
 lesson.listing("The spatial softmax's forward pass: per channel, a softmax over the positions and its expected (u, v)",
                file: "Sources/Numerics/Autodiff/Operations/SpatialSoftmax.swift", region: "spatial-softmax")
+lesson.listing("PPO's policy loss on pixels: the clipped surrogate, plus the auxiliary task's loss (exercise 9.4) on the minibatch",
+               file: "Sources/Algorithms/Pixels/PixelPPO.swift", region: "policy-loss-with-auxiliary-task")
+lesson.code("The encoder on your formulas: sizes (9.1), im2col (9.2), keypoints (9.3), the auxiliary head (9.4)") { context in
+    let picture = try runEncoderCell(context)
+    try context.figure("encoder", caption: "Three states in the figures' style, as the policy sees them, after the auxiliary "
+        + "pre-training alone (no reinforcement learning yet): the 16 keypoints of the last feature map (yellow dots) and "
+        + "the auxiliary head's predicted positions (crosses) against the true ones (circles) of the block (vermilion) and "
+        + "the pusher (purple).") {
+        encoderFigure(picture)
+    }
+}
+
 lesson.markdown(Prose.critic)
 lesson.listing("The only difference between the two agents: what the critic observes",
                file: "Sources/Algorithms/Visuomotor/PixelMixedRewardAgent.swift", region: "critic-choice")
@@ -137,60 +149,6 @@ lesson.figure("success", caption: "Success of the policy's mean action from the 
 lesson.code("What this run shows") { context in
     guard let ablation else { throw CellSkipped("needs the runs of the critic ablation") }
     context.markdown(try reading(ablation, quick: context.quick))
-}
-
-lesson.markdown(Prose.randomization)
-lesson.listing("Cloning from pixels: lesson 1's minibatches and loss on the images' mean action",
-               file: "Sources/Algorithms/Visuomotor/PixelCloningExperiment.swift", region: "pixel-cloning")
-
-lesson.code("Domain randomization: cloned in one style or in many, tested in a style never seen") { context in
-    let experiment = cloningExperiment(quick: context.quick, base: context.seed)
-    let seedCount = context.seedCount(cloningSeedCount(quick: context.quick))
-    let seeds = (0..<seedCount).map { cloningSeed(base: context.seed, index: $0) }
-    let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(PushingStyleSampler())]
-    let exercises = context.exercises
-    let perSeed: [[PixelCloningRun]] = try context.perSeed("randomization", count: seedCount) { indices in
-        let jobs = indices.flatMap { index in sources.indices.map { (seeds[index], $0) } }
-        let bar = context.progress(total: jobs.count, label: "policies cloned")
-        let runs = try parallelMap(jobs.count, threads: 2) { job in
-            let (seed, source) = jobs[job]
-            defer { bar.advance() }
-            return try experiment.run(training: sources[source], seed: seed, cloning: exercises.behaviorCloning,
-                                      mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor)
-        }
-        bar.finish()
-        return indices.indices.map { i in Array(runs[(i * sources.count)..<((i + 1) * sources.count)]) }
-    }
-    func evaluations(_ column: Int) -> Lesson09Results.Evaluations {
-        .init(figureStyle: perSeed.map { $0[column].success[PixelCloningRun.figureStyle] ?? .nan },
-              heldOutStyle: perSeed.map { $0[column].success[PixelCloningRun.heldOut] ?? .nan })
-    }
-    let made = Lesson09Results.Randomization(seeds: seeds, trainingImages: perSeed.first?.first?.trainingImages ?? 0,
-                                             fixedStyle: evaluations(0), randomizedStyles: evaluations(1))
-    results.randomization = made
-    var table = Table("Success of the cloned policy's mean action (\(experiment.evaluationEpisodes) episodes from the task's "
-                      + "start states), mean ± standard deviation over \(seeds.count) seeds",
-                      columns: ["trained on", .init("figures' style", format: .percent(0)), .init("± std", format: .percent(0)),
-                                .init("held-out style", format: .percent(0)), .init("± std", format: .percent(0))])
-    for (name, e) in [("the figures' style only", made.fixedStyle), ("randomized styles", made.randomizedStyles)] {
-        let (f, fs) = meanAndStandardDeviation(of: e.figureStyle), (h, hs) = meanAndStandardDeviation(of: e.heldOutStyle)
-        try table.addRow(name, f, fs, h, hs)
-    }
-    context.show(table)
-    context.print("Each policy was trained on \(made.trainingImages) images (\(experiment.demonstrationEpisodes) expert episodes, "
-                  + "\(experiment.rendersPerState) renders of every state) for \(experiment.gradientSteps) Adam steps.")
-}
-
-lesson.figure("randomization", caption: "Success of policies cloned from pixels, by the style they were trained in (groups) "
-    + "and the style they are tested in (bars: the figures' style, the held-out style); bars are means over seeds, dots single "
-    + "seeds.") { context in
-    guard let randomization = results.randomization else { throw CellSkipped("needs the cloned policies") }
-    return randomizationFigure(randomization)
-}
-
-lesson.code("What domain randomization did here") { context in
-    guard let randomization = results.randomization else { throw CellSkipped("needs the cloned policies") }
-    context.markdown(randomizationReading(randomization))
 }
 
 lesson.markdown(Prose.takeaways)

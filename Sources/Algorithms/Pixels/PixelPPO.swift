@@ -74,12 +74,14 @@ public final class PixelPPO<Formulas: GAILExercises> {
             values: { critic.values(rollout) },
             logProbabilities: { policy.logProbabilities(images: rollout.images.rows($0), actions: batch.actions.rows($0)) },
             policyLoss: { surrogate, rows in
+                // listing: policy-loss-with-auxiliary-task
                 let loss = PPO<Formulas>.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: entropyCoefficient)
                 guard weight > 0 else { return loss }
                 let positions = Tensor(target.positions(rollout, rows: rows))
                 let auxiliary = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
                                                                      target: positions)
                 return loss + auxiliary * weight
+                // end listing
             },
             stepPolicy: { loss in
                 var gradients = loss.gradients(for: parameters)

@@ -6,8 +6,6 @@ public struct Lesson09Results: Codable, Sendable {
     public var observations: Observations?
     /// The critic ablation: the asymmetric critic against a critic on pixels.
     public var critics: CriticAblation?
-    /// Domain randomization: policies cloned from pixels in one style or in randomized styles.
-    public var randomization: Randomization?
 
     /// Nothing recorded yet.
     public init() {}
@@ -86,40 +84,5 @@ public struct Lesson09Results: Codable, Sendable {
 
         /// Per seed, 1 when the run reached the threshold within the budget, else 0.
         public var reachedThreshold: [Double] { stepsToThreshold.map { $0.isNaN ? 0 : 1 } }
-    }
-
-    /// Policies cloned from pixels, trained in the figures' style or in randomized styles, each
-    /// evaluated in the figures' style and in the held-out style.
-    public struct Randomization: Codable, Sendable {
-        /// The training seeds, the same for both trainings.
-        public var seeds: [UInt64]
-        /// Images each policy was trained on.
-        public var trainingImages: Int
-        /// Trained on the figures' style only.
-        public var fixedStyle: Evaluations
-        /// Trained on randomized styles.
-        public var randomizedStyles: Evaluations
-
-        /// The experiment's numbers.
-        public init(seeds: [UInt64], trainingImages: Int, fixedStyle: Evaluations, randomizedStyles: Evaluations) {
-            self.seeds = seeds
-            self.trainingImages = trainingImages
-            self.fixedStyle = fixedStyle
-            self.randomizedStyles = randomizedStyles
-        }
-    }
-
-    /// One training's success per seed, in each evaluation style.
-    public struct Evaluations: Codable, Sendable {
-        /// Per seed, the success rate in the figures' style.
-        public var figureStyle: [Double]
-        /// Per seed, the success rate in the held-out style.
-        public var heldOutStyle: [Double]
-
-        /// The evaluations' numbers.
-        public init(figureStyle: [Double], heldOutStyle: [Double]) {
-            self.figureStyle = figureStyle
-            self.heldOutStyle = heldOutStyle
-        }
     }
 }
