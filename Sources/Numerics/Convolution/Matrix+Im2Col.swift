@@ -25,15 +25,24 @@ extension Matrix {
                     for oy in 0..<oh {
                         for ox in 0..<ow {
                             var out = dst + ((n * oh + oy) * ow + ox) * patch
+                            let left = ox * s - p
                             for ky in 0..<kh {
                                 let y = oy * s - p + ky
                                 let rowInside = y >= 0 && y < h
+                                if rowInside && left >= 0 && left + kw <= w {
+                                    // The kernel's row lies inside the image: kw·C contiguous floats.
+                                    let from = image + (y * w + left) * c
+                                    for i in 0..<(kw * c) { out[i] = from[i] }
+                                    out += kw * c
+                                    continue
+                                }
                                 for kx in 0..<kw {
-                                    let x = ox * s - p + kx
+                                    let x = left + kx
                                     if rowInside && x >= 0 && x < w {
-                                        out.update(from: image + (y * w + x) * c, count: c)
+                                        let from = image + (y * w + x) * c
+                                        for i in 0..<c { out[i] = from[i] }
                                     } else {
-                                        out.update(repeating: 0, count: c)
+                                        for i in 0..<c { out[i] = 0 }
                                     }
                                     out += c
                                 }

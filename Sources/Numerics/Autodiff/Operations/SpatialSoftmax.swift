@@ -30,40 +30,59 @@ public func spatialSoftmax(_ x: Tensor, shape: ImageShape, temperature: Float = 
     let u = (0..<pixels).map { Float(2 * ($0 % w) + 1) / Float(w) - 1 }
     let v = (0..<pixels).map { 1 - Float(2 * ($0 / w) + 1) / Float(h) }
     let inverse = 1 / temperature
-    // The softmax weights, kept for the backward pass (batch × H·W·C, the input's layout).
+    // The softmax weights, kept for the backward pass (batch × H·W·C, the input's layout). The loops
+    // read and write through buffer pointers: subscripting the matrices element by element cost more
+    // than the exponentials (the same operations, in the same order, give the same bits).
     var weights = Matrix.zeros(batch, shape.count)
     var out = Matrix.zeros(batch, 2 * c)
     var maxima = [Float](repeating: 0, count: c), sums = [Float](repeating: 0, count: c)
-    for n in 0..<batch {
-        for k in 0..<c { maxima[k] = -.infinity; sums[k] = 0 }
-        for p in 0..<pixels {
-            for k in 0..<c { maxima[k] = max(maxima[k], x.value[n, p * c + k]) }
-        }
-        for p in 0..<pixels {
-            for k in 0..<c {
-                let e = Foundation.exp((x.value[n, p * c + k] - maxima[k]) * inverse)
-                weights[n, p * c + k] = e
-                sums[k] += e
-            }
-        }
-        for p in 0..<pixels {
-            for k in 0..<c {
-                let s = weights[n, p * c + k] / sums[k]
-                weights[n, p * c + k] = s
-                out[n, 2 * k] += s * u[p]
-                out[n, 2 * k + 1] += s * v[p]
+    x.value.withUnsafeBufferPointer { input in
+        weights.withUnsafeMutableBufferPointer { weight in
+            out.withUnsafeMutableBufferPointer { keypoints in
+                for n in 0..<batch {
+                    let image = n * shape.count, row = n * 2 * c
+                    for k in 0..<c { maxima[k] = -.infinity; sums[k] = 0 }
+                    for p in 0..<pixels {
+                        for k in 0..<c { maxima[k] = max(maxima[k], input[image + p * c + k]) }
+                    }
+                    for p in 0..<pixels {
+                        for k in 0..<c {
+                            let e = Foundation.exp((input[image + p * c + k] - maxima[k]) * inverse)
+                            weight[image + p * c + k] = e
+                            sums[k] += e
+                        }
+                    }
+                    for p in 0..<pixels {
+                        for k in 0..<c {
+                            let s = weight[image + p * c + k] / sums[k]
+                            weight[image + p * c + k] = s
+                            keypoints[row + 2 * k] += s * u[p]
+                            keypoints[row + 2 * k + 1] += s * v[p]
+                        }
+                    }
+                }
             }
         }
     }
     // end listing
-    let expected = out
+    let expected = out, softmax = weights
     return Tensor(value: out, operation: "spatialSoftmax", parents: [x]) { g, _ in
         var dx = Matrix.zeros(batch, shape.count)
-        for n in 0..<batch {
-            for p in 0..<pixels {
-                for k in 0..<c {
-                    let du = u[p] - expected[n, 2 * k], dv = v[p] - expected[n, 2 * k + 1]
-                    dx[n, p * c + k] = weights[n, p * c + k] * (g[n, 2 * k] * du + g[n, 2 * k + 1] * dv) * inverse
+        g.withUnsafeBufferPointer { gradient in
+            expected.withUnsafeBufferPointer { mean in
+                softmax.withUnsafeBufferPointer { weight in
+                    dx.withUnsafeMutableBufferPointer { d in
+                        for n in 0..<batch {
+                            let image = n * shape.count, row = n * 2 * c
+                            for p in 0..<pixels {
+                                for k in 0..<c {
+                                    let du = u[p] - mean[row + 2 * k], dv = v[p] - mean[row + 2 * k + 1]
+                                    d[image + p * c + k] = weight[image + p * c + k]
+                                        * (gradient[row + 2 * k] * du + gradient[row + 2 * k + 1] * dv) * inverse
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
