@@ -1,6 +1,7 @@
 // The figures of lesson 9: what the policy sees (the figures' style, randomized styles and the
 // held-out style, at the policy's resolution) and success along training for each critic.
 import Environments
+import Foundation
 import LessonClaims
 import Numerics
 import Plotting
@@ -89,6 +90,10 @@ func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> F
         axes.xLabel = "environment steps (thousands)"
         if column == 0 { axes.yLabel = "success rate" }
         axes.xLimits = 0...max(x.last ?? 1, 1e-9)
+        // The same ticks on both panels: a multiple of 1, 2 or 5 that gives about five of them.
+        let span = max(x.last ?? 1, 1e-9), rough = span / 5, power = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? rough
+        axes.xTicks = Array(stride(from: 0, through: span + 1e-9, by: step))
         axes.yLimits = -0.02...1.02
         axes.grid = true
         axes.legend = small || column > 0 ? .none : .upperLeft

@@ -128,16 +128,16 @@ policy's mean action.
 A run of either agent does one of two things: it finds the approach to the block, and its
 success climbs to 0.4–1.0 within about 100 000 steps, or it does not, and stays near 0. Which of
 the two happens depends on the seed — and on the order in which the CPU's BLAS kernel sums, so
-the same seed can land in the other mode on another machine. One pair of runs therefore says
+the same seed can land in the other mode on another machine. Two pairs of runs therefore say
 little. The claim is about how *often* each critic learns: the share of seeds that reach 50 %
 success within the budget, compared over 12 seeds per critic with the kit's rule (the difference
-must exceed two standard errors). That takes about forty minutes on two cores:
+must exceed two standard errors). That takes about twenty minutes on two cores:
 
     swift run -c release 09-visuomotor --seed-count 12
 
 or, split over machines, `--seeds 0..5` and `--seeds 6..11` on two of them and `--merge` after.
-The lesson's default runs one seed per critic, about three minutes; `--quick` trains for four
-iterations only, to check that everything runs.
+The lesson's default runs two seeds per critic, about three minutes; `--quick` trains one seed
+for four iterations only, to check that everything runs.
 """#
 
     static let takeaways = #"""
@@ -149,8 +149,8 @@ iterations only, to check that everything runs.
 - The critic is a training-time device: giving it the simulator's state (the asymmetric
   actor-critic) costs nothing at deployment and spares it learning to see from a noisy target.
 - Runs of RL from pixels are bimodal, and the BLAS kernel can flip a seed's mode: whether the
-  asymmetric critic helps is a statement about shares of seeds, decided on twelve, not on the one
-  pair above.
+  asymmetric critic helps is a statement about shares of seeds, decided on twelve, not on the two
+  pairs above.
 - Domain randomization draws every training episode in a new style; the held-out style lies
   outside its range, so that success on it would measure transfer. This version of the lesson
   draws both and does not yet train on them.
