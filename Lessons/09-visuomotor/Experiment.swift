@@ -61,3 +61,37 @@ func evaluationSeed(base: UInt64) -> UInt64 {
     RandomSource.derivedSeed(base: base, scale: 1_000, offset: 1_000_000)
 }
 
+
+/// One agent of the ablation: what its critic observes, and whether it has the auxiliary task
+/// (its loss in PPO's and its pre-training).
+struct AgentVariant: Sendable {
+    /// The key in results.json: "state", "pixels", "stateWithoutAuxiliary".
+    var id: String
+    /// Its name in tables and figures.
+    var name: String
+    /// What the critic observes.
+    var critic: PixelCriticChoice
+    /// Whether the auxiliary task is on.
+    var auxiliaryTask: Bool
+
+    /// The recipe: the asymmetric critic, with the auxiliary task.
+    static let asymmetric = AgentVariant(id: "state", name: "asymmetric critic (state)", critic: .state, auxiliaryTask: true)
+    /// Zhu et al.'s critic ablation: the critic on pixels.
+    static let pixelCritic = AgentVariant(id: "pixels", name: "critic on pixels", critic: .pixels, auxiliaryTask: true)
+    /// Zhu et al.'s auxiliary-task ablation: the recipe without it.
+    static let withoutAuxiliaryTask = AgentVariant(id: "stateWithoutAuxiliary", name: "asymmetric, no auxiliary task",
+                                                   critic: .state, auxiliaryTask: false)
+
+    /// The ablation's agents, in the order of the tables and the figure.
+    static let all = [asymmetric, pixelCritic, withoutAuxiliaryTask]
+
+    /// The experiment with this variant's settings.
+    func experiment(_ base: PixelCriticExperiment) -> PixelCriticExperiment {
+        var experiment = base
+        if !auxiliaryTask {
+            experiment.configuration.auxiliaryWeight = 0
+            experiment.configuration.auxiliaryPretraining.steps = 0
+        }
+        return experiment
+    }
+}

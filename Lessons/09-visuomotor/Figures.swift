@@ -60,22 +60,38 @@ func observationsFigure(images: [[[Float]]], size: Int, columnTitles: [String]) 
     return figure
 }
 
-/// The colour of each critic, the same in every figure.
-func color(ofCritic id: String) -> Color { id == "state" ? .blue : .vermillion }
+/// The colour of each agent of the ablation, the same in every figure.
+func color(ofAgent id: String) -> Color {
+    switch id {
+    case AgentVariant.asymmetric.id: .blue
+    case AgentVariant.pixelCritic.id: .vermillion
+    default: .green
+    }
+}
 
-/// The legend's name of each critic.
-func name(ofCritic id: String) -> String { id == "state" ? "asymmetric critic (state)" : "critic on pixels" }
+/// The name of each agent of the ablation (its id when the lesson does not know it).
+func name(ofAgent id: String) -> String { AgentVariant.all.first { $0.id == id }?.name ?? id }
+
+/// The panel title's name of each agent.
+func shortName(ofAgent id: String) -> String {
+    switch id {
+    case AgentVariant.asymmetric.id: "the recipe (asymmetric)"
+    case AgentVariant.pixelCritic.id: "critic on pixels"
+    case AgentVariant.withoutAuxiliaryTask.id: "no auxiliary task"
+    default: id
+    }
+}
 
 /// Success along training: every seed's run as a thin line, the mean over seeds thick, one panel
 /// per critic, the threshold dotted.
 func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> Figure {
-    var figure = Figure(width: 9, height: 4, rows: 1, columns: ablation.critics.count)
+    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.critics.count)
     figure.title = "Success from the task's start states along training (\(ablation.seeds.count) seed"
-        + (ablation.seeds.count == 1 ? ")" : "s per critic)")
+        + (ablation.seeds.count == 1 ? ")" : "s per agent)")
     for (column, critic) in ablation.critics.enumerated() {
         var axes = Axes()
         let x = critic.steps.map { Double($0) / 1_000 }
-        let c = color(ofCritic: critic.id)
+        let c = color(ofAgent: critic.id)
         for (k, curve) in critic.successPerSeed.enumerated() {
             axes.line(x: x, y: curve, label: k == 0 && critic.successPerSeed.count > 1 ? "one seed" : nil,
                       color: c.withAlpha(critic.successPerSeed.count > 1 ? 0.35 : 1), width: critic.successPerSeed.count > 1 ? 0.8 : 1.8)
@@ -86,13 +102,13 @@ func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> F
         }
         axes.horizontalLine(y: ablation.threshold, label: "threshold", color: .gray, style: .dotted)
         let reached = critic.reachedThreshold.reduce(0, +)
-        axes.title = "\(name(ofCritic: critic.id)): \(Int(reached)) of \(critic.finalSuccess.count) reach \(ablation.threshold)"
+        axes.title = "\(shortName(ofAgent: critic.id)): \(Int(reached)) of \(critic.finalSuccess.count) reach \(ablation.threshold)"
         axes.xLabel = "environment steps (thousands)"
         if column == 0 { axes.yLabel = "success rate" }
         axes.xLimits = 0...max(x.last ?? 1, 1e-9)
         // The same ticks on both panels: a multiple of 1, 2 or 5 that gives about five of them.
         let span = max(x.last ?? 1, 1e-9), rough = span / 5, power = pow(10, floor(log10(rough)))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? rough
+        let step = [1.0, 2, 5, 10].map { $0 * power }.min { abs(span / $0 - 5) < abs(span / $1 - 5) } ?? rough
         axes.xTicks = Array(stride(from: 0, through: span + 1e-9, by: step))
         axes.yLimits = -0.02...1.02
         axes.grid = true

@@ -120,24 +120,29 @@ auxiliary task and pre-training for the policy, lesson 7's reward mix with $\lam
 object-only discriminator, and episodes that start from a demonstration state with probability
 0.8. Success is measured from the task's own start states, 20 evaluation episodes, with the
 policy's mean action.
+
+A third agent tests Zhu et al.'s other ablation: the asymmetric agent **without the auxiliary
+task** — no $L_{\text{aux}}$ in PPO's loss and no supervised pre-training, so its encoder learns
+only from the policy gradient. The lecture sums up what Zhu et al. found for their agent: "no
+auxiliary task: not a big problem".
 """#
 
     static let bimodality = #"""
-### How to read one run, and why the claim needs twelve seeds
+### How to read one run, and why the claims need twelve seeds
 
-A run of either agent does one of two things: it finds the approach to the block, and its
+A run of any of these agents does one of two things: it finds the approach to the block, and its
 success climbs to 0.4–1.0 within about 100 000 steps, or it does not, and stays near 0. Which of
 the two happens depends on the seed — and on the order in which the CPU's BLAS kernel sums, so
-the same seed can land in the other mode on another machine. Two pairs of runs therefore say
-little. The claim is about how *often* each critic learns: the share of seeds that reach 50 %
-success within the budget, compared over 12 seeds per critic with the kit's rule (the difference
-must exceed two standard errors). That takes about twenty minutes on two cores:
+the same seed can land in the other mode on another machine. Two runs per agent therefore say
+little. The claims are about how *often* each agent learns: the share of seeds that reach 50 %
+success within the budget, compared over 12 seeds per agent with the kit's rule (the difference
+must exceed two standard errors). That takes about half an hour on two cores:
 
     swift run -c release 09-visuomotor --seed-count 12
 
 or, split over machines, `--seeds 0..5` and `--seeds 6..11` on two of them and `--merge` after.
-The lesson's default runs two seeds per critic, about three minutes; `--quick` trains one seed
-for four iterations only, to check that everything runs.
+The lesson's default runs two seeds per agent, about four minutes; `--quick` trains one seed for
+four iterations only, to check that everything runs.
 """#
 
     static let takeaways = #"""
@@ -149,8 +154,11 @@ for four iterations only, to check that everything runs.
 - The critic is a training-time device: giving it the simulator's state (the asymmetric
   actor-critic) costs nothing at deployment and spares it learning to see from a noisy target.
 - Runs of RL from pixels are bimodal, and the BLAS kernel can flip a seed's mode: whether the
-  asymmetric critic helps is a statement about shares of seeds, decided on twelve, not on the two
-  pairs above.
+  asymmetric critic or the auxiliary task helps is a statement about shares of seeds, decided on
+  twelve (`--seed-count 12`), not on the two runs per agent above.
+- Without the auxiliary task (no loss, no pre-training) the encoder has only the policy gradient
+  to learn where the block is. Whether that costs the agent its success on more seeds than twelve
+  seeds' noise can hide is the second claim's question.
 - Domain randomization draws every training episode in a new style; the held-out style lies
   outside its range, so that success on it would measure transfer. This version of the lesson
   draws both and does not yet train on them.

@@ -89,47 +89,48 @@ lesson.listing("The only difference between the two agents: what the critic obse
                file: "Sources/Algorithms/Visuomotor/PixelMixedRewardAgent.swift", region: "critic-choice")
 lesson.markdown(Prose.bimodality)
 
-lesson.code("The critic ablation: the asymmetric critic against a critic on pixels") { context in
+lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxiliary task") { context in
     let task = PushingTask()
     let schedule = criticSchedule(quick: context.quick)
     let configuration = agentConfiguration(quick: context.quick)
     let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
-    let experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
-                                           iterations: schedule.iterations, evaluationInterval: schedule.evaluationInterval,
-                                           evaluationEpisodes: schedule.evaluationEpisodes,
-                                           successThreshold: Lesson09Thresholds.success,
-                                           evaluationSeed: evaluationSeed(base: context.seed))
-    let critics: [PixelCriticChoice] = [.state, .pixels]
+    let base = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
+                                     iterations: schedule.iterations, evaluationInterval: schedule.evaluationInterval,
+                                     evaluationEpisodes: schedule.evaluationEpisodes,
+                                     successThreshold: Lesson09Thresholds.success,
+                                     evaluationSeed: evaluationSeed(base: context.seed))
+    let variants = AgentVariant.all
     let seedCount = context.seedCount(criticSeedCount(quick: context.quick))
     let seeds = (0..<seedCount).map { trainingSeed(base: context.seed, index: $0) }
     let exercises = context.exercises
     var seconds: Double?
-    // Each seed's pair of runs, trained here or (--merge) read from the shards that trained them (--seeds).
-    let perSeed: [[PixelCriticRun]] = try context.perSeed("critics", count: seedCount) { indices in
-        let chosen = indices.map { seeds[$0] }
-        let bar = context.progress(total: critics.count * chosen.count * schedule.iterations, label: "PPO iterations")
+    // Each seed's runs, one per variant, trained here or (--merge) read from the shards that trained them (--seeds).
+    let perSeed: [[PixelCriticRun]] = try context.perSeed("ablation", count: seedCount) { indices in
+        let jobs = indices.flatMap { index in variants.indices.map { (seeds[index], $0) } }
+        let bar = context.progress(total: jobs.count * schedule.iterations, label: "PPO iterations")
         let started = Date()
-        let runs = try experiment.runAll(critics, seeds: chosen, imitation: exercises.adversarialImitation,
-                                         mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor) { _, _, _ in
-            bar.advance()
+        let runs = try parallelMap(jobs.count, threads: 2) { job in
+            let (seed, variant) = jobs[job]
+            return try variants[variant].experiment(base).run(
+                critic: variants[variant].critic, seed: seed, imitation: exercises.adversarialImitation,
+                mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor) { _ in bar.advance() }
         }
         bar.finish()
         seconds = Date().timeIntervalSince(started)
-        return chosen.map { seed in critics.map { critic in runs.first { $0.critic == critic && $0.seed == seed }! } }
+        return indices.indices.map { i in Array(runs[(i * variants.count)..<((i + 1) * variants.count)]) }
     }
-    let table = try criticTable(perSeed, critics: critics, threshold: Lesson09Thresholds.success)
-    context.show(table)
+    context.show(try ablationTable(perSeed, variants: variants, threshold: Lesson09Thresholds.success))
     let steps = perSeed.flatMap { $0 }.reduce(0) { $0 + $1.environmentSteps }
     if let seconds {
         context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f environment steps/s (two runs at a time).",
-                             perSeed.count * critics.count, steps, seconds, Double(steps) / seconds))
+                             perSeed.count * variants.count, steps, seconds, Double(steps) / seconds))
     }
     let made = Lesson09Results.CriticAblation(
         threshold: Lesson09Thresholds.success, environmentStepsPerRun: perSeed.first?.first?.environmentSteps ?? 0,
-        seeds: seeds, critics: critics.enumerated().map { column, critic in
+        seeds: seeds, critics: variants.enumerated().map { column, variant in
             let runs = perSeed.map { $0[column] }
             return Lesson09Results.Critic(
-                id: critic.rawValue, steps: runs.first?.successCurve.map(\.environmentSteps) ?? [],
+                id: variant.id, steps: runs.first?.successCurve.map(\.environmentSteps) ?? [],
                 successPerSeed: runs.map { $0.successCurve.map(\.successRate) },
                 stepsToThreshold: runs.map { $0.stepsToThreshold.map(Double.init) ?? .nan },
                 finalSuccess: runs.map(\.finalEvaluation.successRate),
@@ -140,14 +141,15 @@ lesson.code("The critic ablation: the asymmetric critic against a critic on pixe
 }
 
 lesson.figure("success", caption: "Success of the policy's mean action from the task's start states (20 episodes) along "
-    + "training, with the asymmetric critic (left) and with a critic on pixels (right); the dotted line is the threshold of "
-    + "the claim. With several seeds, thin lines are single seeds and the thick line their mean.") { context in
-    guard let ablation else { throw CellSkipped("needs the runs of the critic ablation") }
+    + "training: the recipe with the asymmetric critic (left), with a critic on pixels (middle), and without the auxiliary "
+    + "task (right); the dotted line is the threshold of the claims. With several seeds, thin lines are single seeds and "
+    + "the thick line their mean.") { context in
+    guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
     return successFigure(ablation, small: context.drawsSmallFigures)
 }
 
 lesson.code("What this run shows") { context in
-    guard let ablation else { throw CellSkipped("needs the runs of the critic ablation") }
+    guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
     context.markdown(try reading(ablation, quick: context.quick))
 }
 

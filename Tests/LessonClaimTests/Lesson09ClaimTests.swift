@@ -22,7 +22,7 @@ struct Lesson09ClaimTests {
         }
         let results = try LessonResults(document: run.document).decode(Lesson09Results.self)
         let ablation = try #require(results.critics)
-        #expect(ablation.critics.map(\.id) == ["state", "pixels"])
+        #expect(ablation.critics.map(\.id) == ["state", "pixels", "stateWithoutAuxiliary"])
         #expect(ablation.environmentStepsPerRun > 0)
         for critic in ablation.critics {
             #expect(critic.successPerSeed.count == ablation.seeds.count, "\(critic.id): one curve per seed")
