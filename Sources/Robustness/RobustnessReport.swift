@@ -22,6 +22,8 @@ struct RobustnessReport {
         let perKernel: [(String, Int, Int)]
         let worst: (slack: Double, where: String, detail: String)?
         let meetsMark: Bool
+        /// Runs whose verdict is "not decided": a study claim on fewer seeds than it needs.
+        var undecided = 0
     }
 
     var rows: [Row] {
@@ -52,8 +54,10 @@ struct RobustnessReport {
                 case .knownIssue: meets = passes == 0
                 case .reported, .study: meets = true
                 }
+                let undecided = verdicts.filter { $0.1.error?.hasPrefix("not decided on ") == true }.count
                 return Row(claim: claim, passes: passes, runs: verdicts.count, perKernel: perKernel,
-                           worst: worst.map { (slack: $0.0, where: $0.1, detail: $0.2) }, meetsMark: meets)
+                           worst: worst.map { (slack: $0.0, where: $0.1, detail: $0.2) }, meetsMark: meets,
+                           undecided: undecided)
             }
         }
     }
@@ -79,6 +83,13 @@ struct RobustnessReport {
             }
             let kernelCells = row.perKernel.map { "\($0.1)/\($0.2)" }.joined(separator: " | ")
             let worst = row.worst.map { "\($0.where): \(percent($0.slack)) — \($0.detail)" } ?? "–"
+            if case .study = row.claim.status, row.undecided == row.runs {
+                // Runs with fewer seeds than the claim needs decide nothing: say so instead of "0/30".
+                let cells = row.perKernel.map { _ in "–" }.joined(separator: " | ")
+                lines.append("| \(row.claim.key) \(row.claim.title) | \(status) | not decided on these runs | \(cells) | "
+                             + (row.worst?.detail ?? "–").replacingOccurrences(of: "|", with: "\\|") + " |")
+                continue
+            }
             lines.append("| \(row.claim.key) \(row.claim.title) | \(status) | \(row.passes)/\(row.runs) | \(kernelCells) | "
                          + worst.replacingOccurrences(of: "|", with: "\\|") + " |")
         }
