@@ -39,7 +39,8 @@ struct Robustness: ParsableCommand {
     @Flag(help: "Run no lesson: evaluate the claims on the results.json files an earlier run left in --out (after a change to a claim's rule, not to the experiment).")
     var evaluateOnly = false
 
-    @Option(parsing: .upToNextOption, help: "Extra arguments for every lesson run (e.g. --cell 3).")
+    @Argument(parsing: .postTerminator,
+              help: "Extra arguments for every lesson run, after --: e.g. -- --seed-count 12 (the study claims' scale).")
     var lessonArguments: [String] = []
 
     mutating func validate() throws {
