@@ -22,17 +22,17 @@ func ablationTable(_ perSeed: [[PixelCriticRun]], variants: [AgentVariant], thre
 }
 
 /// The reading of the ablation: what this run's numbers say, and what they cannot say.
-func reading(_ ablation: Lesson09Results.CriticAblation, quick: Bool) throws -> String {
+func reading(_ ablation: Lesson09Results.Ablation, quick: Bool) throws -> String {
     let n = ablation.seeds.count
     let budget = ablation.environmentStepsPerRun
     let threshold = Int(ablation.threshold * 100)
-    func summary(_ critic: Lesson09Results.Critic) -> String {
-        let reached = Int(critic.reachedThreshold.reduce(0, +))
-        let final = mean(of: critic.finalSuccess)
+    func summary(_ agent: Lesson09Results.Agent) -> String {
+        let reached = Int(agent.reachedThreshold.reduce(0, +))
+        let final = mean(of: agent.finalSuccess)
         let outcome = n == 1
             ? (reached == 1 ? "its run reached" : "its run did not reach")
             : "\(reached) of \(n) runs reached"
-        return "\(name(ofAgent: critic.id)): \(outcome) \(threshold) % success within \(budget) environment steps; "
+        return "\(name(ofAgent: agent.id)): \(outcome) \(threshold) % success within \(budget) environment steps; "
             + "final success \(String(format: "%.0f", final * 100)) %" + (n > 1 ? " on average" : "")
     }
     var lines: [String] = []
@@ -41,8 +41,8 @@ func reading(_ ablation: Lesson09Results.CriticAblation, quick: Bool) throws -> 
                      + "budget: far too few for any of the agents to learn the task. These numbers check that every piece "
                      + "runs; they say nothing about the ablation.")
     }
-    lines += ablation.critics.map { "- " + summary($0) + "." }
-    let recipe = try ablation.critic(AgentVariant.asymmetric.id)
+    lines += ablation.agents.map { "- " + summary($0) + "." }
+    let recipe = try ablation.agent(AgentVariant.asymmetric.id)
     if n < Lesson09Thresholds.studySeeds {
         lines.append("")
         lines.append("\(n == 1 ? "One run per agent" : "\(n) seeds per agent") cannot decide the claims: a run of any of "
@@ -53,7 +53,7 @@ func reading(_ ablation: Lesson09Results.CriticAblation, quick: Bool) throws -> 
         lines.append("Over these \(n) seeds per agent, the share of runs reaching \(threshold) %, compared seed by seed "
                      + "with the kit's rule (the difference must exceed two standard errors):")
         for other in [AgentVariant.pixelCritic, .withoutAuxiliaryTask] {
-            let runs = try ablation.critic(other.id)
+            let runs = try ablation.agent(other.id)
             let comparison = SeedComparison(greater: recipe.reachedThreshold, than: runs.reachedThreshold)
             lines.append("- the recipe against the \(other.name): "
                          + String(format: "%.2f against %.2f", mean(of: recipe.reachedThreshold), mean(of: runs.reachedThreshold))

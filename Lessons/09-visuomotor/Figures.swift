@@ -84,25 +84,25 @@ func shortName(ofAgent id: String) -> String {
 
 /// Success along training: every seed's run as a thin line, the mean over seeds thick, one panel
 /// per critic, the threshold dotted.
-func successFigure(_ ablation: Lesson09Results.CriticAblation, small: Bool) -> Figure {
-    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.critics.count)
+func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure {
+    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.agents.count)
     figure.title = "Success from the task's start states along training (\(ablation.seeds.count) seed"
         + (ablation.seeds.count == 1 ? ")" : "s per agent)")
-    for (column, critic) in ablation.critics.enumerated() {
+    for (column, agent) in ablation.agents.enumerated() {
         var axes = Axes()
-        let x = critic.steps.map { Double($0) / 1_000 }
-        let c = color(ofAgent: critic.id)
-        for (k, curve) in critic.successPerSeed.enumerated() {
-            axes.line(x: x, y: curve, label: k == 0 && critic.successPerSeed.count > 1 ? "one seed" : nil,
-                      color: c.withAlpha(critic.successPerSeed.count > 1 ? 0.35 : 1), width: critic.successPerSeed.count > 1 ? 0.8 : 1.8)
+        let x = agent.steps.map { Double($0) / 1_000 }
+        let c = color(ofAgent: agent.id)
+        for (k, curve) in agent.successPerSeed.enumerated() {
+            axes.line(x: x, y: curve, label: k == 0 && agent.successPerSeed.count > 1 ? "one seed" : nil,
+                      color: c.withAlpha(agent.successPerSeed.count > 1 ? 0.35 : 1), width: agent.successPerSeed.count > 1 ? 0.8 : 1.8)
         }
-        if critic.successPerSeed.count > 1 {
-            let mean = x.indices.map { i in critic.successPerSeed.map { $0[i] }.reduce(0, +) / Double(critic.successPerSeed.count) }
+        if agent.successPerSeed.count > 1 {
+            let mean = x.indices.map { i in agent.successPerSeed.map { $0[i] }.reduce(0, +) / Double(agent.successPerSeed.count) }
             axes.line(x: x, y: mean, label: "mean over seeds", color: c, width: 2)
         }
         axes.horizontalLine(y: ablation.threshold, label: "threshold", color: .gray, style: .dotted)
-        let reached = critic.reachedThreshold.reduce(0, +)
-        axes.title = "\(shortName(ofAgent: critic.id)): \(Int(reached)) of \(critic.finalSuccess.count) reach \(ablation.threshold)"
+        let reached = agent.reachedThreshold.reduce(0, +)
+        axes.title = "\(shortName(ofAgent: agent.id)): \(Int(reached)) of \(agent.finalSuccess.count) reach \(ablation.threshold)"
         axes.xLabel = "environment steps (thousands)"
         if column == 0 { axes.yLabel = "success rate" }
         axes.xLimits = 0...max(x.last ?? 1, 1e-9)

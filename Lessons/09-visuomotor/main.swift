@@ -14,7 +14,7 @@ import Plotting
 let lesson = Lesson(number: 9, slug: "visuomotor", title: "Visuomotor imitation: a policy on pixels")
 
 // Shared between cells, as in a notebook.
-var ablation: Lesson09Results.CriticAblation?
+var ablation: Lesson09Results.Ablation?
 var results = Lesson09Results()
 lesson.results { results }
 
@@ -123,11 +123,11 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
         context.print(String(format: "%d runs, %d environment steps in %.1f s: %.0f environment steps/s (two runs at a time).",
                              perSeed.count * variants.count, steps, seconds, Double(steps) / seconds))
     }
-    let made = Lesson09Results.CriticAblation(
+    let made = Lesson09Results.Ablation(
         threshold: Lesson09Thresholds.success, environmentStepsPerRun: perSeed.first?.first?.environmentSteps ?? 0,
-        seeds: seeds, critics: variants.enumerated().map { column, variant in
+        seeds: seeds, agents: variants.enumerated().map { column, variant in
             let runs = perSeed.map { $0[column] }
-            return Lesson09Results.Critic(
+            return Lesson09Results.Agent(
                 id: variant.id, steps: runs.first?.successCurve.map(\.environmentSteps) ?? [],
                 successPerSeed: runs.map { $0.successCurve.map(\.successRate) },
                 stepsToThreshold: runs.map { $0.stepsToThreshold.map(Double.init) ?? .nan },
@@ -135,7 +135,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
                 meanSuccessAlongTraining: runs.map(\.meanSuccessAlongTraining))
         })
     ablation = made
-    results.critics = made
+    results.ablation = made
 }
 
 lesson.figure("success", caption: "Success of the policy's mean action from the task's start states (20 episodes) along "

@@ -21,13 +21,13 @@ struct Lesson09ClaimTests {
             #expect(run.wrote(file), "\(file) was not written")
         }
         let results = try LessonResults(document: run.document).decode(Lesson09Results.self)
-        let ablation = try #require(results.critics)
-        #expect(ablation.critics.map(\.id) == ["state", "pixels", "stateWithoutAuxiliary"])
+        let ablation = try #require(results.ablation)
+        #expect(ablation.agents.map(\.id) == ["state", "pixels", "stateWithoutAuxiliary"])
         #expect(ablation.environmentStepsPerRun > 0)
-        for critic in ablation.critics {
-            #expect(critic.successPerSeed.count == ablation.seeds.count, "\(critic.id): one curve per seed")
-            #expect(critic.successPerSeed.allSatisfy { $0.count == critic.steps.count }, "\(critic.id): one point per evaluation")
-            #expect(critic.finalSuccess.allSatisfy { (0...1).contains($0) }, "\(critic.id): success rates in [0, 1]")
+        for agent in ablation.agents {
+            #expect(agent.successPerSeed.count == ablation.seeds.count, "\(agent.id): one curve per seed")
+            #expect(agent.successPerSeed.allSatisfy { $0.count == agent.steps.count }, "\(agent.id): one point per evaluation")
+            #expect(agent.finalSuccess.allSatisfy { (0...1).contains($0) }, "\(agent.id): success rates in [0, 1]")
         }
         #expect(try run.measurement("render.framesPerSecond") > 0)
     }

@@ -49,11 +49,11 @@ let lesson09Claims: [Claim] = [
 /// the share of `agent`'s runs that reach the threshold within the budget exceeds `other`'s by two
 /// standard errors (each seed a 0 or a 1). On fewer seeds it throws ``ClaimError/tooFewSeeds(have:need:)``.
 private func moreSeedsReach(_ r: Lesson09Results, agent: String, than other: String, _ check: ClaimChecker) throws {
-    let ablation = try required(r.critics, "critics")
+    let ablation = try required(r.ablation, "ablation")
     guard ablation.seeds.count >= Lesson09Thresholds.studySeeds else {
         throw ClaimError.tooFewSeeds(have: ablation.seeds.count, need: Lesson09Thresholds.studySeeds)
     }
-    let first = try ablation.critic(agent), second = try ablation.critic(other)
+    let first = try ablation.agent(agent), second = try ablation.agent(other)
     check.seeds(SeedComparison(greater: first.reachedThreshold, than: second.reachedThreshold),
                 "share of seeds reaching \(ablation.threshold) success within \(ablation.environmentStepsPerRun) steps, "
                 + "\(agent) above \(other)")

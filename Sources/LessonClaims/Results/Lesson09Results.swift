@@ -4,8 +4,8 @@
 public struct Lesson09Results: Codable, Sendable {
     /// What the policy sees (first code cell).
     public var observations: Observations?
-    /// The critic ablation: the asymmetric critic against a critic on pixels.
-    public var critics: CriticAblation?
+    /// The ablation: the recipe, a critic on pixels, the recipe without the auxiliary task.
+    public var ablation: Ablation?
 
     /// Nothing recorded yet.
     public init() {}
@@ -27,38 +27,38 @@ public struct Lesson09Results: Codable, Sendable {
         }
     }
 
-    /// Every run of the critic ablation, per critic.
-    public struct CriticAblation: Codable, Sendable {
+    /// Every run of the ablation, per agent.
+    public struct Ablation: Codable, Sendable {
         /// The success rate a run must reach.
         public var threshold: Double
         /// Environment steps per run (the budget).
         public var environmentStepsPerRun: Int
-        /// The training seeds, the same for both critics.
+        /// The training seeds, the same for every agent.
         public var seeds: [UInt64]
-        /// One entry per critic: "state" (asymmetric) and "pixels".
-        public var critics: [Critic]
+        /// One entry per agent: "state" (the recipe, asymmetric), "pixels", "stateWithoutAuxiliary".
+        public var agents: [Agent]
 
         /// The ablation's numbers.
-        public init(threshold: Double, environmentStepsPerRun: Int, seeds: [UInt64], critics: [Critic]) {
+        public init(threshold: Double, environmentStepsPerRun: Int, seeds: [UInt64], agents: [Agent]) {
             self.threshold = threshold
             self.environmentStepsPerRun = environmentStepsPerRun
             self.seeds = seeds
-            self.critics = critics
+            self.agents = agents
         }
 
-        /// The runs of critic `id`.
-        public func critic(_ id: String) throws -> Critic {
-            guard let critic = critics.first(where: { $0.id == id }) else {
-                throw ClaimError.undecodable(type: "Lesson09Results.CriticAblation", path: "critics",
-                                             reason: "has no critic \"\(id)\" (it has \(critics.map(\.id)))")
+        /// The runs of agent `id`.
+        public func agent(_ id: String) throws -> Agent {
+            guard let agent = agents.first(where: { $0.id == id }) else {
+                throw ClaimError.undecodable(type: "Lesson09Results.Ablation", path: "agents",
+                                             reason: "has no agent \"\(id)\" (it has \(agents.map(\.id)))")
             }
-            return critic
+            return agent
         }
     }
 
-    /// The runs of one critic.
-    public struct Critic: Codable, Sendable {
-        /// "state" or "pixels".
+    /// The runs of one agent.
+    public struct Agent: Codable, Sendable {
+        /// "state", "pixels" or "stateWithoutAuxiliary".
         public var id: String
         /// Environment steps at each evaluation (the same for every seed).
         public var steps: [Int]
@@ -71,7 +71,7 @@ public struct Lesson09Results: Codable, Sendable {
         /// Per seed, the mean success rate over the evaluations (area under the curve, per point).
         public var meanSuccessAlongTraining: [Double]
 
-        /// One critic's runs.
+        /// One agent's runs.
         public init(id: String, steps: [Int], successPerSeed: [[Double]], stepsToThreshold: [Double],
                     finalSuccess: [Double], meanSuccessAlongTraining: [Double]) {
             self.id = id
