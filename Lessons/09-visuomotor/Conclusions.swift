@@ -43,7 +43,9 @@ func reading(_ ablation: Lesson09Results.Ablation, quick: Bool) throws -> String
     }
     lines += ablation.agents.map { "- " + summary($0) + "." }
     let recipe = try ablation.agent(AgentVariant.asymmetric.id)
-    if n < Lesson09Thresholds.studySeeds {
+    if quick || budget < Lesson09Thresholds.studyEnvironmentSteps {
+        // Runs this short cannot decide anything, however many seeds: the quick note above says so.
+    } else if n < Lesson09Thresholds.studySeeds {
         lines.append("")
         lines.append("\(n == 1 ? "One run per agent" : "\(n) seeds per agent") cannot decide the claims: a run of any of "
                      + "these agents can land in the mode that learns or in the one that does not. Run with `--seed-count "

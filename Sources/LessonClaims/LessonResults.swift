@@ -118,6 +118,8 @@ public enum ClaimError: Error, CustomStringConvertible {
     case undecodable(type: String, path: String, reason: String)
     /// A study claim (``Claim/Status/study(seeds:_:)``) on a run with too few seeds to decide it.
     case tooFewSeeds(have: Int, need: Int)
+    /// A study claim on runs shorter than the budget it is about (e.g. `--quick`'s).
+    case tooShortRuns(have: Int, need: Int)
 
     /// The error for a typed result that could not be decoded, naming the entry by its path.
     init<T>(decoding error: DecodingError, as type: T.Type) {
@@ -149,6 +151,8 @@ public enum ClaimError: Error, CustomStringConvertible {
             return "results.json does not hold a \(type): \(path.isEmpty ? "the results" : "\"\(path)\"") \(reason)"
         case let .tooFewSeeds(have, need):
             return "not decided on \(have) seed\(have == 1 ? "" : "s"): the claim needs \(need) (run with --seed-count \(need))"
+        case let .tooShortRuns(have, need):
+            return "not decided on runs of \(have) steps: the claim is about runs of \(need) (the default budget, not --quick)"
         }
     }
 }

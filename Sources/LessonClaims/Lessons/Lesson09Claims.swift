@@ -9,6 +9,8 @@ public enum Lesson09Thresholds {
     /// often each agent learns needs about a dozen seeds to clear two standard errors
     /// (notes/lesson9-foundations.md, sessions 9–11, has every run).
     public static let studySeeds = 12
+    /// Environment steps per run that the study claims are about (100 iterations of 8 × 128 steps).
+    public static let studyEnvironmentSteps = 102_400
     /// What the study runs of the critic claim measured.
     public static let criticStudy = "over 12 seeds it held under each kernel: 9 of 12 seeds reached 0.5 against 3 of 12 "
         + "under Haswell, 8 against 0 under SkylakeX, 6 against 0 under Sandybridge; the runs are bimodal, and the kernel "
@@ -45,13 +47,18 @@ let lesson09Claims: [Claim] = [
     },
 ]
 
-/// The rule of lesson 9's study claims: on a run of at least ``Lesson09Thresholds/studySeeds`` seeds,
+/// The rule of lesson 9's study claims: on a run of at least ``Lesson09Thresholds/studySeeds`` seeds of
+/// ``Lesson09Thresholds/studyEnvironmentSteps`` steps each,
 /// the share of `agent`'s runs that reach the threshold within the budget exceeds `other`'s by two
-/// standard errors (each seed a 0 or a 1). On fewer seeds it throws ``ClaimError/tooFewSeeds(have:need:)``.
+/// standard errors (each seed a 0 or a 1). On fewer seeds it throws ``ClaimError/tooFewSeeds(have:need:)``,
+/// on shorter runs ``ClaimError/tooShortRuns(have:need:)``.
 private func moreSeedsReach(_ r: Lesson09Results, agent: String, than other: String, _ check: ClaimChecker) throws {
     let ablation = try required(r.ablation, "ablation")
     guard ablation.seeds.count >= Lesson09Thresholds.studySeeds else {
         throw ClaimError.tooFewSeeds(have: ablation.seeds.count, need: Lesson09Thresholds.studySeeds)
+    }
+    guard ablation.environmentStepsPerRun >= Lesson09Thresholds.studyEnvironmentSteps else {
+        throw ClaimError.tooShortRuns(have: ablation.environmentStepsPerRun, need: Lesson09Thresholds.studyEnvironmentSteps)
     }
     let first = try ablation.agent(agent), second = try ablation.agent(other)
     check.seeds(SeedComparison(greater: first.reachedThreshold, than: second.reachedThreshold),

@@ -23,7 +23,7 @@ extension Lesson {
                 let verdict = claim.evaluate(results)
                 let word: String
                 switch (verdict.error, verdict.holds, claim.status) {
-                case (.some(let error), _, .study) where error.hasPrefix("not decided"): word = "not decided on this many seeds"
+                case (.some(let error), _, .study) where error.hasPrefix("not decided"): word = "not decided on this run"
                 case (.some, _, _): word = "not evaluated"
                 case (nil, true, .asserted): word = "holds"
                 case (nil, false, .asserted): word = "does not hold"
