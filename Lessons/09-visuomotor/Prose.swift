@@ -153,7 +153,8 @@ four iterations only, to check that everything runs.
 
 - A policy can act from pixels when its encoder hands it positions: two small convolutions and a
   spatial softmax turn a $16 \times 16$ image into keypoints, and an auxiliary L2 loss on the
-  objects' positions makes those keypoints point at the block and the pusher.
+  objects' positions makes those keypoints carry where the block and the pusher are (the
+  auxiliary head reads both off them, as the encoder's figure shows).
 - The critic is a training-time device: giving it the simulator's state (the asymmetric
   actor-critic) costs nothing at deployment and spares it learning to see from a noisy target.
 - Runs of RL from pixels are bimodal, and the BLAS kernel can flip a seed's mode: whether the
