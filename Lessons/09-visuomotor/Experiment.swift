@@ -26,8 +26,8 @@ func agentConfiguration(quick: Bool) -> PixelMixedRewardConfiguration {
     return c
 }
 
-/// The critic ablation's budget.
-struct CriticSchedule {
+/// The ablation's budget.
+struct AblationSchedule {
     /// Training iterations per run, each `environments × stepsPerEnvironment` environment steps.
     var iterations: Int
     /// Evaluate the deterministic policy every this many iterations.
@@ -36,14 +36,14 @@ struct CriticSchedule {
     var evaluationEpisodes: Int
 }
 
-func criticSchedule(quick: Bool) -> CriticSchedule {
-    quick ? CriticSchedule(iterations: 4, evaluationInterval: 2, evaluationEpisodes: 10)
-          : CriticSchedule(iterations: 100, evaluationInterval: 5, evaluationEpisodes: 20)
+func ablationSchedule(quick: Bool) -> AblationSchedule {
+    quick ? AblationSchedule(iterations: 4, evaluationInterval: 2, evaluationEpisodes: 10)
+          : AblationSchedule(iterations: 100, evaluationInterval: 5, evaluationEpisodes: 20)
 }
 
-/// Seeds per critic. Two seeds (four runs, two at a time) take about three minutes on two cores;
-/// the claim needs ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about twenty minutes).
-func criticSeedCount(quick: Bool) -> Int { quick ? 1 : 2 }
+/// Seeds per agent. Two seeds (six runs, two at a time) take about four minutes on two cores;
+/// the study claims need ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about 23 minutes).
+func ablationSeedCount(quick: Bool) -> Int { quick ? 1 : 2 }
 
 /// The training seed of the k-th run of each critic: with `--seed 0` the seeds are 0, 1, 2, …,
 /// those of `pixel-study --seeds 0,1,2,…` (the measurements in notes/lesson9-foundations.md).

@@ -89,7 +89,7 @@ lesson.markdown(Prose.bimodality)
 
 lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxiliary task") { context in
     let task = PushingTask()
-    let schedule = criticSchedule(quick: context.quick)
+    let schedule = ablationSchedule(quick: context.quick)
     let configuration = agentConfiguration(quick: context.quick)
     let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
     let base = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
@@ -98,7 +98,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
                                      successThreshold: Lesson09Thresholds.success,
                                      evaluationSeed: evaluationSeed(base: context.seed))
     let variants = AgentVariant.all
-    let seedCount = context.seedCount(criticSeedCount(quick: context.quick))
+    let seedCount = context.seedCount(ablationSeedCount(quick: context.quick))
     let seeds = (0..<seedCount).map { trainingSeed(base: context.seed, index: $0) }
     let exercises = context.exercises
     var seconds: Double?
