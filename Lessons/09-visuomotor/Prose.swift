@@ -139,7 +139,7 @@ the two happens depends on the seed — and on the order in which the CPU's BLAS
 the same seed can land in the other mode on another machine. Two runs per agent therefore say
 little. The claims are about how *often* each agent learns: the share of seeds that reach 50 %
 success within the budget, compared over 12 seeds per agent with the kit's rule (the difference
-must exceed two standard errors). That takes about half an hour on two cores:
+must exceed two standard errors). That takes about 25 minutes on two cores:
 
     swift run -c release 09-visuomotor --seed-count 12
 
