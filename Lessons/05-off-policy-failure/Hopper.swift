@@ -8,28 +8,41 @@ import LessonKit
 import Numerics
 import Plotting
 
-/// The hopper experiment's budgets: `FixedBufferExperimentConfiguration.hopper` in the library.
-func hopperConfiguration(quick: Bool) -> FixedBufferExperimentConfiguration {
-    .hopper(quick: quick)
+/// The hopper experiment's budget for this run: `--quick`, the default, or `--scale paper`.
+func hopperBudget(_ context: LessonContext) -> HopperBudget {
+    context.quick ? .quick : context.scale == .paper ? .paper : .standard
+}
+
+/// The hopper experiment's configuration: `FixedBufferExperimentConfiguration.hopper` in the library.
+func hopperConfiguration(_ budget: HopperBudget) -> FixedBufferExperimentConfiguration {
+    .hopper(budget)
 }
 
 /// The buffers the hopper runs, in the order of `BufferSetting.allCases`. Final's value half needs
 /// 50 000 interacting steps (about 30 s of processor time a seed; at 20 000 blue's estimate is only
 /// 1.4–1.7 times its true value), so `--quick` leaves it out.
-func hopperSettings(quick: Bool) -> [BufferSetting] {
-    BufferSetting.allCases.filter { !quick || $0 != .final }
+func hopperSettings(_ budget: HopperBudget) -> [BufferSetting] {
+    BufferSetting.allCases.filter { budget != .quick || $0 != .final }
 }
 
-/// The number of seeds of the hopper experiment.
-func hopperSeedCount(quick: Bool) -> Int { 4 }
+/// The number of seeds of the hopper experiment (the paper's figures average 5).
+func hopperSeedCount(_ budget: HopperBudget) -> Int { budget == .paper ? 5 : 4 }
 
 /// Runs the hopper's settings for every seed over the machine's cores (one job per seed and
 /// independent part), with a progress bar, through `context.perSeed` as on Pendulum.
 func runHopperOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
     throws -> (runs: [[SettingRun]], summaries: [SettingSummary]) {
-    let configuration = hopperConfiguration(quick: context.quick)
-    let settings = hopperSettings(quick: context.quick)
-    let count = context.seedCount(hopperSeedCount(quick: context.quick))
+    let budget = hopperBudget(context)
+    let configuration = hopperConfiguration(budget)
+    let settings = hopperSettings(budget)
+    let count = context.seedCount(hopperSeedCount(budget))
+    if budget == .paper && !context.merging {  // a merge trains nothing
+        let cost = try HopperCost.measure(configuration: configuration, bcq: nil, offPolicy: formulas, batchConstrained: nil,
+                                          seed: context.seed)
+        let perSeed = cost.lessonFiveSeconds(configuration, settings: settings)
+        let seedsHere = context.seedRange.map { max(0, min($0.upperBound, count - 1) - $0.lowerBound + 1) } ?? count
+        context.print(HopperCost.estimate(perSeed: perSeed, seeds: seedsHere))
+    }
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let unitsPerSeed = FixedBufferPart.parts(for: settings, configuration).reduce(0) { $0 + $1.workUnits(configuration) }
     let runs = try context.perSeed("hopper-orange-and-blue", count: count) { indices in

@@ -14,6 +14,7 @@ import Numerics
 import Plotting
 
 let lesson = Lesson(number: 5, slug: "off-policy-failure", title: "Off-policy RL fails when it is truly off-policy")
+lesson.paperScale = "the hopper's three buffers at 10⁶ steps, DDPG 400–300, 5 seeds (Pendulum as usual)"
 
 lesson.markdown(Prose.introduction)
 
@@ -42,7 +43,7 @@ lesson.code("How fast DDPG trains here") { context in
                                                                       : context.choose(full: 300, quick: 60),
                                                  formulas: formulas, seed: context.seed))
     }
-    throughputs.append(try measureThroughput(Hopper(), widths: hopperConfiguration(quick: true).agent.actorHiddenSizes,
+    throughputs.append(try measureThroughput(Hopper(), widths: hopperConfiguration(.quick).agent.actorHiddenSizes,
                                              environmentSteps: context.choose(full: 4_000, quick: 1_000),
                                              gradientSteps: context.choose(full: 2_000, quick: 500),
                                              formulas: formulas, seed: context.seed))
@@ -175,7 +176,7 @@ lesson.code("Train orange and blue on the hopper") { context in
     let started = Date()
     let (runs, summaries) = try runHopperOrangeAndBlue(context: context, formulas: formulas)
     hopperSummaries = summaries
-    let configuration = hopperConfiguration(quick: context.quick)
+    let configuration = hopperConfiguration(hopperBudget(context))
     context.print("\(runs.count) seeds × \(summaries.count) settings in \(String(format: "%.0f", Date().timeIntervalSince(started))) s;",
                   "each interacting agent took \(configuration.schedule.environmentSteps) steps, blue",
                   "\(configuration.schedule.updates) updates (\(configuration.offlineUpdates) on the expert's",

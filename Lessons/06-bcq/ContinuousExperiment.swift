@@ -80,10 +80,20 @@ func trainBCQ<Environment: ContinuousEnvironment>(
     on buffer: TransitionDataset, maxPerturbation: Float, updates: Int, evaluationInterval: Int,
     evaluator: PolicyEvaluator<Environment>, formulas: any BCQExercises, seed: UInt64, progress: (Int) -> Void
 ) throws -> (bcq: BCQ, curve: EvaluationCurve) {
+    try trainBCQ(on: buffer, configuration: bcqConfiguration(maxPerturbation: maxPerturbation), updates: updates,
+                 evaluationInterval: evaluationInterval, evaluator: evaluator, formulas: formulas, seed: seed,
+                 progress: progress)
+}
+
+/// The same with BCQ's whole configuration (the hopper at the paper's scale has the paper's networks).
+func trainBCQ<Environment: ContinuousEnvironment>(
+    on buffer: TransitionDataset, configuration: BCQConfiguration, updates: Int, evaluationInterval: Int,
+    evaluator: PolicyEvaluator<Environment>, formulas: any BCQExercises, seed: UInt64, progress: (Int) -> Void
+) throws -> (bcq: BCQ, curve: EvaluationCurve) {
     var rng = RandomSource(seed: seed)
     let environment = evaluator.environment
     let bcq = try BCQ(observationSize: buffer.observationSize, actionLow: environment.actionSpace.low,
-                      actionHigh: environment.actionSpace.high, configuration: bcqConfiguration(maxPerturbation: maxPerturbation),
+                      actionHigh: environment.actionSpace.high, configuration: configuration,
                       formulas: formulas, rng: &rng)
     _ = try bcq.selectActions(for: Matrix(rowVector: environment.observation))   // an unwritten exercise stops here
     let curve = try trainOnFixedBuffer(bcq, buffer: buffer, updates: updates, evaluationInterval: evaluationInterval,

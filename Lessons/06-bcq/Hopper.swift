@@ -1,5 +1,5 @@
-// BCQ on the hopper: lesson 5's hopper Imitation buffer again (the same configuration and seeds
-// rebuild it, and lesson 5's blue, offline DDPG, with it), with BCQ and behavior cloning trained on it.
+// BCQ on the hopper: lesson 5's hopper buffers again (the same configuration and seeds rebuild them,
+// and lesson 5's blue, offline DDPG, with them), with BCQ and behavior cloning trained on each.
 import Algorithms
 import Datasets
 import Environments
@@ -10,20 +10,66 @@ import LessonKit
 import Numerics
 import Plotting
 
-/// BCQ's updates on the hopper's expert buffer, and how often it is evaluated. Measured at 6 000
-/// updates on 4 seeds (notes/hopper-study.md): returns 1 600–2 600 against the expert's 2 350.
-let hopperBCQUpdates = 6_000, hopperBCQEvaluationInterval = 1_000
+/// The hopper's budget for this run: `--quick`, the default, or `--scale paper` (lesson 5's).
+func hopperBudget(_ context: LessonContext) -> HopperBudget {
+    context.quick ? .quick : context.scale == .paper ? .paper : .standard
+}
+
+/// The hopper buffers lesson 6 compares on: lesson 5's Imitation buffer (the expert's transitions) at
+/// every setting, and its Final buffer (a DDPG agent's whole training run with N(0, 0.5) exploration)
+/// without `--quick`, like lesson 5 (at `--quick`'s 20 000 steps blue's estimate is only 1.4–1.7 times
+/// its true value: nothing to fix).
+enum HopperBuffer: CaseIterable, Sendable {
+    case imitation, final
+
+    /// Lesson 5's part that builds this buffer and trains its blue.
+    var part: FixedBufferPart { self == .imitation ? .imitation : .final }
+
+    /// BCQ's updates on this buffer (behavior cloning takes as many steps). Imitation: 6 000, measured on
+    /// 4 seeds (notes/hopper-study.md): returns 1 600–2 600 against the expert's 2 350. Final: 12 000, where
+    /// over 12 seeds per kernel BCQ's estimate had climbed to about two thirds of its true value (at 6 000,
+    /// a third) and its return had levelled. At the paper's scale, as many as offline DDPG's.
+    func bcqUpdates(_ budget: HopperBudget) -> Int {
+        budget == .paper ? FixedBufferExperimentConfiguration.hopper(.paper).offlineUpdates
+            : self == .imitation ? 6_000 : 12_000
+    }
+
+    /// How often BCQ is evaluated.
+    func bcqEvaluationInterval(_ budget: HopperBudget) -> Int {
+        budget == .paper ? 5_000 : self == .imitation ? 1_000 : 2_000
+    }
+
+    /// BCQ's configuration: the lesson's (the paper's constants, 64–64 networks, 10 candidates when
+    /// acting), or at the paper's scale the paper's own (400–300, a 750–750 VAE, 100 candidates).
+    func learnerConfiguration(_ budget: HopperBudget) -> BCQConfiguration {
+        budget == .paper ? BCQConfiguration(maxPerturbation: 0.05) : bcqConfiguration(maxPerturbation: 0.05)
+    }
+
+    /// Whether this buffer runs at `budget`.
+    func runs(_ budget: HopperBudget) -> Bool { self == .imitation || budget != .quick }
+
+    /// The key of its per-seed runs (`--seeds` shards and `--merge`).
+    var runKey: String { self == .imitation ? "hopper-comparison" : "hopper-final" }
+
+    /// Who filled the buffer, for tables and legends.
+    var filler: String { self == .imitation ? "the expert" : "orange (DDPG, N(0, 0.5) exploration)" }
+
+    /// The buffer's name in titles.
+    var title: String { self == .imitation ? "The hopper's expert buffer" : "The hopper's Final buffer" }
+}
 
 /// The number of seeds of the hopper comparison (lesson 5's hopper seeds).
-func hopperSeedCount(quick: Bool) -> Int { 4 }
+func hopperSeedCount(_ budget: HopperBudget) -> Int { budget == .paper ? 5 : 4 }
 
-/// One seed's hopper comparison: the expert, offline DDPG (lesson 5's blue), BCQ and BC on one buffer.
+/// One seed's hopper comparison: the agent that filled the buffer, offline DDPG (lesson 5's blue), BCQ
+/// and BC on one buffer.
 struct HopperOutcome: Sendable, Codable {
     /// The seed (lesson 5's).
     let seed: UInt64
-    /// Transitions in the expert's buffer.
+    /// Transitions in the buffer.
     let transitions: Int
-    /// The expert's evaluation, drawn flat.
+    /// The agent that filled the buffer: the expert's one evaluation, drawn flat, or orange's training
+    /// curve on Final.
     let expert: EvaluationCurve
     /// Lesson 5's blue on this buffer.
     let ddpg: EvaluationCurve
@@ -33,30 +79,46 @@ struct HopperOutcome: Sendable, Codable {
     let bc: EvaluationPoint
 }
 
-/// Rebuilds lesson 5's hopper Imitation buffer and blue for each seed, then trains BCQ and BC on the
-/// buffer; one job per seed over the machine's cores, through `context.perSeed`.
-func runHopperComparison(context: LessonContext, formulas: ExerciseSet) throws -> [HopperOutcome] {
-    let configuration = FixedBufferExperimentConfiguration.hopper(quick: context.quick)
-    let count = context.seedCount(hopperSeedCount(quick: context.quick))
+/// Rebuilds lesson 5's hopper `buffer` and blue for each seed, then trains BCQ and BC on the buffer;
+/// one job per seed over the machine's cores, through `context.perSeed`.
+func runHopperComparison(_ buffer: HopperBuffer, context: LessonContext, formulas: ExerciseSet) throws -> [HopperOutcome] {
+    let budget = hopperBudget(context)
+    let configuration = FixedBufferExperimentConfiguration.hopper(budget)
+    let count = context.seedCount(hopperSeedCount(budget))
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
-    let unitsPerSeed = FixedBufferPart.imitation.workUnits(configuration) + 5 * hopperBCQUpdates
-    return try context.perSeed("hopper-comparison", count: count) { indices in
+    let part = buffer.part, updates = buffer.bcqUpdates(budget)
+    if budget == .paper && !context.merging {  // a merge trains nothing
+        let cost = try HopperCost.measure(configuration: configuration, bcq: buffer.learnerConfiguration(budget),
+                                          offPolicy: formulas.offPolicyLearning, batchConstrained: formulas.batchConstrained,
+                                          seed: context.seed)
+        let perSeed = cost.lessonFiveSeconds(configuration, settings: part.settings)
+            + cost.bcqSeconds(updates: updates, evaluationInterval: buffer.bcqEvaluationInterval(budget), configuration)
+        let seedsHere = context.seedRange.map { max(0, min($0.upperBound, count - 1) - $0.lowerBound + 1) } ?? count
+        context.print(HopperCost.estimate(perSeed: perSeed, seeds: seedsHere) + " (Behavior cloning's steps are not counted.)")
+    }
+    let unitsPerSeed = part.workUnits(configuration) + 5 * updates
+    return try context.perSeed(buffer.runKey, count: count) { indices in
         let bar = context.progress(total: unitsPerSeed * indices.count, label: "hopper: lesson 5's buffer, then BCQ and BC")
         let tally = WorkTally(count: indices.count)
         let outcomes = try parallelMap(indices.count) { job in
             let seed = seeds[indices[job]]
-            let run = try runFixedBufferPart(.imitation, seed: seed, configuration: configuration, environment: Hopper(),
-                                             formulas: formulas.offPolicyLearning)[0]
-            let done = FixedBufferPart.imitation.workUnits(configuration)
+            var reported = 0
+            let run = try runFixedBufferPart(part, seed: seed, configuration: configuration, environment: Hopper(),
+                                             formulas: formulas.offPolicyLearning, progress: { u in
+                guard u - reported >= 256 else { return }
+                reported = u
+                bar.update(tally.set(job, u))
+            })[0]
+            let done = part.workUnits(configuration)
             bar.update(tally.set(job, done))
             let evaluator = try lessonFiveEvaluator(seed: seed, configuration: configuration, environment: Hopper(),
                                                     formulas: formulas.offPolicyLearning)
-            let bcq = try trainBCQ(on: run.buffer, maxPerturbation: 0.05, updates: hopperBCQUpdates,
-                                   evaluationInterval: hopperBCQEvaluationInterval, evaluator: evaluator,
+            let bcq = try trainBCQ(on: run.buffer, configuration: buffer.learnerConfiguration(budget), updates: updates,
+                                   evaluationInterval: buffer.bcqEvaluationInterval(budget), evaluator: evaluator,
                                    formulas: formulas.batchConstrained,
                                    seed: RandomSource.derivedSeed(base: seed, index: 1, stride: 11_000),
                                    progress: { u in if u % 250 == 0 { bar.update(tally.set(job, done + 5 * u)) } })
-            let bc = try trainBehaviorCloning(on: run.buffer, steps: hopperBCQUpdates, evaluator: evaluator,
+            let bc = try trainBehaviorCloning(on: run.buffer, steps: updates, evaluator: evaluator,
                                               formulas: formulas.behaviorCloning,
                                               seed: RandomSource.derivedSeed(base: seed, index: 1, stride: 13_000))
             return HopperOutcome(seed: seed, transitions: run.buffer.count, expert: run.orange, ddpg: run.blue!,
@@ -74,11 +136,13 @@ func finalOfSeries(_ series: [Double]) -> Double {
 }
 
 extension Lesson06Results.HopperComparison {
-    /// What results.json keeps of the hopper comparison.
-    init(_ outcomes: [HopperOutcome]) {
-        self.init(seeds: outcomes.count, transitions: outcomes.first?.transitions ?? 0, bcqUpdates: hopperBCQUpdates,
+    /// What results.json keeps of the hopper comparison on `buffer`.
+    init(_ outcomes: [HopperOutcome], buffer: HopperBuffer, budget: HopperBudget) {
+        self.init(seeds: outcomes.count, transitions: outcomes.first?.transitions ?? 0, bcqUpdates: buffer.bcqUpdates(budget),
                   expertReturnPerSeed: outcomes.map { finalOfSeries($0.expert.returns) },
                   ddpgReturnPerSeed: outcomes.map { finalOfSeries($0.ddpg.returns) },
+                  ddpgEstimatePerSeed: outcomes.map { finalOfSeries($0.ddpg.estimatedValues) },
+                  ddpgTruthPerSeed: outcomes.map { finalOfSeries($0.ddpg.trueValues) },
                   bcqReturnPerSeed: outcomes.map { finalOfSeries($0.bcq.returns) },
                   bcReturnPerSeed: outcomes.map(\.bc.averageReturn),
                   bcqEstimatePerSeed: outcomes.map { finalOfSeries($0.bcq.estimatedValues) },
@@ -86,15 +150,61 @@ extension Lesson06Results.HopperComparison {
     }
 }
 
-/// Return over gradient updates of the expert (flat), offline DDPG and BCQ on the hopper's expert
-/// buffer, mean ± std over seeds (each agent at its own update counts), and BC's final return as a
-/// point with its spread at BCQ's last update. `small` (a slide or a column): no legend, the caption
-/// names the colours.
-func hopperComparisonFigure(_ outcomes: [HopperOutcome], small: Bool = false) -> Figure {
+/// The comparison's table (final returns and, for offline DDPG and BCQ, estimate against true value)
+/// and what the run shows, in numbers.
+func showHopperComparison(_ recorded: Lesson06Results.HopperComparison, buffer: HopperBuffer,
+                          context: LessonContext) throws {
+    var table = Table("\(buffer.title) (\(recorded.transitions) transitions): final return, mean ± std over "
+                      + "\(recorded.seeds) seeds (last 3 evaluations); estimate Q(s₀, π(s₀)) and true value, means",
+                      columns: ["agent", .init("return", format: .fixed(0)), .init("± std", format: .fixed(0)),
+                                .init("estimate", format: .fixed(0)), .init("true value", format: .fixed(0))])
+    func mean(_ values: [Double]) -> Double { SeedComparison.mean(values) }
+    for (name, values) in [(buffer.filler, recorded.expertReturnPerSeed), ("behavior cloning", recorded.bcReturnPerSeed)] {
+        let stats = meanAndStandardDeviation(of: values)
+        try table.addRow(name, stats.mean, stats.std, Table.Cell.empty, Table.Cell.empty)
+    }
+    for (name, returns, estimates, truths) in [
+        ("offline DDPG (lesson 5's blue)", recorded.ddpgReturnPerSeed, recorded.ddpgEstimatePerSeed, recorded.ddpgTruthPerSeed),
+        ("BCQ, Φ = 0.05", recorded.bcqReturnPerSeed, recorded.bcqEstimatePerSeed, recorded.bcqTruthPerSeed)] {
+        let stats = meanAndStandardDeviation(of: returns)
+        try table.addRow(name, stats.mean, stats.std, mean(estimates), mean(truths))
+    }
+    context.show(table)
+    context.markdown(String(format: """
+        **What this run shows.** After %d updates BCQ's return is %.0f against offline DDPG's %.0f (after lesson 5's \
+        updates) and %.0f for %@; behavior cloning reaches %.0f. BCQ's estimate of its own policy is %.0f against a \
+        true value of %.0f (%@); offline DDPG's is %.0f against %.0f (%@). Means over seeds; the ratios are the \
+        medians over seeds of estimate / true value.
+        """, recorded.bcqUpdates, mean(recorded.bcqReturnPerSeed), mean(recorded.ddpgReturnPerSeed),
+        mean(recorded.expertReturnPerSeed), buffer.filler, mean(recorded.bcReturnPerSeed), mean(recorded.bcqEstimatePerSeed),
+        mean(recorded.bcqTruthPerSeed), ratioWords(recorded.bcqEstimatePerSeed, recorded.bcqTruthPerSeed),
+        mean(recorded.ddpgEstimatePerSeed), mean(recorded.ddpgTruthPerSeed),
+        ratioWords(recorded.ddpgEstimatePerSeed, recorded.ddpgTruthPerSeed)))
+}
+
+/// "2.9 times its true value" or "0.55 times…": the median over seeds of estimate / truth, or what
+/// stands in for it when a true value is not positive (a hopper that falls at once).
+func ratioWords(_ estimates: [Double], _ truths: [Double]) -> String {
+    let ratios = zip(estimates, truths).compactMap { e, t in t > 0 ? e / t : nil }.sorted()
+    guard !ratios.isEmpty else { return "no seed's policy has a positive true value" }
+    let n = ratios.count
+    let median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2
+    let skipped = estimates.count - n
+    return String(format: median >= 10 ? "%.0f times it" : "%.2g times it", median)
+        + (skipped > 0 ? ", over the \(n) seeds whose true value is positive" : "")
+}
+
+/// Return over gradient updates of the agent that filled the buffer (the expert, flat; orange on Final,
+/// over its own updates), offline DDPG and BCQ on one of the hopper's buffers, mean ± std over seeds
+/// (each agent at its own update counts), and BC's final return as a point with its spread at BCQ's
+/// last update. `small` (a slide or a column): no legend, the caption names the colours.
+func hopperComparisonFigure(_ outcomes: [HopperOutcome], buffer: HopperBuffer, budget: HopperBudget,
+                            small: Bool = false) -> Figure {
     var figure = Figure(width: 7.5, height: 4.2)
-    figure.title = "The hopper's expert buffer: BCQ, offline DDPG and BC"
+    figure.title = "\(buffer.title): BCQ, offline DDPG and BC"
     var axes = Axes()
-    for (curves, color, name) in [(outcomes.map(\.expert), Color.orange, "the expert (filled the buffer)"),
+    let updates = buffer.bcqUpdates(budget)
+    for (curves, color, name) in [(outcomes.map(\.expert), Color.orange, "\(buffer.filler) (filled the buffer)"),
                                   (outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG (lesson 5's blue)"),
                                   (outcomes.map(\.bcq), Palette.bcq, "BCQ, Φ = 0.05")] {
         let stats = CurveStatistics.returns(curves)
@@ -103,9 +213,9 @@ func hopperComparisonFigure(_ outcomes: [HopperOutcome], small: Bool = false) ->
         axes.line(x: x, y: stats.mean, label: name, color: color, width: 2)
     }
     let bc = meanAndStandardDeviation(of: outcomes.map(\.bc.averageReturn))
-    axes.scatter(x: [Double(hopperBCQUpdates)], y: [bc.mean], label: "behavior cloning (after \(hopperBCQUpdates) steps)",
+    axes.scatter(x: [Double(updates)], y: [bc.mean], label: "behavior cloning (after \(updates) steps)",
                  color: Palette.bc, size: 8)
-    axes.line(x: [Double(hopperBCQUpdates), Double(hopperBCQUpdates)], y: [bc.mean - bc.std, bc.mean + bc.std],
+    axes.line(x: [Double(updates), Double(updates)], y: [bc.mean - bc.std, bc.mean + bc.std],
               color: Palette.bc, width: 1.5)
     axes.xLabel = "gradient updates"
     axes.yLabel = "episode return"

@@ -14,6 +14,8 @@ import Plotting
 Matrix.setBLASThreads(1)
 
 let lesson = Lesson(number: 6, slug: "bcq", title: "Batch-constrained Q-learning (BCQ)")
+lesson.paperScale = "the hopper's Imitation and Final buffers at 10⁶ steps, DDPG 400–300, BCQ 400–300 with a 750–750 VAE "
+    + "and as many updates as offline DDPG, 5 seeds (Pendulum as usual)"
 
 lesson.markdown(Prose.introduction)
 
@@ -339,33 +341,17 @@ lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe st
 
 lesson.markdown(Prose.hopper)
 
-/// The hopper comparison's per-seed outcomes.
-var hopperOutcomes: [HopperOutcome] = []
+/// The hopper comparisons' per-seed outcomes.
+var hopperOutcomes: [HopperOutcome] = [], hopperFinalOutcomes: [HopperOutcome] = []
 
 lesson.code("BCQ, offline DDPG and BC on the hopper's expert buffer") { context in
     let formulas = context.exercises
     try checkBCQFormulas(formulas.batchConstrained)
-    hopperOutcomes = try runHopperComparison(context: context, formulas: formulas)
-    let recorded = Lesson06Results.HopperComparison(hopperOutcomes)
+    hopperOutcomes = try runHopperComparison(.imitation, context: context, formulas: formulas)
+    let recorded = Lesson06Results.HopperComparison(hopperOutcomes, buffer: .imitation, budget: hopperBudget(context))
     results.hopper = recorded
-    var table = Table("The hopper's expert buffer (\(recorded.transitions) transitions): final return, mean ± std over "
-                      + "\(recorded.seeds) seeds (last 3 evaluations)",
-                      columns: ["agent", .init("return", format: .fixed(0)), .init("± std", format: .fixed(0))])
-    for (name, values) in [("the expert", recorded.expertReturnPerSeed), ("behavior cloning", recorded.bcReturnPerSeed),
-                           ("offline DDPG (lesson 5's blue)", recorded.ddpgReturnPerSeed),
-                           ("BCQ, Φ = 0.05", recorded.bcqReturnPerSeed)] {
-        let stats = meanAndStandardDeviation(of: values)
-        try table.addRow(name, stats.mean, stats.std)
-    }
-    context.show(table)
-    func mean(_ values: [Double]) -> Double { SeedComparison.mean(values) }
-    context.markdown(String(format: """
-        **What this run shows.** After %d updates BCQ's return is %.0f against offline DDPG's %.0f and the \
-        expert's %.0f; behavior cloning reaches %.0f. BCQ's own estimate of its policy is %.0f against a true \
-        value of %.0f (means over seeds).
-        """, recorded.bcqUpdates, mean(recorded.bcqReturnPerSeed), mean(recorded.ddpgReturnPerSeed),
-        mean(recorded.expertReturnPerSeed), mean(recorded.bcReturnPerSeed), mean(recorded.bcqEstimatePerSeed),
-        mean(recorded.bcqTruthPerSeed)))
+    results.hopperEnvironmentSteps = FixedBufferExperimentConfiguration.hopper(hopperBudget(context)).schedule.environmentSteps
+    try showHopperComparison(recorded, buffer: .imitation, context: context)
 }
 
 lesson.figure("hopper", caption: "The hopper's expert buffer: return over gradient updates of the expert that filled it "
@@ -373,7 +359,30 @@ lesson.figure("hopper", caption: "The hopper's expert buffer: return over gradie
     + "standard deviation over seeds, and "
     + "behavior cloning's final return (green point, ± std).") { context in
     guard !hopperOutcomes.isEmpty else { throw CellSkipped("the hopper comparison did not run") }
-    return hopperComparisonFigure(hopperOutcomes, small: context.drawsSmallFigures)
+    return hopperComparisonFigure(hopperOutcomes, buffer: .imitation, budget: hopperBudget(context),
+                                  small: context.drawsSmallFigures)
+}
+
+lesson.markdown(Prose.hopperFinal)
+
+lesson.code("BCQ, offline DDPG and BC on the hopper's Final buffer") { context in
+    guard HopperBuffer.final.runs(hopperBudget(context)) else {
+        throw CellSkipped("the Final buffer runs at the default setting only (without --quick), as in lesson 5")
+    }
+    let formulas = context.exercises
+    try checkBCQFormulas(formulas.batchConstrained)
+    hopperFinalOutcomes = try runHopperComparison(.final, context: context, formulas: formulas)
+    let recorded = Lesson06Results.HopperComparison(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context))
+    results.hopperFinal = recorded
+    try showHopperComparison(recorded, buffer: .final, context: context)
+}
+
+lesson.figure("hopper-final", caption: "The hopper's Final buffer: return over gradient updates of orange, the DDPG "
+    + "agent whose whole training run (N(0, 0.5) exploration) filled it, offline DDPG (lesson 5's blue) and BCQ with "
+    + "Φ = 0.05, mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std).") { context in
+    guard !hopperFinalOutcomes.isEmpty else { throw CellSkipped("the Final comparison did not run") }
+    return hopperComparisonFigure(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context),
+                                  small: context.drawsSmallFigures)
 }
 
 lesson.markdown(Prose.takeaways)

@@ -22,10 +22,12 @@ public struct Claim: Sendable, CustomStringConvertible {
         /// It holds on some runs but not on nearly all (nor on none): shown with its measured pass rate
         /// (the text), evaluated on every run, asserted by no test.
         case reported(String)
-        /// Decided only on a run of at least `seeds` seeds per experiment (`--seed-count`): its runs
-        /// are bimodal or slow, so the spread needs more seeds than the test command can afford. On
-        /// fewer seeds the claim's body throws ``ClaimError/tooFewSeeds(have:need:)``; the text says
-        /// what the study runs measured, and on which kernels.
+        /// Decided only on a run of at least `seeds` seeds per experiment (`--seed-count`), at the
+        /// default budget: its runs are bimodal or slow, so the seeds or the steps it needs are more than
+        /// the test command can afford. On fewer seeds the claim's body throws
+        /// ``ClaimError/tooFewSeeds(have:need:)``, on shorter runs (`--quick`)
+        /// ``ClaimError/tooShortRuns(have:need:)``; the text says what the study runs measured, and on
+        /// which kernels.
         case study(seeds: Int, String)
     }
 

@@ -16,6 +16,7 @@ struct CommandTests {
         #expect(command.quick == false)
         #expect(command.step == nil)
         #expect(command.lastCell == nil)
+        #expect(command.scale == .standard)
     }
 
     @Test("every flag parses")
@@ -32,11 +33,13 @@ struct CommandTests {
         #expect(command.backend == .gnuplot)
         #expect(command.implementation == .exercises)
         #expect(try LessonCommand.parse(["--step"]).step == true)
+        #expect(try LessonCommand.parse(["--scale", "paper"]).scale == .paper)
     }
 
     @Test("bad flags and values are refused", arguments: [
         ["--bogus"], ["--seed", "minus-one"], ["--formats", "png,gif"], ["--formats", ""],
         ["--backend", "matplotlib"], ["--implementation", "mine"], ["--cell", "0"], ["--cell"], ["extra"],
+        ["--scale", "huge"], ["--quick", "--scale", "paper"],
     ])
     func badFlags(arguments: [String]) {
         #expect(throws: (any Error).self) { try LessonCommand.parseAsRoot(arguments) }
@@ -45,7 +48,8 @@ struct CommandTests {
     @Test("the usage names every option")
     func usage() {
         let help = LessonCommand.helpMessage()
-        for option in ["--step", "--cell", "--quick", "--seed", "--out", "--formats", "--backend", "--implementation"] {
+        for option in ["--step", "--cell", "--quick", "--seed", "--out", "--formats", "--backend", "--implementation",
+                       "--scale"] {
             #expect(help.contains(option), "help mentions \(option)")
         }
     }

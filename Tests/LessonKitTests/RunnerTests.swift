@@ -58,6 +58,18 @@ struct RunnerTests {
         #expect(console.capturedText.contains("this lesson has cells 1 to 5"))
     }
 
+    @Test("--scale paper on a lesson without a paper scale is refused before anything runs, with one line")
+    func refusesPaperScale() throws {
+        let out = try temporaryDirectory()
+        let trace = Trace()
+        let console = Console(capturingWidth: 80)
+        let outcome = sampleLesson(trace: trace).run(options: try options(["--out", out.path, "--scale", "paper"]),
+                                                     console: console)
+        #expect(outcome.status == .notStarted)
+        #expect(trace.all.isEmpty)
+        #expect(console.capturedText.contains("lesson 42 has no paper scale"))
+    }
+
     @Test("a failing cell stops the run with exit 1, and what ran is still written")
     func failingCellKeepsResults() throws {
         let out = try temporaryDirectory()

@@ -309,6 +309,16 @@ extension FixedBufferExperimentConfiguration {
     }
 }
 
+/// The budgets of the hopper experiment (lessons 5 and 6).
+public enum HopperBudget: String, Sendable, CaseIterable {
+    /// `--quick`: what the claim tests run.
+    case quick
+    /// The lessons' default: the smallest budgets at which the value half shows.
+    case standard
+    /// Fujimoto, Meger & Precup's (2019) sizes (`--scale paper`): hours per seed.
+    case paper
+}
+
 extension FixedBufferExperimentConfiguration {
     /// The experiment on the kit's Hopper-v4, where Fujimoto et al. ran it, at the smallest budgets at
     /// which its value half shows (`notes/hopper-study.md`): DDPG with 64–64 networks, batch 100,
@@ -318,12 +328,31 @@ extension FixedBufferExperimentConfiguration {
     /// 50 000 transitions and as many blue updates as orange's (`quick`: 10 000 and 12 000: at 6 000 blue's
     /// estimate is still climbing, 2–20 times its true value).
     public static func hopper(quick: Bool) -> FixedBufferExperimentConfiguration {
-        FixedBufferExperimentConfiguration(
-            agent: DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64]),
-            schedule: InteractionSchedule(environmentSteps: quick ? 20_000 : 50_000, randomSteps: 1_000,
-                                          evaluationInterval: quick ? 2_000 : 5_000),
-            offlineUpdates: quick ? 12_000 : nil, finalBufferNoise: 0.5, concurrentNoise: 0.1,
-            imitationTransitions: quick ? 10_000 : nil, evaluationEpisodes: 10, valueHorizon: 1_000,
-            imitationExpert: .hopperExpert)
+        hopper(quick ? .quick : .standard)
+    }
+
+    /// The experiment on the kit's Hopper-v4 at `budget`: ``hopper(quick:)`` for `.quick` and
+    /// `.standard`; for `.paper`, Fujimoto, Meger & Precup's (2019) sizes: their DDPG
+    /// (``DDPGConfiguration/fixedBufferPaper(actorHiddenSizes:criticHiddenSizes:)``, 400–300 networks),
+    /// 10⁶ interacting steps, an evaluation every 5 000, 10⁶ expert transitions, and blue with as many
+    /// updates as orange.
+    public static func hopper(_ budget: HopperBudget) -> FixedBufferExperimentConfiguration {
+        switch budget {
+        case .quick, .standard:
+            let quick = budget == .quick
+            return FixedBufferExperimentConfiguration(
+                agent: DDPGConfiguration(actorHiddenSizes: [64, 64], criticHiddenSizes: [64, 64]),
+                schedule: InteractionSchedule(environmentSteps: quick ? 20_000 : 50_000, randomSteps: 1_000,
+                                              evaluationInterval: quick ? 2_000 : 5_000),
+                offlineUpdates: quick ? 12_000 : nil, finalBufferNoise: 0.5, concurrentNoise: 0.1,
+                imitationTransitions: quick ? 10_000 : nil, evaluationEpisodes: 10, valueHorizon: 1_000,
+                imitationExpert: .hopperExpert)
+        case .paper:
+            return FixedBufferExperimentConfiguration(
+                agent: .fixedBufferPaper(),
+                schedule: InteractionSchedule(environmentSteps: 1_000_000, randomSteps: 1_000, evaluationInterval: 5_000),
+                offlineUpdates: nil, finalBufferNoise: 0.5, concurrentNoise: 0.1, imitationTransitions: nil,
+                evaluationEpisodes: 10, valueHorizon: 1_000, imitationExpert: .hopperExpert)
+        }
     }
 }

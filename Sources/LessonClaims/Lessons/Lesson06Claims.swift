@@ -11,6 +11,54 @@ public enum Lesson06Thresholds {
     /// "At least as good as": no more than this below BC's, the spread of one policy's 10-episode
     /// evaluation over seeds (the Imitation expert's is about 25–30).
     public static let evaluationNoise = 30.0
+    /// The hopper's Final-buffer claims are about lesson 5's default buffer (50 000 interacting steps)
+    /// and decided on a run with at least this many seeds (`--seed-count 12`): on the lesson's default 4,
+    /// one seed whose offline DDPG happens to underrate its policy, or whose BC happens to hop, decides
+    /// the comparison (measured: 3 of 8 four-seed groups failed BCQ above BC).
+    public static let hopperFinalSteps = 50_000
+    public static let hopperFinalSeeds = 12
+    /// What the study runs of the hopper's Final-buffer value claim measured.
+    public static let hopperFinalValueStudy = "over 12 seeds per kernel (hopper-study, the lesson's configuration) offline "
+        + "DDPG's log10(estimate / true value), capped at 1, was 0.77 ± 0.07 under Haswell, 0.78 ± 0.05 under SkylakeX and "
+        + "0.70 ± 0.11 under Sandybridge (mean ± standard error; log10 2 = 0.30), BCQ's −0.17 ± 0.04, −0.22 ± 0.02 and "
+        + "−0.17 ± 0.03: after 12 000 updates BCQ's critic still underrates its policy by about a third. On four seeds one "
+        + "group of nine failed, through one Sandybridge seed whose offline DDPG underrated its policy"
+    /// Why BCQ does not beat offline DDPG's return on the hopper's Final buffer at the default budget.
+    public static let hopperFinalDDPGIssue = "at the default budget offline DDPG is not broken on this buffer, and BCQ "
+        + "does not beat it: over 12 seeds per kernel (hopper-study) BCQ's return was 311 ± 67 against offline DDPG's "
+        + "228 ± 50 under Haswell, 277 ± 19 against 261 ± 39 under SkylakeX, 221 ± 27 against 377 ± 118 under Sandybridge. "
+        + "With 100 000 steps and 99 000 BCQ updates BCQ led on 5 seeds (674 ± 106 against 346 ± 74, "
+        + "notes/hopper-study.md), a budget beyond the lesson's default"
+    /// What the study runs of the hopper's Final-buffer BC claim measured.
+    public static let hopperFinalBCStudy = "over 12 seeds per kernel (hopper-study) BCQ's return was 311 ± 67 against BC's "
+        + "88 ± 18 under Haswell, 277 ± 19 against 84 ± 22 under SkylakeX, 221 ± 27 against 65 ± 15 under Sandybridge "
+        + "(mean ± standard error); on four seeds three groups of nine failed"
+}
+
+/// The hopper's Final-buffer comparison of a default run with enough seeds; otherwise the error that
+/// says why this run cannot decide a claim about it.
+private func hopperFinal(_ r: Lesson06Results) throws -> Lesson06Results.HopperComparison {
+    guard let final = r.hopperFinal else {
+        throw ClaimError.tooShortRuns(have: r.hopperEnvironmentSteps ?? 0, need: Lesson06Thresholds.hopperFinalSteps)
+    }
+    guard final.seeds >= Lesson06Thresholds.hopperFinalSeeds else {
+        throw ClaimError.tooFewSeeds(have: final.seeds, need: Lesson06Thresholds.hopperFinalSeeds)
+    }
+    return final
+}
+
+/// log₁₀(estimate / true value) per seed, capped at one decade either way: +1 for a positive estimate
+/// of a policy whose true value is not positive (a hopper that falls at once), −1 for an estimate that
+/// is not positive of a policy that is worth something, 0 when neither is positive.
+func cappedDecadesOverTruth(_ estimates: [Double], _ truths: [Double]) -> [Double] {
+    zip(estimates, truths).map { q, v in
+        switch (q > 0, v > 0) {
+        case (true, true): Swift.min(Swift.max(log10(q / v), -1), 1)
+        case (true, false): 1
+        case (false, true): -1
+        case (false, false): 0
+        }
+    }
 }
 
 /// The comparison on each of lesson 5's buffers.
@@ -92,6 +140,31 @@ let lesson06Claims: [Claim] = [
         let half = SeedComparison.mean(hopper.expertReturnPerSeed) / 2
         check.seeds(SeedComparison(greater: hopper.bcqReturnPerSeed, than: hopper.ddpgReturnPerSeed, margin: half),
                     "hopper, Imitation: BCQ's final return above offline DDPG's by half the expert's")
+    },
+    Claim(lesson: 6, id: "hopperFinalValue", "hopper, Final buffer: offline DDPG's estimate runs far above its true value, "
+          + "BCQ's does not",
+          status: .study(seeds: Lesson06Thresholds.hopperFinalSeeds, Lesson06Thresholds.hopperFinalValueStudy),
+          of: Lesson06Results.self) { r, check in
+        let final = try hopperFinal(r)
+        check.seeds(SeedComparison(greater: cappedDecadesOverTruth(final.ddpgEstimatePerSeed, final.ddpgTruthPerSeed),
+                                   than: log10(2)),
+                    "hopper, Final: offline DDPG's log10(estimate / true value), capped at 1, above log10 2")
+        check.seeds(SeedComparison.less(cappedDecadesOverTruth(final.bcqEstimatePerSeed, final.bcqTruthPerSeed),
+                                        than: log10(2)),
+                    "hopper, Final: BCQ's log10(estimate / true value), capped at ±1, below log10 2")
+    },
+    Claim(lesson: 6, id: "hopperFinalBC", "hopper, Final buffer: BCQ's return above behavior cloning's",
+          status: .study(seeds: Lesson06Thresholds.hopperFinalSeeds, Lesson06Thresholds.hopperFinalBCStudy),
+          of: Lesson06Results.self) { r, check in
+        let final = try hopperFinal(r)
+        check.seeds(SeedComparison(greater: final.bcqReturnPerSeed, than: final.bcReturnPerSeed),
+                    "hopper, Final: BCQ's final return above BC's")
+    },
+    Claim(lesson: 6, id: "hopperFinalDDPG", "hopper, Final buffer: BCQ's return above offline DDPG's",
+          status: .knownIssue(Lesson06Thresholds.hopperFinalDDPGIssue), of: Lesson06Results.self) { r, check in
+        let final = try hopperFinal(r)
+        check.seeds(SeedComparison(greater: final.bcqReturnPerSeed, than: final.ddpgReturnPerSeed),
+                    "hopper, Final: BCQ's final return above offline DDPG's")
     },
     Claim(lesson: 6, id: "phiSweep", "the Φ sweep: small Φ imitates the generative model, large Φ drifts towards DDPG",
           status: .reported("held on 23 of 30 \(runs)"), of: Lesson06Results.self) { r, check in

@@ -14,6 +14,12 @@ public struct Lesson06Results: Codable, Sendable {
     public var comparison: Comparison?
     /// The same on the hopper's expert buffer (lesson 5's hopper Imitation).
     public var hopper: HopperComparison?
+    /// Environment steps of the hopper's interacting agents in this run (lesson 5's setting: 20 000
+    /// under `--quick`, 50 000 by default), recorded with the expert-buffer comparison.
+    public var hopperEnvironmentSteps: Int?
+    /// The same on the hopper's Final buffer (lesson 5's, at the default setting only: `nil` under
+    /// `--quick`, whose Final buffer would be too small to show anything).
+    public var hopperFinal: HopperComparison?
     /// BCQ with several values of Φ.
     public var sweep: Sweep?
 
@@ -174,7 +180,7 @@ public struct Lesson06Results: Codable, Sendable {
             self.distanceFromModel = distanceFromModel
         }
     }
-    /// BCQ, offline DDPG (lesson 5's blue) and behavior cloning on the hopper's expert buffer; "final"
+    /// BCQ, offline DDPG (lesson 5's blue) and behavior cloning on one of the hopper's buffers; "final"
     /// is the mean of the last three evaluations.
     public struct HopperComparison: Codable, Sendable {
         /// The number of seeds.
@@ -183,10 +189,15 @@ public struct Lesson06Results: Codable, Sendable {
         public var transitions: Int
         /// BCQ's gradient updates (behavior cloning takes as many steps).
         public var bcqUpdates: Int
-        /// The expert's return, per seed.
+        /// The return of the agent that filled the buffer, per seed: the expert on the Imitation
+        /// buffer, the behavioural DDPG agent (orange) at the end of its training on Final.
         public var expertReturnPerSeed: [Double]
         /// Offline DDPG's final return, per seed.
         public var ddpgReturnPerSeed: [Double]
+        /// Offline DDPG's final estimate Q(s₀, π(s₀)), per seed.
+        public var ddpgEstimatePerSeed: [Double]
+        /// The true value of offline DDPG's final policy, per seed.
+        public var ddpgTruthPerSeed: [Double]
         /// BCQ's final return, per seed.
         public var bcqReturnPerSeed: [Double]
         /// Behavior cloning's return, per seed.
@@ -198,6 +209,7 @@ public struct Lesson06Results: Codable, Sendable {
 
         /// The comparison's numbers.
         public init(seeds: Int, transitions: Int, bcqUpdates: Int, expertReturnPerSeed: [Double], ddpgReturnPerSeed: [Double],
+                    ddpgEstimatePerSeed: [Double], ddpgTruthPerSeed: [Double],
                     bcqReturnPerSeed: [Double], bcReturnPerSeed: [Double], bcqEstimatePerSeed: [Double],
                     bcqTruthPerSeed: [Double]) {
             self.seeds = seeds
@@ -205,6 +217,8 @@ public struct Lesson06Results: Codable, Sendable {
             self.bcqUpdates = bcqUpdates
             self.expertReturnPerSeed = expertReturnPerSeed
             self.ddpgReturnPerSeed = ddpgReturnPerSeed
+            self.ddpgEstimatePerSeed = ddpgEstimatePerSeed
+            self.ddpgTruthPerSeed = ddpgTruthPerSeed
             self.bcqReturnPerSeed = bcqReturnPerSeed
             self.bcReturnPerSeed = bcReturnPerSeed
             self.bcqEstimatePerSeed = bcqEstimatePerSeed

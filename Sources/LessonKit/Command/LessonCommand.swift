@@ -81,6 +81,13 @@ public struct LessonCommand: ParsableCommand {
                                valueName: "N"))
     public var seedCount: Int?
 
+    /// The budgets' scale: the lesson's own (`standard`) or, for the lessons that have one, the
+    /// paper's (`paper`: hours per seed, meant for shards on a cluster).
+    @Option(help: ArgumentHelp("The budgets: standard (the lesson's own) or paper (lessons 5 and 6: the hopper at "
+                               + "Fujimoto et al.'s sizes, hours per seed; the lesson prints its estimate first).",
+                               valueName: "SCALE"))
+    public var scale: LessonScale = .standard
+
     /// Read every seed's run kept by the shards instead of training, then draw, read and decide.
     @Flag(help: ArgumentHelp("Merge the shards (--seeds): read every seed's kept run instead of training, then draw "
                              + "the figures, print the tables and decide the claims on all of them."))
@@ -89,9 +96,13 @@ public struct LessonCommand: ParsableCommand {
     /// Options with every default.
     public init() {}
 
-    /// Rejects a cell number below 1, a shard together with a merge, fewer than two seeds, a shard
-    /// past the last seed and a figure size that cannot be read, each with one line naming it.
+    /// Rejects `--quick` with `--scale paper`, a cell number below 1, a shard together with a merge,
+    /// fewer than two seeds, a shard past the last seed and a figure size that cannot be read, each
+    /// with one line naming it.
     public func validate() throws {
+        if quick && scale == .paper {
+            throw ValidationError("--quick and --scale paper ask for opposite budgets: give one of them")
+        }
         if let lastCell, lastCell < 1 {
             throw ValidationError("--cell must be 1 or more (cells are numbered from 1), got \(lastCell)")
         }
@@ -112,6 +123,14 @@ public struct LessonCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// The scale of a lesson's budgets (`--scale`).
+public enum LessonScale: String, ExpressibleByArgument, CaseIterable, Sendable, Codable {
+    /// The lesson's own budgets (minutes on two cores; `--quick` makes them smaller).
+    case standard
+    /// The paper's sizes, for the lessons that declare them (``Lesson/paperScale``).
+    case paper
 }
 
 /// A comma-separated list of figure formats, e.g. `png,svg,pdf`.

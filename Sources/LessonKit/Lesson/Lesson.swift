@@ -37,6 +37,9 @@ public final class Lesson {
     private(set) var cells: [Cell] = []
     /// The lesson's typed results, as they stand (see ``results(_:)``).
     private(set) var typedResults: (() -> any Encodable)?
+    /// What `--scale paper` runs in this lesson, shown in the run's header; `nil` (the default) when
+    /// the lesson has no paper scale, and the option is then refused with one line.
+    public var paperScale: String?
 
     /// Declares a lesson. `slug` is the short name after the number, e.g. "behavior-cloning" for
     /// the executable `01-behavior-cloning`.

@@ -12,6 +12,8 @@ public final class LessonContext: @unchecked Sendable {
     public let lesson: LessonInfo
     /// Small budgets: the lesson picks fewer seeds, steps and samples when this is set.
     public let quick: Bool
+    /// `--scale`: `paper` for the paper's sizes (only in lessons that declare ``Lesson/paperScale``).
+    public let scale: LessonScale
     /// The run's seed: make every `RandomSource` from it (`RandomSource(seed: context.seed)`).
     public let seed: UInt64
     /// Which exercise code to plug in: `Solutions.X()` for `.reference`, `Exercises.X()` for `.exercises`.
@@ -74,6 +76,7 @@ public final class LessonContext: @unchecked Sendable {
         self.typedResults = typedResults
         self.lesson = lesson
         self.quick = options.quick
+        self.scale = options.scale
         self.seed = options.seed
         self.implementation = options.implementation
         self.outputDirectory = outputDirectory
@@ -87,7 +90,8 @@ public final class LessonContext: @unchecked Sendable {
         let lessonFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(lesson.directoryName)
         self.seedStore = SeedRunStore(directory: lessonFolder.appendingPathComponent("seeds"),
                                       settings: .init(lesson: lesson.directoryName, seed: String(options.seed),
-                                                      quick: options.quick, implementation: options.implementation.rawValue))
+                                                      quick: options.quick, implementation: options.implementation.rawValue,
+                                                      scale: options.scale.rawValue))
     }
 
     /// `full` normally and `quick` with `--quick`: `let steps = context.choose(full: 20_000, quick: 500)`.

@@ -19,6 +19,9 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The lesson's typed results cannot be written to results.json.
     case badTypedResults(String)
 
+    /// `--scale paper` for a lesson that has no paper scale.
+    case noPaperScale(lesson: Int)
+
     /// A per-seed experiment's name that cannot be a folder name.
     case badExperimentName(String)
     /// A per-seed experiment returned another number of runs than it was given seeds.
@@ -46,6 +49,9 @@ public enum LessonError: Error, CustomStringConvertible, Sendable, Equatable {
             return "a table row has \(got) entries but the table has \(expected) columns"
         case let .badTypedResults(reason):
             return "results.json: \(reason)"
+        case let .noPaperScale(lesson):
+            return "--scale paper: lesson \(lesson) has no paper scale (lessons 5 and 6 have one: the hopper at "
+                + "Fujimoto et al.'s sizes)"
         case let .badExperimentName(name):
             return "per-seed experiment name \"\(name)\" must be letters, digits, '-' or '_' (it becomes a folder name)"
         case let .perSeedRunCount(experiment, runs, seeds):

@@ -31,6 +31,9 @@ struct LessonRunner {
         if last > count {
             return notStarted(LessonError.noSuchCell(requested: last, count: count).description, directory)
         }
+        if options.scale == .paper && lesson.paperScale == nil {
+            return notStarted(LessonError.noPaperScale(lesson: info.number).description, directory)
+        }
         if options.backend == .gnuplot && !Self.programExists("gnuplot") {
             return notStarted(LessonError.gnuplotMissing.description, directory)
         }
@@ -170,6 +173,7 @@ struct LessonRunner {
         if let shard = options.seedRange { settings.append("shard: seeds \(shard)") }
         if options.merge { settings.append("merging the shards' seeds") }
         if let seedCount = options.seedCount { settings.append("\(seedCount) seeds per experiment") }
+        if options.scale == .paper, let paper = lesson.paperScale { settings.append("paper scale: \(paper)") }
         if stepping { settings.append("pausing between cells") }
         console.line(console.styled(settings.joined(separator: " · "), .dim))
         console.line(console.styled("BLAS: \(BLASKernel.summary)", .dim))

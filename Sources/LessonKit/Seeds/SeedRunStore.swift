@@ -22,6 +22,8 @@ struct SeedRunStore: Sendable {
         var quick: Bool
         /// `reference` or `exercises`.
         var implementation: String
+        /// `--scale` (`nil` in files written before the option existed: `standard`).
+        var scale: String?
 
         /// What differs from `expected`, e.g. "--seed 3, not 0".
         func differences(from expected: Settings) -> [String] {
@@ -29,6 +31,8 @@ struct SeedRunStore: Sendable {
             if lesson != expected.lesson { found.append("lesson \(lesson), not \(expected.lesson)") }
             if seed != expected.seed { found.append("--seed \(seed), not \(expected.seed)") }
             if quick != expected.quick { found.append(quick ? "--quick (this run is not quick)" : "full budgets (this run has --quick)") }
+            let (mine, theirs) = (scale ?? "standard", expected.scale ?? "standard")
+            if mine != theirs { found.append("--scale \(mine), not \(theirs)") }
             if implementation != expected.implementation {
                 found.append("--implementation \(implementation), not \(expected.implementation)")
             }
