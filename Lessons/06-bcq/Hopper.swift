@@ -194,33 +194,48 @@ func ratioWords(_ estimates: [Double], _ truths: [Double]) -> String {
         + (skipped > 0 ? ", over the \(n) seeds whose true value is positive" : "")
 }
 
-/// Return over gradient updates of the agent that filled the buffer (the expert, flat; orange on Final,
-/// over its own updates), offline DDPG and BCQ on one of the hopper's buffers, mean ± std over seeds
-/// (each agent at its own update counts), and BC's final return as a point with its spread at BCQ's
-/// last update. `small` (a slide or a column): no legend, the caption names the colours.
+/// Top: return over gradient updates of the agent that filled the buffer (the expert, flat; orange on
+/// Final, over its own updates), offline DDPG and BCQ on one of the hopper's buffers, mean ± std over
+/// seeds (each agent at its own update counts), and BC's final return as a point with its spread at
+/// BCQ's last update. Bottom, on a log scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid)
+/// against the true value of their policies (dashed), means over seeds. `small` (a slide or a
+/// column): no legend, the caption names the colours.
 func hopperComparisonFigure(_ outcomes: [HopperOutcome], buffer: HopperBuffer, budget: HopperBudget,
                             small: Bool = false) -> Figure {
-    var figure = Figure(width: 7.5, height: 4.2)
+    var figure = Figure(width: 7.5, height: 7.4, rows: 2, columns: 1)
     figure.title = "\(buffer.title): BCQ, offline DDPG and BC"
-    var axes = Axes()
+    var returns = Axes(), values = Axes()
     let updates = buffer.bcqUpdates(budget)
-    for (curves, color, name) in [(outcomes.map(\.expert), Color.orange, "\(buffer.filler) (filled the buffer)"),
+    let filler = buffer == .imitation ? "the expert, which filled the buffer" : "orange, which filled the buffer"
+    for (curves, color, name) in [(outcomes.map(\.expert), Color.orange, filler),
                                   (outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG (lesson 5's blue)"),
                                   (outcomes.map(\.bcq), Palette.bcq, "BCQ, Φ = 0.05")] {
         let stats = CurveStatistics.returns(curves)
         let x = stats.updates.map(Double.init)
-        axes.band(x: x, center: stats.mean, spread: stats.standardDeviation, color: color)
-        axes.line(x: x, y: stats.mean, label: name, color: color, width: 2)
+        returns.band(x: x, center: stats.mean, spread: stats.standardDeviation, color: color)
+        returns.line(x: x, y: stats.mean, label: name, color: color, width: 2)
     }
     let bc = meanAndStandardDeviation(of: outcomes.map(\.bc.averageReturn))
-    axes.scatter(x: [Double(updates)], y: [bc.mean], label: "behavior cloning (after \(updates) steps)",
-                 color: Palette.bc, size: 8)
-    axes.line(x: [Double(updates), Double(updates)], y: [bc.mean - bc.std, bc.mean + bc.std],
-              color: Palette.bc, width: 1.5)
-    axes.xLabel = "gradient updates"
-    axes.yLabel = "episode return"
-    axes.legend = small ? .none : .outsideRight
-    axes.grid = true
-    figure[0, 0] = axes
+    returns.scatter(x: [Double(updates)], y: [bc.mean], label: "behavior cloning (after \(updates) steps)",
+                    color: Palette.bc, size: 8)
+    returns.line(x: [Double(updates), Double(updates)], y: [bc.mean - bc.std, bc.mean + bc.std],
+                 color: Palette.bc, width: 1.5)
+    returns.yLabel = "episode return"
+    returns.legend = small ? .none : .outsideRight
+    returns.grid = true
+    for (curves, color, name) in [(outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG"), (outcomes.map(\.bcq), Palette.bcq, "BCQ")] {
+        let x = CurveStatistics.returns(curves).updates.map(Double.init)
+        values.line(x: x, y: CurveStatistics.estimatedValues(curves).mean, label: "\(name): Q(s_0, π(s_0))",
+                    color: color, width: 2)
+        values.line(x: x, y: CurveStatistics.trueValues(curves).mean, label: "\(name): true value", color: color,
+                    style: .dashed, width: 1.6)
+    }
+    values.xLabel = "gradient updates"
+    values.yLabel = small ? "value (log)" : "discounted value (γ = 0.99, log)"
+    values.yScale = .log
+    values.legend = small ? .none : .outsideRight
+    values.grid = true
+    figure[0, 0] = returns
+    figure[1, 0] = values
     return figure
 }

@@ -354,10 +354,11 @@ lesson.code("BCQ, offline DDPG and BC on the hopper's expert buffer") { context 
     try showHopperComparison(recorded, buffer: .imitation, context: context)
 }
 
-lesson.figure("hopper", caption: "The hopper's expert buffer: return over gradient updates of the expert that filled it "
-    + "(orange, flat), offline DDPG (lesson 5's blue, with lesson 5's number of updates) and BCQ with Φ = 0.05, mean ± "
-    + "standard deviation over seeds, and "
-    + "behavior cloning's final return (green point, ± std).") { context in
+lesson.figure("hopper", caption: "The hopper's expert buffer. Top: return over gradient updates of the expert that "
+    + "filled it (orange, flat), offline DDPG (lesson 5's blue, with lesson 5's number of updates) and BCQ with Φ = 0.05, "
+    + "mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std). Bottom, on a log "
+    + "scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value of their policies (dashed), "
+    + "means over seeds.") { context in
     guard !hopperOutcomes.isEmpty else { throw CellSkipped("the hopper comparison did not run") }
     return hopperComparisonFigure(hopperOutcomes, buffer: .imitation, budget: hopperBudget(context),
                                   small: context.drawsSmallFigures)
@@ -377,9 +378,11 @@ lesson.code("BCQ, offline DDPG and BC on the hopper's Final buffer") { context i
     try showHopperComparison(recorded, buffer: .final, context: context)
 }
 
-lesson.figure("hopper-final", caption: "The hopper's Final buffer: return over gradient updates of orange, the DDPG "
-    + "agent whose whole training run (N(0, 0.5) exploration) filled it, offline DDPG (lesson 5's blue) and BCQ with "
-    + "Φ = 0.05, mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std).") { context in
+lesson.figure("hopper-final", caption: "The hopper's Final buffer. Top: return over gradient updates of orange, the "
+    + "DDPG agent whose whole training run (N(0, 0.5) exploration) filled it, offline DDPG (lesson 5's blue) and BCQ with "
+    + "Φ = 0.05, mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std). Bottom, "
+    + "on a log scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value of their policies "
+    + "(dashed), means over seeds.") { context in
     guard !hopperFinalOutcomes.isEmpty else { throw CellSkipped("the Final comparison did not run") }
     return hopperComparisonFigure(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context),
                                   small: context.drawsSmallFigures)

@@ -10,12 +10,14 @@ func ablationTable(_ perSeed: [[PixelCriticRun]], variants: [AgentVariant], thre
     var table = Table("The ablation, run by run", columns: [
         "agent", "seed", .init("environment steps to \(Int(threshold * 100)) % success"),
         .init("final success", format: .percent(0)), .init("mean success along training", format: .fixed(3)),
+        .init("final, held-out style", format: .percent(0)),
     ])
     for (column, variant) in variants.enumerated() {
         for runs in perSeed {
             let run = runs[column]
+            let heldOut: any TableEntry = run.heldOutEvaluation.map { $0.successRate } ?? Table.Cell.empty
             try table.addRow(variant.name, String(run.seed), run.stepsToThreshold.map { "\($0)" } ?? "not reached",
-                             run.finalEvaluation.successRate, run.meanSuccessAlongTraining)
+                             run.finalEvaluation.successRate, run.meanSuccessAlongTraining, heldOut)
         }
     }
     return table
@@ -32,8 +34,10 @@ func reading(_ ablation: Lesson09Results.Ablation, quick: Bool) throws -> String
         let outcome = n == 1
             ? (reached == 1 ? "its run reached" : "its run did not reach")
             : "\(reached) of \(n) runs reached"
+        let heldOut = agent.heldOutFinalSuccess.map { values in
+            ", \(String(format: "%.0f", mean(of: values) * 100)) % in the held-out style" } ?? ""
         return "\(name(ofAgent: agent.id)): \(outcome) \(threshold) % success within \(budget) environment steps; "
-            + "final success \(String(format: "%.0f", final * 100)) %" + (n > 1 ? " on average" : "")
+            + "final success \(String(format: "%.0f", final * 100)) %" + (n > 1 ? " on average" : "") + heldOut
     }
     var lines: [String] = []
     if quick {

@@ -1,8 +1,10 @@
 // The figures of lesson 9: what the policy sees (the figures' style, randomized styles and the
-// held-out style, at the policy's resolution) and success along training for each critic.
+// held-out style, at the policy's resolution), success along training for each critic, and the final
+// policies in the held-out style.
 import Environments
 import Foundation
 import LessonClaims
+import LessonKit
 import Numerics
 import Plotting
 
@@ -118,3 +120,30 @@ func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure 
     return figure
 }
 
+
+/// Each run's final success in the figures' style (where it trained) and in the held-out style: one
+/// panel per agent, bars for the means over seeds and one line per seed from the first to the second.
+func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> Figure {
+    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.agents.count)
+    figure.title = "The final policies in the style they trained in and in the held-out style"
+    for (column, agent) in ablation.agents.enumerated() {
+        guard let heldOut = agent.heldOutFinalSuccess else {
+            throw CellSkipped("these runs did not evaluate the held-out style")
+        }
+        var axes = Axes()
+        let c = color(ofAgent: agent.id)
+        axes.bars(categories: ["figures' style", "held-out style"], heights: [mean(of: agent.finalSuccess), mean(of: heldOut)],
+                  label: "mean over seeds", color: c.withAlpha(0.35))
+        for (seed, (trained, other)) in zip(agent.finalSuccess, heldOut).enumerated() {
+            axes.line(x: [0, 1], y: [trained, other], label: seed == 0 ? "one seed" : nil, color: c, width: 1.2)
+            axes.scatter(x: [0, 1], y: [trained, other], color: c, size: 5)
+        }
+        axes.title = shortName(ofAgent: agent.id)
+        axes.yLimits = 0...1.02
+        if column == 0 { axes.yLabel = "final success rate" }
+        axes.grid = true
+        axes.legend = small || column > 0 ? .none : .upperRight
+        figure[0, column] = axes
+    }
+    return figure
+}

@@ -163,6 +163,11 @@ four iterations only, to check that everything runs.
 - Without the auxiliary task (no loss, no pre-training) the encoder has only the policy gradient
   to learn where the block is. Whether that costs the agent its success on more seeds than twelve
   seeds' noise can hide is the second claim's question.
+- The agents here train in the figures' style only, and after training each final policy is
+  evaluated once more in the held-out style, from the same start states (the figure
+  held-out-style). Whether a policy that never saw another style loses most of its success there,
+  the first half of Zhu et al.'s case for randomization, is claim 9.heldOutStyleDrop, decided on
+  twelve seeds like the ablation.
 - Domain randomization draws every training episode in a new style; the held-out style lies
   outside its range, so that success on it would measure transfer. At this lesson's scale it did
   not work: a policy cloned from the expert on randomized renders did not even fit its training

@@ -97,6 +97,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
                                      evaluationEpisodes: schedule.evaluationEpisodes,
                                      successThreshold: Lesson09Thresholds.success,
                                      evaluationSeed: evaluationSeed(base: context.seed))
+    let experiment = { var e = base; e.evaluatesHeldOutStyle = true; return e }()   // one evaluation more, in the held-out style
     let variants = AgentVariant.all
     let seedCount = context.seedCount(ablationSeedCount(quick: context.quick))
     let seeds = (0..<seedCount).map { trainingSeed(base: context.seed, index: $0) }
@@ -109,7 +110,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
         let started = Date()
         let runs = try parallelMap(jobs.count, threads: 2) { job in
             let (seed, variant) = jobs[job]
-            return try variants[variant].experiment(base).run(
+            return try variants[variant].experiment(experiment).run(
                 critic: variants[variant].critic, seed: seed, imitation: exercises.adversarialImitation,
                 mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor) { _ in bar.advance() }
         }
@@ -132,7 +133,9 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
                 successPerSeed: runs.map { $0.successCurve.map(\.successRate) },
                 stepsToThreshold: runs.map { $0.stepsToThreshold.map(Double.init) ?? .nan },
                 finalSuccess: runs.map(\.finalEvaluation.successRate),
-                meanSuccessAlongTraining: runs.map(\.meanSuccessAlongTraining))
+                meanSuccessAlongTraining: runs.map(\.meanSuccessAlongTraining),
+                heldOutFinalSuccess: runs.allSatisfy { $0.heldOutEvaluation != nil }
+                    ? runs.map { $0.heldOutEvaluation!.successRate } : nil)
         })
     ablation = made
     results.ablation = made
@@ -144,6 +147,13 @@ lesson.figure("success", caption: "Success of the policy's mean action from the 
     + "the thick line their mean.") { context in
     guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
     return successFigure(ablation, small: context.drawsSmallFigures)
+}
+
+lesson.figure("held-out-style", caption: "Each run's final policy from the same start states, in the style it was "
+    + "trained in (the figures') and in the held-out style it never saw: one line per seed, the agents side by side. No "
+    + "agent here trains with domain randomization.") { context in
+    guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
+    return try heldOutFigure(ablation, small: context.drawsSmallFigures)
 }
 
 lesson.code("What this run shows") { context in

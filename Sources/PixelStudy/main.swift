@@ -73,6 +73,8 @@ struct PixelStudy: ParsableCommand {
     var stopAtThreshold = false
     @Option(help: "Runs at a time.")
     var threads = 2
+    @Flag(name: .customLong("held-out"), help: "After training, evaluate each final policy in the held-out style too.")
+    var heldOut = false
     @Flag(help: "Also run lesson 7's agent on the state (MixedRewardAgent, same settings) for the same seeds, for comparison.")
     var baseline = false
     @Option(name: .customLong("cloning-check"), help: "Instead of the study: behavior cloning of the designed expert from this many episodes of images, then its success (0: off).")
@@ -174,9 +176,10 @@ struct PixelStudy: ParsableCommand {
         let set = exerciseSet(for: .reference).set
         let task = PushingTask()
         let demos = try task.demonstrations(count: demonstrations, seed: RandomSource.derivedSeed(base: 0, scale: 1_000, offset: 77_000))
-        let experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demos,
+        var experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demos,
                                                iterations: iterations, evaluationInterval: interval, evaluationEpisodes: episodes,
                                                successThreshold: threshold, stopsAtThreshold: stopAtThreshold)
+        experiment.evaluatesHeldOutStyle = heldOut
         let given = try set.rewardMixing.successStatistics(of: demos)
         FileHandle.standardError.write(Data(("pixel-study: \(size)×\(size) images, \(environments) × \(stepsPerEnvironment) steps × "
             + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), seeds \(seedList), BLAS threads "
@@ -256,6 +259,12 @@ struct PixelStudy: ParsableCommand {
             print(String(format: "%@ %4d  %@  %13.2f  %12.3f  %9d  %7.1f  %7.0f  %@", run.critic.description.padding(toLength: 20, withPad: " ", startingAt: 0),
                          Int(run.seed), reached.padding(toLength: 15, withPad: " ", startingAt: 0), run.finalEvaluation.successRate, run.meanSuccessAlongTraining, run.environmentSteps,
                          run.seconds, Double(run.environmentSteps) / run.seconds, curve))
+        }
+        for run in runs {
+            if let heldOut = run.heldOutEvaluation {
+                print(String(format: "%@ %4d  final success %.2f in the figures' style, %.2f in the held-out style",
+                             run.critic.description, Int(run.seed), run.finalEvaluation.successRate, heldOut.successRate))
+            }
         }
         for critic in criticList {
             let mine = runs.filter { $0.critic == critic }

@@ -30,6 +30,10 @@ public struct PixelCriticExperiment: Sendable {
     public var stopsAtThreshold: Bool
     /// The seed of the evaluation episodes (the same start states for every run).
     public var evaluationSeed: UInt64
+    /// After training, evaluate the final policy once more in ``PushingRenderStyle/heldOut``, a style
+    /// it never saw (the agent trains in ``PixelMixedRewardConfiguration/styles``): the same episodes,
+    /// other pixels. Off by default; it costs one evaluation and changes no training number.
+    public var evaluatesHeldOutStyle = false
 
     /// An experiment with the given task, settings, demonstrations and budget.
     public init(task: PushingTask, configuration: PixelMixedRewardConfiguration, demonstrations: [Trajectory<BlockPushing.State>],
@@ -72,7 +76,14 @@ public struct PixelCriticExperiment: Sendable {
                 if stopsAtThreshold { break }
             }
         }
+        var heldOut: SuccessStatistics?
+        if evaluatesHeldOutStyle {
+            let episodes = try PixelPolicyEvaluation.trajectories(of: agent.policy, task: task, style: .heldOut,
+                                                                  episodes: evaluationEpisodes, seed: evaluationSeed)
+            heldOut = try mixing.successStatistics(of: episodes)
+        }
         return PixelCriticRun(critic: critic, seed: seed, successCurve: curve, stepsToThreshold: reached, finalEvaluation: last,
+                              heldOutEvaluation: heldOut,
                               meanSuccessAlongTraining: mean(of: curve.map(\.successRate)),
                               environmentSteps: agent.environmentSteps,
                               demonstrationStartFraction: agent.demonstrationStartFraction,

@@ -14,6 +14,9 @@ public struct PixelCriticRun: Sendable, Codable, Equatable {
     public var stepsToThreshold: Int?
     /// The last evaluation.
     public var finalEvaluation: SuccessStatistics
+    /// The final policy evaluated in the held-out style, on the same episodes
+    /// (``PixelCriticExperiment/evaluatesHeldOutStyle``), or `nil`.
+    public var heldOutEvaluation: SuccessStatistics?
     /// The mean success rate over the curve's evaluations (the area under the curve, per point).
     public var meanSuccessAlongTraining: Double
     /// Environment steps taken for training.
@@ -25,13 +28,15 @@ public struct PixelCriticRun: Sendable, Codable, Equatable {
 
     /// A run from its numbers.
     public init(critic: PixelCriticChoice, seed: UInt64, successCurve: [SuccessCurvePoint], stepsToThreshold: Int?,
-                finalEvaluation: SuccessStatistics, meanSuccessAlongTraining: Double, environmentSteps: Int,
+                finalEvaluation: SuccessStatistics, heldOutEvaluation: SuccessStatistics? = nil,
+                meanSuccessAlongTraining: Double, environmentSteps: Int,
                 demonstrationStartFraction: Double, seconds: Double) {
         self.critic = critic
         self.seed = seed
         self.successCurve = successCurve
         self.stepsToThreshold = stepsToThreshold
         self.finalEvaluation = finalEvaluation
+        self.heldOutEvaluation = heldOutEvaluation
         self.meanSuccessAlongTraining = meanSuccessAlongTraining
         self.environmentSteps = environmentSteps
         self.demonstrationStartFraction = demonstrationStartFraction

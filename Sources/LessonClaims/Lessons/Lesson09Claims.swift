@@ -15,6 +15,8 @@ public enum Lesson09Thresholds {
     public static let criticStudy = "over 12 seeds it held under each kernel: 9 of 12 seeds reached 0.5 against 3 of 12 "
         + "under Haswell, 8 against 0 under SkylakeX, 6 against 0 under Sandybridge; the runs are bimodal, and the kernel "
         + "decides which mode a seed lands in"
+    /// What the study runs of the held-out-style claim measured.
+    public static let heldOutStudy = "STUDY-HELDOUT"
     /// What the study runs of the auxiliary-task claim measured.
     public static let auxiliaryStudy = "over 12 seeds, with the auxiliary task against without, it held under Haswell (9 of 12 "
         + "seeds reached 0.5 against 0) and SkylakeX (8 against 1) but not under Sandybridge (6 against 2: a difference of 0.33 "
@@ -45,7 +47,31 @@ let lesson09Claims: [Claim] = [
           of: Lesson09Results.self) { r, check in
         try moreSeedsReach(r, agent: "state", than: "stateWithoutAuxiliary", check)
     },
+    Claim(lesson: 9, id: "heldOutStyleDrop",
+          "trained without domain randomization, the recipe's policy loses most of its success in the held-out style",
+          status: .study(seeds: Lesson09Thresholds.studySeeds, Lesson09Thresholds.heldOutStudy),
+          of: Lesson09Results.self) { r, check in
+        try heldOutStyleDrops(r, check)
+    },
 ]
+
+/// The first half of Zhu et al.'s domain-randomization claim, on the lesson's own agents (none of which
+/// trains with randomization): on a run of at least ``Lesson09Thresholds/studySeeds`` seeds of
+/// ``Lesson09Thresholds/studyEnvironmentSteps`` steps, the recipe's final success in the held-out style
+/// stays below half of its success in the figures' style, seed by seed, by two standard errors.
+private func heldOutStyleDrops(_ r: Lesson09Results, _ check: ClaimChecker) throws {
+    let ablation = try required(r.ablation, "ablation")
+    guard ablation.seeds.count >= Lesson09Thresholds.studySeeds else {
+        throw ClaimError.tooFewSeeds(have: ablation.seeds.count, need: Lesson09Thresholds.studySeeds)
+    }
+    guard ablation.environmentStepsPerRun >= Lesson09Thresholds.studyEnvironmentSteps else {
+        throw ClaimError.tooShortRuns(have: ablation.environmentStepsPerRun, need: Lesson09Thresholds.studyEnvironmentSteps)
+    }
+    let recipe = try ablation.agent("state")
+    let heldOut = try required(recipe.heldOutFinalSuccess, "ablation.agents[state].heldOutFinalSuccess")
+    check.seeds(SeedComparison(greater: zip(recipe.finalSuccess, heldOut).map { $0 / 2 - $1 }, than: 0),
+                "the recipe, per seed: half its final success in the figures' style minus its success in the held-out style")
+}
 
 /// The rule of lesson 9's study claims: on a run of at least ``Lesson09Thresholds/studySeeds`` seeds of
 /// ``Lesson09Thresholds/studyEnvironmentSteps`` steps each,

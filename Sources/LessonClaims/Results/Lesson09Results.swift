@@ -70,16 +70,20 @@ public struct Lesson09Results: Codable, Sendable {
         public var finalSuccess: [Double]
         /// Per seed, the mean success rate over the evaluations (area under the curve, per point).
         public var meanSuccessAlongTraining: [Double]
+        /// Per seed, the final policy's success rate in the held-out style, which training never showed
+        /// (the same episodes as `finalSuccess`); `nil` when the runs did not measure it.
+        public var heldOutFinalSuccess: [Double]?
 
         /// One agent's runs.
         public init(id: String, steps: [Int], successPerSeed: [[Double]], stepsToThreshold: [Double],
-                    finalSuccess: [Double], meanSuccessAlongTraining: [Double]) {
+                    finalSuccess: [Double], meanSuccessAlongTraining: [Double], heldOutFinalSuccess: [Double]? = nil) {
             self.id = id
             self.steps = steps
             self.successPerSeed = successPerSeed
             self.stepsToThreshold = stepsToThreshold
             self.finalSuccess = finalSuccess
             self.meanSuccessAlongTraining = meanSuccessAlongTraining
+            self.heldOutFinalSuccess = heldOutFinalSuccess
         }
 
         /// Per seed, 1 when the run reached the threshold within the budget, else 0.
