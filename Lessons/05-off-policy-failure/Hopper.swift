@@ -8,11 +8,6 @@ import LessonKit
 import Numerics
 import Plotting
 
-/// The hopper experiment's budget for this run: `--quick`, the default, or `--scale paper`.
-func hopperBudget(_ context: LessonContext) -> HopperBudget {
-    context.quick ? .quick : context.scale == .paper ? .paper : .standard
-}
-
 /// The hopper experiment's configuration: `FixedBufferExperimentConfiguration.hopper` in the library.
 func hopperConfiguration(_ budget: HopperBudget) -> FixedBufferExperimentConfiguration {
     .hopper(budget)
@@ -23,6 +18,11 @@ func hopperConfiguration(_ budget: HopperBudget) -> FixedBufferExperimentConfigu
 /// 1.4–1.7 times its true value), so `--quick` leaves it out.
 func hopperSettings(_ budget: HopperBudget) -> [BufferSetting] {
     BufferSetting.allCases.filter { budget != .quick || $0 != .final }
+}
+
+/// The hopper's budget for this run: `--quick`, the default, or `--scale paper`.
+func hopperBudget(_ context: LessonContext) -> HopperBudget {
+    HopperBudget(quick: context.quick, paperScale: context.scale == .paper)
 }
 
 /// The number of seeds of the hopper experiment (the paper's figures average 5).
@@ -36,16 +36,15 @@ func runHopperOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExerc
     let configuration = hopperConfiguration(budget)
     let settings = hopperSettings(budget)
     let count = context.seedCount(hopperSeedCount(budget))
-    if budget == .paper && !context.merging {  // a merge trains nothing
-        let cost = try HopperCost.measure(configuration: configuration, bcq: nil, offPolicy: formulas, batchConstrained: nil,
-                                          seed: context.seed)
-        let perSeed = cost.lessonFiveSeconds(configuration, settings: settings)
-        let seedsHere = context.seedRange.map { max(0, min($0.upperBound, count - 1) - $0.lowerBound + 1) } ?? count
-        context.print(HopperCost.estimate(perSeed: perSeed, seeds: seedsHere))
-    }
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let unitsPerSeed = FixedBufferPart.parts(for: settings, configuration).reduce(0) { $0 + $1.workUnits(configuration) }
     let runs = try context.perSeed("hopper-orange-and-blue", count: count) { indices in
+        if budget == .paper {   // what the run will cost, before it starts
+            let cost = try HopperCost.measure(configuration: configuration, bcq: nil, offPolicy: formulas,
+                                              batchConstrained: nil, seed: context.seed)
+            context.print(HopperCost.estimate(perSeed: cost.lessonFiveSeconds(configuration, settings: settings),
+                                              seeds: indices.count))
+        }
         let bar = context.progress(total: unitsPerSeed * indices.count, label: "hopper, \(indices.count) seeds")
         let runs = try runFixedBufferExperiments(seeds: indices.map { seeds[$0] }, configuration: configuration,
                                                  environment: Hopper(), formulas: formulas, settings: settings,

@@ -10,11 +10,6 @@ import LessonKit
 import Numerics
 import Plotting
 
-/// The hopper's budget for this run: `--quick`, the default, or `--scale paper` (lesson 5's).
-func hopperBudget(_ context: LessonContext) -> HopperBudget {
-    context.quick ? .quick : context.scale == .paper ? .paper : .standard
-}
-
 /// The hopper buffers lesson 6 compares on: lesson 5's Imitation buffer (the expert's transitions) at
 /// every setting, and its Final buffer (a DDPG agent's whole training run with N(0, 0.5) exploration)
 /// without `--quick`, like lesson 5 (at `--quick`'s 20 000 steps blue's estimate is only 1.4–1.7 times
@@ -58,6 +53,11 @@ enum HopperBuffer: CaseIterable, Sendable {
     var title: String { self == .imitation ? "The hopper's expert buffer" : "The hopper's Final buffer" }
 }
 
+/// The hopper's budget for this run: `--quick`, the default, or `--scale paper`.
+func hopperBudget(_ context: LessonContext) -> HopperBudget {
+    HopperBudget(quick: context.quick, paperScale: context.scale == .paper)
+}
+
 /// The number of seeds of the hopper comparison (lesson 5's hopper seeds).
 func hopperSeedCount(_ budget: HopperBudget) -> Int { budget == .paper ? 5 : 4 }
 
@@ -87,17 +87,17 @@ func runHopperComparison(_ buffer: HopperBuffer, context: LessonContext, formula
     let count = context.seedCount(hopperSeedCount(budget))
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let part = buffer.part, updates = buffer.bcqUpdates(budget)
-    if budget == .paper && !context.merging {  // a merge trains nothing
-        let cost = try HopperCost.measure(configuration: configuration, bcq: buffer.learnerConfiguration(budget),
-                                          offPolicy: formulas.offPolicyLearning, batchConstrained: formulas.batchConstrained,
-                                          seed: context.seed)
-        let perSeed = cost.lessonFiveSeconds(configuration, settings: part.settings)
-            + cost.bcqSeconds(updates: updates, evaluationInterval: buffer.bcqEvaluationInterval(budget), configuration)
-        let seedsHere = context.seedRange.map { max(0, min($0.upperBound, count - 1) - $0.lowerBound + 1) } ?? count
-        context.print(HopperCost.estimate(perSeed: perSeed, seeds: seedsHere) + " (Behavior cloning's steps are not counted.)")
-    }
     let unitsPerSeed = part.workUnits(configuration) + 5 * updates
     return try context.perSeed(buffer.runKey, count: count) { indices in
+        if budget == .paper {   // what the run will cost, before it starts
+            let cost = try HopperCost.measure(configuration: configuration, bcq: buffer.learnerConfiguration(budget),
+                                              offPolicy: formulas.offPolicyLearning,
+                                              batchConstrained: formulas.batchConstrained, seed: context.seed)
+            let perSeed = cost.lessonFiveSeconds(configuration, settings: part.settings)
+                + cost.bcqSeconds(updates: updates, evaluationInterval: buffer.bcqEvaluationInterval(budget), configuration)
+            context.print(HopperCost.estimate(perSeed: perSeed, seeds: indices.count)
+                          + " (Behavior cloning's steps are not counted.)")
+        }
         let bar = context.progress(total: unitsPerSeed * indices.count, label: "hopper: lesson 5's buffer, then BCQ and BC")
         let tally = WorkTally(count: indices.count)
         let outcomes = try parallelMap(indices.count) { job in

@@ -317,6 +317,11 @@ public enum HopperBudget: String, Sendable, CaseIterable {
     case standard
     /// Fujimoto, Meger & Precup's (2019) sizes (`--scale paper`): hours per seed.
     case paper
+
+    /// A lesson run's budget from its options: `--quick`, `--scale paper`, or neither.
+    public init(quick: Bool, paperScale: Bool) {
+        self = quick ? .quick : paperScale ? .paper : .standard
+    }
 }
 
 extension FixedBufferExperimentConfiguration {
