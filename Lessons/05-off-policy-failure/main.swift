@@ -224,7 +224,9 @@ lesson.figure("hopper", caption: "The hopper. Top: return of orange (orange) and
 lesson.code("What the hopper shows") { context in
     guard let hopper = results.hopper else { throw CellSkipped("the hopper experiment did not run") }
     func ratio(_ agent: Lesson05Results.Agent) -> String {
-        String(format: "%.1f", agent.finalValue.estimate / agent.finalValue.truth)
+        let r = agent.finalValue.estimate / agent.finalValue.truth
+        // A diverged critic over a policy worth almost nothing gives ratios in the millions.
+        return r >= 1e6 ? String(format: "%.1f million", r / 1e6) : String(format: r >= 100 ? "%.0f" : "%.1f", r)
     }
     let (imitation, concurrent) = (hopper.imitation, hopper.concurrent)
     var text = String(format: """
