@@ -139,7 +139,7 @@ func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> 
             axes.scatter(x: [0, 1], y: [trained, other], color: c, size: 5)
         }
         axes.title = shortName(ofAgent: agent.id)
-        axes.yLimits = 0...1.02
+        axes.yLimits = -0.03...1.02   // a run at 0 keeps its whole marker
         if column == 0 { axes.yLabel = "final success rate" }
         axes.grid = true
         axes.legend = small || column > 0 ? .none : .upperRight
