@@ -60,14 +60,7 @@ let lesson09Claims: [Claim] = [
 /// ``Lesson09Thresholds/studyEnvironmentSteps`` steps, the recipe's final success in the held-out style
 /// stays below half of its success in the figures' style, seed by seed, by two standard errors.
 private func heldOutStyleDrops(_ r: Lesson09Results, _ check: ClaimChecker) throws {
-    let ablation = try required(r.ablation, "ablation")
-    guard ablation.seeds.count >= Lesson09Thresholds.studySeeds else {
-        throw ClaimError.tooFewSeeds(have: ablation.seeds.count, need: Lesson09Thresholds.studySeeds)
-    }
-    guard ablation.environmentStepsPerRun >= Lesson09Thresholds.studyEnvironmentSteps else {
-        throw ClaimError.tooShortRuns(have: ablation.environmentStepsPerRun, need: Lesson09Thresholds.studyEnvironmentSteps)
-    }
-    let recipe = try ablation.agent("state")
+    let recipe = try studyAblation(r).agent("state")
     let heldOut = try required(recipe.heldOutFinalSuccess, "ablation.agents[state].heldOutFinalSuccess")
     check.seeds(SeedComparison(greater: zip(recipe.finalSuccess, heldOut).map { $0 / 2 - $1 }, than: 0),
                 "the recipe, per seed: half its final success in the figures' style minus its success in the held-out style")
@@ -79,6 +72,17 @@ private func heldOutStyleDrops(_ r: Lesson09Results, _ check: ClaimChecker) thro
 /// standard errors (each seed a 0 or a 1). On fewer seeds it throws ``ClaimError/tooFewSeeds(have:need:)``,
 /// on shorter runs ``ClaimError/tooShortRuns(have:need:)``.
 private func moreSeedsReach(_ r: Lesson09Results, agent: String, than other: String, _ check: ClaimChecker) throws {
+    let ablation = try studyAblation(r)
+    let first = try ablation.agent(agent), second = try ablation.agent(other)
+    check.seeds(SeedComparison(greater: first.reachedThreshold, than: second.reachedThreshold),
+                "share of seeds reaching \(ablation.threshold) success within \(ablation.environmentStepsPerRun) steps, "
+                + "\(agent) above \(other)")
+}
+
+/// The ablation of a run that can decide a study claim: at least ``Lesson09Thresholds/studySeeds`` seeds
+/// of ``Lesson09Thresholds/studyEnvironmentSteps`` steps; otherwise ``ClaimError/tooFewSeeds(have:need:)``
+/// or ``ClaimError/tooShortRuns(have:need:)``.
+private func studyAblation(_ r: Lesson09Results) throws -> Lesson09Results.Ablation {
     let ablation = try required(r.ablation, "ablation")
     guard ablation.seeds.count >= Lesson09Thresholds.studySeeds else {
         throw ClaimError.tooFewSeeds(have: ablation.seeds.count, need: Lesson09Thresholds.studySeeds)
@@ -86,8 +90,5 @@ private func moreSeedsReach(_ r: Lesson09Results, agent: String, than other: Str
     guard ablation.environmentStepsPerRun >= Lesson09Thresholds.studyEnvironmentSteps else {
         throw ClaimError.tooShortRuns(have: ablation.environmentStepsPerRun, need: Lesson09Thresholds.studyEnvironmentSteps)
     }
-    let first = try ablation.agent(agent), second = try ablation.agent(other)
-    check.seeds(SeedComparison(greater: first.reachedThreshold, than: second.reachedThreshold),
-                "share of seeds reaching \(ablation.threshold) success within \(ablation.environmentStepsPerRun) steps, "
-                + "\(agent) above \(other)")
+    return ablation
 }
