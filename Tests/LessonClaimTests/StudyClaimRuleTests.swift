@@ -1,0 +1,93 @@
+import Foundation
+import LessonClaims
+import Testing
+
+/// The study claims are decided only on 12-seed runs at the default budget, which the test command
+/// cannot afford; here their rules run on made-up 12-seed results, so that each is seen to hold when
+/// the numbers say so, to fail when they do not, and to refuse runs that cannot decide it.
+@Suite("Study claims: their rules on made-up 12-seed results")
+struct StudyClaimRuleTests {
+    /// `value` as a results.json's "results" object, read back as the claims read it.
+    func results(_ value: some Encodable) throws -> LessonResults {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(value))
+        return LessonResults(document: ["results": object])
+    }
+
+    func claim(_ lesson: Int, _ id: String) throws -> Claim {
+        try #require(ClaimCatalogue.claims(ofLesson: lesson).first { $0.id == id }, "claim \(lesson).\(id) exists")
+    }
+
+    /// Twelve values around `center`, spread by ±`spread`.
+    func seeds(_ center: Double, spread: Double = 0.1) -> [Double] {
+        (0..<12).map { center * (1 + spread * (Double($0 % 5) - 2) / 2) }
+    }
+
+    func lesson06(ddpgEstimate: Double, bcReturn: Double, seedCount: Int = 12) -> Lesson06Results {
+        var r = Lesson06Results()
+        let pick = { (values: [Double]) in Array(values.prefix(seedCount)) }
+        r.hopperEnvironmentSteps = 50_000
+        r.hopperFinal = .init(seeds: seedCount, transitions: 50_000, bcqUpdates: 12_000,
+                              expertReturnPerSeed: pick(seeds(400)), ddpgReturnPerSeed: pick(seeds(300)),
+                              ddpgEstimatePerSeed: pick(seeds(ddpgEstimate)), ddpgTruthPerSeed: pick(seeds(100)),
+                              bcqReturnPerSeed: pick(seeds(300)), bcReturnPerSeed: pick(seeds(bcReturn)),
+                              bcqEstimatePerSeed: pick(seeds(80)), bcqTruthPerSeed: pick(seeds(120)))
+        return r
+    }
+
+    @Test("lesson 6's Final-buffer claims hold, fail and refuse as their numbers say")
+    func lessonSix() throws {
+        let value = try claim(6, "hopperFinalValue"), bc = try claim(6, "hopperFinalBC"), ddpg = try claim(6, "hopperFinalDDPG")
+        let clear = try results(lesson06(ddpgEstimate: 600, bcReturn: 80))
+        #expect(value.evaluate(clear).holds && bc.evaluate(clear).holds)
+        #expect(!ddpg.evaluate(clear).holds, "BCQ level with offline DDPG is not above it")
+        let unclear = try results(lesson06(ddpgEstimate: 110, bcReturn: 300))
+        #expect(!value.evaluate(unclear).holds, "offline DDPG at 1.1 times its true value is not far above it")
+        #expect(!bc.evaluate(unclear).holds, "BCQ level with BC is not above it")
+        let fewSeeds = value.evaluate(try results(lesson06(ddpgEstimate: 600, bcReturn: 80, seedCount: 4)))
+        #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
+        var quick = Lesson06Results()
+        quick.hopperEnvironmentSteps = 20_000
+        let short = bc.evaluate(try results(quick))
+        #expect(short.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(short.error ?? "a verdict")")
+    }
+
+    func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, steps: Int = 102_400) -> Lesson09Results {
+        var r = Lesson09Results()
+        func agent(_ id: String, _ final: [Double], heldOut: [Double]?) -> Lesson09Results.Agent {
+            .init(id: id, steps: [steps], successPerSeed: final.map { [$0] },
+                  stepsToThreshold: final.map { $0 >= 0.5 ? Double(steps) : .nan },
+                  finalSuccess: final, meanSuccessAlongTraining: final, heldOutFinalSuccess: heldOut)
+        }
+        r.ablation = .init(threshold: 0.5, environmentStepsPerRun: steps, seeds: (0..<UInt64(final.count)).map { $0 },
+                           agents: [agent("state", final, heldOut: heldOut)]
+                               + (pixels.map { [agent("pixels", $0, heldOut: nil)] } ?? []))
+        return r
+    }
+
+    @Test("lesson 9's critic claim compares the shares of seeds that reach the threshold")
+    func lessonNineCritic() throws {
+        let critic = try claim(9, "asymmetricCritic")
+        let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]   // 8 of 12 reach 0.5
+        let fewer = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                            // 2 of 12
+        #expect(critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: fewer))).holds)
+        #expect(!critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: recipe))).holds,
+                "as many seeds reaching the threshold is not more")
+    }
+
+    @Test("lesson 9's held-out-style claim holds, fails and refuses as its numbers say")
+    func lessonNine() throws {
+        let drop = try claim(9, "heldOutStyleDrop")
+        let final = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]
+        #expect(drop.evaluate(try results(lesson09(final: final, heldOut: final.map { _ in 0 }))).holds)
+        #expect(!drop.evaluate(try results(lesson09(final: final, heldOut: final))).holds,
+                "a policy as good in the held-out style has lost nothing")
+        #expect(!drop.evaluate(try results(lesson09(final: final, heldOut: final.map { $0 * 0.6 }))).holds,
+                "keeping 60 % is not losing most of it")
+        let missing = drop.evaluate(try results(lesson09(final: final, heldOut: nil)))
+        #expect(missing.error?.contains("heldOutFinalSuccess") == true, "\(missing.error ?? "a verdict")")
+        let short = drop.evaluate(try results(lesson09(final: final, heldOut: final.map { _ in 0 }, steps: 4_096)))
+        #expect(short.error?.hasPrefix("not decided on runs of 4096 steps") == true, "\(short.error ?? "a verdict")")
+    }
+}
