@@ -53,6 +53,35 @@ struct StudyClaimRuleTests {
         #expect(short.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(short.error ?? "a verdict")")
     }
 
+    func lesson05(blueEstimate: Double, seedCount: Int = 12, final: Bool = true) -> Lesson05Results {
+        func agent(estimate: Double) -> Lesson05Results.Agent {
+            let estimates = Array(seeds(estimate).prefix(seedCount)), truths = Array(seeds(100).prefix(seedCount))
+            var agent = Lesson05Results.Agent(
+                finalReturn: .init(mean: 300, standardDeviation: 30), finalReturnPerSeed: Array(seeds(300).prefix(seedCount)),
+                finalValue: .init(estimate: estimate, truth: 100), overestimationPerSeed: zip(estimates, truths).map { $0 - $1 },
+                updates: [0], returnCurve: [300], estimateCurve: [estimate], truthCurve: [100])
+            agent.finalEstimatePerSeed = estimates
+            agent.finalTruthPerSeed = truths
+            return agent
+        }
+        let setting = Lesson05Results.Setting(orange: agent(estimate: 120), blue: agent(estimate: blueEstimate))
+        var r = Lesson05Results()
+        r.hopper = .init(seeds: seedCount, environmentSteps: final ? 50_000 : 20_000, imitation: setting, concurrent: setting,
+                         final: final ? setting : nil)
+        return r
+    }
+
+    @Test("lesson 5's Final-buffer claim holds, fails and refuses as its numbers say")
+    func lessonFive() throws {
+        let value = try claim(5, "hopperFinalValue")
+        #expect(value.evaluate(try results(lesson05(blueEstimate: 600))).holds)
+        #expect(!value.evaluate(try results(lesson05(blueEstimate: 150))).holds, "1.5 times the true value is not far above it")
+        let fewSeeds = value.evaluate(try results(lesson05(blueEstimate: 600, seedCount: 4)))
+        #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
+        let quick = value.evaluate(try results(lesson05(blueEstimate: 600, final: false)))
+        #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
+    }
+
     func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, steps: Int = 102_400) -> Lesson09Results {
         var r = Lesson09Results()
         func agent(_ id: String, _ final: [Double], heldOut: [Double]?) -> Lesson09Results.Agent {
