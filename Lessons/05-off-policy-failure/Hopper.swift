@@ -25,9 +25,6 @@ func hopperBudget(_ context: LessonContext) -> HopperBudget {
     HopperBudget(quick: context.quick, paperScale: context.scale == .paper)
 }
 
-/// The number of seeds of the hopper experiment (the paper's figures average 5).
-func hopperSeedCount(_ budget: HopperBudget) -> Int { budget == .paper ? 5 : 4 }
-
 /// Runs the hopper's settings for every seed over the machine's cores (one job per seed and
 /// independent part), with a progress bar, through `context.perSeed` as on Pendulum.
 func runHopperOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExercises)
@@ -35,7 +32,7 @@ func runHopperOrangeAndBlue(context: LessonContext, formulas: any OffPolicyExerc
     let budget = hopperBudget(context)
     let configuration = hopperConfiguration(budget)
     let settings = hopperSettings(budget)
-    let count = context.seedCount(hopperSeedCount(budget))
+    let count = context.seedCount(budget.seedCount)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let unitsPerSeed = FixedBufferPart.parts(for: settings, configuration).reduce(0) { $0 + $1.workUnits(configuration) }
     let runs = try context.perSeed("hopper-orange-and-blue", count: count) { indices in

@@ -58,9 +58,6 @@ func hopperBudget(_ context: LessonContext) -> HopperBudget {
     HopperBudget(quick: context.quick, paperScale: context.scale == .paper)
 }
 
-/// The number of seeds of the hopper comparison (lesson 5's hopper seeds).
-func hopperSeedCount(_ budget: HopperBudget) -> Int { budget == .paper ? 5 : 4 }
-
 /// One seed's hopper comparison: the agent that filled the buffer, offline DDPG (lesson 5's blue), BCQ
 /// and BC on one buffer.
 struct HopperOutcome: Sendable, Codable {
@@ -84,7 +81,7 @@ struct HopperOutcome: Sendable, Codable {
 func runHopperComparison(_ buffer: HopperBuffer, context: LessonContext, formulas: ExerciseSet) throws -> [HopperOutcome] {
     let budget = hopperBudget(context)
     let configuration = FixedBufferExperimentConfiguration.hopper(budget)
-    let count = context.seedCount(hopperSeedCount(budget))
+    let count = context.seedCount(budget.seedCount)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let part = buffer.part, updates = buffer.bcqUpdates(budget)
     let unitsPerSeed = part.workUnits(configuration) + 5 * updates

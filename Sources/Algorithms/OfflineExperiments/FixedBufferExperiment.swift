@@ -318,6 +318,10 @@ public enum HopperBudget: String, Sendable, CaseIterable {
     /// Fujimoto, Meger & Precup's (2019) sizes (`--scale paper`): hours per seed.
     case paper
 
+    /// Seeds of the hopper experiment at this budget (the paper's figures average 5). Lesson 6 rebuilds
+    /// lesson 5's buffers, so both lessons take the number from here.
+    public var seedCount: Int { self == .paper ? 5 : 4 }
+
     /// A lesson run's budget from its options: `--quick`, `--scale paper`, or neither.
     public init(quick: Bool, paperScale: Bool) {
         self = quick ? .quick : paperScale ? .paper : .standard
