@@ -66,6 +66,18 @@ func reading(_ ablation: Lesson09Results.Ablation, quick: Bool) throws -> String
                          + "; the difference \(comparison.holds ? "exceeds" : "does not exceed") two standard errors "
                          + "(\(comparison.description)).")
         }
+        let paddle = try ablation.agent(AgentVariant.paddleStates.id)
+        let learns = SeedComparison(greater: paddle.reachedThreshold, than: 0)
+        let fewer = SeedComparison(greater: recipe.reachedThreshold, than: paddle.reachedThreshold)
+        let more = SeedComparison(greater: paddle.reachedThreshold, than: recipe.reachedThreshold)
+        let gap = fewer.holds ? "fewer than with the pusher's own demonstrations, beyond two standard errors"
+            : more.holds ? "more than with the pusher's own demonstrations, beyond two standard errors"
+            : "a difference from the pusher's own demonstrations that two standard errors cannot tell from noise"
+        lines.append("- the recipe on the paddle's states only: "
+                     + String(format: "%.2f of the seeds reach it", mean(of: paddle.reachedThreshold))
+                     + ", \(learns.holds ? "clearly above" : "not clearly above") zero (\(learns.description)); against "
+                     + String(format: "%.2f", mean(of: recipe.reachedThreshold)) + " for the recipe, \(gap) "
+                     + "(\(fewer.description)).")
     }
     return lines.joined(separator: "\n")
 }

@@ -1,6 +1,7 @@
 // Lesson 9's choices: the agent's sizes, the budgets, the seeds. The agent itself is the library's
 // (`Algorithms/Visuomotor`): lesson 7's mixed-reward agent with a policy on camera images.
 import Algorithms
+import Datasets
 import Environments
 import LessonClaims
 import LessonKit
@@ -41,8 +42,8 @@ func ablationSchedule(quick: Bool) -> AblationSchedule {
           : AblationSchedule(iterations: 100, evaluationInterval: 5, evaluationEpisodes: 20)
 }
 
-/// Seeds per agent. Two seeds (six runs, two at a time) take about four minutes on two cores;
-/// the study claims need ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about 23 minutes).
+/// Seeds per agent. Two seeds (eight runs, two at a time) take about five minutes on two cores;
+/// the study claims need ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about 30 minutes).
 func ablationSeedCount(quick: Bool) -> Int { quick ? 1 : 2 }
 
 /// The training seed of the k-th run of each critic: with `--seed 0` the seeds are 0, 1, 2, …,
@@ -62,10 +63,24 @@ func evaluationSeed(base: UInt64) -> UInt64 {
 }
 
 
-/// One agent of the ablation: what its critic observes, and whether it has the auxiliary task
-/// (its loss in PPO's and its pre-training).
+/// The other embodiment's demonstrations: lesson 7's demonstrator driving a paddle (``PaddlePushing``),
+/// states only, the same episodes' seeds as the pusher's.
+func paddleDemonstrations(task: PushingTask, base: UInt64) throws -> [Trajectory<BlockPushing.State>] {
+    try task.paddleDemonstrations(count: 20, seed: demonstrationSeed(base: base))
+}
+
+/// Who demonstrated the task to an agent.
+enum Demonstrator: Sendable {
+    /// Lesson 7's demonstrator with the imitator's own body (the pusher), states and actions.
+    case pusher
+    /// The same controller driving a paddle, states only.
+    case paddle
+}
+
+/// One agent of the ablation: what its critic observes, whether it has the auxiliary task (its
+/// loss in PPO's and its pre-training), and whose demonstrations it learns from.
 struct AgentVariant: Sendable {
-    /// The key in results.json: "state", "pixels", "stateWithoutAuxiliary".
+    /// The key in results.json: "state", "pixels", "stateWithoutAuxiliary", "paddleStates".
     var id: String
     /// Its name in tables and figures.
     var name: String
@@ -73,6 +88,8 @@ struct AgentVariant: Sendable {
     var critic: PixelCriticChoice
     /// Whether the auxiliary task is on.
     var auxiliaryTask: Bool
+    /// Whose demonstrations (the discriminator sees the block only, so either set serves).
+    var demonstrator = Demonstrator.pusher
 
     /// The recipe: the asymmetric critic, with the auxiliary task.
     static let asymmetric = AgentVariant(id: "state", name: "asymmetric critic (state)", critic: .state, auxiliaryTask: true)
@@ -82,12 +99,17 @@ struct AgentVariant: Sendable {
     static let withoutAuxiliaryTask = AgentVariant(id: "stateWithoutAuxiliary", name: "asymmetric, no auxiliary task",
                                                    critic: .state, auxiliaryTask: false)
 
-    /// The ablation's agents, in the order of the tables and the figure.
-    static let all = [asymmetric, pixelCritic, withoutAuxiliaryTask]
+    /// The lecture's other embodiment: the recipe, learning from the paddle's states only.
+    static let paddleStates = AgentVariant(id: "paddleStates", name: "recipe, paddle's states only", critic: .state,
+                                           auxiliaryTask: true, demonstrator: .paddle)
 
-    /// The experiment with this variant's settings.
-    func experiment(_ base: PixelCriticExperiment) -> PixelCriticExperiment {
+    /// The ablation's agents, in the order of the tables and the figure.
+    static let all = [asymmetric, pixelCritic, withoutAuxiliaryTask, paddleStates]
+
+    /// The experiment with this variant's settings; `paddle` holds the other embodiment's demonstrations.
+    func experiment(_ base: PixelCriticExperiment, paddle: [Trajectory<BlockPushing.State>]) -> PixelCriticExperiment {
         var experiment = base
+        if demonstrator == .paddle { experiment.demonstrations = paddle }
         if !auxiliaryTask {
             experiment.configuration.auxiliaryWeight = 0
             experiment.configuration.auxiliaryPretraining.steps = 0

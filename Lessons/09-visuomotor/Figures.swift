@@ -1,6 +1,8 @@
 // The figures of lesson 9: what the policy sees (the figures' style, randomized styles and the
 // held-out style, at the policy's resolution), success along training for each critic, and the final
 // policies in the held-out style.
+import Algorithms
+import Datasets
 import Environments
 import Foundation
 import LessonClaims
@@ -67,6 +69,7 @@ func color(ofAgent id: String) -> Color {
     switch id {
     case AgentVariant.asymmetric.id: .blue
     case AgentVariant.pixelCritic.id: .vermillion
+    case AgentVariant.paddleStates.id: .purple
     default: .green
     }
 }
@@ -80,6 +83,7 @@ func shortName(ofAgent id: String) -> String {
     case AgentVariant.asymmetric.id: "the recipe (asymmetric)"
     case AgentVariant.pixelCritic.id: "critic on pixels"
     case AgentVariant.withoutAuxiliaryTask.id: "no auxiliary task"
+    case AgentVariant.paddleStates.id: "paddle's states only"
     default: id
     }
 }
@@ -87,7 +91,7 @@ func shortName(ofAgent id: String) -> String {
 /// Success along training: every seed's run as a thin line, the mean over seeds thick, one panel
 /// per critic, the threshold dotted.
 func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure {
-    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.agents.count)
+    var figure = Figure(width: 3.2 * Double(ablation.agents.count), height: 4, rows: 1, columns: ablation.agents.count)
     figure.title = "Success from the task's start states along training (\(ablation.seeds.count) seed"
         + (ablation.seeds.count == 1 ? ")" : "s per agent)")
     for (column, agent) in ablation.agents.enumerated() {
@@ -96,10 +100,17 @@ func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure 
         let c = color(ofAgent: agent.id)
         for (k, curve) in agent.successPerSeed.enumerated() {
             axes.line(x: x, y: curve, label: k == 0 && agent.successPerSeed.count > 1 ? "one seed" : nil,
-                      color: c.withAlpha(agent.successPerSeed.count > 1 ? 0.35 : 1), width: agent.successPerSeed.count > 1 ? 0.8 : 1.8)
+                      color: c.withAlpha(agent.successPerSeed.count > 1 ? 0.5 : 1), width: agent.successPerSeed.count > 1 ? 0.8 : 1.8)
         }
         if agent.successPerSeed.count > 1 {
-            let mean = x.indices.map { i in agent.successPerSeed.map { $0[i] }.reduce(0, +) / Double(agent.successPerSeed.count) }
+            let columns = x.indices.map { i in agent.successPerSeed.map { $0[i] } }
+            let mean = columns.map { $0.reduce(0, +) / Double($0.count) }
+            if agent.successPerSeed.count >= 3 {
+                // The mean's standard error over seeds, clipped to the rates' range.
+                let error = columns.map { SeedComparison(greater: $0, than: 0).standardError }
+                axes.band(x: x, lower: zip(mean, error).map { max($0 - $1, 0) }, upper: zip(mean, error).map { min($0 + $1, 1) },
+                          color: c, label: "± standard error")
+            }
             axes.line(x: x, y: mean, label: "mean over seeds", color: c, width: 2)
         }
         axes.horizontalLine(y: ablation.threshold, label: "threshold", color: .gray, style: .dotted)
@@ -124,7 +135,7 @@ func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure 
 /// Each run's final success in the figures' style (where it trained) and in the held-out style: one
 /// panel per agent, bars for the means over seeds and one line per seed from the first to the second.
 func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> Figure {
-    var figure = Figure(width: 12, height: 4, rows: 1, columns: ablation.agents.count)
+    var figure = Figure(width: 3.2 * Double(ablation.agents.count), height: 4, rows: 1, columns: ablation.agents.count)
     figure.title = "The final policies in the style they trained in and in the held-out style"
     for (column, agent) in ablation.agents.enumerated() {
         guard let heldOut = agent.heldOutFinalSuccess else {
@@ -143,6 +154,30 @@ func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> 
         if column == 0 { axes.yLabel = "final success rate" }
         axes.grid = true
         axes.legend = small || column > 0 ? .none : .upperRight
+        figure[0, column] = axes
+    }
+    return figure
+}
+
+/// The two embodiments side by side: a few demonstrations of the pusher (the imitator's own body) and
+/// of the paddle (another body, states only), each with its block's path (solid), its body's path
+/// (dotted) and its body drawn to scale at the end.
+func embodimentsFigure(task: PushingTask, pusher: [Trajectory<BlockPushing.State>],
+                       paddle: [Trajectory<BlockPushing.State>], shown: Int) -> Figure {
+    var figure = Figure(width: 9, height: 4.8, rows: 1, columns: 2)
+    figure.title = "The same demonstrator's controller in two bodies (\(shown) episodes each, the same start states)"
+    let panels: [(BlockPushing, [Trajectory<BlockPushing.State>], String, Color)] = [
+        (task.environment, pusher, "the pusher (the imitator's): states, actions", .blue),
+        (task.paddleEnvironment.table, paddle, "a paddle, twice the radius: states only", .purple),
+    ]
+    for (column, (world, episodes, title, color)) in panels.enumerated() {
+        var axes = Axes()
+        world.drawTable(into: &axes)
+        for (k, episode) in episodes.prefix(shown).enumerated() {
+            world.drawPath(episode.states, into: &axes, label: k == 0 ? "demonstrations" : nil, color: color)
+        }
+        axes.title = title
+        axes.legend = column == 0 ? .lowerRight : .none
         figure[0, column] = axes
     }
     return figure

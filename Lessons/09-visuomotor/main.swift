@@ -3,6 +3,7 @@
 // (convolutions, keypoints, the auxiliary task), and the critic ablation: the asymmetric critic
 // on the state against a critic on pixels.
 import Algorithms
+import Datasets
 import Environments
 import ExerciseAPI
 import Foundation
@@ -82,16 +83,70 @@ lesson.code("The encoder on your formulas: sizes (9.1), im2col (9.2), keypoints 
     }
 }
 
+lesson.markdown(Prose.embodiment)
+
+lesson.code("Another embodiment: the paddle's demonstrations, states only") { context in
+    let task = PushingTask()
+    let pusher = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let paddle = try paddleDemonstrations(task: task, base: context.seed)
+    func successRate(_ episodes: [Trajectory<BlockPushing.State>]) -> Double {
+        Double(episodes.filter(\.succeeded).count) / Double(max(episodes.count, 1))
+    }
+    var table = Table("The two demonstrators (the same controller, 20 episodes each from the same start states)", columns: [
+        "body", "radius", "action", .init("success", format: .percent(0)), "what the imitator receives",
+    ])
+    try table.addRow("pusher (the imitator's own)", String(task.environment.pusherRadius), "velocity in [−1, 1]²",
+                     successRate(pusher), "states and actions")
+    try table.addRow("paddle", String(task.paddleEnvironment.table.pusherRadius), "(speed, heading) in [0, 1] × [−1, 1]",
+                     successRate(paddle), paddle.contains(where: \.hasActions) ? "states and actions" : "states only")
+    context.show(table)
+    // Build the recipe's agent on the paddle's demonstrations with each discriminator view (no pre-training: only
+    // whether it can be built matters here).
+    var settings = agentConfiguration(quick: true)
+    settings.auxiliaryPretraining.steps = 0
+    let exercises = context.exercises
+    // Only the agent's own refusal is an answer; anything else (an exercise not written yet) stops the cell.
+    func buildError(_ view: DiscriminatorView, imitation: some GAILExercises, mixing: some RewardMixingExercises) throws -> String? {
+        var configuration = settings
+        configuration.rewardMixing.discriminatorView = view
+        var rng = RandomSource(seed: trainingSeed(base: context.seed, index: 0))
+        do {
+            _ = try PixelMixedRewardAgent(task: task, demonstrations: paddle, configuration: configuration, imitation: imitation,
+                                          mixing: mixing, visuomotor: exercises.visuomotor, rng: &rng)
+            return nil
+        } catch let error as PolicyGradientError {
+            return error.description
+        }
+    }
+    let objectOnly = try buildError(.blockOnly, imitation: exercises.adversarialImitation, mixing: exercises.rewardMixing)
+    let stateAction = try buildError(.blockAndPusher, imitation: exercises.adversarialImitation, mixing: exercises.rewardMixing)
+    context.print("The discriminator on the block only, given the paddle's demonstrations: "
+                  + (objectOnly.map { "refused: \($0)" } ?? "built (it never needed the actions)."))
+    context.print("The discriminator on block + pusher + action, given the same: "
+                  + (stateAction.map { "refused: \($0)" } ?? "built."))
+    results.embodiment = .init(episodes: paddle.count, pusherSuccess: successRate(pusher), paddleSuccess: successRate(paddle),
+                               paddleHasActions: paddle.contains(where: \.hasActions), objectOnlyError: objectOnly,
+                               stateActionError: stateAction)
+    try context.figure("embodiments", caption: "Three demonstrations of the same noisy controller in each body, from the "
+        + "same start states: the block's path (solid), the body's path (dotted), the block at its start (outline) and end "
+        + "(filled), the body at the end (black disc, to scale). The paddle's centre pushes from farther away (0.2 from the "
+        + "block's centre in contact, against the pusher's 0.15); the block's paths are what the object-only discriminator "
+        + "compares.") {
+        embodimentsFigure(task: task, pusher: pusher, paddle: paddle, shown: 3)
+    }
+}
+
 lesson.markdown(Prose.critic)
 lesson.listing("What the critic observes: the only difference between the first two agents",
                file: "Sources/Algorithms/Visuomotor/PixelMixedRewardAgent.swift", region: "critic-choice")
 lesson.markdown(Prose.bimodality)
 
-lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxiliary task") { context in
+lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxiliary task, the paddle's states") { context in
     let task = PushingTask()
     let schedule = ablationSchedule(quick: context.quick)
     let configuration = agentConfiguration(quick: context.quick)
     let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let paddle = try paddleDemonstrations(task: task, base: context.seed)
     let base = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
                                      iterations: schedule.iterations, evaluationInterval: schedule.evaluationInterval,
                                      evaluationEpisodes: schedule.evaluationEpisodes,
@@ -110,7 +165,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
         let started = Date()
         let runs = try parallelMap(jobs.count, threads: 2) { job in
             let (seed, variant) = jobs[job]
-            return try variants[variant].experiment(experiment).run(
+            return try variants[variant].experiment(experiment, paddle: paddle).run(
                 critic: variants[variant].critic, seed: seed, imitation: exercises.adversarialImitation,
                 mixing: exercises.rewardMixing, visuomotor: exercises.visuomotor) { _ in bar.advance() }
         }
@@ -142,9 +197,9 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
 }
 
 lesson.figure("success", caption: "Success of the policy's mean action from the task's start states (20 episodes) along "
-    + "training: the recipe with the asymmetric critic (left), with a critic on pixels (middle), and without the auxiliary "
-    + "task (right); the dotted line is the threshold of the claims. With several seeds, thin lines are single seeds and "
-    + "the thick line their mean.") { context in
+    + "training: the recipe with the asymmetric critic, with a critic on pixels, without the auxiliary task, and learning "
+    + "from the paddle's state-only demonstrations (left to right); the dotted line is the threshold of the claims. With several seeds, thin lines are single seeds and "
+    + "the thick line their mean; with three or more, the band is the mean's standard error over seeds.") { context in
     guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
     return successFigure(ablation, small: context.drawsSmallFigures)
 }

@@ -63,6 +63,18 @@ public struct Trajectory<State: Codable & Equatable & Sendable>: Sendable, Codab
     /// The number of steps T.
     public var count: Int { actions.count }
 
+    /// The same episode with its actions removed (each an empty array; observations, rewards,
+    /// infos and states kept): what a demonstrator of another embodiment can give an imitator whose
+    /// action space differs from its own.
+    public var withoutActions: Trajectory {
+        var copy = self
+        copy.actions = Array(repeating: [], count: actions.count)
+        return copy
+    }
+
+    /// Whether the episode carries its actions: false after ``withoutActions`` (and for an episode of no step).
+    public var hasActions: Bool { !actions.allSatisfy(\.isEmpty) }
+
     /// The undiscounted return Σ rₜ.
     public var totalReward: Double { rewards.reduce(0, +) }
 

@@ -112,7 +112,7 @@ func reportText(_ document: StudyDocument) -> String {
     let offline = document.outcomes.filter { $0.bcq != nil || $0.bc != nil }
     if !offline.isEmpty {
         lines += ["", "Offline learners on the same final buffers (BCQ: \(c.bcqHiddenSizes.map(String.init).joined(separator: "-")) "
-                      + "networks, \(c.bcqActingSamples) candidates when acting; BC: \(c.behaviorCloning.gradientSteps) steps):",
+                      + "networks, Φ \(c.bcqMaxPerturbation), \(c.bcqActingSamples) candidates when acting; BC: \(c.behaviorCloning.gradientSteps) steps):",
                   [pad("seed", 20), pad("setting", 11), pad("blue R", 8), pad("BCQ R", 8), pad("BCQ Q̂", 8), pad("BCQ V", 8),
                    pad("BC R", 8), pad("BCQ s", 7), pad("BC s", 6)].joined(separator: " ")]
         for o in offline {

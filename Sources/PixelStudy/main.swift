@@ -63,6 +63,8 @@ struct PixelStudy: ParsableCommand {
     var valueLearningRate: Float = 1e-3
     @Option(help: "Demonstrations (lesson 7's demonstrator, recorded with seed 77 000 as lesson 7 does with its seed 0).")
     var demonstrations = 20
+    @Option(help: "Who demonstrates: pusher (lesson 7's demonstrator, with its actions) or paddle (the same controller in another embodiment, PaddlePushing, states only).")
+    var demonstrator = "pusher"
     @Option(help: "Evaluate every this many iterations.")
     var interval = 5
     @Option(help: "Episodes per evaluation (from the task's start states).")
@@ -175,14 +177,20 @@ struct PixelStudy: ParsableCommand {
         let (seedList, criticList, configuration) = try parsed()
         let set = exerciseSet(for: .reference).set
         let task = PushingTask()
-        let demos = try task.demonstrations(count: demonstrations, seed: RandomSource.derivedSeed(base: 0, scale: 1_000, offset: 77_000))
+        let demonstrationSeed = RandomSource.derivedSeed(base: 0, scale: 1_000, offset: 77_000)
+        let demos: [Trajectory<BlockPushing.State>]
+        switch demonstrator {
+        case "pusher": demos = try task.demonstrations(count: demonstrations, seed: demonstrationSeed)
+        case "paddle": demos = try task.paddleDemonstrations(count: demonstrations, seed: demonstrationSeed)
+        default: throw ValidationError("--demonstrator must be pusher or paddle, not \(demonstrator)")
+        }
         var experiment = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demos,
                                                iterations: iterations, evaluationInterval: interval, evaluationEpisodes: episodes,
                                                successThreshold: threshold, stopsAtThreshold: stopAtThreshold)
         experiment.evaluatesHeldOutStyle = heldOut
         let given = try set.rewardMixing.successStatistics(of: demos)
         FileHandle.standardError.write(Data(("pixel-study: \(size)×\(size) images, \(environments) × \(stepsPerEnvironment) steps × "
-            + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), seeds \(seedList), BLAS threads "
+            + "\(iterations) iterations, \(epochs) epochs, λ = \(lambda), view \(view), demonstrator \(demonstrator), seeds \(seedList), BLAS threads "
             + "\(Matrix.blasThreads), \(threads) runs at a time; demonstrations: \(given)\n").utf8))
         if reach > 0 {
             try runReach(seeds: seedList, critics: criticList, configuration: configuration, imitation: set.adversarialImitation,

@@ -298,4 +298,26 @@ struct PixelAgentTests {
         #expect("\(error)".contains("λ = 2.0"), "\(error)")
         #expect(!"\(error)".contains("\n"))
     }
+
+    @Test("another embodiment's state-only demonstrations: the object-only view learns from them, a view with actions refuses them")
+    func stateOnlyDemonstrations() throws {
+        let paddle = try Self.task.paddleDemonstrations(count: 4, seed: 700)
+        let pusher = try Self.demonstrations()
+        #expect(paddle.allSatisfy { !$0.hasActions && $0.actions.count == $0.count && $0.states.count == $0.count + 1 })
+        #expect(zip(paddle, pusher).allSatisfy { $0.states[0] == $1.states[0] }, "the same start states as the pusher's")
+        var rng = RandomSource(seed: 3)
+        let agent = try PixelMixedRewardAgent(task: Self.task, demonstrations: paddle, configuration: Self.tiny(),
+                                              imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+                                              visuomotor: Solutions.Visuomotor(), rng: &rng)
+        try agent.train(iterations: 2, rng: &rng)
+        #expect(agent.curve.points.count == 2 && agent.demonstrationStartFraction > 0)
+        var other = RandomSource(seed: 3)
+        let error = try #require(throws: PolicyGradientError.self) {
+            _ = try PixelMixedRewardAgent(task: Self.task, demonstrations: paddle, configuration: Self.tiny(view: .blockAndPusher),
+                                          imitation: Solutions.AdversarialImitation(), mixing: Solutions.RewardMixing(),
+                                          visuomotor: Solutions.Visuomotor(), rng: &other)
+        }
+        #expect("\(error)".contains("states only") && "\(error)".contains("block + pusher"), "\(error)")
+        #expect(!"\(error)".contains("\n"))
+    }
 }

@@ -17,12 +17,12 @@ struct Lesson09ClaimTests {
     func lessonRuns() throws {
         let run = try Lesson09Run.get()
         #expect(run.status == "complete", "status \(run.status ?? "none")")
-        for file in ["observations.png", "success.png", "notebook.md", "notebook.ipynb"] {
+        for file in ["observations.png", "embodiments.png", "success.png", "notebook.md", "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
         let results = try LessonResults(document: run.document).decode(Lesson09Results.self)
         let ablation = try #require(results.ablation)
-        #expect(ablation.agents.map(\.id) == ["state", "pixels", "stateWithoutAuxiliary"])
+        #expect(ablation.agents.map(\.id) == ["state", "pixels", "stateWithoutAuxiliary", "paddleStates"])
         #expect(ablation.environmentStepsPerRun > 0)
         for agent in ablation.agents {
             #expect(agent.successPerSeed.count == ablation.seeds.count, "\(agent.id): one curve per seed")

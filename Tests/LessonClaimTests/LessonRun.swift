@@ -38,7 +38,7 @@ struct LessonRun {
         let root = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(lesson)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let logURL = root.appendingPathComponent("output-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         defer { try? log.close() }
 

@@ -82,7 +82,8 @@ struct StudyClaimRuleTests {
         #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
     }
 
-    func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, steps: Int = 102_400) -> Lesson09Results {
+    func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, paddle: [Double]? = nil,
+                  steps: Int = 102_400) -> Lesson09Results {
         var r = Lesson09Results()
         func agent(_ id: String, _ final: [Double], heldOut: [Double]?) -> Lesson09Results.Agent {
             .init(id: id, steps: [steps], successPerSeed: final.map { [$0] },
@@ -91,7 +92,8 @@ struct StudyClaimRuleTests {
         }
         r.ablation = .init(threshold: 0.5, environmentStepsPerRun: steps, seeds: (0..<UInt64(final.count)).map { $0 },
                            agents: [agent("state", final, heldOut: heldOut)]
-                               + (pixels.map { [agent("pixels", $0, heldOut: nil)] } ?? []))
+                               + (pixels.map { [agent("pixels", $0, heldOut: nil)] } ?? [])
+                               + (paddle.map { [agent("paddleStates", $0, heldOut: nil)] } ?? []))
         return r
     }
 
@@ -103,6 +105,22 @@ struct StudyClaimRuleTests {
         #expect(critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: fewer))).holds)
         #expect(!critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: recipe))).holds,
                 "as many seeds reaching the threshold is not more")
+    }
+
+    @Test("lesson 9's other-embodiment claim: the paddle's runs must reach the threshold on clearly more than no seeds")
+    func lessonNineEmbodiment() throws {
+        let embodiment = try claim(9, "otherEmbodiment")
+        let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]   // 8 of 12 reach 0.5
+        let alike = [0.9, 0.1, 0.6, 0.7, 0, 0.95, 0.9, 0.2, 0.85, 0.75, 0.6, 0.3]       // 8 of 12
+        let rarely = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                        // 2 of 12
+        let never = recipe.map { _ in 0.1 }
+        #expect(embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil, paddle: alike))).holds)
+        #expect(!embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil, paddle: rarely))).holds,
+                "2 of 12 seeds is not clearly above zero")
+        #expect(!embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil, paddle: never))).holds,
+                "no seed reaching the threshold teaches nothing")
+        let missing = embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil)))
+        #expect(missing.error?.contains("paddleStates") == true, "\(missing.error ?? "a verdict")")
     }
 
     @Test("lesson 9's held-out-style claim holds, fails and refuses as its numbers say")

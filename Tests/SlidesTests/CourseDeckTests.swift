@@ -28,7 +28,7 @@ struct CourseDeckTests {
 
     /// Runs `executable arguments` with its output in `log`; returns the exit status.
     static func run(_ executable: URL, _ arguments: [String], log: URL) throws -> Int32 {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()

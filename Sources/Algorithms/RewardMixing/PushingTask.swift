@@ -44,4 +44,23 @@ public struct PushingTask: Sendable, Equatable, Codable {
     public func demonstrations(count: Int, seed: UInt64) throws -> [Trajectory<BlockPushing.State>] {
         try Rollout.run(environment, expert: demonstrator, episodes: count, seed: seed)
     }
+
+    /// Lesson 9's other embodiment: this task's table with a paddle twice the pusher's radius,
+    /// steered by a speed and a heading (``PaddlePushing``).
+    public var paddleEnvironment: PaddlePushing { PaddlePushing(environment) }
+
+    /// `count` episodes of the demonstrator in the other embodiment, kept as **states only**: the
+    /// same noisy, slow, blended controller (``demonstrator``'s knobs and speed) rebuilt for the
+    /// paddle's contact distance, its velocity commands sent as the paddle's (speed, heading), and
+    /// the recorded actions then dropped (``Trajectory/withoutActions``), because they belong to an
+    /// action space the imitator does not have. Episode i is seeded by `seed + i`, as in
+    /// ``demonstrations(count:seed:)``.
+    public func paddleDemonstrations(count: Int, seed: UInt64) throws -> [Trajectory<BlockPushing.State>] {
+        let paddle = paddleEnvironment
+        let steering = PushingExpert(for: paddle.table, knobs: demonstrator.knobs, speed: demonstrator.speed)
+        let episodes = try Rollout.run(paddle, episodes: count, seed: seed) { observation, rng in
+            PaddlePushing.command(forVelocity: steering.action(for: observation, rng: &rng))
+        }
+        return episodes.map(\.withoutActions)
+    }
 }

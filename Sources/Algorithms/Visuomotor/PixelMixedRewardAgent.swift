@@ -64,19 +64,30 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
 
     /// An agent on `task` learning from `demonstrations` (recorded with their states) and the task reward.
     ///
+    /// The demonstrations may carry states only (``Trajectory/withoutActions``, e.g.
+    /// ``PushingTask/paddleDemonstrations(count:seed:)`` from another embodiment) when the
+    /// discriminator's view has no actions; a view with actions cannot use them and is refused.
+    ///
     /// The random streams are split so that, for one seed, the policy, the cameras and the first
     /// rollout are the same whichever critic or discriminator view is chosen.
     ///
-    /// - Throws: ``PolicyGradientError`` when the demonstrations do not fit the task or lack their
-    ///   states, or a setting is out of range; what the renderer or the plugged-in exercises throw.
+    /// - Throws: ``PolicyGradientError`` when the demonstrations do not fit the task, lack their
+    ///   states, or lack the actions the discriminator's view needs, or a setting is out of range; what the renderer or the plugged-in exercises throw.
     public init(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>], configuration: PixelMixedRewardConfiguration,
                 imitation: Imitation, mixing: Mixing, visuomotor: some VisuomotorExercises, rng: inout RandomSource) throws {
         let settings = configuration.rewardMixing, environment = task.environment
         let expert = try ExpertPairs(demonstrations)
-        guard expert.observationSize == environment.observationSize, expert.actionSize == environment.actionSize else {
+        // States only (a demonstrator of another embodiment, `Trajectory.withoutActions`): no action coordinates at all.
+        let statesOnly = expert.actionSize == 0
+        guard expert.observationSize == environment.observationSize, statesOnly || expert.actionSize == environment.actionSize else {
             throw PolicyGradientError("PixelMixedRewardAgent: the demonstrations have \(expert.observationSize) observation and "
                                       + "\(expert.actionSize) action coordinates, the task has \(environment.observationSize) "
                                       + "and \(environment.actionSize)")
+        }
+        guard !(statesOnly && settings.discriminatorView.includesActions) else {
+            throw PolicyGradientError("PixelMixedRewardAgent: the demonstrations carry states only (another embodiment's), but "
+                                      + "the discriminator's view \"\(settings.discriminatorView.name)\" needs the demonstrator's "
+                                      + "actions in the imitator's action space; choose a view without actions (block only)")
         }
         guard (0...1).contains(settings.imitationWeight), (0...1).contains(settings.demonstrationStartProbability) else {
             throw PolicyGradientError("PixelMixedRewardAgent: λ = \(settings.imitationWeight) and the start probability "
@@ -105,7 +116,9 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
                                                 keptObservationIndices: view.observationIndices,
                                                 includesActions: view.includesActions)
         }
-        let expertInputs = try viewOfPairs(expert.observations, expert.actions)
+        // With states only the view drops the actions anyway; zeros stand in for them.
+        let expertActions = statesOnly ? Matrix(rows: expert.count, cols: environment.actionSize) : expert.actions
+        let expertInputs = try viewOfPairs(expert.observations, expertActions)
         let scalings = try settings.inputScaling.scalings(for: environment, features: view.features,
                                                           expertObservations: expert.observationRows,
                                                           expertFeatures: { expertInputs })

@@ -20,6 +20,12 @@ public enum Lesson09Thresholds {
         + "recipe's final success was 0.63 ± 0.10 in the figures' style and 0 in the held-out style on every seed under "
         + "Haswell, 0.61 ± 0.13 and 0 under SkylakeX, 0.49 ± 0.13 and 0 under Sandybridge (mean ± standard error): no "
         + "policy that learned the task in the figures' style succeeded once in the held-out style"
+    /// What the study runs of the other-embodiment claim measured.
+    public static let embodimentStudy = "over 12 seeds per kernel (pixel-study --demonstrator paddle, the lesson's "
+        + "configuration) the recipe on the paddle's state-only demonstrations reached 0.5 on 8 of 12 seeds under Haswell, 7 "
+        + "under SkylakeX and 6 under Sandybridge (on the pusher's own demonstrations: 9, 8 and 6); the same agent without "
+        + "any demonstration (λ = 0, no demonstration starts) reached it on none of 12 under Haswell, never once succeeding "
+        + "at the end"
     /// What the study runs of the auxiliary-task claim measured.
     public static let auxiliaryStudy = "over 12 seeds, with the auxiliary task against without, it held under Haswell (9 of 12 "
         + "seeds reached 0.5 against 0) and SkylakeX (8 against 1) but not under Sandybridge (6 against 2: a difference of 0.33 "
@@ -33,6 +39,18 @@ let lesson09Claims: [Claim] = [
         let observations = try required(r.observations, "observations")
         check.that(!observations.heldOutInTrainingRange, "the sampler never draws the held-out style")
         check.atLeast(Double(observations.randomizedStyles), 1, "randomized styles drawn")
+    },
+    // The lecture's action-space mismatch, by construction: the paddle's demonstrations carry states only.
+    Claim(lesson: 9, id: "stateOnlyDemonstrations",
+          "another embodiment's demonstrations carry states only: the object-only discriminator can learn from them, a "
+          + "discriminator on (state, action) cannot",
+          of: Lesson09Results.self) { r, check in
+        let embodiment = try required(r.embodiment, "embodiment")
+        check.that(!embodiment.paddleHasActions, "the paddle's demonstrations carry no action")
+        check.that(embodiment.objectOnlyError == nil, "the recipe's agent with the object-only discriminator is built on "
+                   + "them" + (embodiment.objectOnlyError.map { " (it was refused: \($0))" } ?? ""))
+        check.that(embodiment.stateActionError != nil, "the agent with the (state, action) discriminator refuses them")
+        check.atLeast(embodiment.paddleSuccess, 0.5, "the paddle demonstrator's success rate")
     },
     Claim(lesson: 9, id: "asymmetricCritic",
           "the asymmetric critic (on the state) reaches the success threshold within the budget on more seeds than a "
@@ -50,6 +68,14 @@ let lesson09Claims: [Claim] = [
           of: Lesson09Results.self) { r, check in
         try moreSeedsReach(r, agent: "state", than: "stateWithoutAuxiliary", check)
     },
+    Claim(lesson: 9, id: "otherEmbodiment",
+          "state-only demonstrations from another embodiment (the paddle) still teach the task through the object-only "
+          + "discriminator: the recipe learning from them reaches the success threshold on a share of seeds clearly above "
+          + "zero",
+          status: .study(seeds: Lesson09Thresholds.studySeeds, Lesson09Thresholds.embodimentStudy),
+          of: Lesson09Results.self) { r, check in
+        try learnsFromOtherEmbodiment(r, check)
+    },
     Claim(lesson: 9, id: "heldOutStyleDrop",
           "trained without domain randomization, the recipe's policy loses most of its success in the held-out style",
           status: .study(seeds: Lesson09Thresholds.studySeeds, Lesson09Thresholds.heldOutStudy),
@@ -57,6 +83,18 @@ let lesson09Claims: [Claim] = [
         try heldOutStyleDrops(r, check)
     },
 ]
+
+/// Zhu et al.'s other embodiment: on a study run, the recipe on the paddle's state-only demonstrations
+/// reaches the threshold on a share of seeds above zero by two standard errors (each seed a 0 or a 1).
+/// Whether that share is as high as with the pusher's own demonstrations is not claimed: twelve bimodal
+/// seeds cannot show two shares near 0.7 to be equal (two standard errors of their difference are
+/// about 0.39); the lesson's reading compares them.
+private func learnsFromOtherEmbodiment(_ r: Lesson09Results, _ check: ClaimChecker) throws {
+    let ablation = try studyAblation(r)
+    let paddle = try ablation.agent("paddleStates")
+    check.seeds(SeedComparison(greater: paddle.reachedThreshold, than: 0),
+                "share of seeds reaching \(ablation.threshold) success on the paddle's states only, above 0")
+}
 
 /// The first half of Zhu et al.'s domain-randomization claim, on the lesson's own agents (none of which
 /// trains with randomization): on a run of at least ``Lesson09Thresholds/studySeeds`` seeds of

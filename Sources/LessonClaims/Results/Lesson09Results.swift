@@ -7,8 +7,38 @@ public struct Lesson09Results: Codable, Sendable {
     /// The ablation: the recipe, a critic on pixels, the recipe without the auxiliary task.
     public var ablation: Ablation?
 
+    /// The other embodiment: the two demonstrators and what each discriminator view makes of the
+    /// paddle's state-only demonstrations.
+    public var embodiment: Embodiment?
+
     /// Nothing recorded yet.
     public init() {}
+
+    /// The other embodiment's demonstrations (a paddle, states only) beside the imitator's own.
+    public struct Embodiment: Codable, Sendable {
+        /// Episodes per demonstrator.
+        public var episodes: Int
+        /// Success rate of the demonstrator with the pusher, and with the paddle.
+        public var pusherSuccess: Double, paddleSuccess: Double
+        /// Whether the paddle's demonstrations carry any action.
+        public var paddleHasActions: Bool
+        /// What building the recipe's agent with the object-only discriminator on the paddle's
+        /// demonstrations threw (`nil`: it was built).
+        public var objectOnlyError: String?
+        /// What building it with the discriminator on block + pusher + action threw (`nil`: it was built).
+        public var stateActionError: String?
+
+        /// The embodiment's numbers.
+        public init(episodes: Int, pusherSuccess: Double, paddleSuccess: Double, paddleHasActions: Bool,
+                    objectOnlyError: String?, stateActionError: String?) {
+            self.episodes = episodes
+            self.pusherSuccess = pusherSuccess
+            self.paddleSuccess = paddleSuccess
+            self.paddleHasActions = paddleHasActions
+            self.objectOnlyError = objectOnlyError
+            self.stateActionError = stateActionError
+        }
+    }
 
     /// The images and the styles they are drawn in.
     public struct Observations: Codable, Sendable {
@@ -35,7 +65,8 @@ public struct Lesson09Results: Codable, Sendable {
         public var environmentStepsPerRun: Int
         /// The training seeds, the same for every agent.
         public var seeds: [UInt64]
-        /// One entry per agent: "state" (the recipe, asymmetric), "pixels", "stateWithoutAuxiliary".
+        /// One entry per agent: "state" (the recipe, asymmetric), "pixels", "stateWithoutAuxiliary",
+        /// "paddleStates" (the recipe on the paddle's state-only demonstrations).
         public var agents: [Agent]
 
         /// The ablation's numbers.
@@ -58,7 +89,7 @@ public struct Lesson09Results: Codable, Sendable {
 
     /// The runs of one agent.
     public struct Agent: Codable, Sendable {
-        /// "state", "pixels" or "stateWithoutAuxiliary".
+        /// "state", "pixels", "stateWithoutAuxiliary" or "paddleStates".
         public var id: String
         /// Environment steps at each evaluation (the same for every seed).
         public var steps: [Int]
