@@ -64,7 +64,7 @@ func runEncoderCell(_ context: LessonContext) throws -> EncoderPicture {
     context.show(table)
 
     // Pre-train the encoder and the auxiliary head (exercise 9.4's loss), as every run of the agent does.
-    let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let demonstrations = try pusherDemonstrations(task: task, base: context.seed)
     var pretraining = rng.split()
     let loss = try configuration.auxiliaryPretraining.run(
         policy: policy, target: configuration.auxiliaryTarget, task: task,

@@ -52,7 +52,7 @@ func trainingSeed(base: UInt64, index: Int) -> UInt64 {
     RandomSource.derivedSeed(base: base, scale: 1_000, index: index)
 }
 
-/// The demonstrations: lesson 7's demonstrator, 20 episodes, recorded with their states.
+/// The seed of the demonstrations (both bodies': the same episodes' start states).
 func demonstrationSeed(base: UInt64) -> UInt64 {
     RandomSource.derivedSeed(base: base, scale: 1_000, offset: 77_000)
 }
@@ -63,8 +63,14 @@ func evaluationSeed(base: UInt64) -> UInt64 {
 }
 
 
-/// The other embodiment's demonstrations: lesson 7's demonstrator driving a paddle (``PaddlePushing``),
-/// states only, the same episodes' seeds as the pusher's.
+/// The demonstrations every agent learns from: lesson 7's demonstrator with the imitator's own body,
+/// 20 episodes, recorded with their states.
+func pusherDemonstrations(task: PushingTask, base: UInt64) throws -> [Trajectory<BlockPushing.State>] {
+    try task.demonstrations(count: 20, seed: demonstrationSeed(base: base))
+}
+
+/// The other embodiment's demonstrations: the same controller driving a paddle (``PaddlePushing``),
+/// states only, from the same episodes' seeds (so the same start states) as ``pusherDemonstrations(task:base:)``.
 func paddleDemonstrations(task: PushingTask, base: UInt64) throws -> [Trajectory<BlockPushing.State>] {
     try task.paddleDemonstrations(count: 20, seed: demonstrationSeed(base: base))
 }

@@ -87,7 +87,7 @@ lesson.markdown(Prose.embodiment)
 
 lesson.code("Another embodiment: the paddle's demonstrations, states only") { context in
     let task = PushingTask()
-    let pusher = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let pusher = try pusherDemonstrations(task: task, base: context.seed)
     let paddle = try paddleDemonstrations(task: task, base: context.seed)
     func successRate(_ episodes: [Trajectory<BlockPushing.State>]) -> Double {
         Double(episodes.filter(\.succeeded).count) / Double(max(episodes.count, 1))
@@ -145,7 +145,7 @@ lesson.code("The ablation: the asymmetric critic, a critic on pixels, no auxilia
     let task = PushingTask()
     let schedule = ablationSchedule(quick: context.quick)
     let configuration = agentConfiguration(quick: context.quick)
-    let demonstrations = try task.demonstrations(count: 20, seed: demonstrationSeed(base: context.seed))
+    let demonstrations = try pusherDemonstrations(task: task, base: context.seed)
     let paddle = try paddleDemonstrations(task: task, base: context.seed)
     let base = PixelCriticExperiment(task: task, configuration: configuration, demonstrations: demonstrations,
                                      iterations: schedule.iterations, evaluationInterval: schedule.evaluationInterval,
