@@ -88,12 +88,13 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var bcqUpdates: Int? = nil
     /// BCQ's candidates when acting (the syllabus's n = 10; the authors' code: 100).
     var bcqActingSamples = 10
-    /// BCQ's Φ, the perturbation's largest size as a fraction of the action range (`nil`: the
-    /// syllabus's 0.05; 1 lets the perturbation reach any action, which makes BCQ an actor-critic like
-    /// offline DDPG). Optional so that the files of studies run before it existed still read.
+    /// BCQ's Φ, the perturbation's largest size as a fraction of the action range (`nil`:
+    /// ``BCQConfiguration``'s default, the syllabus's 0.05; 1 lets the perturbation reach any action,
+    /// which makes BCQ an actor-critic like offline DDPG). Optional so that the files of studies run
+    /// before it existed still read.
     var bcqPhi: Float? = nil
     /// Φ in effect.
-    var bcqMaxPerturbation: Float { bcqPhi ?? 0.05 }
+    var bcqMaxPerturbation: Float { bcqPhi ?? BCQConfiguration().maxPerturbation }
     /// Behavior cloning's gradient steps (`nil`: as many as blue's updates).
     var bcSteps: Int? = nil
 
@@ -177,7 +178,6 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
         if let bcSteps, bcSteps < 0 { return "--bc-steps must be ≥ 0, got \(bcSteps)" }
         if let bcqUpdates, bcqUpdates <= 0 { return "--bcq-updates must be positive, got \(bcqUpdates)" }
         if bcqActingSamples < 1 { return "--bcq-acting must be ≥ 1, got \(bcqActingSamples)" }
-        if !(bcqMaxPerturbation >= 0 && bcqMaxPerturbation <= 1) { return "--bcq-phi must lie in [0, 1], got \(bcqMaxPerturbation)" }
         do { try bcq.validate() } catch { return "\(error)" }
         do { try agent.validate() } catch { return "\(error)" }
         do { try blueAgent.validate() } catch { return "\(error)" }

@@ -69,8 +69,8 @@ struct HopperStudy: ParsableCommand {
     var bcqUpdates: Int?
     @Option(name: .customLong("bcq-acting"), help: "BCQ's candidates per state when acting.")
     var bcqActing = 10
-    @Option(name: .customLong("bcq-phi"), help: "BCQ's Φ: the perturbation's largest size, as a fraction of the action range.")
-    var bcqPhi: Float = 0.05
+    @Option(name: .customLong("bcq-phi"), help: "BCQ's Φ: the perturbation's largest size, as a fraction of the action range (default 0.05).")
+    var bcqPhi: Float?
     @Option(name: .customLong("bc-steps"), help: "Behavior cloning's gradient steps (default: as many as blue's updates).")
     var bcSteps: Int?
     @Option(help: "Which DDPG: kit (--actor-lr, --critic-lr), paper (Fujimoto et al. 2019: 1e-4, 1e-3, weight decay 1e-2) or td3.")
@@ -122,7 +122,7 @@ struct HopperStudy: ParsableCommand {
         }
         c.bcqHiddenSizes = try list(bcqHidden, "bcq-hidden", hint: " of widths such as 64,64") { Int($0) }
         c.bcqActingSamples = bcqActing
-        c.bcqPhi = bcqPhi == 0.05 ? nil : bcqPhi
+        c.bcqPhi = bcqPhi
         c.bcqUpdates = bcqUpdates
         c.bcSteps = bcSteps
         guard let variant = DDPGVariant(rawValue: ddpg) else {

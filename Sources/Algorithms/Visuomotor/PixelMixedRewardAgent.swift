@@ -72,7 +72,8 @@ public final class PixelMixedRewardAgent<Imitation: GAILExercises, Mixing: Rewar
     /// rollout are the same whichever critic or discriminator view is chosen.
     ///
     /// - Throws: ``PolicyGradientError`` when the demonstrations do not fit the task, lack their
-    ///   states, or lack the actions the discriminator's view needs, or a setting is out of range; what the renderer or the plugged-in exercises throw.
+    ///   states or the actions the discriminator's view needs, or a setting is out of range; what the
+    ///   renderer or the plugged-in exercises throw.
     public init(task: PushingTask, demonstrations: [Trajectory<BlockPushing.State>], configuration: PixelMixedRewardConfiguration,
                 imitation: Imitation, mixing: Mixing, visuomotor: some VisuomotorExercises, rng: inout RandomSource) throws {
         let settings = configuration.rewardMixing, environment = task.environment
