@@ -8,6 +8,8 @@ enum Palette {
     static let bc = Color.green
     static let ddpg = Color.blue
     static let bcq = Color.vermillion
+    /// BCQ with the constraint removed (the hopper's Φ = 1).
+    static let wideBCQ = Color.purple
     static let settings: [BufferSetting: Color] = [.final: .purple, .concurrent: .skyBlue, .imitation: .orange]
 }
 

@@ -11,19 +11,27 @@ import Numerics
 import Plotting
 
 /// The hopper buffers lesson 6 compares on: lesson 5's Imitation buffer (the expert's transitions) at
-/// every setting, and its Final buffer (a DDPG agent's whole training run with N(0, 0.5) exploration)
-/// without `--quick`, like lesson 5 (at `--quick`'s 20 000 steps blue's estimate is only 1.4–1.7 times
-/// its true value: nothing to fix).
+/// every setting; its Final buffer (a DDPG agent's whole training run with N(0, 0.5) exploration) and its
+/// Concurrent buffer (the same with N(0, 0.1), blue training on it as it grew) without `--quick`, like
+/// lesson 5's Final (at `--quick`'s 20 000 steps blue's estimate on Final is only 1.4–1.7 times its true
+/// value: nothing to fix).
 enum HopperBuffer: CaseIterable, Sendable {
-    case imitation, final
+    case imitation, final, concurrent
 
     /// Lesson 5's part that builds this buffer and trains its blue.
-    var part: FixedBufferPart { self == .imitation ? .imitation : .final }
+    var part: FixedBufferPart {
+        switch self {
+        case .imitation: .imitation
+        case .final: .final
+        case .concurrent: .concurrent
+        }
+    }
 
     /// BCQ's updates on this buffer (behavior cloning takes as many steps). Imitation: 6 000, measured on
     /// 4 seeds (notes/hopper-study.md): returns 1 600–2 600 against the expert's 2 350. Final: 12 000, where
     /// over 12 seeds per kernel BCQ's estimate had climbed to about two thirds of its true value (at 6 000,
-    /// a third) and its return had levelled. At the paper's scale, as many as offline DDPG's.
+    /// a third) and its return had levelled; Concurrent as many as Final. At the paper's scale, as many as
+    /// offline DDPG's.
     func bcqUpdates(_ budget: HopperBudget) -> Int {
         budget == .paper ? FixedBufferExperimentConfiguration.hopper(.paper).offlineUpdates
             : self == .imitation ? 6_000 : 12_000
@@ -40,18 +48,50 @@ enum HopperBuffer: CaseIterable, Sendable {
         budget == .paper ? BCQConfiguration(maxPerturbation: 0.05) : bcqConfiguration(maxPerturbation: 0.05)
     }
 
+    /// BCQ with Φ = 1 on the same buffer, whose perturbation can move a proposal anywhere in the action box:
+    /// the constraint removed, everything else the same (the expert's buffer only: the lesson's Φ sweep on
+    /// the hopper). Measured with `hopper-study --bcq-phi 1`, 8 seeds per kernel: returns of 21–49 on
+    /// average, offline DDPG's level, where Φ = 0.05 kept 2 300–2 500 (notes/hopper-study.md, phase 7).
+    func wideLearnerConfiguration(_ budget: HopperBudget) -> BCQConfiguration? {
+        guard self == .imitation else { return nil }
+        var configuration = learnerConfiguration(budget)
+        configuration.maxPerturbation = wideMaxPerturbation
+        return configuration
+    }
+
     /// Whether this buffer runs at `budget`.
     func runs(_ budget: HopperBudget) -> Bool { self == .imitation || budget != .quick }
 
     /// The key of its per-seed runs (`--seeds` shards and `--merge`).
-    var runKey: String { self == .imitation ? "hopper-comparison" : "hopper-final" }
+    var runKey: String {
+        switch self {
+        case .imitation: "hopper-comparison"
+        case .final: "hopper-final"
+        case .concurrent: "hopper-concurrent"
+        }
+    }
 
     /// Who filled the buffer, for tables and legends.
-    var filler: String { self == .imitation ? "the expert" : "orange (DDPG, N(0, 0.5) exploration)" }
+    var filler: String {
+        switch self {
+        case .imitation: "the expert"
+        case .final: "orange (DDPG, N(0, 0.5) exploration)"
+        case .concurrent: "orange (DDPG, N(0, 0.1) exploration)"
+        }
+    }
 
     /// The buffer's name in titles.
-    var title: String { self == .imitation ? "The hopper's expert buffer" : "The hopper's Final buffer" }
+    var title: String {
+        switch self {
+        case .imitation: "The hopper's expert buffer"
+        case .final: "The hopper's Final buffer"
+        case .concurrent: "The hopper's Concurrent buffer"
+        }
+    }
 }
+
+/// The Φ of the hopper's wide BCQ (``HopperBuffer/wideLearnerConfiguration(_:)``).
+let wideMaxPerturbation: Float = 1
 
 /// The hopper's budget for this run: `--quick`, the default, or `--scale paper`.
 func hopperBudget(_ context: LessonContext) -> HopperBudget {
@@ -74,6 +114,28 @@ struct HopperOutcome: Sendable, Codable {
     let bcq: EvaluationCurve
     /// Behavior cloning on the same buffer, evaluated once.
     let bc: EvaluationPoint
+    /// BCQ with Φ = 1 on the same buffer, with the same seed and updates (the expert's buffer only).
+    var wideBCQ: EvaluationCurve? = nil
+    /// How far each trained BCQ acts from the buffer (``actionDistance(_:buffer:seed:)``): Φ = 0.05's and,
+    /// with the wide BCQ, Φ = 1's.
+    var bcqDistance: Double? = nil
+    var wideDistance: Double? = nil
+}
+
+/// The mean over 500 of the buffer's states (drawn with `seed`) of |π(s) − a|, averaged over the action's
+/// coordinates, where a is the action the buffer holds at s: on the expert's buffer, how far a trained
+/// policy acts from the expert, in torque units (the hopper's torques lie in [−1, 1]).
+func actionDistance(_ bcq: BCQ, buffer: TransitionDataset, seed: UInt64) throws -> Double {
+    var rng = RandomSource(seed: seed)
+    let d = buffer.observationSize, k = buffer.actionSize
+    let rows = (0..<min(500, buffer.count)).map { _ in rng.index(below: buffer.count) }
+    let states = Matrix(rows: rows.count, cols: d, values: rows.flatMap { buffer.observations[($0 * d)..<($0 * d + d)] })
+    let chosen = try bcq.selectActions(for: states).scalars
+    var total = 0.0
+    for (r, row) in rows.enumerated() {
+        for j in 0..<k { total += Double(abs(chosen[r * k + j] - buffer.actions[row * k + j])) }
+    }
+    return total / Double(rows.count * k)
 }
 
 /// Rebuilds lesson 5's hopper `buffer` and blue for each seed, then trains BCQ and BC on the buffer;
@@ -84,14 +146,17 @@ func runHopperComparison(_ buffer: HopperBuffer, context: LessonContext, formula
     let count = context.seedCount(budget.seedCount)
     let seeds = FixedBufferExperimentConfiguration.seeds(base: context.seed, count: count)
     let part = buffer.part, updates = buffer.bcqUpdates(budget)
-    let unitsPerSeed = part.workUnits(configuration) + 5 * updates
+    let wide = buffer.wideLearnerConfiguration(budget)
+    let bcqRuns = wide == nil ? 1 : 2
+    let unitsPerSeed = part.workUnits(configuration) + 5 * updates * bcqRuns
     return try context.perSeed(buffer.runKey, count: count) { indices in
         if budget == .paper {   // what the run will cost, before it starts
             let cost = try HopperCost.measure(configuration: configuration, bcq: buffer.learnerConfiguration(budget),
                                               offPolicy: formulas.offPolicyLearning,
                                               batchConstrained: formulas.batchConstrained, seed: context.seed)
             let perSeed = cost.lessonFiveSeconds(configuration, settings: part.settings)
-                + cost.bcqSeconds(updates: updates, evaluationInterval: buffer.bcqEvaluationInterval(budget), configuration)
+                + Double(bcqRuns) * cost.bcqSeconds(updates: updates, evaluationInterval: buffer.bcqEvaluationInterval(budget),
+                                                    configuration)
             context.print(HopperCost.estimate(perSeed: perSeed, seeds: indices.count)
                           + " (Behavior cloning's steps are not counted.)")
         }
@@ -110,16 +175,29 @@ func runHopperComparison(_ buffer: HopperBuffer, context: LessonContext, formula
             bar.update(tally.set(job, done))
             let evaluator = try lessonFiveEvaluator(seed: seed, configuration: configuration, environment: Hopper(),
                                                     formulas: formulas.offPolicyLearning)
+            let bcqSeed = RandomSource.derivedSeed(base: seed, index: 1, stride: 11_000)
             let bcq = try trainBCQ(on: run.buffer, configuration: buffer.learnerConfiguration(budget), updates: updates,
                                    evaluationInterval: buffer.bcqEvaluationInterval(budget), evaluator: evaluator,
-                                   formulas: formulas.batchConstrained,
-                                   seed: RandomSource.derivedSeed(base: seed, index: 1, stride: 11_000),
+                                   formulas: formulas.batchConstrained, seed: bcqSeed,
                                    progress: { u in if u % 250 == 0 { bar.update(tally.set(job, done + 5 * u)) } })
+            // The same BCQ, seed and updates with the constraint removed (Φ = 1): only Φ differs.
+            let wideBCQ = try wide.map { configuration in
+                try trainBCQ(on: run.buffer, configuration: configuration, updates: updates,
+                             evaluationInterval: buffer.bcqEvaluationInterval(budget), evaluator: evaluator,
+                             formulas: formulas.batchConstrained, seed: bcqSeed,
+                             progress: { u in if u % 250 == 0 { bar.update(tally.set(job, done + 5 * (updates + u))) } })
+            }
+            let distanceSeed = RandomSource.derivedSeed(base: seed, offset: 99)
+            let distances = try wideBCQ.map { trained in
+                (try actionDistance(bcq.bcq, buffer: run.buffer, seed: distanceSeed),
+                 try actionDistance(trained.bcq, buffer: run.buffer, seed: distanceSeed))
+            }
             let bc = try trainBehaviorCloning(on: run.buffer, steps: updates, evaluator: evaluator,
                                               formulas: formulas.behaviorCloning,
                                               seed: RandomSource.derivedSeed(base: seed, index: 1, stride: 13_000))
             return HopperOutcome(seed: seed, transitions: run.buffer.count, expert: run.orange, ddpg: run.blue!,
-                                 bcq: bcq.curve, bc: bc)
+                                 bcq: bcq.curve, bc: bc, wideBCQ: wideBCQ?.curve, bcqDistance: distances?.0,
+                                 wideDistance: distances?.1)
         }
         bar.finish()
         return outcomes
@@ -143,7 +221,24 @@ extension Lesson06Results.HopperComparison {
                   bcqReturnPerSeed: outcomes.map { finalOfSeries($0.bcq.returns) },
                   bcReturnPerSeed: outcomes.map(\.bc.averageReturn),
                   bcqEstimatePerSeed: outcomes.map { finalOfSeries($0.bcq.estimatedValues) },
-                  bcqTruthPerSeed: outcomes.map { finalOfSeries($0.bcq.trueValues) })
+                  bcqTruthPerSeed: outcomes.map { finalOfSeries($0.bcq.trueValues) },
+                  wideBCQ: Self.wideBCQ(outcomes, updates: buffer.bcqUpdates(budget)))
+    }
+
+    /// The wide BCQ's numbers when every seed trained one.
+    private static func wideBCQ(_ outcomes: [HopperOutcome], updates: Int) -> WideBCQ? {
+        let curves = outcomes.compactMap(\.wideBCQ)
+        guard !curves.isEmpty, curves.count == outcomes.count else { return nil }
+        // Offline DDPG's last evaluation at or before the BCQs' last update.
+        let ddpgPoints = outcomes.map { outcome in outcome.ddpg.updates.lastIndex { $0 <= updates } }
+        return WideBCQ(maxPerturbation: Double(wideMaxPerturbation),
+                       returnPerSeed: curves.map { finalOfSeries($0.returns) },
+                       estimatePerSeed: curves.map { finalOfSeries($0.estimatedValues) },
+                       truthPerSeed: curves.map { finalOfSeries($0.trueValues) },
+                       constrainedDistancePerSeed: outcomes.map { $0.bcqDistance ?? .nan },
+                       distancePerSeed: outcomes.map { $0.wideDistance ?? .nan },
+                       ddpgEstimateAtSameUpdatesPerSeed: zip(outcomes, ddpgPoints).map { o, i in i.map { o.ddpg.estimatedValues[$0] } ?? .nan },
+                       ddpgTruthAtSameUpdatesPerSeed: zip(outcomes, ddpgPoints).map { o, i in i.map { o.ddpg.trueValues[$0] } ?? .nan })
     }
 }
 
@@ -166,6 +261,11 @@ func showHopperComparison(_ recorded: Lesson06Results.HopperComparison, buffer: 
         let stats = meanAndStandardDeviation(of: returns)
         try table.addRow(name, stats.mean, stats.std, mean(estimates), mean(truths))
     }
+    if let wide = recorded.wideBCQ {
+        let stats = meanAndStandardDeviation(of: wide.returnPerSeed)
+        try table.addRow("BCQ, Φ = \(phiLabel(wide.maxPerturbation)) (the constraint removed)", stats.mean, stats.std,
+                         mean(wide.estimatePerSeed), mean(wide.truthPerSeed))
+    }
     context.show(table)
     context.markdown(String(format: """
         **What this run shows.** After %d updates BCQ's return is %.0f against offline DDPG's %.0f (after lesson 5's \
@@ -182,10 +282,9 @@ func showHopperComparison(_ recorded: Lesson06Results.HopperComparison, buffer: 
 /// "2.9 times its true value" or "0.55 times…": the median over seeds of estimate / truth, or what
 /// stands in for it when a true value is not positive (a hopper that falls at once).
 func ratioWords(_ estimates: [Double], _ truths: [Double]) -> String {
-    let ratios = zip(estimates, truths).compactMap { e, t in t > 0 ? e / t : nil }.sorted()
-    guard !ratios.isEmpty else { return "no seed's policy has a positive true value" }
-    let n = ratios.count
-    let median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2
+    let median = medianRatio(estimates, truths)
+    guard !median.isNaN else { return "no seed's policy has a positive true value" }
+    let n = zip(estimates, truths).filter { $0.1 > 0 }.count
     let skipped = estimates.count - n
     return String(format: median >= 10 ? "%.0f times it" : "%.2g times it", median)
         + (skipped > 0 ? ", over the \(n) seeds whose true value is positive" : "")
@@ -204,9 +303,13 @@ func hopperComparisonFigure(_ outcomes: [HopperOutcome], buffer: HopperBuffer, b
     var returns = Axes(), values = Axes()
     let updates = buffer.bcqUpdates(budget)
     let filler = buffer == .imitation ? "the expert, which filled the buffer" : "orange, which filled the buffer"
-    for (curves, color, name) in [(outcomes.map(\.expert), Color.orange, filler),
-                                  (outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG (lesson 5's blue)"),
-                                  (outcomes.map(\.bcq), Palette.bcq, "BCQ, Φ = 0.05")] {
+    let wide = outcomes.compactMap(\.wideBCQ)
+    let wideName = "BCQ, Φ = \(phiLabel(Double(wideMaxPerturbation)))"
+    var contenders = [(outcomes.map(\.expert), Color.orange, filler),
+                      (outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG (lesson 5's blue)"),
+                      (outcomes.map(\.bcq), Palette.bcq, "BCQ, Φ = 0.05")]
+    if wide.count == outcomes.count, !wide.isEmpty { contenders.append((wide, Palette.wideBCQ, wideName)) }
+    for (curves, color, name) in contenders {
         let stats = CurveStatistics.returns(curves)
         let x = stats.updates.map(Double.init)
         returns.band(x: x, center: stats.mean, spread: stats.standardDeviation, color: color)
@@ -220,7 +323,9 @@ func hopperComparisonFigure(_ outcomes: [HopperOutcome], buffer: HopperBuffer, b
     returns.yLabel = "episode return"
     returns.legend = small ? .none : .outsideRight
     returns.grid = true
-    for (curves, color, name) in [(outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG"), (outcomes.map(\.bcq), Palette.bcq, "BCQ")] {
+    var critics = [(outcomes.map(\.ddpg), Palette.ddpg, "offline DDPG"), (outcomes.map(\.bcq), Palette.bcq, "BCQ")]
+    if wide.count == outcomes.count, !wide.isEmpty { critics.append((wide, Palette.wideBCQ, wideName)) }
+    for (curves, color, name) in critics {
         let x = CurveStatistics.returns(curves).updates.map(Double.init)
         values.line(x: x, y: CurveStatistics.estimatedValues(curves).mean, label: "\(name): Q(s_0, π(s_0))",
                     color: color, width: 2)

@@ -271,6 +271,20 @@ cloning, train on the same transitions for as many steps each. The hopper's torq
 so $\Phi = 0.05$ is the paper's own constraint here.
 """#
 
+    /// Φ on the hopper: the same BCQ with the constraint removed.
+    static let hopperPhi = #"""
+### Φ on the hopper
+
+The run above trained a second BCQ on each seed's expert buffer, with the same seed, the same
+updates and one change: $\Phi = 1$ instead of $0.05$. The perturbation
+$\Phi \tanh(f_\phi(s, a))$ may now move each of the three torques of a proposal by up to 1, half
+of the range $[-1, 1]$ (and from a proposal in the middle, anywhere in it), so the actor is free
+to leave the expert's actions, as offline DDPG's actor is. The expert's buffer holds one action
+per state, so the run asks two questions: does BCQ's return owe to the constraint, and does its
+critic, once the actor may leave the data, run away as offline DDPG's does in lesson 5? This is the
+hopper's end of Pendulum's sweep above, on the buffer where the paper's claim is made.
+"""#
+
     static let hopperFinal = #"""
 ### The hopper's Final buffer
 
@@ -281,6 +295,19 @@ BCQ and behavior cloning now train on the same transitions, rebuilt from lesson 
 seeds. Behavior cloning copies the buffer's actions, the bad with the good; BCQ keeps to actions the
 buffer supports and lets its critic choose among them. The buffer needs lesson 5's 50 000 steps, so this
 part runs at the default setting only: under `--quick` it is skipped, as in lesson 5.
+"""#
+
+    static let hopperConcurrent = #"""
+### The hopper's Concurrent buffer
+
+Lesson 5's Concurrent experiment: orange explores with $\mathcal{N}(0, 0.1)$ for 50 000 steps, and
+blue, offline DDPG, takes one update per step on orange's buffer as it grows, never acting. Blue is
+lesson 5's again, rebuilt from the same configuration and seeds. BCQ and behavior cloning train
+afterwards on the whole buffer orange left, for as many updates as on the Final buffer.
+(Fujimoto et al. train every off-policy agent alongside the behavioural one in this setting; here BCQ
+starts with the finished buffer, which if anything helps it.) With so little noise the buffer is
+nearly orange's own experience: it covers what orange did, and little of what another policy would
+do. This part, too, runs at the default setting only.
 """#
 
     static let takeaways = #"""
@@ -306,9 +333,17 @@ part runs at the default setting only: under `--quick` it is skipped, as in less
   not reproduce at this budget: offline DDPG is not broken on a buffer this broad, and BCQ does not beat
   it (6.hopperFinalDDPG, a known issue; with twice the steps and 99 000 BCQ updates it did, in the
   study notes).
+- The hopper's Concurrent buffer tells the same story: offline DDPG's estimate ends more than ten
+  times its policy's true value on most seeds, BCQ's below it (6.hopperConcurrentValue, 12 seeds). Its
+  returns separate nothing at this budget: in the study runs (36 seeds, three kernels) BCQ's return
+  lay between 150 and 350 on every seed, while offline DDPG's and behavior cloning's swung from a few
+  tens to several hundred with the seed (6.hopperConcurrentDDPG and 6.hopperConcurrentBC, known issues).
 - $\Phi$ is a statement about coverage. Small $\Phi$ is safe on narrow data; when the data covers
   the action space well (Pendulum's training-run buffers), a looser constraint, or even plain
-  off-policy RL, does better.
+  off-policy RL, does better. On the hopper's expert buffer the constraint is what earns BCQ its
+  return: the same BCQ with $\Phi = 1$ leaves the expert's actions and falls to offline DDPG's level
+  (6.hopperPhi). Whether its critic then runs away as offline DDPG's does, the run's numbers above
+  say; no claim decides it.
 
 ## Exercises
 

@@ -14,7 +14,7 @@ import Plotting
 Matrix.setBLASThreads(1)
 
 let lesson = Lesson(number: 6, slug: "bcq", title: "Batch-constrained Q-learning (BCQ)")
-lesson.paperScale = "the hopper's Imitation and Final buffers at 10⁶ steps, DDPG 400–300, BCQ 400–300 with a 750–750 VAE "
+lesson.paperScale = "the hopper's three buffers at 10⁶ steps, DDPG 400–300, BCQ 400–300 with a 750–750 VAE "
     + "and as many updates as offline DDPG, 5 seeds (Pendulum as usual)"
 
 lesson.markdown(Prose.introduction)
@@ -358,10 +358,18 @@ lesson.figure("hopper", caption: "The hopper's expert buffer. Top: return over g
     + "filled it (orange, flat), offline DDPG (lesson 5's blue, with lesson 5's number of updates) and BCQ with Φ = 0.05, "
     + "mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std). Bottom, on a log "
     + "scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value of their policies (dashed), "
-    + "means over seeds.") { context in
+    + "means over seeds. Purple: the same BCQ with Φ = 1, the constraint removed (next section).") { context in
     guard !hopperOutcomes.isEmpty else { throw CellSkipped("the hopper comparison did not run") }
     return hopperComparisonFigure(hopperOutcomes, buffer: .imitation, budget: hopperBudget(context),
                                   small: context.drawsSmallFigures)
+}
+
+lesson.markdown(Prose.hopperPhi)
+
+lesson.code("Φ = 0.05 against Φ = 1 on the hopper's expert buffer") { context in
+    guard let recorded = results.hopper else { throw CellSkipped("the hopper comparison did not run") }
+    guard let wide = recorded.wideBCQ else { throw CellSkipped("this run trained no BCQ with Φ = 1") }
+    try showHopperPhi(recorded, wide: wide, context: context)
 }
 
 lesson.markdown(Prose.hopperFinal)
@@ -385,6 +393,33 @@ lesson.figure("hopper-final", caption: "The hopper's Final buffer. Top: return o
     + "(dashed), means over seeds.") { context in
     guard !hopperFinalOutcomes.isEmpty else { throw CellSkipped("the Final comparison did not run") }
     return hopperComparisonFigure(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context),
+                                  small: context.drawsSmallFigures)
+}
+
+lesson.markdown(Prose.hopperConcurrent)
+
+/// The Concurrent comparison's per-seed outcomes.
+var hopperConcurrentOutcomes: [HopperOutcome] = []
+
+lesson.code("BCQ, offline DDPG and BC on the hopper's Concurrent buffer") { context in
+    guard HopperBuffer.concurrent.runs(hopperBudget(context)) else {
+        throw CellSkipped("the Concurrent buffer runs at the default setting only (without --quick), like Final")
+    }
+    let formulas = context.exercises
+    try checkBCQFormulas(formulas.batchConstrained)
+    hopperConcurrentOutcomes = try runHopperComparison(.concurrent, context: context, formulas: formulas)
+    let recorded = Lesson06Results.HopperComparison(hopperConcurrentOutcomes, buffer: .concurrent, budget: hopperBudget(context))
+    results.hopperConcurrent = recorded
+    try showHopperComparison(recorded, buffer: .concurrent, context: context)
+}
+
+lesson.figure("hopper-concurrent", caption: "The hopper's Concurrent buffer. Top: return over gradient updates of "
+    + "orange, the DDPG agent that explored with N(0, 0.1) and filled it, offline DDPG (lesson 5's blue, trained on the "
+    + "buffer as it grew) and BCQ with Φ = 0.05 (trained on the finished buffer), mean ± standard deviation over seeds, "
+    + "and behavior cloning's final return (green point, ± std). Bottom, on a log scale: offline DDPG's and BCQ's "
+    + "estimate Q(s₀, π(s₀)) (solid) and the true value of their policies (dashed), means over seeds.") { context in
+    guard !hopperConcurrentOutcomes.isEmpty else { throw CellSkipped("the Concurrent comparison did not run") }
+    return hopperComparisonFigure(hopperConcurrentOutcomes, buffer: .concurrent, budget: hopperBudget(context),
                                   small: context.drawsSmallFigures)
 }
 

@@ -17,7 +17,7 @@ struct Lesson06ClaimTests {
     func lessonRuns() throws {
         let run = try Lesson06Run.get()
         #expect(run.status == "complete", "status \(run.status ?? "none")")
-        for file in ["tabular.png", "returns.png", "values.png", "phi-sweep.png", "vae-samples.png", "notebook.md",
+        for file in ["tabular.png", "returns.png", "values.png", "phi-sweep.png", "vae-samples.png", "hopper.png", "notebook.md",
                      "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }

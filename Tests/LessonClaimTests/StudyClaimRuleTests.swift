@@ -33,24 +33,28 @@ struct StudyClaimRuleTests {
                               ddpgEstimatePerSeed: pick(seeds(ddpgEstimate)), ddpgTruthPerSeed: pick(seeds(100)),
                               bcqReturnPerSeed: pick(seeds(300)), bcReturnPerSeed: pick(seeds(bcReturn)),
                               bcqEstimatePerSeed: pick(seeds(80)), bcqTruthPerSeed: pick(seeds(120)))
+        r.hopperConcurrent = r.hopperFinal
         return r
     }
 
-    @Test("lesson 6's Final-buffer claims hold, fail and refuse as their numbers say")
+    @Test("lesson 6's Final- and Concurrent-buffer claims hold, fail and refuse as their numbers say")
     func lessonSix() throws {
-        let value = try claim(6, "hopperFinalValue"), bc = try claim(6, "hopperFinalBC"), ddpg = try claim(6, "hopperFinalDDPG")
-        let clear = try results(lesson06(ddpgEstimate: 600, bcReturn: 80))
-        #expect(value.evaluate(clear).holds && bc.evaluate(clear).holds)
-        #expect(!ddpg.evaluate(clear).holds, "BCQ level with offline DDPG is not above it")
-        let unclear = try results(lesson06(ddpgEstimate: 110, bcReturn: 300))
-        #expect(!value.evaluate(unclear).holds, "offline DDPG at 1.1 times its true value is not far above it")
-        #expect(!bc.evaluate(unclear).holds, "BCQ level with BC is not above it")
-        let fewSeeds = value.evaluate(try results(lesson06(ddpgEstimate: 600, bcReturn: 80, seedCount: 4)))
-        #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
-        var quick = Lesson06Results()
-        quick.hopperEnvironmentSteps = 20_000
-        let short = bc.evaluate(try results(quick))
-        #expect(short.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(short.error ?? "a verdict")")
+        for buffer in ["Final", "Concurrent"] {
+            let value = try claim(6, "hopper\(buffer)Value"), bc = try claim(6, "hopper\(buffer)BC")
+            let ddpg = try claim(6, "hopper\(buffer)DDPG")
+            let clear = try results(lesson06(ddpgEstimate: 600, bcReturn: 80))
+            #expect(value.evaluate(clear).holds && bc.evaluate(clear).holds, "\(buffer)")
+            #expect(!ddpg.evaluate(clear).holds, "\(buffer): BCQ level with offline DDPG is not above it")
+            let unclear = try results(lesson06(ddpgEstimate: 110, bcReturn: 300))
+            #expect(!value.evaluate(unclear).holds, "\(buffer): offline DDPG at 1.1 times its true value is not far above it")
+            #expect(!bc.evaluate(unclear).holds, "\(buffer): BCQ level with BC is not above it")
+            let fewSeeds = value.evaluate(try results(lesson06(ddpgEstimate: 600, bcReturn: 80, seedCount: 4)))
+            #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
+            var quick = Lesson06Results()
+            quick.hopperEnvironmentSteps = 20_000
+            let short = bc.evaluate(try results(quick))
+            #expect(short.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(short.error ?? "a verdict")")
+        }
     }
 
     func lesson05(blueEstimate: Double, seedCount: Int = 12, final: Bool = true) -> Lesson05Results {
@@ -71,15 +75,18 @@ struct StudyClaimRuleTests {
         return r
     }
 
-    @Test("lesson 5's Final-buffer claim holds, fails and refuses as its numbers say")
+    @Test("lesson 5's Final and Concurrent value claims hold, fail and refuse as their numbers say")
     func lessonFive() throws {
-        let value = try claim(5, "hopperFinalValue")
-        #expect(value.evaluate(try results(lesson05(blueEstimate: 600))).holds)
-        #expect(!value.evaluate(try results(lesson05(blueEstimate: 150))).holds, "1.5 times the true value is not far above it")
-        let fewSeeds = value.evaluate(try results(lesson05(blueEstimate: 600, seedCount: 4)))
-        #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
-        let quick = value.evaluate(try results(lesson05(blueEstimate: 600, final: false)))
-        #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
+        for id in ["hopperFinalValue", "hopperConcurrentValue"] {
+            let value = try claim(5, id)
+            #expect(value.evaluate(try results(lesson05(blueEstimate: 600))).holds, "\(id)")
+            #expect(!value.evaluate(try results(lesson05(blueEstimate: 150))).holds,
+                    "\(id): 1.5 times the true value is not far above it")
+            let fewSeeds = value.evaluate(try results(lesson05(blueEstimate: 600, seedCount: 4)))
+            #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
+            let quick = value.evaluate(try results(lesson05(blueEstimate: 600, final: false)))
+            #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
+        }
     }
 
     func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, paddle: [Double]? = nil,

@@ -20,6 +20,8 @@ public struct Lesson06Results: Codable, Sendable {
     /// The same on the hopper's Final buffer (lesson 5's, at the default setting only: `nil` under
     /// `--quick`, whose Final buffer would be too small to show anything).
     public var hopperFinal: HopperComparison?
+    /// The same on the hopper's Concurrent buffer (default setting only, like Final).
+    public var hopperConcurrent: HopperComparison?
     /// BCQ with several values of Φ.
     public var sweep: Sweep?
 
@@ -206,12 +208,49 @@ public struct Lesson06Results: Codable, Sendable {
         public var bcqEstimatePerSeed: [Double]
         /// The true value of BCQ's final policy, per seed.
         public var bcqTruthPerSeed: [Double]
+        /// BCQ with a Φ that lets it reach any action, on the same buffer (the expert's only; `nil` on Final).
+        public var wideBCQ: WideBCQ?
+
+        /// BCQ with a large Φ: the same algorithm, the same seeds and updates, the constraint removed.
+        public struct WideBCQ: Codable, Sendable {
+            /// Its Φ (the lesson's is 1: a perturbation can move a proposal anywhere in the action box).
+            public var maxPerturbation: Double
+            /// Its final return, per seed.
+            public var returnPerSeed: [Double]
+            /// Its final estimate Q(s₀, π(s₀)), per seed.
+            public var estimatePerSeed: [Double]
+            /// The true value of its final policy, per seed.
+            public var truthPerSeed: [Double]
+            /// How far BCQ with Φ = 0.05 acts from the buffer's actions, per seed: the mean over 500 of the
+            /// buffer's states of |π(s) − a|, averaged over the action's coordinates (torque units).
+            public var constrainedDistancePerSeed: [Double]
+            /// The same for the wide BCQ.
+            public var distancePerSeed: [Double]
+            /// Offline DDPG's estimate Q(s₀, π(s₀)) and its policy's true value after as many updates as the
+            /// BCQs took (its last evaluation at or before them), per seed: its critic at the same point.
+            public var ddpgEstimateAtSameUpdatesPerSeed: [Double]
+            public var ddpgTruthAtSameUpdatesPerSeed: [Double]
+
+            /// The wide BCQ's numbers.
+            public init(maxPerturbation: Double, returnPerSeed: [Double], estimatePerSeed: [Double], truthPerSeed: [Double],
+                        constrainedDistancePerSeed: [Double], distancePerSeed: [Double],
+                        ddpgEstimateAtSameUpdatesPerSeed: [Double], ddpgTruthAtSameUpdatesPerSeed: [Double]) {
+                self.maxPerturbation = maxPerturbation
+                self.returnPerSeed = returnPerSeed
+                self.estimatePerSeed = estimatePerSeed
+                self.truthPerSeed = truthPerSeed
+                self.constrainedDistancePerSeed = constrainedDistancePerSeed
+                self.distancePerSeed = distancePerSeed
+                self.ddpgEstimateAtSameUpdatesPerSeed = ddpgEstimateAtSameUpdatesPerSeed
+                self.ddpgTruthAtSameUpdatesPerSeed = ddpgTruthAtSameUpdatesPerSeed
+            }
+        }
 
         /// The comparison's numbers.
         public init(seeds: Int, transitions: Int, bcqUpdates: Int, expertReturnPerSeed: [Double], ddpgReturnPerSeed: [Double],
                     ddpgEstimatePerSeed: [Double], ddpgTruthPerSeed: [Double],
                     bcqReturnPerSeed: [Double], bcReturnPerSeed: [Double], bcqEstimatePerSeed: [Double],
-                    bcqTruthPerSeed: [Double]) {
+                    bcqTruthPerSeed: [Double], wideBCQ: WideBCQ? = nil) {
             self.seeds = seeds
             self.transitions = transitions
             self.bcqUpdates = bcqUpdates
@@ -223,6 +262,7 @@ public struct Lesson06Results: Codable, Sendable {
             self.bcReturnPerSeed = bcReturnPerSeed
             self.bcqEstimatePerSeed = bcqEstimatePerSeed
             self.bcqTruthPerSeed = bcqTruthPerSeed
+            self.wideBCQ = wideBCQ
         }
     }
 
