@@ -341,8 +341,8 @@ lesson.figure("vae-samples", caption: "For each buffer (rows) and three probe st
 
 lesson.markdown(Prose.hopper)
 
-/// The hopper comparisons' per-seed outcomes.
-var hopperOutcomes: [HopperOutcome] = [], hopperFinalOutcomes: [HopperOutcome] = []
+/// The expert-buffer comparison's per-seed outcomes.
+var hopperOutcomes: [HopperOutcome] = []
 
 lesson.code("BCQ, offline DDPG and BC on the hopper's expert buffer") { context in
     let formulas = context.exercises
@@ -372,56 +372,46 @@ lesson.code("Φ = 0.05 against Φ = 1 on the hopper's expert buffer") { context 
     try showHopperPhi(recorded, wide: wide, context: context)
 }
 
+/// One of the hopper's noisy buffers, which run at the default setting only (as lesson 5's Final): the cell that
+/// compares BCQ, offline DDPG and BC on it and keeps the numbers through `record`, and its figure.
+@MainActor
+func hopperBufferCells(_ buffer: HopperBuffer, figure name: String, caption: String, line: Int = #line,
+                       record: @escaping (Lesson06Results.HopperComparison) -> Void) {
+    var outcomes: [HopperOutcome] = []   // shared by the two cells, as in a notebook
+    let buffers = buffer == .final ? "Final" : "Concurrent"
+    lesson.code("BCQ, offline DDPG and BC on the hopper's \(buffers) buffer", line: line) { context in
+        guard buffer.runs(hopperBudget(context)) else {
+            throw CellSkipped("the \(buffers) buffer runs at the default setting only (without --quick), as in lesson 5")
+        }
+        let formulas = context.exercises
+        try checkBCQFormulas(formulas.batchConstrained)
+        outcomes = try runHopperComparison(buffer, context: context, formulas: formulas)
+        let recorded = Lesson06Results.HopperComparison(outcomes, buffer: buffer, budget: hopperBudget(context))
+        record(recorded)
+        try showHopperComparison(recorded, buffer: buffer, context: context)
+    }
+    lesson.figure(name, caption: caption, line: line) { context in
+        guard !outcomes.isEmpty else { throw CellSkipped("the \(buffers) comparison did not run") }
+        return hopperComparisonFigure(outcomes, buffer: buffer, budget: hopperBudget(context), small: context.drawsSmallFigures)
+    }
+}
+
 lesson.markdown(Prose.hopperFinal)
 
-lesson.code("BCQ, offline DDPG and BC on the hopper's Final buffer") { context in
-    guard HopperBuffer.final.runs(hopperBudget(context)) else {
-        throw CellSkipped("the Final buffer runs at the default setting only (without --quick), as in lesson 5")
-    }
-    let formulas = context.exercises
-    try checkBCQFormulas(formulas.batchConstrained)
-    hopperFinalOutcomes = try runHopperComparison(.final, context: context, formulas: formulas)
-    let recorded = Lesson06Results.HopperComparison(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context))
-    results.hopperFinal = recorded
-    try showHopperComparison(recorded, buffer: .final, context: context)
-}
-
-lesson.figure("hopper-final", caption: "The hopper's Final buffer. Top: return over gradient updates of orange, the "
-    + "DDPG agent whose whole training run (N(0, 0.5) exploration) filled it, offline DDPG (lesson 5's blue) and BCQ with "
-    + "Φ = 0.05, mean ± standard deviation over seeds, and behavior cloning's final return (green point, ± std). Bottom, "
-    + "on a log scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value of their policies "
-    + "(dashed), means over seeds.") { context in
-    guard !hopperFinalOutcomes.isEmpty else { throw CellSkipped("the Final comparison did not run") }
-    return hopperComparisonFigure(hopperFinalOutcomes, buffer: .final, budget: hopperBudget(context),
-                                  small: context.drawsSmallFigures)
-}
+hopperBufferCells(.final, figure: "hopper-final", caption: "The hopper's Final buffer. Top: return over gradient updates "
+    + "of orange, the DDPG agent whose whole training run (N(0, 0.5) exploration) filled it, offline DDPG (lesson 5's "
+    + "blue) and BCQ with Φ = 0.05, mean ± standard deviation over seeds, and behavior cloning's final return (green "
+    + "point, ± std). Bottom, on a log scale: offline DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value "
+    + "of their policies (dashed), means over seeds.") { results.hopperFinal = $0 }
 
 lesson.markdown(Prose.hopperConcurrent)
 
-/// The Concurrent comparison's per-seed outcomes.
-var hopperConcurrentOutcomes: [HopperOutcome] = []
-
-lesson.code("BCQ, offline DDPG and BC on the hopper's Concurrent buffer") { context in
-    guard HopperBuffer.concurrent.runs(hopperBudget(context)) else {
-        throw CellSkipped("the Concurrent buffer runs at the default setting only (without --quick), like Final")
-    }
-    let formulas = context.exercises
-    try checkBCQFormulas(formulas.batchConstrained)
-    hopperConcurrentOutcomes = try runHopperComparison(.concurrent, context: context, formulas: formulas)
-    let recorded = Lesson06Results.HopperComparison(hopperConcurrentOutcomes, buffer: .concurrent, budget: hopperBudget(context))
-    results.hopperConcurrent = recorded
-    try showHopperComparison(recorded, buffer: .concurrent, context: context)
-}
-
-lesson.figure("hopper-concurrent", caption: "The hopper's Concurrent buffer. Top: return over gradient updates of "
-    + "orange, the DDPG agent that explored with N(0, 0.1) and filled it, offline DDPG (lesson 5's blue, trained on the "
-    + "buffer as it grew) and BCQ with Φ = 0.05 (trained on the finished buffer), mean ± standard deviation over seeds, "
-    + "and behavior cloning's final return (green point, ± std). Bottom, on a log scale: offline DDPG's and BCQ's "
-    + "estimate Q(s₀, π(s₀)) (solid) and the true value of their policies (dashed), means over seeds.") { context in
-    guard !hopperConcurrentOutcomes.isEmpty else { throw CellSkipped("the Concurrent comparison did not run") }
-    return hopperComparisonFigure(hopperConcurrentOutcomes, buffer: .concurrent, budget: hopperBudget(context),
-                                  small: context.drawsSmallFigures)
-}
+hopperBufferCells(.concurrent, figure: "hopper-concurrent", caption: "The hopper's Concurrent buffer. Top: return over "
+    + "gradient updates of orange, the DDPG agent that explored with N(0, 0.1) and filled it, offline DDPG (lesson 5's "
+    + "blue, trained on the buffer as it grew) and BCQ with Φ = 0.05 (trained on the finished buffer), mean ± standard "
+    + "deviation over seeds, and behavior cloning's final return (green point, ± std). Bottom, on a log scale: offline "
+    + "DDPG's and BCQ's estimate Q(s₀, π(s₀)) (solid) and the true value of their policies (dashed), means over "
+    + "seeds.") { results.hopperConcurrent = $0 }
 
 lesson.markdown(Prose.takeaways)
 
