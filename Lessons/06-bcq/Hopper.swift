@@ -48,8 +48,8 @@ enum HopperBuffer: CaseIterable, Sendable {
         budget == .paper ? BCQConfiguration(maxPerturbation: 0.05) : bcqConfiguration(maxPerturbation: 0.05)
     }
 
-    /// BCQ with Φ = 1 on the same buffer, whose perturbation can move a proposal anywhere in the action box:
-    /// the constraint removed, everything else the same (the expert's buffer only: the lesson's Φ sweep on
+    /// BCQ with Φ = 1 on the same buffer, whose perturbation can move each torque of a proposal by up to 1, half
+    /// the action range (from a proposal in the middle, anywhere): the constraint removed, everything else the same (the expert's buffer only: the lesson's Φ sweep on
     /// the hopper). Measured with `hopper-study --bcq-phi 1`, 8 seeds per kernel: returns of 21–49 on
     /// average, offline DDPG's level, where Φ = 0.05 kept 2 300–2 500 (notes/hopper-study.md, phase 7).
     func wideLearnerConfiguration(_ budget: HopperBudget) -> BCQConfiguration? {

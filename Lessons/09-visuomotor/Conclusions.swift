@@ -61,10 +61,15 @@ func reading(_ ablation: Lesson09Results.Ablation, quick: Bool) throws -> String
         for other in [AgentVariant.pixelCritic, .withoutAuxiliaryTask] {
             let runs = try ablation.agent(other.id)
             let comparison = SeedComparison(greater: recipe.reachedThreshold, than: runs.reachedThreshold)
+            let needs = other.id == AgentVariant.withoutAuxiliaryTask.id && n < Lesson09Thresholds.auxiliaryStudySeeds
+                ? " The claim about the auxiliary task is decided on \(Lesson09Thresholds.auxiliaryStudySeeds) seeds "
+                    + "(`--seed-count \(Lesson09Thresholds.auxiliaryStudySeeds)`), where fewer learn without it and twelve "
+                    + "seeds did not always tell the two apart."
+                : ""
             lines.append("- the recipe against the \(other.name): "
                          + String(format: "%.2f against %.2f", mean(of: recipe.reachedThreshold), mean(of: runs.reachedThreshold))
                          + "; the difference \(comparison.holds ? "exceeds" : "does not exceed") two standard errors "
-                         + "(\(comparison.description)).")
+                         + "(\(comparison.description)).\(needs)")
         }
         let paddle = try ablation.agent(AgentVariant.paddleStates.id)
         let learns = SeedComparison(greater: paddle.reachedThreshold, than: 0)

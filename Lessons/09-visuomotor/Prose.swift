@@ -176,6 +176,8 @@ must exceed two standard errors). That takes about 30 minutes on two cores:
     swift run -c release 09-visuomotor --seed-count 12
 
 or, split over machines, `--seeds 0..5` and `--seeds 6..11` on two of them and `--merge` after.
+The claim about the auxiliary task needs 24 seeds (`--seed-count 24`, about an hour): without it a
+few seeds still learn, and twelve did not always tell the two agents apart.
 The lesson's default runs two seeds per agent, about five minutes; `--quick` trains one seed for
 four iterations only, to check that everything runs.
 """#
@@ -191,10 +193,10 @@ four iterations only, to check that everything runs.
   actor-critic) costs nothing at deployment and spares it learning to see from a noisy target.
 - Runs of RL from pixels are bimodal, and the BLAS kernel can flip a seed's mode: whether the
   asymmetric critic or the auxiliary task helps is a statement about shares of seeds, decided on
-  twelve (`--seed-count 12`), not on the two runs per agent above.
+  twelve (`--seed-count 12`; 24 for the auxiliary task), not on the two runs per agent above.
 - Without the auxiliary task (no loss, no pre-training) the encoder has only the policy gradient
-  to learn where the block is. Whether that costs the agent its success on more seeds than twelve
-  seeds' noise can hide is the second claim's question.
+  to learn where the block is. Whether that costs the agent its success on more seeds than the
+  seeds' noise can hide is the second claim's question, decided on 24 seeds.
 - A demonstrator need not share the imitator's body. The paddle's demonstrations carry no action
   the pusher could execute, so a discriminator on $(s, a)$ cannot be built on them (the
   embodiment cell prints the refusal), while the object-only discriminator takes their states as

@@ -88,9 +88,9 @@ struct StudyConfiguration: Codable, Equatable, Sendable {
     var bcqUpdates: Int? = nil
     /// BCQ's candidates when acting (the syllabus's n = 10; the authors' code: 100).
     var bcqActingSamples = 10
-    /// BCQ's Φ, the perturbation's largest size as a fraction of the action range (`nil`:
-    /// ``BCQConfiguration``'s default, the syllabus's 0.05; 1 lets the perturbation reach any action,
-    /// which makes BCQ an actor-critic like offline DDPG). Optional so that the files of studies run
+    /// BCQ's Φ, the perturbation's largest size in units of the largest action (`nil`:
+    /// ``BCQConfiguration``'s default, the syllabus's 0.05; 1 lets the perturbation move each coordinate of a
+    /// proposal by half the action range, and leave the data as offline DDPG's actor does). Optional so that the files of studies run
     /// before it existed still read.
     var bcqPhi: Float? = nil
     /// Φ in effect.

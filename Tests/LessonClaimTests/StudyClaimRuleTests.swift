@@ -90,17 +90,19 @@ struct StudyClaimRuleTests {
     }
 
     func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, paddle: [Double]? = nil,
-                  steps: Int = 102_400) -> Lesson09Results {
+                  withoutAuxiliary: [Double]? = nil, steps: Int = 102_400) -> Lesson09Results {
         var r = Lesson09Results()
         func agent(_ id: String, _ final: [Double], heldOut: [Double]?) -> Lesson09Results.Agent {
             .init(id: id, steps: [steps], successPerSeed: final.map { [$0] },
                   stepsToThreshold: final.map { $0 >= 0.5 ? Double(steps) : .nan },
                   finalSuccess: final, meanSuccessAlongTraining: final, heldOutFinalSuccess: heldOut)
         }
+        var agents = [agent("state", final, heldOut: heldOut)]
+        for (id, values) in [("pixels", pixels), ("paddleStates", paddle), ("stateWithoutAuxiliary", withoutAuxiliary)] {
+            if let values { agents.append(agent(id, values, heldOut: nil)) }
+        }
         r.ablation = .init(threshold: 0.5, environmentStepsPerRun: steps, seeds: (0..<UInt64(final.count)).map { $0 },
-                           agents: [agent("state", final, heldOut: heldOut)]
-                               + (pixels.map { [agent("pixels", $0, heldOut: nil)] } ?? [])
-                               + (paddle.map { [agent("paddleStates", $0, heldOut: nil)] } ?? []))
+                           agents: agents)
         return r
     }
 
@@ -112,6 +114,21 @@ struct StudyClaimRuleTests {
         #expect(critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: fewer))).holds)
         #expect(!critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: recipe))).holds,
                 "as many seeds reaching the threshold is not more")
+    }
+
+    @Test("lesson 9's auxiliary-task claim is decided on 24 seeds, and compares the shares that reach the threshold")
+    func lessonNineAuxiliary() throws {
+        let auxiliary = try claim(9, "auxiliaryTask")
+        let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0, 0.95, 0.1]       // 6 of 12 reach 0.5
+        let without = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                         // 2 of 12
+        let twelve = auxiliary.evaluate(try results(lesson09(final: recipe, heldOut: nil, withoutAuxiliary: without)))
+        #expect(twelve.error?.hasPrefix("not decided on 12 seeds") == true, "\(twelve.error ?? "a verdict")")
+        // Twice the seeds, the same split: 12 of 24 against 4 of 24 clears two standard errors (0.33 against 0.26).
+        #expect(auxiliary.evaluate(try results(lesson09(final: recipe + recipe, heldOut: nil,
+                                                        withoutAuxiliary: without + without))).holds)
+        #expect(!auxiliary.evaluate(try results(lesson09(final: recipe + recipe, heldOut: nil,
+                                                         withoutAuxiliary: recipe + recipe))).holds,
+                "as many seeds reaching the threshold without the auxiliary task is no difference")
     }
 
     @Test("lesson 9's other-embodiment claim: the paddle's runs must reach the threshold on clearly more than no seeds")

@@ -208,12 +208,13 @@ public struct Lesson06Results: Codable, Sendable {
         public var bcqEstimatePerSeed: [Double]
         /// The true value of BCQ's final policy, per seed.
         public var bcqTruthPerSeed: [Double]
-        /// BCQ with a Φ that lets it reach any action, on the same buffer (the expert's only; `nil` on Final).
+        /// BCQ with a Φ that lets it leave the data (Φ = 1), on the same buffer (the expert's only; `nil` on Final
+        /// and Concurrent).
         public var wideBCQ: WideBCQ?
 
         /// BCQ with a large Φ: the same algorithm, the same seeds and updates, the constraint removed.
         public struct WideBCQ: Codable, Sendable {
-            /// Its Φ (the lesson's is 1: a perturbation can move a proposal anywhere in the action box).
+            /// Its Φ (the lesson's is 1: a perturbation can move each torque of a proposal by up to half the action range).
             public var maxPerturbation: Double
             /// Its final return, per seed.
             public var returnPerSeed: [Double]
