@@ -19,6 +19,10 @@ struct StudyClaimRuleTests {
         try #require(ClaimCatalogue.claims(ofLesson: lesson).first { $0.id == id }, "claim \(lesson).\(id) exists")
     }
 
+    /// Final success rates of twelve runs, 8 of which reach the threshold 0.5, and 2 of which do.
+    let eightOfTwelve = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]
+    let twoOfTwelve = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]
+
     /// Twelve values around `center`, spread by ±`spread`.
     func seeds(_ center: Double, spread: Double = 0.1) -> [Double] {
         (0..<12).map { center * (1 + spread * (Double($0 % 5) - 2) / 2) }
@@ -109,8 +113,8 @@ struct StudyClaimRuleTests {
     @Test("lesson 9's critic claim compares the shares of seeds that reach the threshold")
     func lessonNineCritic() throws {
         let critic = try claim(9, "asymmetricCritic")
-        let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]   // 8 of 12 reach 0.5
-        let fewer = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                            // 2 of 12
+        let recipe = eightOfTwelve
+        let fewer = twoOfTwelve
         #expect(critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: fewer))).holds)
         #expect(!critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: recipe))).holds,
                 "as many seeds reaching the threshold is not more")
@@ -120,7 +124,7 @@ struct StudyClaimRuleTests {
     func lessonNineAuxiliary() throws {
         let auxiliary = try claim(9, "auxiliaryTask")
         let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0, 0.95, 0.1]       // 6 of 12 reach 0.5
-        let without = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                         // 2 of 12
+        let without = twoOfTwelve
         let twelve = auxiliary.evaluate(try results(lesson09(final: recipe, heldOut: nil, withoutAuxiliary: without)))
         #expect(twelve.error?.hasPrefix("not decided on 12 seeds") == true, "\(twelve.error ?? "a verdict")")
         // Twice the seeds, the same split: 12 of 24 against 4 of 24 clears two standard errors (0.33 against 0.26).
@@ -134,9 +138,9 @@ struct StudyClaimRuleTests {
     @Test("lesson 9's other-embodiment claim: the paddle's runs must reach the threshold on clearly more than no seeds")
     func lessonNineEmbodiment() throws {
         let embodiment = try claim(9, "otherEmbodiment")
-        let recipe = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]   // 8 of 12 reach 0.5
+        let recipe = eightOfTwelve
         let alike = [0.9, 0.1, 0.6, 0.7, 0, 0.95, 0.9, 0.2, 0.85, 0.75, 0.6, 0.3]       // 8 of 12
-        let rarely = [0, 0.6, 0, 0, 0.1, 0, 0.7, 0, 0, 0, 0, 0.2]                        // 2 of 12
+        let rarely = twoOfTwelve
         let never = recipe.map { _ in 0.1 }
         #expect(embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil, paddle: alike))).holds)
         #expect(!embodiment.evaluate(try results(lesson09(final: recipe, heldOut: nil, paddle: rarely))).holds,
@@ -150,7 +154,7 @@ struct StudyClaimRuleTests {
     @Test("lesson 9's held-out-style claim holds, fails and refuses as its numbers say")
     func lessonNine() throws {
         let drop = try claim(9, "heldOutStyleDrop")
-        let final = [0.2, 0.85, 0.4, 0, 0.85, 0.95, 0.9, 0.85, 0.15, 0.75, 0.95, 0.75]
+        let final = eightOfTwelve
         #expect(drop.evaluate(try results(lesson09(final: final, heldOut: final.map { _ in 0 }))).holds)
         #expect(!drop.evaluate(try results(lesson09(final: final, heldOut: final))).holds,
                 "a policy as good in the held-out style has lost nothing")
