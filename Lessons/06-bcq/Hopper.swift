@@ -122,14 +122,21 @@ struct HopperOutcome: Sendable, Codable {
     var wideDistance: Double? = nil
 }
 
+/// 500 of the buffer's transitions drawn with `seed` (fewer in a smaller buffer, with repeats): their indices and
+/// their states, one per row. The Φ sweep and ``actionDistance(_:buffer:seed:)`` measure BCQ's actions on them.
+func sampledStates(of buffer: TransitionDataset, seed: UInt64) -> (rows: [Int], states: Matrix) {
+    var rng = RandomSource(seed: seed)
+    let d = buffer.observationSize
+    let rows = (0..<min(500, buffer.count)).map { _ in rng.index(below: buffer.count) }
+    return (rows, Matrix(rows: rows.count, cols: d, values: rows.flatMap { buffer.observations[($0 * d)..<($0 * d + d)] }))
+}
+
 /// The mean over 500 of the buffer's states (drawn with `seed`) of |π(s) − a|, averaged over the action's
 /// coordinates, where a is the action the buffer holds at s: on the expert's buffer, how far a trained
 /// policy acts from the expert, in torque units (the hopper's torques lie in [−1, 1]).
 func actionDistance(_ bcq: BCQ, buffer: TransitionDataset, seed: UInt64) throws -> Double {
-    var rng = RandomSource(seed: seed)
-    let d = buffer.observationSize, k = buffer.actionSize
-    let rows = (0..<min(500, buffer.count)).map { _ in rng.index(below: buffer.count) }
-    let states = Matrix(rows: rows.count, cols: d, values: rows.flatMap { buffer.observations[($0 * d)..<($0 * d + d)] })
+    let k = buffer.actionSize
+    let (rows, states) = sampledStates(of: buffer, seed: seed)
     let chosen = try bcq.selectActions(for: states).scalars
     var total = 0.0
     for (r, row) in rows.enumerated() {

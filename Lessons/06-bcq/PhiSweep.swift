@@ -47,10 +47,7 @@ func runPhiSweep(budget: ContinuousBudget, quick: Bool, baseSeed: UInt64, indice
                                    formulas: formulas.batchConstrained, seed: RandomSource.derivedSeed(base: seed, index: job.setting + 1, stride: 1_000),
                                    progress: { u in if u % 250 == 0 { progress(Double(tally.set(j, u)) / total) } })
         let bcq = trained.bcq
-        var rng = RandomSource(seed: RandomSource.derivedSeed(base: seed, offset: 99))
-        let d = run.buffer.observationSize
-        let rows = (0..<min(500, run.buffer.count)).map { _ in rng.index(below: run.buffer.count) }
-        let states = Matrix(rows: rows.count, cols: d, values: rows.flatMap { run.buffer.observations[($0 * d)..<($0 * d + d)] })
+        let (rows, states) = sampledStates(of: run.buffer, seed: RandomSource.derivedSeed(base: seed, offset: 99))
         let chosen = try bcq.selectActions(for: states)
         let centre = bcq.unscaled(bcq.vae.decode(states: Tensor(states), latent: Tensor(Matrix.zeros(rows.count, bcq.vae.latentSize))).value)
         let distance = zip(chosen.scalars, centre.scalars).map { Double(abs($0 - $1)) }.reduce(0, +) / Double(rows.count)

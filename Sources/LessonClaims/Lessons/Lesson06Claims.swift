@@ -11,7 +11,7 @@ public enum Lesson06Thresholds {
     /// "At least as good as": no more than this below BC's, the spread of one policy's 10-episode
     /// evaluation over seeds (the Imitation expert's is about 25–30).
     public static let evaluationNoise = 30.0
-    /// The hopper's Final-buffer claims are about lesson 5's default buffer (50 000 interacting steps)
+    /// The hopper's Final- and Concurrent-buffer claims are about lesson 5's default buffers (50 000 interacting steps)
     /// and decided on a run with at least this many seeds (`--seed-count 12`): on the lesson's default 4,
     /// one seed whose offline DDPG happens to underrate its policy, or whose BC happens to hop, decides
     /// the comparison (measured: 3 of 8 four-seed groups failed BCQ above BC).
@@ -69,18 +69,18 @@ extension Lesson06Results.HopperComparison {
     }
 }
 
-/// The hopper's Final-buffer (or, with `buffer`, Concurrent) comparison of a default run with enough seeds;
-/// otherwise the error that says why this run cannot decide a claim about it.
-private func hopperFinal(_ r: Lesson06Results,
-                         _ buffer: @Sendable (Lesson06Results) -> Lesson06Results.HopperComparison? = { $0.hopperFinal }) throws
+/// The comparison on one of the hopper's noisy buffers (Final or Concurrent, read by `buffer`) of a default run with
+/// enough seeds; otherwise the error that says why this run cannot decide a claim about it.
+private func hopperStudyRun(_ r: Lesson06Results,
+                            _ buffer: @Sendable (Lesson06Results) -> Lesson06Results.HopperComparison?) throws
     -> Lesson06Results.HopperComparison {
-    guard let final = buffer(r) else {
+    guard let run = buffer(r) else {
         throw ClaimError.tooShortRuns(have: r.hopperEnvironmentSteps ?? 0, need: Lesson06Thresholds.hopperFinalSteps)
     }
-    guard final.seeds >= Lesson06Thresholds.hopperFinalSeeds else {
-        throw ClaimError.tooFewSeeds(have: final.seeds, need: Lesson06Thresholds.hopperFinalSeeds)
+    guard run.seeds >= Lesson06Thresholds.hopperFinalSeeds else {
+        throw ClaimError.tooFewSeeds(have: run.seeds, need: Lesson06Thresholds.hopperFinalSeeds)
     }
-    return final
+    return run
 }
 
 /// log₁₀(estimate / true value) per seed, capped at one decade either way: +1 for a positive estimate
@@ -205,7 +205,7 @@ private func hopperStudyClaims(_ buffer: HopperStudyBuffer) -> [Claim] {
               + "its true value, BCQ's does not",
               status: .study(seeds: Lesson06Thresholds.hopperFinalSeeds, buffer.value),
               of: Lesson06Results.self) { r, check in
-            let run = try hopperFinal(r, buffer.path)
+            let run = try hopperStudyRun(r, buffer.path)
             check.seeds(SeedComparison(greater: cappedDecadesOverTruth(run.ddpgEstimatePerSeed, run.ddpgTruthPerSeed),
                                        than: log10(2)),
                         "hopper, \(buffer.name): offline DDPG's log10(estimate / true value), capped at 1, above log10 2")
@@ -215,13 +215,13 @@ private func hopperStudyClaims(_ buffer: HopperStudyBuffer) -> [Claim] {
         },
         Claim(lesson: 6, id: "hopper\(buffer.name)BC", "hopper, \(buffer.name) buffer: BCQ's return above behavior cloning's",
               status: buffer.bc, of: Lesson06Results.self) { r, check in
-            let run = try hopperFinal(r, buffer.path)
+            let run = try hopperStudyRun(r, buffer.path)
             check.seeds(SeedComparison(greater: run.bcqReturnPerSeed, than: run.bcReturnPerSeed),
                         "hopper, \(buffer.name): BCQ's final return above BC's")
         },
         Claim(lesson: 6, id: "hopper\(buffer.name)DDPG", "hopper, \(buffer.name) buffer: BCQ's return above offline DDPG's",
               status: buffer.ddpg, of: Lesson06Results.self) { r, check in
-            let run = try hopperFinal(r, buffer.path)
+            let run = try hopperStudyRun(r, buffer.path)
             check.seeds(SeedComparison(greater: run.bcqReturnPerSeed, than: run.ddpgReturnPerSeed),
                         "hopper, \(buffer.name): BCQ's final return above offline DDPG's")
         },
