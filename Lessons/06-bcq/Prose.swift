@@ -335,15 +335,21 @@ do. This part, too, runs at the default setting only.
   study notes).
 - The hopper's Concurrent buffer tells the same story: offline DDPG's estimate ends more than ten
   times its policy's true value on most seeds, BCQ's below it (6.hopperConcurrentValue, 12 seeds). Its
-  returns separate nothing at this budget: in the study runs (36 seeds, three kernels) BCQ's return
+  returns separate little at this budget: in the study runs (36 seeds, three kernels) BCQ's return
   lay between 150 and 350 on every seed, while offline DDPG's and behavior cloning's swung from a few
-  tens to several hundred with the seed (6.hopperConcurrentDDPG and 6.hopperConcurrentBC, known issues).
+  tens to several hundred with the seed. BCQ does not beat offline DDPG (6.hopperConcurrentDDPG, a
+  known issue), and whether it beats behavior cloning depends on the sample of seeds: on two of four
+  samples of 12 it did (6.hopperConcurrentBC, decided on 12 seeds and not asserted).
 - $\Phi$ is a statement about coverage. Small $\Phi$ is safe on narrow data; when the data covers
   the action space well (Pendulum's training-run buffers), a looser constraint, or even plain
   off-policy RL, does better. On the hopper's expert buffer the constraint is what earns BCQ its
   return: the same BCQ with $\Phi = 1$ leaves the expert's actions and falls to offline DDPG's level
   (6.hopperPhi). Whether its critic then runs away as offline DDPG's does, the run's numbers above
-  say; no claim decides it.
+  say; no claim decides it. The run trains only the two ends; a study of $\Phi$ = 0.1,
+  0.25 and 0.5 on the same buffer (8 seeds under each of three BLAS kernels, `hopper-study --bcq-phi`,
+  `notes/hopper-study.md`, phase 10) found 0.1 as good as 0.05 and each larger value losing most of the
+  return the one before kept: past 0.1, the looser the constraint, the less of the expert's return
+  survives.
 
 ## Exercises
 
