@@ -85,8 +85,12 @@ struct PixelStudy: ParsableCommand {
     var diagnose = false
     @Option(help: "Instead of the study: domain randomization by behavior cloning from pixels, this many Adam steps per policy (0: off).")
     var randomizationCheck = 0
-    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise) or scene (those, with the figures' colours).")
+    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise), scene (those, with the figures' colours) hues (brightness, texture, light, camera and noise around the figures' hues: greyish table, bluish block, dark pusher), grey (full with a greyish table and floor), bluetored (grey with the block's hue from blue through magenta to red) or saturated (full with that block hue and tables up to saturation 0.6, the held-out table's being 0.68).")
     var sampler = "full"
+    @Option(name: .customLong("training-styles"), help: "With --randomization-check: which policies to train, comma-separated: fixed (the figures' style), randomized (the sampler's).")
+    var trainingStyles = "fixed,randomized"
+    @Flag(name: .customLong("held-out-parts"), help: "With --randomization-check: also evaluate in the held-out style with one part (table with its texture, edge and floor; block; goal; pusher; camera, light and noise) taken from the figures' style, and in the figures' style with the held-out table (and floor) or block; then the held-out style with the figures' block and one more figures' part (goal, camera, pusher), and the figures' style with the held-out table and one more held-out part (goal, pusher).")
+    var heldOutParts = false
     @Option(help: "With --randomization-check: renders per demonstration state.")
     var rendersPerState = 4
     @Option(help: "With --randomization-check: expert episodes.")
@@ -217,11 +221,32 @@ struct PixelStudy: ParsableCommand {
             case "scene":
                 randomizer.tableSaturation = 0...0; randomizer.tableValue = 1...1; randomizer.blockSaturation = 1...1
                 randomizer.pusherValue = 0...0; randomizer.pusherSaturation = 0...0; randomizer.backgroundSaturation = 0...0
-            default: throw ValidationError("--sampler takes full, colors or scene, got '\(sampler)'")
+            case "hues":
+                randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
+                randomizer.backgroundSaturation = 0...0.1
+                randomizer.blockHue = 0.6...0.73; randomizer.blockSaturation = 0.7...1; randomizer.blockValue = 0.6...1
+                randomizer.pusherSaturation = 0...0.2; randomizer.pusherValue = 0...0.25
+            case "bluetored":
+                randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
+                randomizer.backgroundSaturation = 0...0.1
+                randomizer.blockHue = 0.6...1
+            case "saturated":
+                randomizer.tableSaturation = 0...0.6; randomizer.blockHue = 0.6...1
+            case "grey":
+                randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
+                randomizer.backgroundSaturation = 0...0.1
+            default: throw ValidationError("--sampler takes full, colors, scene, hues, grey, bluetored or saturated, got '\(sampler)'")
             }
+            print("sampler \(sampler): its range \(randomizer.contains(.heldOut) ? "contains" : "excludes") the held-out style")
+            if heldOutParts { experiment.additionalEvaluationStyles = Self.heldOutParts() }
             let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(randomizer)]
+            let names = trainingStyles.split(separator: ",").map(String.init)
+            let chosen = names.compactMap { ["fixed", "randomized"].firstIndex(of: $0) }
+            guard !chosen.isEmpty, chosen.count == names.count else {
+                throw ValidationError("--training-styles takes fixed, randomized (comma-separated), got '\(trainingStyles)'")
+            }
             let cloning = experiment
-            let jobs = seedList.flatMap { seed in sources.indices.map { (seed, $0) } }
+            let jobs = seedList.flatMap { seed in chosen.map { (seed, $0) } }
             let runs = try parallelMap(jobs.count, threads: threads) { job in
                 try cloning.run(training: sources[jobs[job].1], seed: jobs[job].0, cloning: set.behaviorCloning,
                                 mixing: set.rewardMixing, visuomotor: set.visuomotor)
@@ -230,6 +255,9 @@ struct PixelStudy: ParsableCommand {
                 print(String(format: "seed %d trained %@: %d images, loss %.4f, figure %.2f, held-out %.2f, %.1f s", Int(job.0),
                              job.1 == 0 ? "fixed     " : "randomized", run.trainingImages, run.finalLoss,
                              run.success[PixelCloningRun.figureStyle] ?? .nan, run.success[PixelCloningRun.heldOut] ?? .nan, run.seconds))
+                let parts = experiment.additionalEvaluationStyles.keys.sorted()
+                    .map { String(format: "%@ %.2f", $0, run.success[$0] ?? .nan) }
+                if !parts.isEmpty { print("    " + parts.joined(separator: ", ")) }
             }
             return
         }
@@ -292,6 +320,43 @@ struct PixelStudy: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try encoder.encode(runs).write(to: URL(fileURLWithPath: out), options: .atomic)
+    }
+}
+
+extension PixelStudy {
+    /// Styles between the figures' and the held-out one, to find which difference stops a policy
+    /// (`--held-out-parts`): the held-out style with one part from the figures' (table with its texture,
+    /// edge and floor; block; goal; pusher; camera, light and noise), the figures' style with the held-out
+    /// table or block, the held-out style with the figures' block and one more figures' part, and the
+    /// figures' style with the held-out table and one more held-out part.
+    static func heldOutParts() -> [String: PushingRenderStyle] {
+        let figure = PushingRenderStyle.figure, heldOut = PushingRenderStyle.heldOut
+        var table = heldOut, block = heldOut, goal = heldOut, camera = heldOut, figureTable = figure, figureBlock = figure
+        table.table = figure.table; table.texture = figure.texture; table.edge = figure.edge
+        table.background = figure.background
+        block.block = figure.block
+        goal.goal = figure.goal; goal.goalFillAlpha = figure.goalFillAlpha
+        camera.lightingStrength = 0; camera.cameraOffset = .zero; camera.cameraRotation = 0; camera.cameraZoom = 1
+        camera.pixelNoise = 0
+        figureTable.table = heldOut.table; figureTable.texture = heldOut.texture; figureTable.edge = heldOut.edge
+        figureTable.background = heldOut.background
+        figureBlock.block = heldOut.block
+        // With the figures' block, one more part from the figures' style; with the held-out table, one more held-out part.
+        var blockGoal = block, blockCamera = block, blockPusher = block, tableGoal = figureTable, tablePusher = figureTable
+        blockGoal.goal = figure.goal; blockGoal.goalFillAlpha = figure.goalFillAlpha
+        blockCamera.lightingStrength = 0; blockCamera.cameraOffset = .zero; blockCamera.cameraRotation = 0
+        blockCamera.cameraZoom = 1; blockCamera.pixelNoise = 0
+        blockPusher.pusher = figure.pusher
+        tableGoal.goal = heldOut.goal; tableGoal.goalFillAlpha = heldOut.goalFillAlpha
+        tablePusher.pusher = heldOut.pusher
+        var pusher = heldOut
+        pusher.pusher = figure.pusher
+        return ["heldOut+figureTable": table, "heldOut+figureBlock": block, "heldOut+figureGoal": goal,
+                "heldOut+figureCamera": camera, "heldOut+figurePusher": pusher,
+                "figure+heldOutTable": figureTable, "figure+heldOutBlock": figureBlock,
+                "heldOut+figureBlock,Goal": blockGoal, "heldOut+figureBlock,Camera": blockCamera,
+                "heldOut+figureBlock,Pusher": blockPusher, "figure+heldOutTable,Goal": tableGoal,
+                "figure+heldOutTable,Pusher": tablePusher]
     }
 }
 

@@ -48,6 +48,9 @@ public struct PixelCloningExperiment: Sendable {
     public var auxiliaryWeight: Float = 0
     /// What the auxiliary head regresses (with a weight above 0).
     public var auxiliaryTarget: AuxiliaryTarget = .blockAndPusher
+    /// Further styles to evaluate each policy in, by name (keys of ``PixelCloningRun/success`` beside
+    /// the figures' and the held-out style's); none by default.
+    public var additionalEvaluationStyles: [String: PushingRenderStyle] = [:]
     /// Episodes per evaluation, from the task's start states.
     public var evaluationEpisodes = 20
     /// The seed of the evaluation episodes (the same start states for every run and style).
@@ -122,7 +125,9 @@ public struct PixelCloningExperiment: Sendable {
         }
         // end listing
         var success: [String: Double] = [:]
-        for (name, style) in [(PixelCloningRun.figureStyle, PushingRenderStyle.figure), (PixelCloningRun.heldOut, .heldOut)] {
+        let styles = [(PixelCloningRun.figureStyle, PushingRenderStyle.figure), (PixelCloningRun.heldOut, .heldOut)]
+            + additionalEvaluationStyles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (name, style) in styles {
             let episodes = try PixelPolicyEvaluation.trajectories(of: policy, task: task, style: style,
                                                                   episodes: evaluationEpisodes, seed: evaluationSeed)
             success[name] = try mixing.successStatistics(of: episodes).successRate

@@ -24,8 +24,8 @@ public struct PushingStyleSampler: Sendable, Hashable {
     public var tableHue = 0.0...1.0, tableSaturation = 0.0...0.35, tableValue = 0.45...0.95
     /// Floor saturation and value (any hue).
     public var backgroundSaturation = 0.0...0.4, backgroundValue = 0.05...0.45
-    /// Block saturation and value (any hue).
-    public var blockSaturation = 0.55...1.0, blockValue = 0.45...1.0
+    /// Block hue, saturation and value. The hue range does not wrap around 1 (red sits at both ends).
+    public var blockHue = 0.0...1.0, blockSaturation = 0.55...1.0, blockValue = 0.45...1.0
     /// Pusher saturation and value (any hue).
     public var pusherSaturation = 0.0...0.6, pusherValue = 0.0...0.35
     /// The smallest RGB distance between the table and the goal, the pusher and the table, the block
@@ -58,7 +58,7 @@ public struct PushingStyleSampler: Sendable, Hashable {
         } while Self.distance(pusher, table) < minimumContrast
         var block: Color
         repeat {
-            block = HSVColor(hue: rng.unit(), saturation: draw(blockSaturation), value: draw(blockValue)).rgb
+            block = HSVColor(hue: draw(blockHue), saturation: draw(blockSaturation), value: draw(blockValue)).rgb
         } while Self.distance(block, table) < minimumContrast || Self.distance(block, pusher) < minimumContrast
         let texture: PushingRenderStyle.Texture
         switch rng.index(below: 3) {
@@ -83,9 +83,10 @@ public struct PushingStyleSampler: Sendable, Hashable {
         func inside(_ x: Double, _ range: ClosedRange<Double>) -> Bool {
             x >= range.lowerBound - slack && x <= range.upperBound + slack
         }
-        func inside(_ color: Color, saturation: ClosedRange<Double>, value: ClosedRange<Double>) -> Bool {
+        func inside(_ color: Color, hue: ClosedRange<Double> = 0...1, saturation: ClosedRange<Double>,
+                    value: ClosedRange<Double>) -> Bool {
             let hsv = HSVColor(color)
-            return inside(hsv.saturation, saturation) && inside(hsv.value, value)
+            return inside(hsv.hue, hue) && inside(hsv.saturation, saturation) && inside(hsv.value, value)
         }
         let textureInside: Bool
         switch style.texture {
@@ -97,7 +98,7 @@ public struct PushingStyleSampler: Sendable, Hashable {
         return textureInside
             && inside(style.table, saturation: tableSaturation, value: tableValue)
             && inside(style.background, saturation: backgroundSaturation, value: backgroundValue)
-            && inside(style.block, saturation: blockSaturation, value: blockValue)
+            && inside(style.block, hue: blockHue, saturation: blockSaturation, value: blockValue)
             && inside(style.pusher, saturation: pusherSaturation, value: pusherValue)
             && style.goal == PushingRenderStyle.figure.goal
             && inside(style.lightingStrength, lightingStrength)
