@@ -60,7 +60,7 @@ public struct HopperCost: Sendable {
         let ddpgUpdate = try seconds(60 * repeats) {
             try agent.update(OffPolicyBatch(buffer.sample(batchSize: agent.batchSize, rng: &rng)), rng: &rng)
         }
-        let ddpgActing = try seconds(200 * repeats) { _ = try agent.actions(for: states) }
+        let ddpgActing = seconds(200 * repeats) { _ = agent.actions(for: states) }
         var cost = HopperCost(environmentStep: environmentStep, ddpgUpdate: ddpgUpdate, ddpgActing: ddpgActing)
         if let bcq, let batchConstrained {
             let learner = try BCQ(observationSize: environment.observationSize, actionLow: environment.actionSpace.low,
