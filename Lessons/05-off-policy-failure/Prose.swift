@@ -145,9 +145,9 @@ critic also ignores, and summing the discounted rewards (exercise 5.4; the cut-o
 $\gamma^{600} \cdot 16.3 / (1 - \gamma) \approx 4$).
 """#
 
-    /// A hypothesis, not measured here: how much of the state-action space the buffer covers.
+    /// Coverage: how much of the state-action space the buffer holds near the actions blue wants to take.
     static let coverage = #"""
-## A hypothesis: coverage
+## Coverage
 
 How badly blue does may depend on how much of the state-action space the buffer covers around the
 actions blue wants to take. The next figure shows each buffer of one seed as points
@@ -159,14 +159,31 @@ setting that matters for learning from demonstrations, and here it is the one wh
 *the better the demonstrator, the narrower its data*.
 
 The Final and Concurrent buffers of Pendulum behave differently at this scale: blue lags, but on
-average it ends close to orange, unlike in Fujimoto et al.'s experiments. One explanation, which
-this lesson does **not** measure: Pendulum's state is two-dimensional (angle and velocity) and its
-action one-dimensional, so 10 000 noisy transitions from a whole training run may fill that small
-space densely enough that blue rarely has to extrapolate far, while on the paper's MuJoCo tasks
-(11 to 17 state and 3 to 6 action dimensions) a million transitions are sparse. Treat it as a
-hypothesis: the figure shows how the buffers spread, not how far blue's actions are from them, and
-on Pendulum this reproduction does not show that part of the paper. The next section runs the
-experiment where the paper ran it.
+average it ends close to orange, unlike in Fujimoto et al.'s experiments. One explanation:
+Pendulum's state is two-dimensional (angle and velocity) and its action one-dimensional, so 10 000
+noisy transitions from a whole training run may fill that small space densely enough that blue
+rarely has to extrapolate far, while on the paper's MuJoCo tasks (11 to 17 state and 3 to 6 action
+dimensions) a million transitions are sparse. The figure shows how the buffers spread, not how far
+blue's actions are from them; the cell after it measures that.
+"""#
+
+    /// Coverage put into a number.
+    static let coverageMeasured = #"""
+### Coverage, measured
+
+A critic trained on a buffer knows $Q(s, a)$ only near the pairs $(s, a)$ the buffer holds; elsewhere
+its value is extrapolated. The policy then acts in the states it visits itself, which drift away from
+the buffer's as soon as its actions differ from the data's. So the cell runs each final policy, blue's
+and that of the agent that filled the buffer, for two episodes, and for every state $s$ it visits finds
+the buffer's nearest pair to $(s, \pi(s))$, each coordinate divided by half its range (1 for
+$\cos\theta$ and $\sin\theta$, 8 for the angular velocity, 2 for the torque):
+
+$$d(s) = \min_{(s_i, a_i) \in \mathcal{B}} \left\lVert \left(\frac{s - s_i}{\text{scale}_s}, \frac{\pi(s) - a_i}{\text{scale}_a}\right) \right\rVert .$$
+
+It reports the mean of $d$ and the share of visited pairs with $d \le 0.1$ (`BufferCoverage` in
+`Sources/Algorithms/OfflineExperiments`). A small distance says the buffer holds what the policy
+reaches; a large one says its critic was extrapolating there. It does not prove that extrapolation is
+what breaks blue, only that the buffers differ in the way the explanation needs.
 """#
 
     /// The experiment where the paper ran it: the hopper.
@@ -234,8 +251,10 @@ their random value happens to beat the real one.
   updates, it is to stay where the data is: lesson 6 constrains the policy to actions the batch
   supports (batch-constrained Q-learning).
 - How much it hurts varies with the buffer. On Pendulum's broad Final and Concurrent buffers blue
-  ends close to orange; on the expert's narrow buffer it never swings the pendulum up. That
-  coverage is the reason is a hypothesis this lesson states but does not measure.
+  ends close to orange; on the expert's narrow buffer it never swings the pendulum up. The coverage
+  cell measures the difference: the pairs $(s, \pi(s))$ blue reaches lie farther from the expert's
+  buffer than from the two broad ones (5.coverage). That the distance is what breaks blue remains the paper's
+  explanation, which three buffers are consistent with but do not prove.
 - On the hopper, where the paper ran the experiment, the expert's buffer breaks blue in the same way
   and more visibly: its estimate climbs by decades while its hopper falls within a few steps (claim
   5.hopperImitation). On Concurrent, where blue sees exactly orange's data, blue's estimate runs far

@@ -166,6 +166,15 @@ lesson.figure("buffers", caption: "Angle θ against torque a for a subset of the
     return bufferCoverageFigure(first, seed: context.seed)
 }
 
+lesson.markdown(Prose.coverageMeasured)
+
+lesson.code("Coverage, measured") { context in
+    guard !experimentRuns.isEmpty else { throw CellSkipped("the experiment did not run") }
+    let coverage = try recordedCoverage(experimentRuns)
+    results.coverage = coverage
+    try showCoverage(coverage, context: context)
+}
+
 lesson.markdown(Prose.hopper)
 
 /// The hopper's per-setting summaries over seeds.

@@ -65,6 +65,11 @@ public struct SettingRun: Sendable, Codable {
     public var orange: EvaluationCurve
     /// Blue, trained on the buffer without ever acting; `nil` when only the buffers were built.
     public var blue: EvaluationCurve?
+    /// How well the buffer covers the pairs (s, π(s)) that the final policy of the agent that filled it, and
+    /// blue's, reach in two episodes of their own (``BufferCoverage``); `nil` where the environment's
+    /// observations are unbounded (the hopper) or blue was not trained.
+    public var orangeCoverage: BufferCoverage? = nil
+    public var blueCoverage: BufferCoverage? = nil
 }
 
 /// Who fills the Imitation buffer.
@@ -207,6 +212,14 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
     }
     let schedule = configuration.schedule
     var done = 0
+    // Coverage (its own random stream: no training number changes) where half of each range is a scale.
+    let coverageScales = BufferCoverage.halfRanges(observation: environment.observationSpace, action: environment.actionSpace)
+    func coverage(of actions: (Matrix) throws -> Matrix, on buffer: TransitionDataset) throws -> BufferCoverage? {
+        guard let coverageScales else { return nil }
+        let states = try BufferCoverage.visitedStates(of: actions, environment: environment, episodes: 2,
+                                                      seed: RandomSource.derivedSeed(base: seed, offset: 71))
+        return try BufferCoverage.measure(actions: actions, at: states, buffer: buffer, scales: coverageScales)
+    }
 
     /// Imitation: `expert` acts without noise and fills the buffer; blue learns from it. The expert's
     /// curve is its one evaluation, drawn flat over blue's updates.
@@ -218,6 +231,7 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
         progress(done)
         var expertCurve = EvaluationCurve()
         var imitationBlue: EvaluationCurve?
+        var blueCoverage: BufferCoverage?
         if includeBlue {
             let blue = try makeAgent(&imitationBlueRNG)
             let curve = try trainOnFixedBuffer(blue, buffer: imitationBuffer, updates: configuration.offlineUpdates,
@@ -225,10 +239,12 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
                                                rng: &imitationBlueRNG, progress: { progress(done + $0) })
             for u in curve.updates { expertCurve.record(evaluation, after: u) }
             imitationBlue = curve
+            blueCoverage = try coverage(of: blue.actions(for:), on: imitationBuffer)
         } else {
             expertCurve.record(evaluation, after: 0)
         }
-        return SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue)
+        return SettingRun(setting: .imitation, buffer: imitationBuffer, orange: expertCurve, blue: imitationBlue,
+                          orangeCoverage: try coverage(of: { expert(Tensor($0)).value }, on: imitationBuffer), blueCoverage: blueCoverage)
     }
 
     switch part {
@@ -242,13 +258,17 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
                                             progress: { progress(done + 2 * $0) })
         done += schedule.environmentSteps + schedule.updates
         var finalBlue: EvaluationCurve?
+        var blueCoverage: BufferCoverage?
         if includeBlue {
             let blue = try makeAgent(&finalBlueRNG)
             finalBlue = try trainOnFixedBuffer(blue, buffer: finalRun.buffer, updates: configuration.offlineUpdates,
                                                evaluationInterval: schedule.evaluationInterval, evaluator: evaluator,
                                                rng: &finalBlueRNG, progress: { progress(done + $0) })
+            blueCoverage = try coverage(of: blue.actions(for:), on: finalRun.buffer)
         }
-        return [SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue)]
+        return [SettingRun(setting: .final, buffer: finalRun.buffer, orange: finalRun.curve, blue: finalBlue,
+                           orangeCoverage: try coverage(of: behavioural.actions(for:), on: finalRun.buffer),
+                           blueCoverage: blueCoverage)]
 
     case .concurrent, .concurrentAndImitation:
         // Concurrent: orange explores with standard noise; blue learns from the same buffer at the same time.
@@ -261,7 +281,9 @@ public func runFixedBufferPart<Environment: ContinuousEnvironment>(
                                                  progress: { progress(done + (includeBlue ? 3 : 2) * $0) })
         done += schedule.environmentSteps + schedule.updates * (includeBlue ? 2 : 1)
         let concurrent = SettingRun(setting: .concurrent, buffer: concurrentRun.buffer, orange: concurrentRun.curve,
-                                    blue: concurrentRun.concurrentCurve)
+                                    blue: concurrentRun.concurrentCurve,
+                                    orangeCoverage: try coverage(of: orange.actions(for:), on: concurrentRun.buffer),
+                                    blueCoverage: try concurrentBlue.flatMap { try coverage(of: $0.actions(for:), on: concurrentRun.buffer) })
         guard part == .concurrentAndImitation else { return [concurrent] }
         // Imitation: the trained orange acts as a noiseless expert.
         let expert = orange.actor.copy()

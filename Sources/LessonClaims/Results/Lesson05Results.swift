@@ -11,9 +11,37 @@ public struct Lesson05Results: Codable, Sendable {
     public var bufferActionStandardDeviation: PerBuffer<Double>?
     /// Q-learning on a fixed batch of the grid world.
     public var tabular: Tabular?
+    /// How well each Pendulum buffer covers the pairs (s, π(s)) that orange's and blue's final policies reach.
+    public var coverage: PerBuffer<Coverage>?
 
     /// Nothing recorded yet.
     public init() {}
+
+    /// One buffer's coverage over seeds (`BufferCoverage` in the library): for the states s a policy visits in
+    /// two episodes of its own, the distance from (s, π(s)) to the nearest pair the buffer holds, each
+    /// coordinate divided by half its range, and the share of those pairs within ``radius`` of one.
+    public struct Coverage: Codable, Sendable {
+        /// Blue's mean distance, one per seed.
+        public var blueDistancePerSeed: [Double]
+        /// Orange's (the agent that filled the buffer), one per seed.
+        public var orangeDistancePerSeed: [Double]
+        /// The share of blue's pairs within ``radius`` of the buffer, one per seed.
+        public var blueCoveredSharePerSeed: [Double]
+        /// The same for orange.
+        public var orangeCoveredSharePerSeed: [Double]
+        /// The radius of "covered".
+        public var radius: Double
+
+        /// The per-seed values.
+        public init(blueDistancePerSeed: [Double], orangeDistancePerSeed: [Double], blueCoveredSharePerSeed: [Double],
+                    orangeCoveredSharePerSeed: [Double], radius: Double) {
+            self.blueDistancePerSeed = blueDistancePerSeed
+            self.orangeDistancePerSeed = orangeDistancePerSeed
+            self.blueCoveredSharePerSeed = blueCoveredSharePerSeed
+            self.orangeCoveredSharePerSeed = orangeCoveredSharePerSeed
+            self.radius = radius
+        }
+    }
 
     /// One value for each of the three ways lesson 5 makes a fixed buffer (lesson 6 reuses them).
     public struct PerBuffer<Value: Codable & Sendable>: Codable, Sendable {
