@@ -186,10 +186,15 @@ lesson.code("Train orange and blue on the hopper") { context in
     let (runs, summaries) = try runHopperOrangeAndBlue(context: context, formulas: formulas)
     hopperSummaries = summaries
     let configuration = hopperConfiguration(hopperBudget(context))
-    context.print("\(runs.count) seeds × \(summaries.count) settings in \(String(format: "%.0f", Date().timeIntervalSince(started))) s;",
-                  "each interacting agent took \(configuration.schedule.environmentSteps) steps, blue",
-                  "\(configuration.schedule.updates) updates (\(configuration.offlineUpdates) on the expert's",
-                  "\(configuration.imitationTransitions) transitions).")
+    let took = "\(runs.count) seeds × \(summaries.count) setting\(summaries.count == 1 ? "" : "s") in \(String(format: "%.0f", Date().timeIntervalSince(started))) s;"
+    if summaries.contains(where: { $0.setting != .imitation }) {
+        context.print(took, "each interacting agent took \(configuration.schedule.environmentSteps) steps, blue",
+                      "\(configuration.schedule.updates) updates (\(configuration.offlineUpdates) on the expert's",
+                      "\(configuration.imitationTransitions) transitions).")
+    } else {
+        context.print(took, "blue took \(configuration.offlineUpdates) updates on the expert's",
+                      "\(configuration.imitationTransitions) transitions (Concurrent and Final run at the default setting only).")
+    }
     var table = Table("The hopper at the end of training (means over seeds, last 3 evaluations)",
                       columns: ["setting", "agent", .init("return", format: .fixed(0)), .init("± std", format: .fixed(0)),
                                 .init("estimate Q(s_0, π(s_0))", format: .fixed(1)), .init("true value", format: .fixed(1)),
@@ -209,7 +214,7 @@ lesson.code("Train orange and blue on the hopper") { context in
     }
     context.show(table)
     results.hopper = .init(seeds: runs.count, environmentSteps: configuration.schedule.environmentSteps,
-                           imitation: recorded[.imitation]!, concurrent: recorded[.concurrent]!, final: recorded[.final])
+                           imitation: recorded[.imitation]!, concurrent: recorded[.concurrent], final: recorded[.final])
     if let first = runs.first {
         let folder = context.outputDirectory.appendingPathComponent("buffers")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -237,20 +242,26 @@ lesson.code("What the hopper shows") { context in
         // A diverged critic over a policy worth almost nothing gives ratios in the millions.
         return r >= 1e6 ? String(format: "%.1f million", r / 1e6) : String(format: r >= 100 ? "%.0f" : "%.1f", r)
     }
-    let (imitation, concurrent) = (hopper.imitation, hopper.concurrent)
+    let imitation = hopper.imitation
     var text = String(format: """
         **What this run shows.** Imitation: blue's final return is %.0f against the expert's %.0f; blue's \
-        estimate is %@ times the true value of its policy. Concurrent: blue's return is %.0f against orange's \
-        %.0f; blue's estimate is %@ times its true value, orange's %@ times.
-        """, imitation.blue.finalReturn.mean, imitation.orange.finalReturn.mean, ratio(imitation.blue),
-        concurrent.blue.finalReturn.mean, concurrent.orange.finalReturn.mean, ratio(concurrent.blue), ratio(concurrent.orange))
+        estimate is %@ times the true value of its policy.
+        """, imitation.blue.finalReturn.mean, imitation.orange.finalReturn.mean, ratio(imitation.blue))
+    if let concurrent = hopper.concurrent {
+        text += String(format: """
+             Concurrent: blue's return is %.0f against orange's %.0f; blue's estimate is %@ times its true value, \
+            orange's %@ times.
+            """, concurrent.blue.finalReturn.mean, concurrent.orange.finalReturn.mean, ratio(concurrent.blue),
+            ratio(concurrent.orange))
+    }
     if let final = hopper.final {
         text += String(format: """
              Final buffer: blue's return is %.0f against the behavioural agent's %.0f; blue's estimate is %@ times \
             its true value, orange's %@ times.
             """, final.blue.finalReturn.mean, final.orange.finalReturn.mean, ratio(final.blue), ratio(final.orange))
     } else {
-        text += " The Final buffer runs only at the default setting."
+        text += hopper.concurrent == nil ? " Concurrent and the Final buffer run only at the default setting."
+            : " The Final buffer runs only at the default setting."
     }
     context.markdown(text + " The claims at the end of the lesson decide which of these differences exceed the spread over seeds.")
 }

@@ -28,7 +28,10 @@ enum HopperBuffer: CaseIterable, Sendable {
     }
 
     /// BCQ's updates on this buffer (behavior cloning takes as many steps). Imitation: 6 000, measured on
-    /// 4 seeds (notes/hopper-study.md): returns 1 600–2 600 against the expert's 2 350. Final: 12 000, where
+    /// 4 seeds (notes/hopper-study.md): returns 1 600–2 600 against the expert's 2 350. `--quick` takes as many:
+    /// with 4 000 (tried in session 16 for the quick course's time) 6.hopperImitation and 6.hopperPhi still held on
+    /// the 30 quick runs of ROBUSTNESS.md, but the tightest by 1 % and 0 % (Sandybridge, base seed 9: BCQ 1 829 ± 299),
+    /// against 31 % at 6 000. Final: 12 000, where
     /// over 12 seeds per kernel BCQ's estimate had climbed to about two thirds of its true value (at 6 000,
     /// a third) and its return had levelled; Concurrent as many as Final. At the paper's scale, as many as
     /// offline DDPG's.

@@ -61,21 +61,24 @@ struct StudyClaimRuleTests {
         }
     }
 
-    func lesson05(blueEstimate: Double, seedCount: Int = 12, final: Bool = true) -> Lesson05Results {
-        func agent(estimate: Double) -> Lesson05Results.Agent {
+    /// `final: false` is a `--quick` run: 20 000 steps, neither the Final nor the Concurrent buffer.
+    func lesson05(blueEstimate: Double, seedCount: Int = 12, final: Bool = true, orangeReturn: Double = 300) -> Lesson05Results {
+        func agent(estimate: Double, finalReturn: Double = 300) -> Lesson05Results.Agent {
             let estimates = Array(seeds(estimate).prefix(seedCount)), truths = Array(seeds(100).prefix(seedCount))
             var agent = Lesson05Results.Agent(
-                finalReturn: .init(mean: 300, standardDeviation: 30), finalReturnPerSeed: Array(seeds(300).prefix(seedCount)),
+                finalReturn: .init(mean: finalReturn, standardDeviation: 30),
+                finalReturnPerSeed: Array(seeds(finalReturn).prefix(seedCount)),
                 finalValue: .init(estimate: estimate, truth: 100), overestimationPerSeed: zip(estimates, truths).map { $0 - $1 },
                 updates: [0], returnCurve: [300], estimateCurve: [estimate], truthCurve: [100])
             agent.finalEstimatePerSeed = estimates
             agent.finalTruthPerSeed = truths
             return agent
         }
-        let setting = Lesson05Results.Setting(orange: agent(estimate: 120), blue: agent(estimate: blueEstimate))
+        let setting = Lesson05Results.Setting(orange: agent(estimate: 120, finalReturn: orangeReturn),
+                                              blue: agent(estimate: blueEstimate))
         var r = Lesson05Results()
-        r.hopper = .init(seeds: seedCount, environmentSteps: final ? 50_000 : 20_000, imitation: setting, concurrent: setting,
-                         final: final ? setting : nil)
+        r.hopper = .init(seeds: seedCount, environmentSteps: final ? 50_000 : 20_000, imitation: setting,
+                         concurrent: final ? setting : nil, final: final ? setting : nil)
         return r
     }
 
@@ -91,6 +94,18 @@ struct StudyClaimRuleTests {
             let quick = value.evaluate(try results(lesson05(blueEstimate: 600, final: false)))
             #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
         }
+    }
+
+    @Test("lesson 5's Concurrent return claim holds, fails and refuses as its numbers say")
+    func lessonFiveConcurrentReturn() throws {
+        let claim = try claim(5, "hopperConcurrentReturn")
+        #expect(claim.evaluate(try results(lesson05(blueEstimate: 600, orangeReturn: 600))).holds)
+        #expect(!claim.evaluate(try results(lesson05(blueEstimate: 600, orangeReturn: 300))).holds,
+                "orange level with blue is not above it")
+        let fewSeeds = claim.evaluate(try results(lesson05(blueEstimate: 600, seedCount: 4, orangeReturn: 600)))
+        #expect(fewSeeds.error?.hasPrefix("not decided on 4 seeds") == true, "\(fewSeeds.error ?? "a verdict")")
+        let quick = claim.evaluate(try results(lesson05(blueEstimate: 600, final: false, orangeReturn: 600)))
+        #expect(quick.error?.hasPrefix("not decided on runs of 20000 steps") == true, "\(quick.error ?? "a verdict")")
     }
 
     func lesson09(final: [Double], heldOut: [Double]?, pixels: [Double]? = nil, paddle: [Double]? = nil,

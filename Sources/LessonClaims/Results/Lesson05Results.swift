@@ -109,8 +109,8 @@ public struct Lesson05Results: Codable, Sendable {
         }
     }
 
-    /// The experiment on the hopper: Imitation (from the kit's trained expert) and Concurrent in
-    /// every run, the Final buffer at the default scale only (its budget does not fit `--quick`).
+    /// The experiment on the hopper: Imitation (from the kit's trained expert) in every run, Concurrent
+    /// and the Final buffer at the default scale only (their claims need its budget; `--quick` leaves them out).
     public struct HopperExperiment: Codable, Sendable {
         /// The number of seeds.
         public var seeds: Int
@@ -118,13 +118,13 @@ public struct Lesson05Results: Codable, Sendable {
         public var environmentSteps: Int
         /// The expert's buffer.
         public var imitation: Setting
-        /// Orange's growing buffer.
-        public var concurrent: Setting
+        /// Orange's growing buffer (`nil` with `--quick`).
+        public var concurrent: Setting?
         /// The behavioural agent's whole buffer (`nil` with `--quick`).
         public var final: Setting?
 
         /// The experiment's numbers.
-        public init(seeds: Int, environmentSteps: Int, imitation: Setting, concurrent: Setting, final: Setting?) {
+        public init(seeds: Int, environmentSteps: Int, imitation: Setting, concurrent: Setting?, final: Setting?) {
             self.seeds = seeds
             self.environmentSteps = environmentSteps
             self.imitation = imitation
