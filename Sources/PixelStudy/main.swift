@@ -85,7 +85,7 @@ struct PixelStudy: ParsableCommand {
     var diagnose = false
     @Option(help: "Instead of the study: domain randomization by behavior cloning from pixels, this many Adam steps per policy (0: off).")
     var randomizationCheck = 0
-    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise), scene (those, with the figures' colours) hues (brightness, texture, light, camera and noise around the figures' hues: greyish table, bluish block, dark pusher), grey (full with a greyish table and floor), bluetored (grey with the block's hue from blue through magenta to red) or saturated (full with that block hue and tables up to saturation 0.6, the held-out table's being 0.68).")
+    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise), scene (those, with the figures' colours) hues (brightness, texture, light, camera and noise around the figures' hues: greyish table, bluish block, dark pusher), grey (full with a greyish table and floor), bluetored (grey with the block's hue from blue through magenta to red) saturated (full with that block hue and tables up to saturation 0.6, the held-out table's being 0.68) or relative (PushingStyleSampler.relativeToTable: tables up to saturation 0.65, block and pusher drawn as the table's colour plus an RGB offset of either sign, at least 0.25 from it, block hue 0.6…1).")
     var sampler = "full"
     @Option(name: .customLong("training-styles"), help: "With --randomization-check: which policies to train, comma-separated: fixed (the figures' style), randomized (the sampler's).")
     var trainingStyles = "fixed,randomized"
@@ -230,14 +230,17 @@ struct PixelStudy: ParsableCommand {
                 randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
                 randomizer.backgroundSaturation = 0...0.1
                 randomizer.blockHue = 0.6...1
+            case "relative":
+                randomizer = .relativeToTable
             case "saturated":
                 randomizer.tableSaturation = 0...0.6; randomizer.blockHue = 0.6...1
             case "grey":
                 randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
                 randomizer.backgroundSaturation = 0...0.1
-            default: throw ValidationError("--sampler takes full, colors, scene, hues, grey, bluetored or saturated, got '\(sampler)'")
+            default: throw ValidationError("--sampler takes full, colors, scene, hues, grey, bluetored, saturated or relative, got '\(sampler)'")
             }
             print("sampler \(sampler): its range \(randomizer.contains(.heldOut) ? "contains" : "excludes") the held-out style")
+            print(Self.heldOutRelations(of: randomizer))
             if heldOutParts { experiment.additionalEvaluationStyles = Self.heldOutParts() }
             let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(randomizer)]
             let names = trainingStyles.split(separator: ",").map(String.init)
@@ -357,6 +360,30 @@ extension PixelStudy {
                 "heldOut+figureBlock,Goal": blockGoal, "heldOut+figureBlock,Camera": blockCamera,
                 "heldOut+figureBlock,Pusher": blockPusher, "figure+heldOutTable,Goal": tableGoal,
                 "figure+heldOutTable,Pusher": tablePusher]
+    }
+}
+
+extension PixelStudy {
+    /// How often `sampler` draws the held-out style's colour relations (10 000 styles, seed 12 345; its
+    /// own random stream, so the study's draws do not change): a pusher brighter than its table in blue,
+    /// a block within 0.35 of its table, a table more saturated than 0.6, and both relations at once.
+    static func heldOutRelations(of sampler: PushingStyleSampler) -> String {
+        var rng = RandomSource(seed: 12_345)
+        let draws = 10_000
+        var brighterBlue = 0, nearBlock = 0, saturated = 0, both = 0
+        for _ in 0..<draws {
+            let style = sampler.sample(rng: &rng)
+            let blue = style.pusher.blue > style.table.blue
+            let near = PushingStyleSampler.distance(style.block, style.table) < 0.35
+            brighterBlue += blue ? 1 : 0
+            nearBlock += near ? 1 : 0
+            saturated += HSVColor(style.table).saturation > 0.6 ? 1 : 0
+            both += blue && near ? 1 : 0
+        }
+        func percent(_ n: Int) -> String { String(format: "%.2f %%", 100 * Double(n) / Double(draws)) }
+        return "of \(draws) drawn styles: pusher brighter than the table in blue \(percent(brighterBlue)), "
+            + "block within 0.35 of the table \(percent(nearBlock)), table saturation above 0.6 \(percent(saturated)), "
+            + "both relations at once \(percent(both))"
     }
 }
 

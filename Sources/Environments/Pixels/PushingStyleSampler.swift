@@ -39,6 +39,9 @@ public struct PushingStyleSampler: Sendable, Hashable {
     public var cameraOffset = -0.05...0.05, cameraRotation = -0.05...0.05, cameraZoom = 0.95...1.05
     /// Pixel noise standard deviation.
     public var pixelNoise = 0.0...0.03
+    /// When set, the pusher and the block are drawn relative to the table (``RelativeColors``) instead
+    /// of from their own hue, saturation and value; nil (the default) keeps the absolute draws.
+    public var relativeColors: RelativeColors? = nil
 
     /// The default ranges.
     public init() {}
@@ -46,20 +49,21 @@ public struct PushingStyleSampler: Sendable, Hashable {
     /// One randomized style.
     public func sample(rng: inout RandomSource) -> PushingRenderStyle {
         func draw(_ range: ClosedRange<Double>) -> Double { rng.uniform(range.lowerBound, range.upperBound) }
-        var table: Color
-        repeat {
-            table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
-        } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
-        let background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation),
-                                  value: draw(backgroundValue)).rgb
-        var pusher: Color
-        repeat {
-            pusher = HSVColor(hue: rng.unit(), saturation: draw(pusherSaturation), value: draw(pusherValue)).rgb
-        } while Self.distance(pusher, table) < minimumContrast
-        var block: Color
-        repeat {
-            block = HSVColor(hue: draw(blockHue), saturation: draw(blockSaturation), value: draw(blockValue)).rgb
-        } while Self.distance(block, table) < minimumContrast || Self.distance(block, pusher) < minimumContrast
+        var table: Color, background: Color, pusher: Color, block: Color
+        if let relative = relativeColors {
+            (table, background, pusher, block) = sampleRelativeColors(relative, rng: &rng)
+        } else {
+            repeat {
+                table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
+            } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
+            background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation), value: draw(backgroundValue)).rgb
+            repeat {
+                pusher = HSVColor(hue: rng.unit(), saturation: draw(pusherSaturation), value: draw(pusherValue)).rgb
+            } while Self.distance(pusher, table) < minimumContrast
+            repeat {
+                block = HSVColor(hue: draw(blockHue), saturation: draw(blockSaturation), value: draw(blockValue)).rgb
+            } while Self.distance(block, table) < minimumContrast || Self.distance(block, pusher) < minimumContrast
+        }
         let texture: PushingRenderStyle.Texture
         switch rng.index(below: 3) {
         case 0: texture = .plain
@@ -105,6 +109,7 @@ public struct PushingStyleSampler: Sendable, Hashable {
             && inside(style.cameraOffset.x, cameraOffset) && inside(style.cameraOffset.y, cameraOffset)
             && inside(style.cameraRotation, cameraRotation) && inside(style.cameraZoom, cameraZoom)
             && inside(style.pixelNoise, pixelNoise)
+            && relativeColorsContain(style)
     }
 
     /// The Euclidean distance between two colours' RGB components.
