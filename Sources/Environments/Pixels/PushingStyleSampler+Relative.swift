@@ -63,12 +63,7 @@ extension PushingStyleSampler {
         }
         func inside(_ x: Double, _ range: ClosedRange<Double>) -> Bool { range.contains(x) }
         while true {
-            var table: Color
-            repeat {
-                table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
-            } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
-            let background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation),
-                                      value: draw(backgroundValue)).rgb
+            let (table, background) = sampleTableAndBackground(rng: &rng)
             var pusher: Color?
             for _ in 0..<relative.attempts {
                 guard let c = offset(from: table, length: relative.pusherDistance) else { continue }

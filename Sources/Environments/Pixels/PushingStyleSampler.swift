@@ -53,10 +53,7 @@ public struct PushingStyleSampler: Sendable, Hashable {
         if let relative = relativeColors {
             (table, background, pusher, block) = sampleRelativeColors(relative, rng: &rng)
         } else {
-            repeat {
-                table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
-            } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
-            background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation), value: draw(backgroundValue)).rgb
+            (table, background) = sampleTableAndBackground(rng: &rng)
             repeat {
                 pusher = HSVColor(hue: rng.unit(), saturation: draw(pusherSaturation), value: draw(pusherValue)).rgb
             } while Self.distance(pusher, table) < minimumContrast
@@ -110,6 +107,18 @@ public struct PushingStyleSampler: Sendable, Hashable {
             && inside(style.cameraRotation, cameraRotation) && inside(style.cameraZoom, cameraZoom)
             && inside(style.pixelNoise, pixelNoise)
             && relativeColorsContain(style)
+    }
+
+    /// The table's colour (far enough from the goal's) and the floor's, drawn in this order: the first draws of
+    /// every style, absolute or relative (``RelativeColors``).
+    func sampleTableAndBackground(rng: inout RandomSource) -> (table: Color, background: Color) {
+        func draw(_ range: ClosedRange<Double>) -> Double { rng.uniform(range.lowerBound, range.upperBound) }
+        var table: Color
+        repeat {
+            table = HSVColor(hue: draw(tableHue), saturation: draw(tableSaturation), value: draw(tableValue)).rgb
+        } while Self.distance(table, PushingRenderStyle.figure.goal) < minimumContrast
+        let background = HSVColor(hue: rng.unit(), saturation: draw(backgroundSaturation), value: draw(backgroundValue)).rgb
+        return (table, background)
     }
 
     /// The Euclidean distance between two colours' RGB components.
