@@ -216,6 +216,28 @@ lesson.code("What this run shows") { context in
     context.markdown(try reading(ablation, quick: context.quick))
 }
 
+lesson.markdown(Prose.randomization)
+lesson.listing("Behavior cloning from pixels: the cloning loss on a minibatch of rendered images",
+               file: "Sources/Algorithms/Visuomotor/PixelCloningExperiment.swift", region: "pixel-cloning")
+
+var randomization: Lesson09Results.Randomization?
+lesson.code("Domain randomization: a policy cloned in the figures' style against one cloned on randomized renders") { context in
+    let test = try runRandomization(context)
+    context.print("The randomization's range \(test.figureInRange ? "contains" : "excludes") the figures' style and "
+                  + "\(test.heldOutInRange ? "contains" : "excludes") the held-out style.")
+    context.show(try randomizationTable(test))
+    context.markdown(randomizationReading(test))
+    randomization = test
+    results.randomization = test
+}
+
+lesson.figure("randomization", caption: "Success rates of the two cloned policies (20 episodes from the same start states "
+    + "per style): in the figures' style, in the mean over 8 styles drawn anew from the randomization, and in the held-out "
+    + "style. Bars: the mean over seeds; lines: single seeds.") { context in
+    guard let randomization else { throw CellSkipped("needs the cloned policies") }
+    return randomizationFigure(randomization, small: context.drawsSmallFigures)
+}
+
 lesson.markdown(Prose.takeaways)
 
 lesson.claims()

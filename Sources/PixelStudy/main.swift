@@ -85,12 +85,14 @@ struct PixelStudy: ParsableCommand {
     var diagnose = false
     @Option(help: "Instead of the study: domain randomization by behavior cloning from pixels, this many Adam steps per policy (0: off).")
     var randomizationCheck = 0
-    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise), scene (those, with the figures' colours) hues (brightness, texture, light, camera and noise around the figures' hues: greyish table, bluish block, dark pusher), grey (full with a greyish table and floor), bluetored (grey with the block's hue from blue through magenta to red) saturated (full with that block hue and tables up to saturation 0.6, the held-out table's being 0.68) or relative (PushingStyleSampler.relativeToTable: tables up to saturation 0.65, block and pusher drawn as the table's colour plus an RGB offset of either sign, at least 0.25 from it, block hue 0.6…1).")
+    @Option(help: "With --randomization-check: which randomization, full, colors (no camera, light, texture or noise), scene (those, with the figures' colours) hues (brightness, texture, light, camera and noise around the figures' hues: greyish table, bluish block, dark pusher), grey (full with a greyish table and floor), bluetored (grey with the block's hue from blue through magenta to red: PushingStyleSampler.greyTableBlueToRedBlock, lesson 9's) saturated (full with that block hue and tables up to saturation 0.6, the held-out table's being 0.68) or relative (PushingStyleSampler.relativeToTable: tables up to saturation 0.65, block and pusher drawn as the table's colour plus an RGB offset of either sign, at least 0.25 from it, block hue 0.6…1).")
     var sampler = "full"
     @Option(name: .customLong("training-styles"), help: "With --randomization-check: which policies to train, comma-separated: fixed (the figures' style), randomized (the sampler's).")
     var trainingStyles = "fixed,randomized"
     @Flag(name: .customLong("held-out-parts"), help: "With --randomization-check: also evaluate in the held-out style with one part (table with its texture, edge and floor; block; goal; pusher; camera, light and noise) taken from the figures' style, and in the figures' style with the held-out table (and floor) or block; then the held-out style with the figures' block and one more figures' part (goal, camera, pusher), and the figures' style with the held-out table and one more held-out part (goal, pusher).")
     var heldOutParts = false
+    @Option(name: .customLong("sampled-styles"), help: "With --randomization-check: also evaluate in this many styles drawn from the sampler (seed 424242, a stream training never uses): success within the randomization's own range.")
+    var sampledStyles = 0
     @Option(help: "With --randomization-check: renders per demonstration state.")
     var rendersPerState = 4
     @Option(help: "With --randomization-check: expert episodes.")
@@ -227,9 +229,7 @@ struct PixelStudy: ParsableCommand {
                 randomizer.blockHue = 0.6...0.73; randomizer.blockSaturation = 0.7...1; randomizer.blockValue = 0.6...1
                 randomizer.pusherSaturation = 0...0.2; randomizer.pusherValue = 0...0.25
             case "bluetored":
-                randomizer.tableSaturation = 0...0.1; randomizer.tableValue = 0.6...1
-                randomizer.backgroundSaturation = 0...0.1
-                randomizer.blockHue = 0.6...1
+                randomizer = .greyTableBlueToRedBlock
             case "relative":
                 randomizer = .relativeToTable
             case "saturated":
@@ -242,6 +242,10 @@ struct PixelStudy: ParsableCommand {
             print("sampler \(sampler): its range \(randomizer.contains(.heldOut) ? "contains" : "excludes") the held-out style")
             print(Self.heldOutRelations(of: randomizer))
             if heldOutParts { experiment.additionalEvaluationStyles = Self.heldOutParts() }
+            guard sampledStyles >= 0 else { throw ValidationError("--sampled-styles must be 0 or more, got \(sampledStyles)") }
+            var ownRNG = RandomSource(seed: 424_242)
+            let sampledNames = (0..<sampledStyles).map { String(format: "sampled %02d", $0 + 1) }
+            for name in sampledNames { experiment.additionalEvaluationStyles[name] = randomizer.sample(rng: &ownRNG) }
             let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(randomizer)]
             let names = trainingStyles.split(separator: ",").map(String.init)
             let chosen = names.compactMap { ["fixed", "randomized"].firstIndex(of: $0) }
@@ -261,6 +265,11 @@ struct PixelStudy: ParsableCommand {
                 let parts = experiment.additionalEvaluationStyles.keys.sorted()
                     .map { String(format: "%@ %.2f", $0, run.success[$0] ?? .nan) }
                 if !parts.isEmpty { print("    " + parts.joined(separator: ", ")) }
+                let own = sampledNames.compactMap { run.success[$0] }
+                if !own.isEmpty {
+                    print(String(format: "    in %d styles of its own sampler: mean success %.2f, styles with any success %d",
+                                 own.count, own.reduce(0, +) / Double(own.count), own.filter { $0 > 0 }.count))
+                }
             }
             return
         }

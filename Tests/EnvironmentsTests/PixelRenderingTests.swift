@@ -101,6 +101,21 @@ struct PixelRenderingTests {
         #expect(shared is PushingStyleSampler)
     }
 
+    @Test("lesson 9's cloning randomization: greyish tables, blue-to-red blocks, neither the figures' nor the held-out style")
+    func greyTableBlueToRedBlock() {
+        let sampler = PushingStyleSampler.greyTableBlueToRedBlock
+        #expect(!sampler.contains(.heldOut), "the held-out style must lie outside the randomization")
+        #expect(!sampler.contains(.figure), "the figures' style (light-grey floor) lies outside it too, as lesson 9 says")
+        var rng = RandomSource(seed: 5)
+        for _ in 0..<1000 {
+            let style = sampler.sample(rng: &rng)
+            #expect(sampler.contains(style))
+            let table = HSVColor(style.table), block = HSVColor(style.block)
+            #expect(table.saturation <= 0.1 + 1e-9 && table.value >= 0.6 - 1e-9, "a greyish, light table: \(table)")
+            #expect(block.hue >= 0.6 - 1e-9, "a block from blue through magenta to red: \(block)")
+        }
+    }
+
     @Test("HSV round trip")
     func hsvRoundTrip() {
         for color in [Color.blue, .orange, .green, .vermillion, .purple, .gray, .white, .black, PushingRenderStyle.heldOut.table] {

@@ -17,7 +17,7 @@ struct Lesson09ClaimTests {
     func lessonRuns() throws {
         let run = try Lesson09Run.get()
         #expect(run.status == "complete", "status \(run.status ?? "none")")
-        for file in ["observations.png", "embodiments.png", "success.png", "notebook.md", "notebook.ipynb"] {
+        for file in ["observations.png", "embodiments.png", "success.png", "randomization.png", "notebook.md", "notebook.ipynb"] {
             #expect(run.wrote(file), "\(file) was not written")
         }
         let results = try LessonResults(document: run.document).decode(Lesson09Results.self)
@@ -30,6 +30,11 @@ struct Lesson09ClaimTests {
             #expect(agent.finalSuccess.allSatisfy { (0...1).contains($0) }, "\(agent.id): success rates in [0, 1]")
         }
         #expect(try run.measurement("render.framesPerSecond") > 0)
+        let cloning = try #require(results.randomization)
+        for policy in [cloning.fixed, cloning.randomized] {
+            #expect([policy.finalLoss, policy.figureSuccess, policy.drawnSuccess, policy.heldOutSuccess]
+                .allSatisfy { $0.count == cloning.seeds.count }, "one number per seed")
+        }
     }
 
     @Test("claim", arguments: ClaimCatalogue.claims(ofLesson: 9))

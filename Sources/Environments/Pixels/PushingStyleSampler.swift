@@ -46,6 +46,21 @@ public struct PushingStyleSampler: Sendable, Hashable {
     /// The default ranges.
     public init() {}
 
+    /// The randomization lesson 9 clones its policy with: ``init()``'s ranges with a greyish table and
+    /// floor (saturation ≤ 0.1; the table's value 0.6…1) and the block's hue from blue through magenta
+    /// to red (0.6…1). At 16 × 16 pixels a policy cloned on the full ranges barely fits (the block's free
+    /// hue is what stops it: notes/lesson9-foundations.md, sessions 15 and 17); on these it does.
+    /// ``contains(_:)`` is false for ``PushingRenderStyle/heldOut`` (diagonal stripes, a saturated table)
+    /// and for ``PushingRenderStyle/figure`` (its light-grey floor is brighter than any drawn floor).
+    public static var greyTableBlueToRedBlock: PushingStyleSampler {
+        var sampler = PushingStyleSampler()
+        sampler.tableSaturation = 0...0.1
+        sampler.tableValue = 0.6...1
+        sampler.backgroundSaturation = 0...0.1
+        sampler.blockHue = 0.6...1
+        return sampler
+    }
+
     /// One randomized style.
     public func sample(rng: inout RandomSource) -> PushingRenderStyle {
         func draw(_ range: ClosedRange<Double>) -> Double { rng.uniform(range.lowerBound, range.upperBound) }

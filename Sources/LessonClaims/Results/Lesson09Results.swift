@@ -11,6 +11,10 @@ public struct Lesson09Results: Codable, Sendable {
     /// paddle's state-only demonstrations.
     public var embodiment: Embodiment?
 
+    /// Domain randomization, tested on policies cloned from pixels: one trained in the figures' style, one
+    /// on randomized renders.
+    public var randomization: Randomization?
+
     /// Nothing recorded yet.
     public init() {}
 
@@ -119,5 +123,56 @@ public struct Lesson09Results: Codable, Sendable {
 
         /// Per seed, 1 when the run reached the threshold within the budget, else 0.
         public var reachedThreshold: [Double] { stepsToThreshold.map { $0.isNaN ? 0 : 1 } }
+    }
+
+    /// Domain randomization by behavior cloning from pixels: per seed, a policy cloned from renders in the
+    /// figures' style and one cloned from renders in randomized styles, each evaluated in the figures' style,
+    /// in styles drawn anew from the randomization (never rendered in training), and in the held-out style.
+    public struct Randomization: Codable, Sendable {
+        /// The training seeds, the same for both policies.
+        public var seeds: [UInt64]
+        /// Adam steps per policy.
+        public var gradientSteps: Int
+        /// Styles drawn anew from the randomization for the evaluation.
+        public var drawnStyles: Int
+        /// Whether the randomization's range contains the figures' style, and the held-out style.
+        public var figureInRange: Bool, heldOutInRange: Bool
+        /// The policy cloned in the figures' style only.
+        public var fixed: ClonedPolicy
+        /// The policy cloned on randomized renders.
+        public var randomized: ClonedPolicy
+
+        /// The randomization test's numbers.
+        public init(seeds: [UInt64], gradientSteps: Int, drawnStyles: Int, figureInRange: Bool, heldOutInRange: Bool,
+                    fixed: ClonedPolicy, randomized: ClonedPolicy) {
+            self.seeds = seeds
+            self.gradientSteps = gradientSteps
+            self.drawnStyles = drawnStyles
+            self.figureInRange = figureInRange
+            self.heldOutInRange = heldOutInRange
+            self.fixed = fixed
+            self.randomized = randomized
+        }
+    }
+
+    /// One cloned policy per seed: its last minibatch loss and its success rates (the same start states in
+    /// every style).
+    public struct ClonedPolicy: Codable, Sendable {
+        /// Per seed, the cloning loss of the last minibatch.
+        public var finalLoss: [Double]
+        /// Per seed, the success rate in the figures' style.
+        public var figureSuccess: [Double]
+        /// Per seed, the mean success rate over the styles drawn anew from the randomization.
+        public var drawnSuccess: [Double]
+        /// Per seed, the success rate in the held-out style.
+        public var heldOutSuccess: [Double]
+
+        /// One policy's numbers.
+        public init(finalLoss: [Double], figureSuccess: [Double], drawnSuccess: [Double], heldOutSuccess: [Double]) {
+            self.finalLoss = finalLoss
+            self.figureSuccess = figureSuccess
+            self.drawnSuccess = drawnSuccess
+            self.heldOutSuccess = heldOutSuccess
+        }
     }
 }
