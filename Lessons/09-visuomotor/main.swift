@@ -205,8 +205,8 @@ lesson.figure("success", caption: "Success of the policy's mean action from the 
 }
 
 lesson.figure("held-out-style", caption: "Each run's final policy from the same start states, in the style it was "
-    + "trained in (the figures') and in the held-out style it never saw: one line per seed, the agents side by side. No "
-    + "agent here trains with domain randomization.") { context in
+    + "trained in (the figures') and in the held-out style it never saw: one line per seed, the agents side by side. None "
+    + "of these agents trains with domain randomization (the cloned policies at the end of the lesson do).") { context in
     guard let ablation else { throw CellSkipped("needs the runs of the ablation") }
     return try heldOutFigure(ablation, small: context.drawsSmallFigures)
 }
