@@ -18,8 +18,8 @@ let drawnStyleCount = 8
 /// The cloning experiment of the randomization cell: the library's defaults (the lesson's encoder,
 /// 40 episodes of the designed expert, 4 renders per state, batch 64) with 2 000 Adam steps, plus one
 /// evaluation per drawn style. At 2 000 steps the policy cloned in the figures' style succeeds in
-/// 60–75 % of its episodes there (seeds 0–3, `pixel-study --randomization-check 2000 --sampler bluetored
-/// --convolutions 8:3:1,16:3:2 --size 16 --sampled-styles 8`).
+/// 60–75 % of its episodes there (seeds 0–3, `pixel-study --randomization-check 2000 --seeds 0,1,2,3 --sampler bluetored
+/// --convolutions 8:3:1,16:3:2 --readout keypoints --size 16 --sampled-styles 8`).
 func randomizationExperiment(task: PushingTask, base: UInt64, drawn: [PushingRenderStyle]) -> PixelCloningExperiment {
     var experiment = PixelCloningExperiment(task: task, evaluationSeed: evaluationSeed(base: base),
                                             demonstrationSeed: RandomSource.derivedSeed(base: base, scale: 1_000, offset: 5))
