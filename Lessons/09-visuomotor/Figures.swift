@@ -132,6 +132,23 @@ func successFigure(_ ablation: Lesson09Results.Ablation, small: Bool) -> Figure 
 }
 
 
+/// One panel of success rates in several styles: a bar per style for the mean over seeds and one line
+/// per seed across the styles (`perSeed[k]` holds seed k's rate in each of `categories`).
+func perSeedStylesAxes(categories: [String], perSeed: [[Double]], color c: Color, legend: Bool) -> Axes {
+    var axes = Axes()
+    axes.bars(categories: categories, heights: categories.indices.map { i in mean(of: perSeed.map { $0[i] }) },
+              label: "mean over seeds", color: c.withAlpha(0.35))
+    let x = categories.indices.map(Double.init)
+    for (seed, values) in perSeed.enumerated() {
+        axes.line(x: x, y: values, label: seed == 0 ? "one seed" : nil, color: c, width: 1.2)
+        axes.scatter(x: x, y: values, color: c, size: 5)
+    }
+    axes.yLimits = -0.03...1.02   // a run at 0 keeps its whole marker
+    axes.grid = true
+    axes.legend = legend ? .upperRight : .none
+    return axes
+}
+
 /// Each run's final success in the figures' style (where it trained) and in the held-out style: one
 /// panel per agent, bars for the means over seeds and one line per seed from the first to the second.
 func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> Figure {
@@ -141,19 +158,11 @@ func heldOutFigure(_ ablation: Lesson09Results.Ablation, small: Bool) throws -> 
         guard let heldOut = agent.heldOutFinalSuccess else {
             throw CellSkipped("these runs did not evaluate the held-out style")
         }
-        var axes = Axes()
-        let c = color(ofAgent: agent.id)
-        axes.bars(categories: ["figures' style", "held-out style"], heights: [mean(of: agent.finalSuccess), mean(of: heldOut)],
-                  label: "mean over seeds", color: c.withAlpha(0.35))
-        for (seed, (trained, other)) in zip(agent.finalSuccess, heldOut).enumerated() {
-            axes.line(x: [0, 1], y: [trained, other], label: seed == 0 ? "one seed" : nil, color: c, width: 1.2)
-            axes.scatter(x: [0, 1], y: [trained, other], color: c, size: 5)
-        }
+        var axes = perSeedStylesAxes(categories: ["figures' style", "held-out style"],
+                                     perSeed: zip(agent.finalSuccess, heldOut).map { [$0, $1] },
+                                     color: color(ofAgent: agent.id), legend: !small && column == 0)
         axes.title = shortName(ofAgent: agent.id)
-        axes.yLimits = -0.03...1.02   // a run at 0 keeps its whole marker
         if column == 0 { axes.yLabel = "final success rate" }
-        axes.grid = true
-        axes.legend = small || column > 0 ? .none : .upperRight
         figure[0, column] = axes
     }
     return figure

@@ -33,8 +33,7 @@ func drawnStyleKey(_ k: Int) -> String { String(format: "drawn %02d", k + 1) }
 
 /// `count` styles drawn from the randomization with a stream of their own (training never draws from it).
 func drawnStyles(base: UInt64, count: Int) -> [PushingRenderStyle] {
-    var rng = RandomSource(seed: RandomSource.derivedSeed(base: base, scale: 1_000, offset: 424_242))
-    return (0..<count).map { _ in cloningRandomization.sample(rng: &rng) }
+    cloningRandomization.samples(count, seed: RandomSource.derivedSeed(base: base, scale: 1_000, offset: 424_242))
 }
 
 /// Seeds per policy, at `--quick` (the runs that decide the claims in the tests) and at the default alike: four runs of
@@ -104,19 +103,12 @@ func randomizationFigure(_ r: Lesson09Results.Randomization, small: Bool) -> Fig
         ("trained in the figures' style", r.fixed, .blue), ("trained on randomized styles", r.randomized, .vermillion),
     ]
     for (column, (title, policy, c)) in panels.enumerated() {
-        var axes = Axes()
-        let perSeed = zip(zip(policy.figureSuccess, policy.drawnSuccess), policy.heldOutSuccess).map { [$0.0, $0.1, $1] }
-        axes.bars(categories: categories, heights: (0..<3).map { i in mean(of: perSeed.map { $0[i] }) },
-                  label: "mean over seeds", color: c.withAlpha(0.35))
-        for (seed, values) in perSeed.enumerated() {
-            axes.line(x: [0, 1, 2], y: values, label: seed == 0 ? "one seed" : nil, color: c, width: 1.2)
-            axes.scatter(x: [0, 1, 2], y: values, color: c, size: 5)
-        }
+        var axes = perSeedStylesAxes(categories: categories,
+                                     perSeed: zip(zip(policy.figureSuccess, policy.drawnSuccess), policy.heldOutSuccess)
+                                         .map { [$0.0, $0.1, $1] },
+                                     color: c, legend: !small && column == 0)
         axes.title = title
-        axes.yLimits = -0.03...1.02
         if column == 0 { axes.yLabel = "success rate" }
-        axes.grid = true
-        axes.legend = small || column > 0 ? .none : .upperRight
         figure[0, column] = axes
     }
     return figure

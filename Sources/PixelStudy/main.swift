@@ -243,9 +243,10 @@ struct PixelStudy: ParsableCommand {
             print(Self.heldOutRelations(of: randomizer))
             if heldOutParts { experiment.additionalEvaluationStyles = Self.heldOutParts() }
             guard sampledStyles >= 0 else { throw ValidationError("--sampled-styles must be 0 or more, got \(sampledStyles)") }
-            var ownRNG = RandomSource(seed: 424_242)
             let sampledNames = (0..<sampledStyles).map { String(format: "sampled %02d", $0 + 1) }
-            for name in sampledNames { experiment.additionalEvaluationStyles[name] = randomizer.sample(rng: &ownRNG) }
+            for (name, style) in zip(sampledNames, randomizer.samples(sampledStyles, seed: 424_242)) {
+                experiment.additionalEvaluationStyles[name] = style
+            }
             let sources: [PushingStyleSource] = [.fixed(.figure), .randomized(randomizer)]
             let names = trainingStyles.split(separator: ",").map(String.init)
             let chosen = names.compactMap { ["fixed", "randomized"].firstIndex(of: $0) }

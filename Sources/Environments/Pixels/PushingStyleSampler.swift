@@ -92,6 +92,13 @@ public struct PushingStyleSampler: Sendable, Hashable {
             cameraRotation: rotation, cameraZoom: zoom, pixelNoise: noise)
     }
 
+    /// `count` styles drawn with a random stream of their own, seeded by `seed`: styles to evaluate a policy in
+    /// that training (which draws from its own stream) never rendered.
+    public func samples(_ count: Int, seed: UInt64) -> [PushingRenderStyle] {
+        var rng = RandomSource(seed: seed)
+        return (0..<count).map { _ in sample(rng: &rng) }
+    }
+
     /// Whether `style` lies within this sampler's ranges (so `sample` could have drawn it, up to
     /// rounding). False for ``PushingRenderStyle/heldOut``.
     public func contains(_ style: PushingRenderStyle) -> Bool {
