@@ -42,8 +42,9 @@ func ablationSchedule(quick: Bool) -> AblationSchedule {
           : AblationSchedule(iterations: 100, evaluationInterval: 5, evaluationEpisodes: 20)
 }
 
-/// Seeds per agent. Two seeds (eight runs, two at a time) take about five minutes on two cores;
-/// the study claims need ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about 30 minutes).
+/// Seeds per agent. Two seeds (eight runs, two at a time) take four to five minutes on two cores;
+/// the study claims need ``Lesson09Thresholds/studySeeds`` (`--seed-count 12`, about 25 minutes) and the
+/// ablations ``Lesson09Thresholds/ablationStudySeeds`` (`--seed-count 24`, about 50 minutes).
 func ablationSeedCount(quick: Bool) -> Int { quick ? 1 : 2 }
 
 /// The training seed of the k-th run of each critic: with `--seed 0` the seeds are 0, 1, 2, …,

@@ -150,6 +150,34 @@ struct PixelPushingTests {
         #expect(now.gradients(for: [many])[0].scalars.map(\.bitPattern) == former.gradients(for: [many])[0].scalars.map(\.bitPattern))
     }
 
+    @Test("one pass through the CNN serves the policy and the auxiliary head: same values, gradients equal to rounding")
+    func sharedFeatures() throws {
+        let policy = Self.tinyPolicy(auxiliary: 2)
+        var rng = RandomSource(seed: 15)
+        let images = Matrix.randomNormal(6, policy.imageShape.count, rng: &rng)
+        let actions = Matrix.randomNormal(6, 2, rng: &rng)
+        let positions = Tensor(Matrix.randomNormal(6, 2, rng: &rng))
+        let formulas = Solutions.Visuomotor()
+        let features = policy.features(images)
+        let shared = policy.distribution(features: features).logProb(Tensor(actions))
+        #expect(shared.value.scalars.map(\.bitPattern)
+                == policy.logProbabilities(images: images, actions: actions).value.scalars.map(\.bitPattern))
+        #expect(policy.predictedPositions(features: features).value.scalars.map(\.bitPattern)
+                == policy.predictedPositions(images).value.scalars.map(\.bitPattern))
+        // PixelPPO's loss on one pass, against the same loss on two passes (what it computed before session 18).
+        let parameters = policy.parameters + policy.auxiliaryHead!.parameters
+        let onePass = try shared.mean() + formulas.auxiliaryPositionLoss(predicted: policy.predictedPositions(features: features),
+                                                                          target: positions)
+        let twoPasses = try policy.logProbabilities(images: images, actions: actions).mean()
+            + formulas.auxiliaryPositionLoss(predicted: policy.predictedPositions(images), target: positions)
+        #expect(onePass.scalar.bitPattern == twoPasses.scalar.bitPattern)
+        var worst: Float = 0
+        for (a, b) in zip(onePass.gradients(for: parameters), twoPasses.gradients(for: parameters)) {
+            for (x, y) in zip(a.scalars, b.scalars) { worst = max(worst, abs(x - y) / max(1, abs(x), abs(y))) }
+        }
+        #expect(worst < 1e-5, "the gradients of one pass and of two passes differ by \(worst) (relative)")
+    }
+
     @Test("forward and backward time of the lesson's policy on a batch of 64 48×48 images, printed")
     func policySpeed() throws {
         var rng = RandomSource(seed: 14)

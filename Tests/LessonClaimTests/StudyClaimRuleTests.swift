@@ -125,11 +125,13 @@ struct StudyClaimRuleTests {
         return r
     }
 
-    @Test("lesson 9's critic claim compares the shares of seeds that reach the threshold")
+    @Test("lesson 9's critic claim is decided on 24 seeds, and compares the shares of seeds that reach the threshold")
     func lessonNineCritic() throws {
         let critic = try claim(9, "asymmetricCritic")
-        let recipe = eightOfTwelve
-        let fewer = twoOfTwelve
+        let recipe = eightOfTwelve + eightOfTwelve
+        let fewer = twoOfTwelve + twoOfTwelve
+        let twelve = critic.evaluate(try results(lesson09(final: eightOfTwelve, heldOut: nil, pixels: twoOfTwelve)))
+        #expect(twelve.error?.hasPrefix("not decided on 12 seeds") == true, "\(twelve.error ?? "a verdict")")
         #expect(critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: fewer))).holds)
         #expect(!critic.evaluate(try results(lesson09(final: recipe, heldOut: nil, pixels: recipe))).holds,
                 "as many seeds reaching the threshold is not more")

@@ -59,6 +59,18 @@ public final class ConvolutionalGaussianPolicy {
         DiagonalGaussian(mean: encoder(Tensor(images)), logStd: logStd.tensor)
     }
 
+    /// The encoder's features of every row of `images`: what the policy's mean and the auxiliary head
+    /// both read (``ConvolutionalEncoder/features(_:)``).
+    public func features(_ images: Matrix) -> Tensor {
+        encoder.features(Tensor(images))
+    }
+
+    /// π_θ(· | o) from the images' ``features(_:)``: the same distribution as ``distribution(_:)``, for a
+    /// loss that also feeds those features to the auxiliary head (one pass through the convolutions).
+    public func distribution(features: Tensor) -> DiagonalGaussian {
+        DiagonalGaussian(mean: encoder.head(features), logStd: logStd.tensor)
+    }
+
     /// log π_θ(a_i | o_i), a batch × 1 tensor differentiable in θ.
     public func logProbabilities(images: Matrix, actions: Matrix) -> Tensor {
         distribution(images).logProb(Tensor(actions))
@@ -79,8 +91,14 @@ public final class ConvolutionalGaussianPolicy {
     /// The auxiliary head's prediction for every row, batch × auxiliaryOutputs, differentiable in
     /// the convolutions and the head.
     public func predictedPositions(_ images: Matrix) -> Tensor {
+        predictedPositions(features: features(images))
+    }
+
+    /// The auxiliary head's prediction from the images' ``features(_:)``, differentiable in the head and,
+    /// through the features, in the convolutions.
+    public func predictedPositions(features: Tensor) -> Tensor {
         guard let auxiliaryHead else { preconditionFailure("ConvolutionalGaussianPolicy: built without an auxiliary head") }
-        return auxiliaryHead(encoder.features(Tensor(images)))
+        return auxiliaryHead(features)
     }
 
     /// The current standard deviations σ.

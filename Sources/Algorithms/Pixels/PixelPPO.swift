@@ -70,15 +70,23 @@ public final class PixelPPO<Formulas: GAILExercises> {
         let batch = rollout.states, policy = policy, critic = critic, weight = auxiliaryWeight, target = auxiliaryTarget
         let maxNorm = configuration.maxGradientNorm, parameters = policyParameters, entropyCoefficient = configuration.entropyCoefficient
         let policyOptimizer = policyOptimizer, valueOptimizer = valueOptimizer, visuomotor = visuomotor
+        // The auxiliary head reads the features the minibatch's log-probabilities came from: one pass
+        // through the convolutions, forward and backward, serves both losses.
+        let minibatch = MinibatchFeatures()
         let model = ProximalUpdateModel(
             values: { critic.values(rollout) },
-            logProbabilities: { policy.logProbabilities(images: rollout.images.rows($0), actions: batch.actions.rows($0)) },
+            logProbabilities: { rows in
+                let features = policy.features(rollout.images.rows(rows))
+                if weight > 0 { minibatch.keep(features, of: rows) }
+                return policy.distribution(features: features).logProb(Tensor(batch.actions.rows(rows)))
+            },
             policyLoss: { surrogate, rows in
                 // listing: policy-loss-with-auxiliary-task
                 let loss = PPO<Formulas>.withEntropyBonus(surrogate, logStd: policy.logStd, coefficient: entropyCoefficient)
                 guard weight > 0 else { return loss }
+                let features = minibatch.features(of: rows)   // the CNN features the log-probabilities used
                 let positions = Tensor(target.positions(rollout, rows: rows))
-                let auxiliary = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(rollout.images.rows(rows)),
+                let auxiliary = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(features: features),
                                                                      target: positions)
                 return loss + auxiliary * weight
                 // end listing
@@ -115,5 +123,24 @@ public final class PixelPPO<Formulas: GAILExercises> {
         }
         let count = Double(max(n, 1))
         return (kl / count, Double(clipped) / count)
+    }
+}
+
+/// The encoder's features of the minibatch whose log-probabilities were computed last, kept for its
+/// auxiliary loss.
+private final class MinibatchFeatures {
+    private var rows: [Int] = []
+    private var features: Tensor?
+
+    func keep(_ features: Tensor, of rows: [Int]) {
+        self.rows = rows
+        self.features = features
+    }
+
+    func features(of rows: [Int]) -> Tensor {
+        guard let features, rows == self.rows else {
+            preconditionFailure("PixelPPO: the auxiliary loss asked for features of rows whose log-probabilities were not computed last")
+        }
+        return features
     }
 }

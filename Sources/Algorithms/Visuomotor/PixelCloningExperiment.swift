@@ -111,12 +111,12 @@ public struct PixelCloningExperiment: Sendable {
             }
             let rows = epoch[next]
             next += 1
-            let images = x.rows(rows)
-            let predicted = policy.encoder(Tensor(images))
+            let features = policy.features(x.rows(rows))   // one pass through the CNN for both losses
+            let predicted = policy.encoder.head(features)
             var batchLoss = try cloning.behaviorCloningLoss(predictedActions: predicted, expertActions: Tensor(y.rows(rows)))
             loss = Double(batchLoss.scalar)
             if auxiliary {
-                let positions = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(images),
+                let positions = try visuomotor.auxiliaryPositionLoss(predicted: policy.predictedPositions(features: features),
                                                                      target: Tensor(p.rows(rows)))
                 batchLoss = batchLoss + positions * auxiliaryWeight
             }
