@@ -41,9 +41,8 @@ public enum Lesson09Thresholds {
         + "steps did not change it (notes/lesson9-foundations.md, sessions 15–17)"
     /// What the study runs of the other-embodiment claim measured.
     public static let embodimentStudy = "over 12 seeds per kernel (the lesson's configuration) the recipe on the paddle's "
-        + "state-only demonstrations reached 0.5 on 7 of 12 seeds under Haswell (the lesson's --seed-count 12) and 7 under "
-        + "SkylakeX (pixel-study --demonstrator paddle), both on session 18's code, and 6 under Sandybridge (session 13's "
-        + "code, before the auxiliary head shared the policy's features); the same agent without any demonstration (λ = 0, no demonstration "
+        + "state-only demonstrations reached 0.5 on 7 of 12 seeds under Haswell (the lesson's --seed-count 12), 7 under "
+        + "SkylakeX and 8 under Sandybridge (pixel-study --demonstrator paddle; session 18's code); the same agent without any demonstration (λ = 0, no demonstration "
         + "starts) reached it on none of 12 under Haswell, never once succeeding at the end"
     /// What the study runs of the auxiliary-task claim measured.
     public static let auxiliaryStudy = "over 24 seeds per kernel (the lesson's configuration), with the auxiliary task "
