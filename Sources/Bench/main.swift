@@ -127,7 +127,8 @@ struct Bench: ParsableCommand {
         let peak = CPUPeak.current
         print("CPU: \(peak?.model ?? "unknown (no /proc/cpuinfo)"), \(ProcessInfo.processInfo.activeProcessorCount) core(s) online")
         if let peak { print(peak.summary) }
-        print("Memory: \(MatrixMemory.summary); Adam's update: \(Adam.vectorLanes) floats at a time")
+        print("Memory: \(MatrixMemory.summary); Adam's update: \(Adam.vectorLanes) floats at a time; subnormals "
+              + (Subnormals.areFlushedToZero ? "flushed to zero" : "kept"))
         print("Threads: \(threadCount) (the kit's BLAS" + (usePyTorch ? ", and PyTorch's torch.set_num_threads)" : ")")
               + ". \(roundCount) round(s)" + (usePyTorch ? ", kit and PyTorch alternating" : "")
               + ", medians shown; times vary with the machine's load, so measure on a quiet machine.\n")
@@ -152,8 +153,13 @@ struct Bench: ParsableCommand {
 
         let pytorch = PyTorchMeasurement.median(of: pytorchRounds)
         if let pytorch {
+            let flush = switch pytorch.flushDenormal {
+            case true?: "subnormals flushed to zero as in the kit, "
+            case false?: "subnormals kept (the kit flushes them), "
+            case nil: ""
+            }
             print("PyTorch \(pytorch.torch) (Python \(pytorch.python ?? "?")), torch.set_num_threads(\(pytorch.threads)), "
-                  + "float32, nn.Linear + ReLU, MSE loss, Adam: measured in this run (\(pytorchRounds.count) round(s))")
+                  + "float32, nn.Linear + ReLU, MSE loss, Adam, \(flush)measured in this run (\(pytorchRounds.count) round(s))")
         }
         if let pytorchNote { print(pytorchNote) }
         print("")

@@ -42,16 +42,21 @@ public struct PyTorchMeasurement: Codable, Equatable, Sendable {
     public var threads: Int
     /// The Python version.
     public var python: String?
+    /// Whether the script ran with subnormals flushed to zero (`torch.set_flush_denormal(True)`), as the kit
+    /// does; `nil` from a script that did not say.
+    public var flushDenormal: Bool?
     /// The training steps, in the order asked for.
     public var steps: [Step]
     /// The matrix products, in the order asked for.
     public var gemm: [GEMM]
 
     /// A measurement (for tests and for merging rounds).
-    public init(torch: String, threads: Int, python: String? = nil, steps: [Step], gemm: [GEMM]) {
+    public init(torch: String, threads: Int, python: String? = nil, flushDenormal: Bool? = nil, steps: [Step],
+                gemm: [GEMM]) {
         self.torch = torch
         self.threads = threads
         self.python = python
+        self.flushDenormal = flushDenormal
         self.steps = steps
         self.gemm = gemm
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// What became of one check in a run with a deadline.
 public struct ScheduledResult: Sendable {
@@ -65,6 +66,7 @@ public struct CheckScheduler: Sendable {
         for _ in 0..<min(jobs, max(1, limits.count)) {
             done.enter()
             let worker = Thread {
+                Subnormals.flushToZero()
                 while let index = state.next() {
                     let remaining = deadline.timeIntervalSinceNow
                     let result: ScheduledResult

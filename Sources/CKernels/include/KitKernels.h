@@ -31,6 +31,14 @@ void kit_tanh(const float *x, float *y, long count);
 /// Limits kit_tanh's width to at most `lanes` (16, 8 or 4; for tests) and returns the width now in use.
 int kit_tanh_limit_lanes(int lanes);
 
+/// Flushes subnormal floats and doubles to zero on the calling thread (x86-64: MXCSR's FTZ and DAZ;
+/// arm64: FPCR.FZ), so that every CPU computes the same numbers at full speed (SubnormalFlush.c). The kit
+/// calls it when it loads and at the start of each of its worker threads.
+void kit_flush_subnormals(void);
+
+/// 1 when subnormals are flushed to zero on the calling thread, else 0.
+int kit_subnormals_flushed(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,7 +5,8 @@ import Foundation
 /// of an experiment, the runs of a sweep, the lessons of a robustness run).
 ///
 /// Each job must own everything it mutates (its networks, its random source), so that the results
-/// do not depend on how the jobs are scheduled. After the first error no new job starts; once the
+/// do not depend on how the jobs are scheduled. Every job runs with subnormals flushed to zero
+/// (``Subnormals``), on one thread or several. After the first error no new job starts; once the
 /// running ones have ended, the error of the lowest index is rethrown.
 ///
 /// ```swift
@@ -17,12 +18,14 @@ public func parallelMap<Result: Sendable>(_ count: Int, threads: Int = ProcessIn
     let jobs = ParallelJobs<Result>(count: count)
     let workers = max(1, min(threads, count))
     if workers == 1 {
+        Subnormals.flushToZero()   // as on the workers below, so that one thread or several give the same numbers
         jobs.work(body)
     } else {
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
             Thread {
+                Subnormals.flushToZero()
                 jobs.work(body)
                 group.leave()
             }.start()
