@@ -105,8 +105,9 @@ def main():
         return EXIT_NO_TORCH
 
     torch.set_num_threads(args.threads)
-    # The kit flushes subnormal floats to zero on every thread (Sources/CKernels/SubnormalFlush.c); PyTorch does
-    # the same here, so that neither pays Intel's microcode assists for them and both compute alike.
+    # The kit flushes subnormal results to zero (MXCSR's FTZ, Sources/CKernels/SubnormalFlush.c); PyTorch does the
+    # same here (its switch also sets DAZ, which changes nothing when no subnormal is ever made), so that neither
+    # pays Intel's microcode assists for them.
     flushed = torch.set_flush_denormal(True)
     steps = []
     for sizes, batch in args.network:

@@ -1,40 +1,34 @@
-// Subnormal floats flushed to zero, on every CPU and every thread the kit computes on.
+// Subnormal results flushed to zero, on every x86-64 CPU and every thread the kit computes on.
 //
 // A float below 2^-126 in magnitude (a subnormal) costs Intel cores a microcode assist of about a
-// hundred cycles per operation when the control register leaves it alone: measured on a Xeon of
-// family 6 model 207, Adam's element-wise step ran 30 times slower on subnormal moments than on
-// normal ones, and they are common in training (the first moment of a weight whose gradient is zero
-// decays by β1 each step and passes through the subnormal range). AMD cores handle them at little
-// cost. Flushing them to zero (FTZ: results; DAZ: inputs) makes every CPU compute the same numbers
-// at full speed; the kit sets it once when it loads (for the main thread) and at the start of every
-// worker thread it starts (Foundation's threads copy it too, but nothing promises that).
+// hundred cycles per operation: measured on a Xeon of family 6 model 207, Adam's element-wise step ran
+// 30 times slower on subnormal moments than on normal ones, and training produces them (the first
+// moment of a weight whose gradient is zero decays by beta1 each step and passes through the subnormal
+// range). AMD cores handle them at little cost. With MXCSR's FTZ bit set, an operation whose result
+// would be subnormal returns zero instead, so no subnormal is ever made and every x86-64 CPU computes
+// the same numbers at full speed. Subnormal *inputs* (DAZ) are left alone: a value the user hands in,
+// such as the 4e-320 of lesson 3's hidden check of D*(x) = a/(a+b), keeps its meaning.
+//
+// The kit sets the bit once when it loads (for the main thread) and at the start of every worker thread
+// it starts (Linux copies MXCSR into a new thread too, but nothing promises that). On other
+// architectures nothing changes: arm64's FZ bit would flush inputs as well, and its cores handle
+// subnormals in hardware.
 #include "KitKernels.h"
 
 #if defined(__x86_64__)
 #include <xmmintrin.h>
-#define KIT_FTZ_DAZ 0x8040u  // MXCSR bit 15 (flush to zero) and bit 6 (denormals are zero)
-#elif defined(__aarch64__)
-#include <stdint.h>
-#define KIT_FZ (1ull << 24)  // FPCR.FZ: flush subnormal inputs and results to zero
+#define KIT_FTZ 0x8000u  // MXCSR bit 15: flush to zero
 #endif
 
 void kit_flush_subnormals(void) {
 #if defined(__x86_64__)
-    _mm_setcsr(_mm_getcsr() | KIT_FTZ_DAZ);
-#elif defined(__aarch64__)
-    uint64_t fpcr;
-    __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
-    __asm__ volatile("msr fpcr, %0" : : "r"(fpcr | KIT_FZ));
+    _mm_setcsr(_mm_getcsr() | KIT_FTZ);
 #endif
 }
 
 int kit_subnormals_flushed(void) {
 #if defined(__x86_64__)
-    return (_mm_getcsr() & KIT_FTZ_DAZ) == KIT_FTZ_DAZ;
-#elif defined(__aarch64__)
-    uint64_t fpcr;
-    __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
-    return (fpcr & KIT_FZ) != 0;
+    return (_mm_getcsr() & KIT_FTZ) == KIT_FTZ;
 #else
     return 0;
 #endif

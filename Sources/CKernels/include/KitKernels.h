@@ -31,12 +31,13 @@ void kit_tanh(const float *x, float *y, long count);
 /// Limits kit_tanh's width to at most `lanes` (16, 8 or 4; for tests) and returns the width now in use.
 int kit_tanh_limit_lanes(int lanes);
 
-/// Flushes subnormal floats and doubles to zero on the calling thread (x86-64: MXCSR's FTZ and DAZ;
-/// arm64: FPCR.FZ), so that every CPU computes the same numbers at full speed (SubnormalFlush.c). The kit
-/// calls it when it loads and at the start of each of its worker threads.
+/// On x86-64, makes every float or double operation on the calling thread whose result would be subnormal
+/// return zero (MXCSR's FTZ; subnormal inputs keep their value), so that every CPU computes the same
+/// numbers at full speed (SubnormalFlush.c); elsewhere it does nothing. The kit calls it when it loads and
+/// at the start of each of its worker threads.
 void kit_flush_subnormals(void);
 
-/// 1 when subnormals are flushed to zero on the calling thread, else 0.
+/// 1 when subnormal results are flushed to zero on the calling thread, else 0.
 int kit_subnormals_flushed(void);
 
 #ifdef __cplusplus
