@@ -5,8 +5,8 @@ import Foundation
 /// of an experiment, the runs of a sweep, the lessons of a robustness run).
 ///
 /// Each job must own everything it mutates (its networks, its random source), so that the results
-/// do not depend on how the jobs are scheduled. Every job runs with subnormals flushed to zero
-/// (``Subnormals``), on one thread or several. After the first error no new job starts; once the
+/// do not depend on how the jobs are scheduled. Every job runs with subnormal results flushed to
+/// zero on x86-64 (``Subnormals``), on one thread or several. After the first error no new job starts; once the
 /// running ones have ended, the error of the lowest index is rethrown.
 ///
 /// ```swift
@@ -18,7 +18,7 @@ public func parallelMap<Result: Sendable>(_ count: Int, threads: Int = ProcessIn
     let jobs = ParallelJobs<Result>(count: count)
     let workers = max(1, min(threads, count))
     if workers == 1 {
-        Subnormals.flushToZero()   // as on the workers below, so that one thread or several give the same numbers
+        Subnormals.flushToZero()   // as on the workers below: one thread or several give the same numbers
         jobs.work(body)
     } else {
         let group = DispatchGroup()
