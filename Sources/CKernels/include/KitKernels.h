@@ -1,6 +1,8 @@
 // Element-wise loops of the kit in C, where a wider vector unit can be chosen at run time.
 // Each does the same float operations in the same order on every CPU: only how many entries
 // are done at once changes, so results are bit-identical across vector widths. See AdamUpdate.c.
+// Also the floating-point mode every thread of the kit computes in (subnormal results flushed to
+// zero on x86-64; SubnormalFlush.c).
 #ifndef KIT_KERNELS_H
 #define KIT_KERNELS_H
 
