@@ -114,7 +114,7 @@ var targets: [Target] = [
     .executableTarget(name: "slides", dependencies: ["SlidesKit", argumentParser], path: "Sources/Slides", swiftSettings: drivingCode),
 
     // Tests.
-    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks"], swiftSettings: drivingCode),
+    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks", "CBLAS"], swiftSettings: drivingCode),
     .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"], swiftSettings: drivingCode),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"], swiftSettings: drivingCode),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"], swiftSettings: drivingCode),

@@ -7,7 +7,7 @@ import Numerics
 /// Measures the speed of the numerical core against PyTorch in the same run: training steps of
 /// small MLPs, raw GEMM per OpenBLAS kernel, and the framework's overhead over the GEMM calls it makes.
 ///
-///     swift run -c release bench [--kernels default,fastest] [--threads 1] [--quick] [--no-compare-pytorch]
+///     swift run -c release bench [--kernels default,default-openblas,fastest] [--threads 1] [--quick] [--no-compare-pytorch]
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,9 +32,9 @@ struct Bench: ParsableCommand {
     var comparePytorch: Bool?
 
     @Option(help: ArgumentHelp(
-        "OpenBLAS kernels, comma-separated: default (the kit's reproducible choice), fastest, or names such as Haswell,SkylakeX,Sandybridge.",
+        "OpenBLAS kernels, comma-separated: default (the kit's reproducible choice), default-openblas (the same with every product by OpenBLAS, not the kit's AVX-512 GEMM), fastest, or names such as Haswell,SkylakeX,Sandybridge.",
         valueName: "list"))
-    var kernels = "default,fastest"
+    var kernels = "default,default-openblas,fastest"
 
     @Option(help: "Rounds of kit and PyTorch measurements; medians are shown (default 3, 1 with --quick).")
     var rounds: Int?
@@ -171,8 +171,8 @@ struct Bench: ParsableCommand {
                 continue
             }
             guard let kit = KitMeasurement.median(of: kitRounds[i]) else { continue }
-            if let same = shown.first(where: { $0.kit.kernel == kit.kernel }) {
-                print("Kernel \(spec): the same OpenBLAS kernel as \(same.spec), \(kit.kernel): one table\n")
+            if let same = shown.first(where: { $0.kit.label == kit.label }) {
+                print("Kernel \(spec): the same kernel and products as \(same.spec), \(kit.label): one table\n")
                 continue
             }
             shown.append((spec, kit))

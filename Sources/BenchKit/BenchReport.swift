@@ -36,7 +36,8 @@ public enum BenchReport {
 
     /// One kernel's step table, heading included.
     public static func stepTable(kit: KitMeasurement, spec: KernelSpec, pytorch: PyTorchMeasurement?) -> [String] {
-        var lines = ["Kernel \(kit.kernel) (\(spec): \(kit.choice)), \(kit.threads) BLAS thread(s)"]
+        var lines = ["Kernel \(kit.label) (\(spec): \(kit.choice)), \(kit.threads) BLAS thread(s)"
+                     + (kit.gemmEngine.map { "; products: \($0)" } ?? "")]
         if let warning = spec.mismatch(ran: kit.kernel) { lines.append("warning: \(warning)") }
         var cells = [["network", "batch", "kit µs/step", "PyTorch µs/step", "speed-up", "GEMM µs", "overhead",
                       "above GEMM"]]
@@ -56,7 +57,7 @@ public enum BenchReport {
     public static func gemmTable(kits: [(spec: KernelSpec, kit: KitMeasurement)], pytorch: PyTorchMeasurement?,
                                  peak: CPUPeak?) -> [String] {
         guard let sizes = kits.first?.kit.gemm.map(\.n), !sizes.isEmpty else { return [] }
-        var heading = ["n"] + kits.map { "\($0.kit.kernel)" }
+        var heading = ["n"] + kits.map { "\($0.kit.label)" }
         if pytorch != nil { heading.append("PyTorch") }
         heading += ["best kernel / peak", "slowest / best"]
         var cells = [heading]

@@ -4,12 +4,15 @@ public enum KernelSpec: Equatable, Sendable, CustomStringConvertible {
     /// The kit's choice with the environment as it is: the reproducible default (Haswell on every
     /// AVX2 + FMA CPU) unless `KIT_BLAS_KERNEL` or `OPENBLAS_CORETYPE` say otherwise.
     case kitDefault
+    /// The kit's choice with every product computed by OpenBLAS (`KIT_GEMM=openblas`): where the kit's own
+    /// GEMM replaces the Haswell kernel (AVX-512 CPUs), this measures what it replaces.
+    case kitDefaultThroughOpenBLAS
     /// `KIT_BLAS_KERNEL=fastest`: SkylakeX where AVX-512 is there, else Haswell.
     case fastest
     /// `OPENBLAS_CORETYPE=name`, e.g. "SkylakeX".
     case named(String)
 
-    /// Reads a comma-separated list such as "default,fastest" or "Haswell,SkylakeX,Sandybridge".
+    /// Reads a comma-separated list such as "default,default-openblas,fastest" or "Haswell,SkylakeX,Sandybridge".
     /// Throws a `BenchError` for an empty list, an empty entry or a name with characters other
     /// than letters and digits.
     public static func parseList(_ text: String) throws -> [KernelSpec] {
@@ -24,6 +27,7 @@ public enum KernelSpec: Equatable, Sendable, CustomStringConvertible {
             switch entry.lowercased() {
             case "": throw BenchError("--kernels \(text): an empty name between commas")
             case "default", "reproducible": spec = .kitDefault
+            case "default-openblas": spec = .kitDefaultThroughOpenBLAS
             case "fastest": spec = .fastest
             default:
                 guard entry.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
@@ -40,7 +44,8 @@ public enum KernelSpec: Equatable, Sendable, CustomStringConvertible {
     public var environment: [String: String?] {
         switch self {
         case .kitDefault: [:]
-        case .fastest: ["KIT_BLAS_KERNEL": "fastest", "OPENBLAS_CORETYPE": nil]
+        case .kitDefaultThroughOpenBLAS: ["KIT_GEMM": "openblas"]
+        case .fastest: ["KIT_BLAS_KERNEL": "fastest", "OPENBLAS_CORETYPE": nil, "KIT_GEMM": nil]
         case .named(let name): ["OPENBLAS_CORETYPE": name]
         }
     }
@@ -49,6 +54,7 @@ public enum KernelSpec: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .kitDefault: "default"
+        case .kitDefaultThroughOpenBLAS: "default-openblas"
         case .fastest: "fastest"
         case .named(let name): name
         }

@@ -15,6 +15,7 @@
 // by the same rule.
 #define _GNU_SOURCE
 #include "KitBLAS.h"
+#include "HaswellOrderGEMM.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -31,12 +32,15 @@ typedef void (*sgemv_fn)(int, int, int, int, float, const float *, int, const fl
 typedef void (*set_threads_fn)(int);
 typedef int (*get_threads_fn)(void);
 typedef char *(*corename_fn)(void);
+typedef char *(*config_fn)(void);
 
 static sgemm_fn sgemm;
 static sgemv_fn sgemv;
 static set_threads_fn set_threads;
 static get_threads_fn get_threads;
 static corename_fn corename;
+static config_fn config;
+static int blas_threads = 1;
 static char choice[160] = "not loaded";
 static char load_error[512] = "";
 static int loaded = 0;
@@ -124,6 +128,7 @@ static void load(void) {
     set_threads = (set_threads_fn)dlsym(handle, "openblas_set_num_threads");
     get_threads = (get_threads_fn)dlsym(handle, "openblas_get_num_threads");
     corename = (corename_fn)dlsym(handle, "openblas_get_corename");
+    config = (config_fn)dlsym(handle, "openblas_get_config");
     if (sgemm == NULL || sgemv == NULL || set_threads == NULL || get_threads == NULL || corename == NULL) {
         snprintf(load_error, sizeof load_error,
                  "the library loaded as OpenBLAS lacks cblas_sgemm, cblas_sgemv or the openblas_* functions");
@@ -133,6 +138,7 @@ static void load(void) {
     // machine two BLAS threads fighting the training loop are several times slower than one.
     const char *threads = getenv("OPENBLAS_NUM_THREADS");
     if (threads == NULL || threads[0] == '\0') set_threads(1);
+    blas_threads = get_threads();
     loaded = 1;
 }
 
@@ -157,11 +163,105 @@ static void require_library(void) {
     }
 }
 
-void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
-               const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+void kit_sgemm_openblas(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
+                        const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
     require_library();
     sgemm(ROW_MAJOR, transpose_a ? TRANS : NO_TRANS, transpose_b ? TRANS : NO_TRANS, m, n, k, alpha, a, lda,
           b, ldb, beta, c, ldc);
+}
+
+// ---- The kit's own GEMM in the Haswell kernel's order (HaswellOrderGEMM.c) ----
+//
+// Used in place of OpenBLAS when OpenBLAS runs its Haswell kernel on one thread, the library is Debian's
+// 0.3.21 (whose kernel it reproduces), the CPU has AVX-512, KIT_GEMM is not "openblas", and a comparison
+// of a few products with OpenBLAS's, made on first use, agrees to the bit. Products with fewer than 4
+// columns (a critic's value, a small action) stay with OpenBLAS, which is faster there.
+
+static int own_gemm = 0;
+static char gemm_engine[200] = "OpenBLAS";
+static pthread_once_t gemm_once = PTHREAD_ONCE_INIT;
+
+/// A few products, by both, compared bit for bit: shapes that cross a k block, a column block and every
+/// kind of row group, with each transposition and beta.
+static int own_gemm_agrees(void) {
+    static const int shapes[][6] = {   // m, n, k, transpose a, transpose b, beta code
+        {37, 53, 700, 0, 0, 0}, {29, 70, 45, 1, 0, 1}, {50, 40, 333, 0, 1, 2}, {13, 700, 20, 1, 1, 0},
+        {100, 64, 64, 0, 0, 1}, {7, 16, 16, 0, 1, 0},
+    };
+    const float betas[] = {0, 1, 0.5f};
+    unsigned state = 12345u;
+    for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+        const int m = shapes[s][0], n = shapes[s][1], k = shapes[s][2], ta = shapes[s][3], tb = shapes[s][4];
+        const size_t na = (size_t)m * k, nb = (size_t)k * n, nc = (size_t)m * n;
+        float *a = malloc(na * sizeof(float)), *b = malloc(nb * sizeof(float));
+        float *c1 = malloc(nc * sizeof(float)), *c2 = malloc(nc * sizeof(float));
+        int same = a && b && c1 && c2;
+        if (same) {
+            for (size_t i = 0; i < na; i++) { state = state * 1664525u + 1013904223u; a[i] = (float)(state >> 8) / 8388608.0f - 1; }
+            for (size_t i = 0; i < nb; i++) { state = state * 1664525u + 1013904223u; b[i] = (float)(state >> 8) / 8388608.0f - 1; }
+            for (size_t i = 0; i < nc; i++) { state = state * 1664525u + 1013904223u; c1[i] = c2[i] = (float)(state >> 8) / 8388608.0f - 1; }
+            const int lda = ta ? m : k, ldb = tb ? k : n;
+            sgemm(ROW_MAJOR, ta ? TRANS : NO_TRANS, tb ? TRANS : NO_TRANS, m, n, k, 1, a, lda, b, ldb,
+                  betas[shapes[s][5]], c1, n);
+            same = kit_haswell_order_sgemm(ta, tb, m, n, k, a, lda, b, ldb, betas[shapes[s][5]], c2, n)
+                && memcmp(c1, c2, nc * sizeof(float)) == 0;
+        }
+        free(a); free(b); free(c1); free(c2);
+        if (!same) return 0;
+    }
+    return 1;
+}
+
+static void choose_gemm(void) {
+    const char *mode = getenv("KIT_GEMM");
+    if (mode != NULL && strcmp(mode, "openblas") == 0) {
+        snprintf(gemm_engine, sizeof gemm_engine, "OpenBLAS (KIT_GEMM=openblas)");
+        return;
+    }
+    if (strcmp(corename(), "Haswell") != 0) return;
+    const char *version = config ? config() : "";
+    if (strncmp(version, "OpenBLAS 0.3.21 ", 16) != 0 || !kit_haswell_order_supported()) return;
+    if (!own_gemm_agrees()) {
+        snprintf(gemm_engine, sizeof gemm_engine,
+                 "OpenBLAS (the kit's own GEMM disagreed with its Haswell kernel on this machine)");
+        return;
+    }
+    own_gemm = 1;
+    snprintf(gemm_engine, sizeof gemm_engine, "the kit's AVX-512 GEMM, rounding as OpenBLAS's Haswell kernel");
+}
+
+void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
+               const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+    require_library();
+    pthread_once(&gemm_once, choose_gemm);
+    if (own_gemm && blas_threads == 1 && alpha == 1 && n >= 4
+        && kit_haswell_order_sgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, c, ldc)) return;
+    sgemm(ROW_MAJOR, transpose_a ? TRANS : NO_TRANS, transpose_b ? TRANS : NO_TRANS, m, n, k, alpha, a, lda,
+          b, ldb, beta, c, ldc);
+}
+
+void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                    const float *b, int ldb, const float *bias, float *c, int ldc) {
+    require_library();
+    pthread_once(&gemm_once, choose_gemm);
+    if (own_gemm && blas_threads == 1 && n >= 4
+        && kit_haswell_order_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc)) return;
+    for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
+    if (k > 0 && m > 0 && n > 0)
+        sgemm(ROW_MAJOR, transpose_a ? TRANS : NO_TRANS, transpose_b ? TRANS : NO_TRANS, m, n, k, 1, a, lda,
+              b, ldb, 1, c, ldc);
+}
+
+int kit_gemm_is_own(void) {
+    require_library();
+    pthread_once(&gemm_once, choose_gemm);
+    return own_gemm && blas_threads == 1;
+}
+
+const char *kit_gemm_engine(void) {
+    require_library();
+    pthread_once(&gemm_once, choose_gemm);
+    return own_gemm && blas_threads != 1 ? "OpenBLAS (more than one BLAS thread)" : gemm_engine;
 }
 
 void kit_sgemv(int transpose, int m, int n, float alpha, const float *a, int lda,
@@ -173,6 +273,7 @@ void kit_sgemv(int transpose, int m, int n, float alpha, const float *a, int lda
 void kit_blas_set_threads(int count) {
     require_library();
     set_threads(count < 1 ? 1 : count);
+    blas_threads = get_threads();
 }
 
 int kit_blas_threads(void) {

@@ -115,6 +115,8 @@ struct BenchTests {
     @Test("kernel lists: default, fastest and OpenBLAS names; bad lists are refused")
     func kernelLists() throws {
         #expect(try KernelSpec.parseList("default,fastest") == [.kitDefault, .fastest])
+        #expect(try KernelSpec.parseList("default,default-openblas,fastest") == [.kitDefault, .kitDefaultThroughOpenBLAS, .fastest])
+        #expect(KernelSpec.kitDefaultThroughOpenBLAS.environment == ["KIT_GEMM": "openblas"])
         #expect(try KernelSpec.parseList("Haswell, SkylakeX,Haswell") == [.named("Haswell"), .named("SkylakeX")])
         #expect(KernelSpec.named("SkylakeX").environment == ["OPENBLAS_CORETYPE": "SkylakeX"])
         #expect(KernelSpec.fastest.environment["OPENBLAS_CORETYPE"] == .some(nil))

@@ -12,6 +12,22 @@ extern "C" {
 void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
                const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
 
+/// c <- op(a) * op(b) + each row of c set to bias (n floats): a dense layer's x * W + b, in the rounding
+/// of sgemm onto c prefilled with bias (beta = 1), without the prefill where the kit's GEMM runs.
+void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                    const float *b, int ldb, const float *bias, float *c, int ldc);
+
+/// The same product always through OpenBLAS (tests and `bench` compare the two).
+void kit_sgemm_openblas(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
+                        const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
+
+/// Who computes kit_sgemm's products, one line: OpenBLAS, or the kit's AVX-512 GEMM that rounds
+/// as OpenBLAS's Haswell kernel (see KitBLAS.c for when).
+const char *kit_gemm_engine(void);
+
+/// 1 when kit_sgemm's products are the kit's own GEMM's, else 0.
+int kit_gemm_is_own(void);
+
 /// y <- alpha * op(a) * x + beta * y, row-major (cblas_sgemv).
 void kit_sgemv(int transpose, int m, int n, float alpha, const float *a, int lda,
                const float *x, int incx, float beta, float *y, int incy);

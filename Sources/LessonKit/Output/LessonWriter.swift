@@ -39,6 +39,7 @@ struct LessonWriter {
             ("seconds", .number((total * 1000).rounded() / 1000)),
             ("blasKernel", .string(BLASKernel.name)),
             ("blasKernelChoice", .string(BLASKernel.choice)),
+            ("gemmEngine", .string(BLASKernel.gemmEngine)),
             ("cells", .array(records.map { record in
                 .object([("number", .integer(record.number)), ("title", .string(record.cell.title)),
                          ("seconds", .number((record.seconds * 1000).rounded() / 1000))])

@@ -16,6 +16,14 @@ public enum BLASKernel {
     /// How the kernel was chosen, e.g. "the kit's reproducible default for every CPU with AVX2 and FMA".
     public static var choice: String { String(cString: kit_blas_kernel_choice()) }
 
-    /// One line for headers and reports: "OpenBLAS kernel Haswell (…how it was chosen…)".
-    public static var summary: String { "OpenBLAS kernel \(name) (\(choice))" }
+    /// Who computes the matrix products: "OpenBLAS", or the kit's AVX-512 GEMM that rounds every entry
+    /// as OpenBLAS's Haswell kernel does (`Sources/CBLAS/HaswellOrderGEMM.c`), used in that kernel's
+    /// place on CPUs with AVX-512 unless `KIT_GEMM=openblas`. Either gives the same numbers.
+    public static var gemmEngine: String { String(cString: kit_gemm_engine()) }
+
+    /// Whether the kit's own GEMM computes the products (see ``gemmEngine``).
+    public static var usesKitGEMM: Bool { kit_gemm_is_own() != 0 }
+
+    /// One line for headers and reports: "OpenBLAS kernel Haswell (…how it was chosen…); products: …".
+    public static var summary: String { "OpenBLAS kernel \(name) (\(choice)); products: \(gemmEngine)" }
 }

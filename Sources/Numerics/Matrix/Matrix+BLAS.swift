@@ -18,6 +18,32 @@ extension Matrix {
         return result
     }
 
+    /// `x · w + bias`, with `bias` (1×n) added to every row: a dense layer's affine map.
+    ///
+    /// Rounded as BLAS rounds `x · w` added onto a result whose rows were set to `bias` first (beta = 1),
+    /// which is how the kit computed it before this call existed; where the kit's own GEMM runs
+    /// (`BLASKernel.usesKitGEMM`), the rows are not written twice.
+    public static func affine(_ x: Matrix, _ w: Matrix, bias: Matrix) -> Matrix {
+        precondition(x.cols == w.rows,
+                      "matmul: inner sizes differ: \(x.shapeDescription) · \(w.shapeDescription)")
+        precondition(bias.rows == 1 && bias.cols == w.cols,
+                      "affine: bias is \(bias.shapeDescription), expected 1×\(w.cols)")
+        let m = x.rows, n = w.cols, k = x.cols
+        var result = Matrix(rows: m, cols: n) { _ in }
+        if m == 0 || n == 0 { return result }
+        x.storage.withUnsafeBufferPointer { px in
+            w.storage.withUnsafeBufferPointer { pw in
+                bias.storage.withUnsafeBufferPointer { pb in
+                    result.withUnsafeMutableBufferPointer { pc in
+                        kit_sgemm_bias(0, 0, Int32(m), Int32(n), Int32(k), px.baseAddress, Int32(Swift.max(k, 1)),
+                                       pw.baseAddress, Int32(Swift.max(n, 1)), pb.baseAddress, pc.baseAddress, Int32(n))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
     /// `c ← alpha · op(a) · op(b) + beta · c` through BLAS `sgemm`.
     ///
     /// With `beta: 1` the product is added to `c` in place: this is how gradients are accumulated

@@ -23,14 +23,8 @@ public func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor, geometry: Convolut
     let batch = x.rows
     let positions = batch * geometry.outputHeight * geometry.outputWidth
     let patches = Matrix.im2col(x.value, geometry: geometry)
-    // The bias is written into every output pixel first; BLAS adds P·W on top (beta = 1).
-    var out = bias.value.withUnsafeBufferPointer { b in
-        Matrix(rows: positions, cols: filters) { dst in
-            guard let source = b.baseAddress, let target = dst.baseAddress else { return }
-            for r in 0..<positions { (target + r * filters).initialize(from: source, count: filters) }
-        }
-    }
-    Matrix.gemm(patches, weight.value, into: &out, beta: 1)
+    // P·W onto the bias, in every output pixel.
+    let out = Matrix.affine(patches, weight.value, bias: bias.value)
     return Tensor(value: out.reshaped(batch, geometry.output.count), operation: "conv2d",
                   parents: [x, weight, bias]) { [weightValue = weight.value] g, needed in
         let perPixel = g.reshaped(positions, filters)

@@ -17,8 +17,8 @@ extension Tensor {
 
 /// The affine map `x · weight + bias` of a dense layer, as one operation.
 ///
-/// `x` is batch×in, `weight` is in×out, `bias` is 1×out. Doing the three in one node writes the
-/// bias into the output and lets BLAS add `x · weight` on top (`beta = 1`), and its backward pass
+/// `x` is batch×in, `weight` is in×out, `bias` is 1×out. Doing the three in one node computes the
+/// output in one product onto the bias rows (``Matrix/affine(_:_:bias:)``), and its backward pass
 /// is three BLAS-friendly pieces: ∂x = G·Wᵀ, ∂W = xᵀ·G, ∂b = column sums of G.
 public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
     precondition(x.cols == weight.rows,
@@ -26,14 +26,7 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
                   + "(input columns must equal weight rows)")
     precondition(bias.rows == 1 && bias.cols == weight.cols,
                   "linear: bias is \(bias.value.shapeDescription), expected 1×\(weight.cols)")
-    let batch = x.rows, width = weight.cols
-    var out = bias.value.withUnsafeBufferPointer { b in
-        Matrix(rows: batch, cols: width) { dst in
-            guard let source = b.baseAddress, let target = dst.baseAddress else { return }
-            for r in 0..<batch { (target + r * width).initialize(from: source, count: width) }
-        }
-    }
-    Matrix.gemm(x.value, weight.value, into: &out, beta: 1)
+    let out = Matrix.affine(x.value, weight.value, bias: bias.value)
     return Tensor(value: out, operation: "linear", parents: [x, weight, bias]) {
         [weightValue = weight.value, xValue = x.value] g, needed in
         [needed[0] ? g.matmul(weightValue, transposeOther: true) : nil,
