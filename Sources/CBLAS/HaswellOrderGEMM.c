@@ -57,19 +57,22 @@ typedef struct {
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 /// RB rows from i0 and NV vectors of 16 columns from j0, over the k block [ls, ls + K), added to c.
-/// `lanes` masks the columns that exist, `split` those whose entries are split (mode MIXED: some are).
-TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode, long i0, long j0, int ls, int K,
-                               __mmask16 lanes0, __mmask16 lanes1, __mmask16 split0, __mmask16 split1) {
+/// `lanes` masks the columns that exist, `split` those whose entries are split; vector v's `mode` says
+/// whether none (SEQUENTIAL), all (SPLIT) or some (MIXED) of its columns are.
+TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode0, int mode1, long i0, long j0, int ls,
+                               int K, __mmask16 lanes0, __mmask16 lanes1, __mmask16 split0, __mmask16 split1) {
     __m512 even[6][2], odd[6][2];
     for (int r = 0; r < RB; r++)
         for (int v = 0; v < NV; v++) { even[r][v] = _mm512_setzero_ps(); odd[r][v] = _mm512_setzero_ps(); }
     const __mmask16 lanes[2] = {lanes0, lanes1}, split[2] = {split0, split1};
+    const int mode[2] = {mode0, mode1};
     const float *arow[6];
     for (int r = 0; r < RB; r++)
         arow[r] = o->transpose_a ? o->a + (long)ls * o->lda + i0 + r : o->a + (i0 + r) * o->lda + ls;
     const long astep = o->transpose_a ? o->lda : 1;
     const float *bp = o->b + (long)ls * o->ldb + j0;
-    const int paired = (mode != SEQUENTIAL && K >= 8) ? (K / 8) * 8 : 0;
+    const int any_split = mode0 != SEQUENTIAL || (NV == 2 && mode1 != SEQUENTIAL);
+    const int paired = (any_split && K >= 8) ? (K / 8) * 8 : 0;
     int p = 0;
     for (; p < paired; p += 2) {
         __m512 b0[2], b1[2];
@@ -82,7 +85,9 @@ TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode, long
             const __m512 x1 = _mm512_set1_ps(arow[r][(p + 1) * astep]);
             for (int v = 0; v < NV; v++) {
                 even[r][v] = _mm512_fmadd_ps(x0, b0[v], even[r][v]);
-                if (mode == SPLIT) {
+                if (mode[v] == SEQUENTIAL) {
+                    even[r][v] = _mm512_fmadd_ps(x1, b1[v], even[r][v]);
+                } else if (mode[v] == SPLIT) {
                     odd[r][v] = _mm512_fmadd_ps(x1, b1[v], odd[r][v]);
                 } else {   // sequential lanes take the odd step too, split lanes keep it apart
                     even[r][v] = _mm512_mask3_fmadd_ps(x1, b1[v], even[r][v], (__mmask16)~split[v]);
@@ -103,8 +108,8 @@ TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode, long
         float *crow = o->c + (i0 + r) * o->ldc + j0;
         for (int v = 0; v < NV; v++) {
             __m512 sum = even[r][v];
-            if (mode == SPLIT) sum = _mm512_add_ps(even[r][v], odd[r][v]);
-            else if (mode == MIXED) sum = _mm512_mask_add_ps(even[r][v], split[v], even[r][v], odd[r][v]);
+            if (mode[v] == SPLIT) sum = _mm512_add_ps(even[r][v], odd[r][v]);
+            else if (mode[v] == MIXED) sum = _mm512_mask_add_ps(even[r][v], split[v], even[r][v], odd[r][v]);
             // OpenBLAS adds the sum to c; with beta = 0 it zeroed c first, and sum + 0 is sum (a sum that
             // starts from +0 is never -0), so the first k block stores the sum itself.
             if (o->bias) sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(lanes[v], o->bias + j0 + 16 * v));
@@ -114,13 +119,18 @@ TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode, long
     }
 }
 
-#define TILE(RB, NV, MODE) tile(o, RB, NV, MODE, i0, j0, ls, K, lanes0, lanes1, split0, split1)
+#define TILE(RB, NV, M0, M1) tile(o, RB, NV, M0, M1, i0, j0, ls, K, lanes0, lanes1, split0, split1)
+#define TILE_MODE1(RB, NV, M0) \
+    (mode1 == SEQUENTIAL ? TILE(RB, NV, M0, SEQUENTIAL) : mode1 == SPLIT ? TILE(RB, NV, M0, SPLIT) : TILE(RB, NV, M0, MIXED))
 #define TILE_MODES(RB, NV) \
-    (mode == SEQUENTIAL ? TILE(RB, NV, SEQUENTIAL) : mode == SPLIT ? TILE(RB, NV, SPLIT) : TILE(RB, NV, MIXED))
+    (NV == 1 ? (mode0 == SEQUENTIAL ? TILE(RB, 1, SEQUENTIAL, SEQUENTIAL) : mode0 == SPLIT ? TILE(RB, 1, SPLIT, SEQUENTIAL) \
+                                                                      : TILE(RB, 1, MIXED, SEQUENTIAL)) \
+             : (mode0 == SEQUENTIAL ? TILE_MODE1(RB, 2, SEQUENTIAL) : mode0 == SPLIT ? TILE_MODE1(RB, 2, SPLIT) \
+                                                                    : TILE_MODE1(RB, 2, MIXED)))
 
-/// `tile` with its shape and mode made constants, so that its accumulators live in registers.
-TARGET static void tile_of_shape(const Operands *o, int rb, int nv, int mode, long i0, long j0, int ls, int K,
-                                 __mmask16 lanes0, __mmask16 lanes1, __mmask16 split0, __mmask16 split1) {
+/// `tile` with its shape and modes made constants, so that its accumulators live in registers.
+TARGET static void tile_of_shape(const Operands *o, int rb, int nv, int mode0, int mode1, long i0, long j0, int ls,
+                                 int K, __mmask16 lanes0, __mmask16 lanes1, __mmask16 split0, __mmask16 split1) {
     if (nv == 2) {
         switch (rb) {
         case 1: TILE_MODES(1, 2); break;
@@ -142,6 +152,11 @@ TARGET static void tile_of_shape(const Operands *o, int rb, int nv, int mode, lo
     }
 }
 
+/// SEQUENTIAL, SPLIT or MIXED: how many of a vector's existing columns are split.
+static int vector_mode(__mmask16 lanes, __mmask16 split) {
+    return split == 0 ? SEQUENTIAL : split == lanes ? SPLIT : MIXED;
+}
+
 /// Rows [i0, i0 + rows) over the columns [c0, c0 + width), split where `split_block[b]` marks the
 /// 8-column block b (the last, partial block is never split).
 TARGET static void row_group(const Operands *o, long i0, int rows, long c0, int width,
@@ -156,9 +171,8 @@ TARGET static void row_group(const Operands *o, long i0, int rows, long c0, int 
             const int b = j / 8;
             const __mmask16 split0 = (__mmask16)(((split_block[b] ? 0x00FFu : 0) | (split_block[b + 1] ? 0xFF00u : 0)) & lanes0);
             const __mmask16 split1 = (__mmask16)(((split_block[b + 2] ? 0x00FFu : 0) | (split_block[b + 3] ? 0xFF00u : 0)) & lanes1);
-            const int mode = (split0 | split1) == 0 ? SEQUENTIAL
-                : (split0 == lanes0 && split1 == lanes1) ? SPLIT : MIXED;
-            tile_of_shape(o, rb, nv, mode, i0 + r, c0 + j, ls, K, lanes0, lanes1, split0, split1);
+            tile_of_shape(o, rb, nv, vector_mode(lanes0, split0), nv == 2 ? vector_mode(lanes1, split1) : SEQUENTIAL,
+                          i0 + r, c0 + j, ls, K, lanes0, lanes1, split0, split1);
         }
     }
 }
@@ -244,18 +258,86 @@ TARGET static void transpose(const float *b, long ldb, int n, int k, float *out)
 static __thread float *packed = NULL;   // a transposed b, copied to b(k, j) order; grown as needed
 static __thread size_t packed_capacity = 0;
 
+/// Grows this thread's `packed` buffer to `count` floats; 0 if memory ran out.
+static int reserve_packed(size_t count) {
+    if (count <= packed_capacity) return 1;
+    float *grown = malloc(count * sizeof(float));
+    if (grown == NULL) return 0;
+    free(packed);
+    packed = grown;
+    packed_capacity = count;
+    return 1;
+}
+
+/// Products with fewer than 4 columns. The Haswell kernel keeps one running sum per entry and k block
+/// for them (its m2 and m1 code), so here 16 rows share a vector and four such vectors run side by side:
+/// a's rows are transposed into `packed` 64 at a time (unless a comes transposed), and each k block's
+/// sums are added to c in order.
+TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                               const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
+    if (bias == NULL && beta != 1 && (beta != 0 || k == 0)) {
+        for (long i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j];
+    }
+    if (k == 0) {
+        if (bias != NULL) for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
+        return 1;
+    }
+    if (!transpose_a && !reserve_packed((size_t)64 * (size_t)k)) return 0;
+    for (long i0 = 0; i0 < m; i0 += 64) {
+        const int rows = m - i0 < 64 ? (int)(m - i0) : 64;
+        const int vectors = (rows + 15) / 16;
+        __mmask16 lanes[4];
+        for (int v = 0; v < 4; v++) {
+            const int here = rows - 16 * v;
+            lanes[v] = here >= 16 ? 0xFFFF : here > 0 ? (__mmask16)((1u << here) - 1) : 0;
+        }
+        const float *column;   // a(i0 + r, p) = column[p * stride + r]
+        long stride;
+        if (transpose_a) {
+            column = a + i0;
+            stride = lda;
+        } else {
+            transpose(a + i0 * lda, lda, rows, k, packed);
+            column = packed;
+            stride = rows;
+        }
+        int min_l;
+        for (int ls = 0; ls < k; ls += min_l) {
+            min_l = k - ls;
+            if (min_l >= 2 * GEMM_Q) min_l = GEMM_Q;
+            else if (min_l > GEMM_Q) min_l = ((min_l / 2 + UNROLL_M - 1) / UNROLL_M) * UNROLL_M;
+            __m512 sum[3][4];
+            for (int j = 0; j < 3; j++) for (int v = 0; v < 4; v++) sum[j][v] = _mm512_setzero_ps();
+            for (int p = ls; p < ls + min_l; p++) {
+                __m512 x[4];
+                for (int v = 0; v < vectors; v++) x[v] = _mm512_maskz_loadu_ps(lanes[v], column + p * stride + 16 * v);
+                for (int j = 0; j < n; j++) {
+                    const __m512 y = _mm512_set1_ps(transpose_b ? b[(long)j * ldb + p] : b[(long)p * ldb + j]);
+                    for (int v = 0; v < vectors; v++) sum[j][v] = _mm512_fmadd_ps(x[v], y, sum[j][v]);
+                }
+            }
+            const int first = ls == 0;
+            for (int j = 0; j < n; j++) {
+                float block[64];
+                for (int v = 0; v < vectors; v++) _mm512_storeu_ps(block + 16 * v, sum[j][v]);
+                for (int r = 0; r < rows; r++) {
+                    float *entry = c + (i0 + r) * ldc + j;
+                    // As in `tile`: onto the bias, onto zero (the sum itself), or onto c.
+                    *entry = first && bias != NULL ? block[r] + bias[j] : first && beta == 0 ? block[r] : block[r] + *entry;
+                }
+            }
+        }
+    }
+    return 1;
+}
+
 TARGET static int product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
                           const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
+    if (n < 4) return thin_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, c, ldc);
     Operands o = {transpose_a, a, lda, b, ldb, c, ldc, 0, NULL};
     if (transpose_b && k > 0) {
-        const size_t need = (size_t)k * (size_t)n;
-        if (need > packed_capacity) {
-            float *grown = malloc(need * sizeof(float));
-            if (grown == NULL) return 0;
-            free(packed);
-            packed = grown;
-            packed_capacity = need;
-        }
+        if (!reserve_packed((size_t)k * (size_t)n)) return 0;
         transpose(b, ldb, n, k, packed);
         o.b = packed;
         o.ldb = n;

@@ -174,8 +174,7 @@ void kit_sgemm_openblas(int transpose_a, int transpose_b, int m, int n, int k, f
 //
 // Used in place of OpenBLAS when OpenBLAS runs its Haswell kernel on one thread, the library is Debian's
 // 0.3.21 (whose kernel it reproduces), the CPU has AVX-512, KIT_GEMM is not "openblas", and a comparison
-// of a few products with OpenBLAS's, made on first use, agrees to the bit. Products with fewer than 4
-// columns (a critic's value, a small action) stay with OpenBLAS, which is faster there.
+// of a few products with OpenBLAS's, made on first use, agrees to the bit.
 
 static int own_gemm = 0;
 static char gemm_engine[200] = "OpenBLAS";
@@ -186,7 +185,7 @@ static pthread_once_t gemm_once = PTHREAD_ONCE_INIT;
 static int own_gemm_agrees(void) {
     static const int shapes[][6] = {   // m, n, k, transpose a, transpose b, beta code
         {37, 53, 700, 0, 0, 0}, {29, 70, 45, 1, 0, 1}, {50, 40, 333, 0, 1, 2}, {13, 700, 20, 1, 1, 0},
-        {100, 64, 64, 0, 0, 1}, {7, 16, 16, 0, 1, 0},
+        {100, 64, 64, 0, 0, 1}, {7, 16, 16, 0, 1, 0}, {70, 1, 64, 0, 0, 0}, {40, 3, 700, 1, 1, 1},
     };
     const float betas[] = {0, 1, 0.5f};
     unsigned state = 12345u;
@@ -234,7 +233,7 @@ void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alph
                const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
     require_library();
     pthread_once(&gemm_once, choose_gemm);
-    if (own_gemm && blas_threads == 1 && alpha == 1 && n >= 4
+    if (own_gemm && blas_threads == 1 && alpha == 1
         && kit_haswell_order_sgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, c, ldc)) return;
     sgemm(ROW_MAJOR, transpose_a ? TRANS : NO_TRANS, transpose_b ? TRANS : NO_TRANS, m, n, k, alpha, a, lda,
           b, ldb, beta, c, ldc);
@@ -244,7 +243,7 @@ void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const
                     const float *b, int ldb, const float *bias, float *c, int ldc) {
     require_library();
     pthread_once(&gemm_once, choose_gemm);
-    if (own_gemm && blas_threads == 1 && n >= 4
+    if (own_gemm && blas_threads == 1
         && kit_haswell_order_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc)) return;
     for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
     if (k > 0 && m > 0 && n > 0)
