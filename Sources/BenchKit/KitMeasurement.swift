@@ -71,6 +71,8 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
     public var choice: String
     /// Who computed the products (`BLASKernel.gemmEngine`); nil in measurements from before it was recorded.
     public var gemmEngine: String?
+    /// Whether the kit's own AVX-512 GEMM computed them (`BLASKernel.usesKitGEMM`), in the Haswell kernel's rounding.
+    public var usesKitGEMM: Bool?
     /// OpenBLAS threads.
     public var threads: Int
     /// The training steps.
@@ -79,10 +81,12 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
     public var gemm: [GEMM]
 
     /// A measurement (for tests and for merging rounds).
-    public init(kernel: String, choice: String, gemmEngine: String? = nil, threads: Int, steps: [Step], gemm: [GEMM]) {
+    public init(kernel: String, choice: String, gemmEngine: String? = nil, usesKitGEMM: Bool? = nil, threads: Int,
+                steps: [Step], gemm: [GEMM]) {
         self.kernel = kernel
         self.choice = choice
         self.gemmEngine = gemmEngine
+        self.usesKitGEMM = usesKitGEMM
         self.threads = threads
         self.steps = steps
         self.gemm = gemm
@@ -96,14 +100,11 @@ public struct KitMeasurement: Codable, Equatable, Sendable {
         }
         let products = gemm.map { GEMM(n: $0, microseconds: timeGEMM(n: $0, timeBudget: timeBudget) * 1e6) }
         return KitMeasurement(kernel: BLASKernel.name, choice: BLASKernel.choice, gemmEngine: BLASKernel.gemmEngine,
-                              threads: Matrix.blasThreads, steps: steps, gemm: products)
+                              usesKitGEMM: BLASKernel.usesKitGEMM, threads: Matrix.blasThreads, steps: steps, gemm: products)
     }
 
-    /// Whether the kit's own AVX-512 GEMM computed the products (in the Haswell kernel's rounding).
-    public var usesKitGEMM: Bool { gemmEngine?.hasPrefix("the kit's AVX-512 GEMM") == true }
-
     /// The kernel's name for tables: "Haswell", or "Haswell (kit GEMM)" when the kit's GEMM computed the products.
-    public var label: String { usesKitGEMM ? "\(kernel) (kit GEMM)" : kernel }
+    public var label: String { usesKitGEMM == true ? "\(kernel) (kit GEMM)" : kernel }
 
     /// The median of several rounds of the same process kind, entry by entry.
     public static func median(of rounds: [KitMeasurement]) -> KitMeasurement? {

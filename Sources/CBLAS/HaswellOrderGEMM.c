@@ -20,7 +20,9 @@
 // remain, then 4 while more than 4 remain, then the rest); in a group of 12 rows, the 8-column blocks
 // that the kernel's m8n6 code handles (the first block of the group's first six rows and one block at
 // the far end, see `kernel_call`) are split; in a group of 4 rows every full 8-column block is split;
-// everything else is sequential. Rows come in blocks of GEMM_R = 104 512.
+// everything else is sequential (so are all entries of a product with fewer than 4 columns: `thin_product`).
+// Rows come in blocks of GEMM_R = 104 512 (Debian's build; measured by comparing products around it).
+// Subnormal results are flushed as the thread's MXCSR says, for OpenBLAS and for this code alike.
 //
 // Checked: NumericsTests/HaswellOrderGEMMTests compares every entry with OpenBLAS's Haswell kernel over
 // random shapes, transpositions and betas, and KitBLAS.c repeats a small comparison when it loads: if a

@@ -117,6 +117,9 @@ struct BenchTests {
         #expect(try KernelSpec.parseList("default,fastest") == [.kitDefault, .fastest])
         #expect(try KernelSpec.parseList("default,default-openblas,fastest") == [.kitDefault, .kitDefaultThroughOpenBLAS, .fastest])
         #expect(KernelSpec.kitDefaultThroughOpenBLAS.environment == ["KIT_GEMM": "openblas"])
+        var ownGEMM = Self.kit
+        ownGEMM.usesKitGEMM = true
+        #expect(ownGEMM.label == "Haswell (kit GEMM)" && Self.kit.label == "Haswell", "tables tell the kit's GEMM apart")
         #expect(try KernelSpec.parseList("Haswell, SkylakeX,Haswell") == [.named("Haswell"), .named("SkylakeX")])
         #expect(KernelSpec.named("SkylakeX").environment == ["OPENBLAS_CORETYPE": "SkylakeX"])
         #expect(KernelSpec.fastest.environment["OPENBLAS_CORETYPE"] == .some(nil))
