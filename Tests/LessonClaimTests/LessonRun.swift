@@ -11,8 +11,8 @@ import LessonClaims
 ///     #expect(returns.last! > returns.first!)
 /// }
 /// ```
-/// The executable is not built by `swift test`; build first (`swift build -c release`, as
-/// `scripts/test` does). It is looked for beside the test bundle, in the same build folder.
+/// `swift test` builds the lesson executables along with the tests (`scripts/test` builds that way, once);
+/// with `--skip-build`, build them first. They are looked for beside the test bundle, in the same build folder.
 struct LessonRun {
     /// The lesson's results.json, decoded.
     let document: [String: Any]
