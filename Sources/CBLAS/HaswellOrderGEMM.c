@@ -130,27 +130,23 @@ TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode0, int
              : (mode0 == SEQUENTIAL ? TILE_MODE1(RB, 2, SEQUENTIAL) : mode0 == SPLIT ? TILE_MODE1(RB, 2, SPLIT) \
                                                                     : TILE_MODE1(RB, 2, MIXED)))
 
+#define TILE_ROWS(NV)                                  \
+    switch (rb) {                                      \
+    case 1: TILE_MODES(1, NV); break;                  \
+    case 2: TILE_MODES(2, NV); break;                  \
+    case 3: TILE_MODES(3, NV); break;                  \
+    case 4: TILE_MODES(4, NV); break;                  \
+    case 5: TILE_MODES(5, NV); break;                  \
+    default: TILE_MODES(6, NV); break;                 \
+    }
+
 /// `tile` with its shape and modes made constants, so that its accumulators live in registers.
 TARGET static void tile_of_shape(const Operands *o, int rb, int nv, int mode0, int mode1, long i0, long j0, int ls,
                                  int K, __mmask16 lanes0, __mmask16 lanes1, __mmask16 split0, __mmask16 split1) {
     if (nv == 2) {
-        switch (rb) {
-        case 1: TILE_MODES(1, 2); break;
-        case 2: TILE_MODES(2, 2); break;
-        case 3: TILE_MODES(3, 2); break;
-        case 4: TILE_MODES(4, 2); break;
-        case 5: TILE_MODES(5, 2); break;
-        default: TILE_MODES(6, 2); break;
-        }
+        TILE_ROWS(2)
     } else {
-        switch (rb) {
-        case 1: TILE_MODES(1, 1); break;
-        case 2: TILE_MODES(2, 1); break;
-        case 3: TILE_MODES(3, 1); break;
-        case 4: TILE_MODES(4, 1); break;
-        case 5: TILE_MODES(5, 1); break;
-        default: TILE_MODES(6, 1); break;
-        }
+        TILE_ROWS(1)
     }
 }
 
@@ -390,23 +386,25 @@ int kit_haswell_order_supported(void) {
     return __builtin_cpu_supports("avx512f");
 }
 
-int kit_haswell_order_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
-                            const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+/// The public entries' shared part: the CPU check (made once) and the empty cases.
+static int checked_product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                           const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
     static int supported = -1;   // every thread computes the same answer
     if (supported < 0) supported = kit_haswell_order_supported();
     if (m < 0 || n < 0 || k < 0 || !supported) return 0;
     if (m == 0 || n == 0) return 1;
-    return product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, NULL, c, ldc);
+    return product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, c, ldc);
+}
+
+int kit_haswell_order_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
+                            const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
+    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, NULL, c, ldc);
 }
 
 int kit_haswell_order_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k,
                                  const float *a, int lda, const float *b, int ldb, const float *bias,
                                  float *c, int ldc) {
-    static int supported = -1;
-    if (supported < 0) supported = kit_haswell_order_supported();
-    if (m < 0 || n < 0 || k < 0 || !supported) return 0;
-    if (m == 0 || n == 0) return 1;
-    return product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, 1, bias, c, ldc);
+    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, 1, bias, c, ldc);
 }
 
 #else
