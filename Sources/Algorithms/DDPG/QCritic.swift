@@ -49,7 +49,7 @@ public final class QCritic: Layer {
     /// Q(s, a) for a batch: n×d states and n×k actions → n×1 values.
     public func callAsFunction(_ states: Tensor, _ actions: Tensor) -> Tensor {
         if let stateLayer {
-            return network(concatenateColumns([relu(stateLayer(states)), actions]))
+            return network(concatenateColumns([stateLayer.withReLU(states), actions]))
         }
         return network(concatenateColumns([states, actions]))
     }

@@ -33,6 +33,16 @@ void kit_tanh(const float *x, float *y, long count);
 /// Limits kit_tanh's width to at most `lanes` (16, 8 or 4; for tests) and returns the width now in use.
 int kit_tanh_limit_lanes(int lanes);
 
+/// ReLU of `count` floats (`y` may equal `x`): y = x unless x <= 0, where y = +0 (NaN stays NaN),
+/// as Swift's max(x, 0); bit-identical on every vector width (Relu.c).
+void kit_relu(const float *x, float *y, long count);
+
+/// ReLU's backward pass: out = g where y > 0, +0 elsewhere (y = relu(x); `out` may equal `g`).
+void kit_relu_backward(const float *g, const float *y, float *out, long count);
+
+/// Limits both ReLU kernels' width to at most `lanes` (16, 8 or 4; for tests) and returns the width now in use.
+int kit_relu_limit_lanes(int lanes);
+
 /// On x86-64, makes every float or double operation on the calling thread whose result would be subnormal
 /// return zero (MXCSR's FTZ; subnormal inputs keep their value), so that every CPU computes the same
 /// numbers at full speed (SubnormalFlush.c); elsewhere it does nothing. The kit calls it when it loads and

@@ -22,8 +22,10 @@ extension Matrix {
     ///
     /// Rounded as BLAS rounds `x · w` added onto a result whose rows were set to `bias` first (beta = 1),
     /// which is how the kit computed it before this call existed; where the kit's own GEMM runs
-    /// (`BLASKernel.usesKitGEMM`), the rows are not written twice.
-    public static func affine(_ x: Matrix, _ w: Matrix, bias: Matrix) -> Matrix {
+    /// (`BLASKernel.usesKitGEMM`), the rows are not written twice. With `relu`, max(·, 0) is applied
+    /// to the result in place before it is returned (``relu()``'s kernel: the same numbers as the two
+    /// steps one after the other, without a second matrix).
+    public static func affine(_ x: Matrix, _ w: Matrix, bias: Matrix, relu: Bool = false) -> Matrix {
         precondition(x.cols == w.rows,
                       "matmul: inner sizes differ: \(x.shapeDescription) · \(w.shapeDescription)")
         precondition(bias.rows == 1 && bias.cols == w.cols,
@@ -41,6 +43,7 @@ extension Matrix {
                 }
             }
         }
+        if relu { result.applyReLU() }
         return result
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// max(x, 0) entry-wise.
 public func relu(_ x: Tensor) -> Tensor {
-    let y = x.value.map { Swift.max($0, 0) }
+    let y = x.value.relu()
     return Tensor(value: y, operation: "relu", parents: [x]) { g, _ in
-        [Matrix.combine(g, y) { $1 > 0 ? $0 : 0 }]
+        [Matrix.reluGradient(g, output: y)]
     }
 }
 
