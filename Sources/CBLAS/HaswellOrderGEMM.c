@@ -355,8 +355,14 @@ TARGET static int product(int transpose_a, int transpose_b, int m, int n, int k,
             else for (int j = 0; j < n; j++) row[j] = beta * row[j];
         }
     }
+    // Each block of GEMM_R rows starts as the whole product would: from its bias rows or, with beta = 0,
+    // written rather than added to (OpenBLAS applies beta to all of c before its first block).
+    const int overwrite = o.overwrite;
+    const float *first_bias = o.bias;
     for (long js = 0; js < m; js += GEMM_R) {
         const int min_j = m - js < GEMM_R ? (int)(m - js) : GEMM_R;
+        o.overwrite = overwrite;
+        o.bias = first_bias;
         int min_l;
         for (int ls = 0; ls < k; ls += min_l) {
             min_l = k - ls;

@@ -78,6 +78,26 @@ struct HaswellOrderGEMMTests {
         #expect(failures.isEmpty, "the kit's GEMM rounds differently from OpenBLAS's Haswell kernel: \(failures.prefix(5))")
     }
 
+    @Test("products taller than one block of rows (104 512, Debian's GEMM_R): each block starts from zero or the bias",
+          .enabled(if: comparable, "needs OpenBLAS's Haswell kernel and a CPU with AVX-512"))
+    func tallProducts() {
+        var rng = RandomSource(seed: 13)
+        for (m, n, k, beta) in [(104_512 + 37, 8, 5, Float(0)), (2 * 104_512 + 3, 16, 3, 0), (104_600, 5, 4, 1)] {
+            let failure = Self.mismatch(m: m, n: n, k: k, transposeA: false, transposeB: false, beta: beta, padding: 0, rng: &rng)
+            #expect(failure == nil, "the kit's GEMM rounds differently from OpenBLAS's Haswell kernel: \(failure ?? "")")
+        }
+        let (m, n, k) = (104_512 + 11, 6, 4)
+        let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) as Float }
+        let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) as Float }
+        let bias = (0..<n).map { _ in rng.uniform(-1, 1) as Float }
+        var byOpenBLAS = (0..<m).flatMap { _ in bias }
+        var byKit = [Float](repeating: .nan, count: m * n)
+        kit_sgemm_openblas(0, 0, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 1, &byOpenBLAS, Int32(n))
+        _ = kit_haswell_order_sgemm_bias(0, 0, Int32(m), Int32(n), Int32(k), a, Int32(k), b, Int32(n), bias, &byKit, Int32(n))
+        let differing = zip(byOpenBLAS, byKit).filter { $0.bitPattern != $1.bitPattern }.count
+        #expect(differing == 0, "onto bias rows, \(m)×\(n)×\(k): \(differing) entries differ from OpenBLAS's")
+    }
+
     @Test("a product onto bias rows rounds as OpenBLAS's onto rows set to the bias first",
           .enabled(if: comparable, "needs OpenBLAS's Haswell kernel and a CPU with AVX-512"))
     func productsOntoBias() {
