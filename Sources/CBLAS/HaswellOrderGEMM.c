@@ -53,6 +53,7 @@ typedef struct {
     long ldc;
     int overwrite;      // the first k block of a product with beta = 0: c is written, not added to
     const float *bias;  // the first k block of a product onto bias rows: each row of c starts as bias
+    int relu;           // the last k block of a product whose entries then go through max(·, 0)
 } Operands;
 
 #define TARGET __attribute__((target("avx512f")))
@@ -116,6 +117,9 @@ TARGET ALWAYS_INLINE void tile(const Operands *o, int RB, int NV, int mode0, int
             // starts from +0 is never -0), so the first k block stores the sum itself.
             if (o->bias) sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(lanes[v], o->bias + j0 + 16 * v));
             else if (!o->overwrite) sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(lanes[v], crow + 16 * v));
+            // max(sum, 0) as Swift's max: +0 for -0 and negative sums, NaN kept (Sources/CKernels/Relu.c).
+            if (o->relu) sum = _mm512_mask_mov_ps(sum, _mm512_cmp_ps_mask(sum, _mm512_setzero_ps(), _CMP_LE_OQ),
+                                                  _mm512_setzero_ps());
             _mm512_mask_storeu_ps(crow + 16 * v, lanes[v], sum);
         }
     }
@@ -267,18 +271,26 @@ static int reserve_packed(size_t count) {
     return 1;
 }
 
+/// max(·, 0) over an m × n block of c, as the tiles apply it (for products with nothing to sum).
+static void relu_rows(int m, int n, float *c, int ldc) {
+    for (long i = 0; i < m; i++)
+        for (int j = 0; j < n; j++)
+            if (c[i * ldc + j] <= 0) c[i * ldc + j] = 0;
+}
+
 /// Products with fewer than 4 columns. The Haswell kernel keeps one running sum per entry and k block
 /// for them (its m2 and m1 code), so here 16 rows share a vector and four such vectors run side by side:
 /// a's rows are transposed into `packed` 64 at a time (unless a comes transposed), and each k block's
 /// sums are added to c in order.
 TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
-                               const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
+                               const float *b, int ldb, float beta, const float *bias, int relu, float *c, int ldc) {
     if (bias == NULL && beta != 1 && (beta != 0 || k == 0)) {
         for (long i = 0; i < m; i++)
             for (int j = 0; j < n; j++) c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j];
     }
     if (k == 0) {
         if (bias != NULL) for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
+        if (relu) relu_rows(m, n, c, ldc);
         return 1;
     }
     if (!transpose_a && !reserve_packed((size_t)64 * (size_t)k)) return 0;
@@ -315,7 +327,7 @@ TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, i
                     for (int v = 0; v < vectors; v++) sum[j][v] = _mm512_fmadd_ps(x[v], y, sum[j][v]);
                 }
             }
-            const int first = ls == 0;
+            const int first = ls == 0, last = ls + min_l == k;
             for (int j = 0; j < n; j++) {
                 float block[64];
                 for (int v = 0; v < vectors; v++) _mm512_storeu_ps(block + 16 * v, sum[j][v]);
@@ -323,6 +335,7 @@ TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, i
                     float *entry = c + (i0 + r) * ldc + j;
                     // As in `tile`: onto the bias, onto zero (the sum itself), or onto c.
                     *entry = first && bias != NULL ? block[r] + bias[j] : first && beta == 0 ? block[r] : block[r] + *entry;
+                    if (relu && last && *entry <= 0) *entry = 0;
                 }
             }
         }
@@ -331,9 +344,9 @@ TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, i
 }
 
 TARGET static int product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
-                          const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
-    if (n < 4) return thin_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, c, ldc);
-    Operands o = {transpose_a, a, lda, b, ldb, c, ldc, 0, NULL};
+                          const float *b, int ldb, float beta, const float *bias, int relu, float *c, int ldc) {
+    if (n < 4) return thin_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, relu, c, ldc);
+    Operands o = {transpose_a, a, lda, b, ldb, c, ldc, 0, NULL, 0};
     if (transpose_b && k > 0) {
         if (!reserve_packed((size_t)k * (size_t)n)) return 0;
         transpose(b, ldb, n, k, packed);
@@ -343,6 +356,7 @@ TARGET static int product(int transpose_a, int transpose_b, int m, int n, int k,
     if (bias != NULL) {   // c's rows are bias, then beta = 1: the first k block adds to bias
         if (k == 0) {
             for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
+            if (relu) relu_rows(m, n, c, ldc);
             return 1;
         }
         o.bias = bias;
@@ -368,6 +382,7 @@ TARGET static int product(int transpose_a, int transpose_b, int m, int n, int k,
             min_l = k - ls;
             if (min_l >= 2 * GEMM_Q) min_l = GEMM_Q;
             else if (min_l > GEMM_Q) min_l = ((min_l / 2 + UNROLL_M - 1) / UNROLL_M) * UNROLL_M;
+            o.relu = relu && ls + min_l == k;
             int min_i = column_block(n);
             int min_jj;
             for (long jjs = js; jjs < js + min_j; jjs += min_jj) {
@@ -394,23 +409,29 @@ int kit_haswell_order_supported(void) {
 
 /// The public entries' shared part: the CPU check (made once) and the empty cases.
 static int checked_product(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
-                           const float *b, int ldb, float beta, const float *bias, float *c, int ldc) {
+                           const float *b, int ldb, float beta, const float *bias, int relu, float *c, int ldc) {
     static int supported = -1;   // every thread computes the same answer
     if (supported < 0) supported = kit_haswell_order_supported();
     if (m < 0 || n < 0 || k < 0 || !supported) return 0;
     if (m == 0 || n == 0) return 1;
-    return product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, c, ldc);
+    return product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, bias, relu, c, ldc);
 }
 
 int kit_haswell_order_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
                             const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
-    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, NULL, c, ldc);
+    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, NULL, 0, c, ldc);
 }
 
 int kit_haswell_order_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k,
                                  const float *a, int lda, const float *b, int ldb, const float *bias,
                                  float *c, int ldc) {
-    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, 1, bias, c, ldc);
+    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, 1, bias, 0, c, ldc);
+}
+
+int kit_haswell_order_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k,
+                                      const float *a, int lda, const float *b, int ldb, const float *bias,
+                                      float *c, int ldc) {
+    return checked_product(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, 1, bias, 1, c, ldc);
 }
 
 #else
@@ -430,6 +451,12 @@ int kit_haswell_order_sgemm_bias(int transpose_a, int transpose_b, int m, int n,
     (void)transpose_a; (void)transpose_b; (void)m; (void)n; (void)k; (void)a; (void)lda; (void)b; (void)ldb;
     (void)bias; (void)c; (void)ldc;
     return 0;
+}
+
+int kit_haswell_order_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k,
+                                      const float *a, int lda, const float *b, int ldb, const float *bias,
+                                      float *c, int ldc) {
+    return kit_haswell_order_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc);
 }
 
 #endif

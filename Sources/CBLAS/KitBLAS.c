@@ -251,6 +251,16 @@ void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const
               b, ldb, 1, c, ldc);
 }
 
+int kit_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                        const float *b, int ldb, const float *bias, float *c, int ldc) {
+    require_library();
+    pthread_once(&gemm_once, choose_gemm);
+    if (own_gemm && blas_threads == 1
+        && kit_haswell_order_sgemm_bias_relu(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc)) return 1;
+    kit_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc);
+    return 0;
+}
+
 int kit_gemm_is_own(void) {
     require_library();
     pthread_once(&gemm_once, choose_gemm);

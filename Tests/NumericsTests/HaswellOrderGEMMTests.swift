@@ -124,6 +124,36 @@ struct HaswellOrderGEMMTests {
         #expect(failures.isEmpty, "onto bias rows, the kit's GEMM rounds differently: \(failures.prefix(5))")
     }
 
+    @Test("a product onto bias rows with its ReLU: OpenBLAS's product onto the bias, then max(·, 0), every bit",
+          .enabled(if: comparable, "needs OpenBLAS's Haswell kernel and a CPU with AVX-512"))
+    func productsOntoBiasWithReLU() {
+        var rng = RandomSource(seed: 14)
+        var failures: [String] = []
+        for trial in 0..<200 {
+            // Thin products (fewer than 4 columns), long sums (the ReLU on the last k block only), k = 0.
+            let m = 1 + rng.index(below: 150), n = 1 + rng.index(below: trial % 3 == 0 ? 3 : 80)
+            let k = trial % 5 == 0 ? 321 + rng.index(below: 700) : trial % 17 == 0 ? 0 : 1 + rng.index(below: 80)
+            let transposeA = rng.bernoulli(0.5), transposeB = rng.bernoulli(0.5)
+            let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) as Float }
+            let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) as Float }
+            let bias = (0..<n).map { _ in rng.index(below: 8) == 0 ? -0.0 : rng.uniform(-1, 1) as Float }
+            var byOpenBLAS = (0..<m).flatMap { _ in bias }
+            if k > 0 {
+                kit_sgemm_openblas(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), 1, a,
+                                   Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), 1, &byOpenBLAS, Int32(n))
+            }
+            let expected = byOpenBLAS.map { Swift.max($0, 0) }
+            var byKit = [Float](repeating: .nan, count: m * n)
+            let ran = kit_haswell_order_sgemm_bias_relu(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k),
+                                                        a, Int32(Swift.max(transposeA ? m : k, 1)), b,
+                                                        Int32(Swift.max(transposeB ? k : n, 1)), bias, &byKit, Int32(n))
+            if ran != 1 || zip(expected, byKit).contains(where: { $0.bitPattern != $1.bitPattern }) {
+                failures.append("\(m)×\(n)×\(k)\(transposeA ? " Aᵀ" : "")\(transposeB ? " Bᵀ" : "")")
+            }
+        }
+        #expect(failures.isEmpty, "onto bias rows with the ReLU, the kit's GEMM differs from OpenBLAS's then max(·, 0): \(failures.prefix(5))")
+    }
+
     @Test("Matrix.affine is the product onto rows set to the bias, whoever computes it")
     func affineMatchesPrefilledProduct() {
         var rng = RandomSource(seed: 12)
@@ -134,6 +164,9 @@ struct HaswellOrderGEMMTests {
             Matrix.gemm(x, w, into: &expected, beta: 1)
             let affine = Matrix.affine(x, w, bias: bias)
             #expect(affine.scalars.map(\.bitPattern) == expected.scalars.map(\.bitPattern), "\(m)×\(k)·\(k)×\(n)")
+            let rectified = Matrix.affine(x, w, bias: bias, relu: true)
+            #expect(rectified.scalars.map(\.bitPattern) == expected.relu().scalars.map(\.bitPattern),
+                    "with relu: \(m)×\(k)·\(k)×\(n)")
         }
     }
 

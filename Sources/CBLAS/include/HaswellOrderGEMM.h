@@ -17,4 +17,10 @@ int kit_haswell_order_sgemm_bias(int transpose_a, int transpose_b, int m, int n,
                                  const float *a, int lda, const float *b, int ldb, const float *bias,
                                  float *c, int ldc);
 
+/// The same, then max(·, 0) of every entry (-0 and negative entries give +0, NaN stays NaN), applied as each
+/// entry is stored: a dense layer with its ReLU.
+int kit_haswell_order_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k,
+                                      const float *a, int lda, const float *b, int ldb, const float *bias,
+                                      float *c, int ldc);
+
 #endif

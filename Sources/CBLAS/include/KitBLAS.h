@@ -17,6 +17,12 @@ void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alph
 void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
                     const float *b, int ldb, const float *bias, float *c, int ldc);
 
+/// kit_sgemm_bias, then max(·, 0) of every entry where the kit's GEMM computes the product (it applies it as
+/// each entry is stored): returns 1 then, and 0 when it computed the affine map alone (the caller then
+/// applies the ReLU).
+int kit_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
+                        const float *b, int ldb, const float *bias, float *c, int ldc);
+
 /// The same product always through OpenBLAS (tests and `bench` compare the two).
 void kit_sgemm_openblas(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
                         const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);

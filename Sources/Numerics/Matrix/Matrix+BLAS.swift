@@ -22,9 +22,9 @@ extension Matrix {
     ///
     /// Rounded as BLAS rounds `x · w` added onto a result whose rows were set to `bias` first (beta = 1),
     /// which is how the kit computed it before this call existed; where the kit's own GEMM runs
-    /// (`BLASKernel.usesKitGEMM`), the rows are not written twice. With `relu`, max(·, 0) is applied
-    /// to the result in place before it is returned (``relu()``'s kernel: the same numbers as the two
-    /// steps one after the other, without a second matrix).
+    /// (`BLASKernel.usesKitGEMM`), the rows are not written twice. With `relu`, max(·, 0) of every entry
+    /// (the same numbers as ``relu()`` of the result, without a second matrix): the kit's GEMM applies it as
+    /// it stores each entry, otherwise ``relu()``'s kernel runs over the result in place.
     public static func affine(_ x: Matrix, _ w: Matrix, bias: Matrix, relu: Bool = false) -> Matrix {
         precondition(x.cols == w.rows,
                       "matmul: inner sizes differ: \(x.shapeDescription) · \(w.shapeDescription)")
@@ -33,17 +33,24 @@ extension Matrix {
         let m = x.rows, n = w.cols, k = x.cols
         var result = Matrix(rows: m, cols: n) { _ in }
         if m == 0 || n == 0 { return result }
+        var reluApplied = false
         x.storage.withUnsafeBufferPointer { px in
             w.storage.withUnsafeBufferPointer { pw in
                 bias.storage.withUnsafeBufferPointer { pb in
                     result.withUnsafeMutableBufferPointer { pc in
-                        kit_sgemm_bias(0, 0, Int32(m), Int32(n), Int32(k), px.baseAddress, Int32(Swift.max(k, 1)),
-                                       pw.baseAddress, Int32(Swift.max(n, 1)), pb.baseAddress, pc.baseAddress, Int32(n))
+                        let (lda, ldb) = (Int32(Swift.max(k, 1)), Int32(Swift.max(n, 1)))
+                        if relu {
+                            reluApplied = kit_sgemm_bias_relu(0, 0, Int32(m), Int32(n), Int32(k), px.baseAddress, lda,
+                                                              pw.baseAddress, ldb, pb.baseAddress, pc.baseAddress, Int32(n)) != 0
+                        } else {
+                            kit_sgemm_bias(0, 0, Int32(m), Int32(n), Int32(k), px.baseAddress, lda,
+                                           pw.baseAddress, ldb, pb.baseAddress, pc.baseAddress, Int32(n))
+                        }
                     }
                 }
             }
         }
-        if relu { result.applyReLU() }
+        if relu && !reluApplied { result.applyReLU() }
         return result
     }
 
