@@ -36,20 +36,17 @@ public final class Linear: Layer {
     public var outputSize: Int { weight.value.cols }
 
     /// `x · W + b`.
-    public func callAsFunction(_ input: Tensor) -> Tensor {
-        precondition(input.cols == inputSize,
-                      "\(weight.name.dropLast(7)): input has \(input.cols) columns, the layer expects \(inputSize)")
-        let output = linear(input, weight: weight.tensor, bias: bias.tensor)
-        output.label = String(weight.name.dropLast(".weight".count))
-        return output
-    }
+    public func callAsFunction(_ input: Tensor) -> Tensor { output(for: input, relu: false) }
 
     /// `relu(x · W + b)` as one operation (``Numerics/linearReLU(_:weight:bias:)``): the same numbers as
     /// `relu(self(x))`, with one matrix and one pass less. What ``MLP`` computes for a ReLU layer.
-    public func withReLU(_ input: Tensor) -> Tensor {
+    public func withReLU(_ input: Tensor) -> Tensor { output(for: input, relu: true) }
+
+    private func output(for input: Tensor, relu: Bool) -> Tensor {
         precondition(input.cols == inputSize,
                       "\(weight.name.dropLast(7)): input has \(input.cols) columns, the layer expects \(inputSize)")
-        let output = linearReLU(input, weight: weight.tensor, bias: bias.tensor)
+        let output = relu ? linearReLU(input, weight: weight.tensor, bias: bias.tensor)
+            : linear(input, weight: weight.tensor, bias: bias.tensor)
         output.label = String(weight.name.dropLast(".weight".count))
         return output
     }
