@@ -89,7 +89,8 @@ struct Bench: ParsableCommand {
         let threadCount = Matrix.blasThreads
         if convolution {
             let peak = CPUPeak.current
-            print("CPU: \(peak?.model ?? "unknown"), BLAS kernel \(BLASKernel.name), \(threadCount) thread(s)")
+            print("CPU: \(peak?.model ?? "unknown"), BLAS kernel \(BLASKernel.name), \(threadCount) thread(s); "
+                  + "products: \(BLASKernel.gemmEngine)")
             print(ConvolutionBench.measure(timeBudget: timeBudget).summary)
             return
         }

@@ -103,6 +103,8 @@ static void *open_library(void) {
     return handle;
 }
 
+static void choose_gemm(void);
+
 static void load(void) {
     const char *user = getenv("OPENBLAS_CORETYPE");
     const char *kernel = NULL;
@@ -140,6 +142,7 @@ static void load(void) {
     if (threads == NULL || threads[0] == '\0') set_threads(1);
     blas_threads = get_threads();
     loaded = 1;
+    choose_gemm();
 }
 
 int kit_blas_load(void) {
@@ -174,11 +177,14 @@ void kit_sgemm_openblas(int transpose_a, int transpose_b, int m, int n, int k, f
 //
 // Used in place of OpenBLAS when OpenBLAS runs its Haswell kernel on one thread, the library is Debian's
 // 0.3.21 (whose kernel it reproduces), the CPU has AVX-512, KIT_GEMM is not "openblas", and a comparison
-// of a few products with OpenBLAS's, made on first use, agrees to the bit.
+// of a few products with OpenBLAS's agrees to the bit. The comparison is made once, as the library loads
+// (before main, while the program has one thread), with OpenBLAS on one thread whatever count was asked
+// for: on two threads OpenBLAS splits a product between them and rounds it in another order, so a
+// comparison made later, after a program or a test had asked for two, would find a difference that says
+// nothing about the kit's GEMM.
 
 static int own_gemm = 0;
 static char gemm_engine[200] = "OpenBLAS";
-static pthread_once_t gemm_once = PTHREAD_ONCE_INIT;
 
 /// A few products, by both, compared bit for bit: shapes that cross a k block, a column block and every
 /// kind of row group, with each transposition and beta.
@@ -220,7 +226,11 @@ static void choose_gemm(void) {
     if (strcmp(corename(), "Haswell") != 0) return;
     const char *version = config ? config() : "";
     if (strncmp(version, "OpenBLAS 0.3.21 ", 16) != 0 || !kit_haswell_order_supported()) return;
-    if (!own_gemm_agrees()) {
+    const int asked = get_threads();
+    if (asked != 1) set_threads(1);
+    const int agrees = own_gemm_agrees();
+    if (asked != 1) set_threads(asked);
+    if (!agrees) {
         snprintf(gemm_engine, sizeof gemm_engine,
                  "OpenBLAS (the kit's own GEMM disagreed with its Haswell kernel on this machine)");
         return;
@@ -232,7 +242,6 @@ static void choose_gemm(void) {
 void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
                const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc) {
     require_library();
-    pthread_once(&gemm_once, choose_gemm);
     if (own_gemm && blas_threads == 1 && alpha == 1
         && kit_haswell_order_sgemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, beta, c, ldc)) return;
     sgemm(ROW_MAJOR, transpose_a ? TRANS : NO_TRANS, transpose_b ? TRANS : NO_TRANS, m, n, k, alpha, a, lda,
@@ -242,7 +251,6 @@ void kit_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alph
 void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
                     const float *b, int ldb, const float *bias, float *c, int ldc) {
     require_library();
-    pthread_once(&gemm_once, choose_gemm);
     if (own_gemm && blas_threads == 1
         && kit_haswell_order_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc)) return;
     for (long i = 0; i < m; i++) memcpy(c + i * (long)ldc, bias, sizeof(float) * (size_t)n);
@@ -254,7 +262,6 @@ void kit_sgemm_bias(int transpose_a, int transpose_b, int m, int n, int k, const
 int kit_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k, const float *a, int lda,
                         const float *b, int ldb, const float *bias, float *c, int ldc) {
     require_library();
-    pthread_once(&gemm_once, choose_gemm);
     if (own_gemm && blas_threads == 1
         && kit_haswell_order_sgemm_bias_relu(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc)) return 1;
     kit_sgemm_bias(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, bias, c, ldc);
@@ -263,13 +270,11 @@ int kit_sgemm_bias_relu(int transpose_a, int transpose_b, int m, int n, int k, c
 
 int kit_gemm_is_own(void) {
     require_library();
-    pthread_once(&gemm_once, choose_gemm);
     return own_gemm && blas_threads == 1;
 }
 
 const char *kit_gemm_engine(void) {
     require_library();
-    pthread_once(&gemm_once, choose_gemm);
     return own_gemm && blas_threads != 1 ? "OpenBLAS (more than one BLAS thread)" : gemm_engine;
 }
 

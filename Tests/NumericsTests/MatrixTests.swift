@@ -86,14 +86,19 @@ import Testing
     #expect(!m.isFinite)
 }
 
+/// OpenBLAS's thread count is one setting for the whole process: changed here, it would change how
+/// products in tests running at the same time are split and rounded. So this runs in a child process.
 @Test("a BLAS thread count chosen before the first product is kept (the one-thread default does not override it)")
-func blasThreadChoiceIsKept() {
-    Matrix.setBLASThreads(2)
-    let product = Matrix([[1, 2], [3, 4]]).matmul(Matrix([[1, 0], [0, 1]]))
-    #expect(product == Matrix([[1, 2], [3, 4]]))
-    #expect(Matrix.blasThreads == 2, "OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(2)")
-    Matrix.setBLASThreads(1)
-    #expect(Matrix.blasThreads == 1)
+func blasThreadChoiceIsKept() async {
+    await #expect(processExitsWith: .success) {
+        Matrix.setBLASThreads(2)
+        let product = Matrix([[1, 2], [3, 4]]).matmul(Matrix([[1, 0], [0, 1]]))
+        guard product == Matrix([[1, 2], [3, 4]]) else { fatalError("the product on two threads is \(product)") }
+        guard Matrix.blasThreads == 2 else { fatalError("OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(2)") }
+        guard !BLASKernel.usesKitGEMM else { fatalError("the kit's GEMM is used on two BLAS threads") }
+        Matrix.setBLASThreads(1)
+        guard Matrix.blasThreads == 1 else { fatalError("OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(1)") }
+    }
 }
 
 @Test("mean and standard deviation over runs: population and sample, one value, no values")
