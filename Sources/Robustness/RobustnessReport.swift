@@ -62,13 +62,19 @@ struct RobustnessReport {
         }
     }
 
+    /// Runs per lesson: every seed under every kernel.
+    var runCount: Int { seeds.count * kernels.count }
+
+    /// The fewest runs an asserted claim must hold on (`required` of ``runCount``, rounded up).
+    var requiredRuns: Int { Int((required * Double(runCount) - 1e-9).rounded(.up)) }
+
     func markdown() -> String {
         let seedText = seeds.count > 1 && seeds == Array(seeds.first!...seeds.last!) ? "\(seeds.first!)–\(seeds.last!)"
             : seeds.map(String.init).joined(separator: ",")
         var lines = [
             "Claims over `--quick` runs: base seeds \(seedText) × OPENBLAS_CORETYPE \(kernels.joined(separator: ", ")) "
-                + "(\(seeds.count * kernels.count) runs per lesson). An asserted claim must hold on ≥ "
-                + String(format: "%.0f%%", required * 100) + " of them, a known issue on none; a reported claim is shown with its rate.",
+                + "(\(runCount) runs per lesson). An asserted claim must hold on at least \(requiredRuns) of them ("
+                + String(format: "%.1f%%", required * 100) + "), a known issue on none; a reported claim is shown with its rate.",
             "",
             "| claim | status | holds | " + kernels.joined(separator: " | ") + " | tightest run (relative slack) — its check |",
             "| --- | --- | --- | " + kernels.map { _ in "---" }.joined(separator: " | ") + " | --- |",
