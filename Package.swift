@@ -114,14 +114,16 @@ var targets: [Target] = [
     .executableTarget(name: "slides", dependencies: ["SlidesKit", argumentParser], path: "Sources/Slides", swiftSettings: drivingCode),
 
     // Tests.
-    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks", "CBLAS"], swiftSettings: drivingCode),
+    // Where the tests that run the package's executables (lessons, grade, bench, hopper-study, slides) find them.
+    .target(name: "BuiltProducts", path: "Tests/BuiltProducts", swiftSettings: drivingCode),
+    .testTarget(name: "NumericsTests", dependencies: ["Numerics", "NeuralNetworks", "CBLAS", "BuiltProducts"], swiftSettings: drivingCode),
     .testTarget(name: "BenchTests", dependencies: ["BenchKit", "Numerics"], swiftSettings: drivingCode),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Golden"], swiftSettings: drivingCode),
     .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Datasets", "Numerics", "NeuralNetworks", "Plotting"], swiftSettings: drivingCode),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Plotting"], swiftSettings: drivingCode),
     // Compiles figures and a deck with pdflatex where it is installed (skipped, with the reason, elsewhere).
-    .testTarget(name: "SlidesTests", dependencies: ["SlidesKit", "Plotting"], swiftSettings: drivingCode),
-    .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI"]
+    .testTarget(name: "SlidesTests", dependencies: ["SlidesKit", "Plotting", "BuiltProducts"], swiftSettings: drivingCode),
+    .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Implementations", "Exercises", "ExerciseAPI", "BuiltProducts"]
                 + (hasSolutions ? ["Solutions"] : []), swiftSettings: drivingCode),
 ]
 
@@ -131,9 +133,9 @@ if hasSolutions {
                 path: "Solutions"),
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Solutions", "Environments", "Datasets",
                                                             "Numerics", "NeuralNetworks", "ExerciseAPI"], swiftSettings: drivingCode),
-        .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims"], swiftSettings: drivingCode),
+        .testTarget(name: "LessonClaimTests", dependencies: ["LessonClaims", "BuiltProducts"], swiftSettings: drivingCode),
         // Runs the built hopper-study executable (a 500-step smoke run, bad flags).
-        .testTarget(name: "HopperStudyTests", swiftSettings: drivingCode),
+        .testTarget(name: "HopperStudyTests", dependencies: ["BuiltProducts"], swiftSettings: drivingCode),
         // Mutation testing of the checks (swift run -c release mutants): plausible mistakes planted
         // into the reference, each of which the checks must catch. Instructor-only, like Solutions/.
         .target(name: "Mutation", dependencies: ["ExerciseAPI", "Grading", "Numerics", "Datasets"]),

@@ -1,3 +1,4 @@
+import BuiltProducts
 import Foundation
 import Grading
 import Testing
@@ -6,21 +7,10 @@ import Testing
 /// exercise failing cleanly; on the reference solutions it gives full marks; and its reports are
 /// well formed. (The student handout leaves this file out.)
 @Suite(.serialized) struct GradeCommandTests {
-    /// The built `grade` executable, beside this test bundle in .build/<configuration>/.
-    static func gradeExecutable() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("grade")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        throw CheckFailure("the grade executable was not found beside the tests; run `swift build -c release` (scripts/test does) first")
-    }
-
     static func grade(_ arguments: [String]) throws -> (status: Int32, output: String, out: URL) {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("grade-test-\(UUID().uuidString)")
         let process = Process()
-        process.executableURL = try gradeExecutable()
+        process.executableURL = try BuiltExecutable.url("grade")
         process.arguments = arguments + ["--out", out.path]
         let pipe = Pipe()
         process.standardOutput = pipe

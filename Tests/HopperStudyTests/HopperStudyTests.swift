@@ -1,3 +1,4 @@
+import BuiltProducts
 import Foundation
 import Testing
 
@@ -5,26 +6,10 @@ import Testing
 /// with one outcome per seed and setting, the same seed gives the same numbers, and a bad flag
 /// gives one line and a non-zero status. (Build first: `swift build -c release`, as scripts/test does.)
 @Suite(.serialized) struct HopperStudyTests {
-    /// The built executable, beside this test bundle in .build/<configuration>/.
-    static func executable() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("hopper-study")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        throw StudyTestError("the hopper-study executable was not found beside the tests; run `swift build -c release` first")
-    }
-
-    struct StudyTestError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-
     /// Runs hopper-study with `arguments`; returns its status, standard output and standard error.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try BuiltExecutable.url("hopper-study")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"

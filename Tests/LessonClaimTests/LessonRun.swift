@@ -1,3 +1,4 @@
+import BuiltProducts
 import Foundation
 import LessonClaims
 
@@ -137,23 +138,11 @@ struct LessonRun {
 
     /// The built executable named `lesson`, looked for in the build folder holding the tests.
     static func locate(_ lesson: String) throws -> URL {
-        var candidates: [URL] = []
-        if let folder = ProcessInfo.processInfo.environment["LESSON_BUILD_DIR"] {
-            candidates.append(URL(fileURLWithPath: folder))
+        do {
+            return try BuiltExecutable.url(lesson)
+        } catch let error as ExecutableNotBuilt {
+            throw LessonRunError.notBuilt(lesson: lesson, searched: error.searched)
         }
-        for path in [CommandLine.arguments.first, Bundle.main.executablePath, Bundle.main.bundlePath].compactMap({ $0 }) {
-            // The test runner sits in .build/<config>/ (Linux), or inside a .xctest bundle there (macOS).
-            var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder)
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        for folder in candidates {
-            let file = folder.appendingPathComponent(lesson)
-            if FileManager.default.isExecutableFile(atPath: file.path) { return file }
-        }
-        throw LessonRunError.notBuilt(lesson: lesson, searched: Array(Set(candidates.map(\.path))).sorted())
     }
 
     private static func outputDirectory(in root: URL, lesson: String) throws -> URL {

@@ -1,3 +1,4 @@
+import BuiltProducts
 import Foundation
 import Numerics
 import Testing
@@ -9,26 +10,11 @@ import Testing
 /// tests, as a child whose OpenBLAS loads with two threads, and read the engine its first line names.
 @Suite("The GEMM engine is chosen on one BLAS thread")
 struct GEMMEngineChoiceTests {
-    /// The `bench` executable, beside this test bundle in .build/<configuration>/.
-    static func bench() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("bench")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        throw BenchNotFound()
-    }
-
-    struct BenchNotFound: Error, CustomStringConvertible {
-        var description: String { "the bench executable was not found beside the tests; run `swift build -c release` first" }
-    }
-
     /// The first line `bench --convolution --quick` prints (CPU, kernel, threads, products), run with
     /// OPENBLAS_NUM_THREADS=2 and `extraArguments`.
     static func header(_ extraArguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = try bench()
+        process.executableURL = try BuiltExecutable.url("bench")
         process.arguments = ["--convolution", "--quick"] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "2"

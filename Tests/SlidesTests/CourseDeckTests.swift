@@ -1,3 +1,4 @@
+import BuiltProducts
 import Foundation
 import SlidesKit
 import Testing
@@ -14,17 +15,6 @@ struct CourseDeckTests {
     /// The package's root folder (this file is Tests/SlidesTests/CourseDeckTests.swift).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-
-    /// A built executable of the package, beside this test bundle in .build/<configuration>/.
-    static func executable(_ name: String) throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name): run swift build -c release first"])
-    }
 
     /// Runs `executable arguments` with its output in `log`; returns the exit status.
     static func run(_ executable: URL, _ arguments: [String], log: URL) throws -> Int32 {
@@ -51,12 +41,12 @@ struct CourseDeckTests {
         #expect(lessons.count >= 9)
         for lesson in lessons {
             let log = root.appendingPathComponent("\(lesson).log")
-            let status = try Self.run(try Self.executable(lesson),
+            let status = try Self.run(try BuiltExecutable.url(lesson),
                                       ["--quick", "--no-step", "--out", root.path, "--backend", "gnuplot", "--formats", "tex,pdf",
                                        "--figure-size", "beamer\(aspect.rawValue)"], log: log)
             #expect(status == 0, "\(lesson) failed: \((try? String(contentsOf: log, encoding: .utf8))?.suffix(400) ?? "")")
         }
-        let status = try Self.run(try Self.executable("slides"),
+        let status = try Self.run(try BuiltExecutable.url("slides"),
                                   ["--out", root.path, "--aspect", aspect.rawValue, "--output", root.appendingPathComponent("deck.tex").path],
                                   log: root.appendingPathComponent("slides.log"))
         try #require(status == 0, "the slides command failed")
