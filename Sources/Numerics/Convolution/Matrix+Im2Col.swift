@@ -31,18 +31,16 @@ extension Matrix {
                                 let rowInside = y >= 0 && y < h
                                 if rowInside && left >= 0 && left + kw <= w {
                                     // The kernel's row lies inside the image: kw·C contiguous floats.
-                                    let from = image + (y * w + left) * c
-                                    for i in 0..<(kw * c) { out[i] = from[i] }
+                                    out.update(from: image + (y * w + left) * c, count: kw * c)
                                     out += kw * c
                                     continue
                                 }
                                 for kx in 0..<kw {
                                     let x = left + kx
                                     if rowInside && x >= 0 && x < w {
-                                        let from = image + (y * w + x) * c
-                                        for i in 0..<c { out[i] = from[i] }
+                                        out.update(from: image + (y * w + x) * c, count: c)
                                     } else {
-                                        for i in 0..<c { out[i] = 0 }
+                                        out.update(repeating: 0, count: c)
                                     }
                                     out += c
                                 }
