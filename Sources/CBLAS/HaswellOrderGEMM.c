@@ -278,6 +278,33 @@ static void relu_rows(int m, int n, float *c, int ldc) {
             if (c[i * ldc + j] <= 0) c[i * ldc + j] = 0;
 }
 
+/// One k block [ls, ls + K) of a thin product: N columns, V vectors of 16 rows (`column`, `lanes` as in
+/// `thin_product`), each entry's running sum from zero; the sums go to out[j][r]. Inlined with N and V
+/// constant, so that the sums stay in registers.
+TARGET ALWAYS_INLINE void thin_block(int N, int V, const float *column, long stride, const float *b, long ldb,
+                                     int transpose_b, int ls, int K, const __mmask16 *lanes, float out[3][64]) {
+    __m512 sum[3][4];
+    for (int j = 0; j < N; j++) for (int v = 0; v < V; v++) sum[j][v] = _mm512_setzero_ps();
+    for (int p = ls; p < ls + K; p++) {
+        __m512 x[4];
+        for (int v = 0; v < V; v++) x[v] = _mm512_maskz_loadu_ps(lanes[v], column + p * stride + 16 * v);
+        for (int j = 0; j < N; j++) {
+            const __m512 y = _mm512_set1_ps(transpose_b ? b[(long)j * ldb + p] : b[(long)p * ldb + j]);
+            for (int v = 0; v < V; v++) sum[j][v] = _mm512_fmadd_ps(x[v], y, sum[j][v]);
+        }
+    }
+    for (int j = 0; j < N; j++) for (int v = 0; v < V; v++) _mm512_storeu_ps(out[j] + 16 * v, sum[j][v]);
+}
+
+#define THIN_BLOCK(N, V) thin_block(N, V, column, stride, b, ldb, transpose_b, ls, min_l, lanes, block)
+#define THIN_VECTORS(N)                                   \
+    switch (vectors) {                                    \
+    case 1: THIN_BLOCK(N, 1); break;                      \
+    case 2: THIN_BLOCK(N, 2); break;                      \
+    case 3: THIN_BLOCK(N, 3); break;                      \
+    default: THIN_BLOCK(N, 4); break;                     \
+    }
+
 /// Products with fewer than 4 columns. The Haswell kernel keeps one running sum per entry and k block
 /// for them (its m2 and m1 code), so here 16 rows share a vector and four such vectors run side by side:
 /// a's rows are transposed into `packed` 64 at a time (unless a comes transposed), and each k block's
@@ -317,24 +344,18 @@ TARGET static int thin_product(int transpose_a, int transpose_b, int m, int n, i
             min_l = k - ls;
             if (min_l >= 2 * GEMM_Q) min_l = GEMM_Q;
             else if (min_l > GEMM_Q) min_l = ((min_l / 2 + UNROLL_M - 1) / UNROLL_M) * UNROLL_M;
-            __m512 sum[3][4];
-            for (int j = 0; j < 3; j++) for (int v = 0; v < 4; v++) sum[j][v] = _mm512_setzero_ps();
-            for (int p = ls; p < ls + min_l; p++) {
-                __m512 x[4];
-                for (int v = 0; v < vectors; v++) x[v] = _mm512_maskz_loadu_ps(lanes[v], column + p * stride + 16 * v);
-                for (int j = 0; j < n; j++) {
-                    const __m512 y = _mm512_set1_ps(transpose_b ? b[(long)j * ldb + p] : b[(long)p * ldb + j]);
-                    for (int v = 0; v < vectors; v++) sum[j][v] = _mm512_fmadd_ps(x[v], y, sum[j][v]);
-                }
+            float block[3][64];
+            switch (n) {
+            case 1: THIN_VECTORS(1); break;
+            case 2: THIN_VECTORS(2); break;
+            default: THIN_VECTORS(3); break;
             }
             const int first = ls == 0, last = ls + min_l == k;
             for (int j = 0; j < n; j++) {
-                float block[64];
-                for (int v = 0; v < vectors; v++) _mm512_storeu_ps(block + 16 * v, sum[j][v]);
                 for (int r = 0; r < rows; r++) {
                     float *entry = c + (i0 + r) * ldc + j;
                     // As in `tile`: onto the bias, onto zero (the sum itself), or onto c.
-                    *entry = first && bias != NULL ? block[r] + bias[j] : first && beta == 0 ? block[r] : block[r] + *entry;
+                    *entry = first && bias != NULL ? block[j][r] + bias[j] : first && beta == 0 ? block[j][r] : block[j][r] + *entry;
                     if (relu && last && *entry <= 0) *entry = 0;
                 }
             }

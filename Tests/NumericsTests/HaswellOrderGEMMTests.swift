@@ -99,6 +99,27 @@ struct HaswellOrderGEMMTests {
         #expect(failures.isEmpty, "the kit's GEMM rounds differently from OpenBLAS's Haswell kernel: \(failures.prefix(5))")
     }
 
+    @Test("thin products (1 to 3 columns): every count of 16-row vectors in a block of 64 rows, each beta, both transpositions, several k blocks",
+          .enabled(if: comparable, "needs OpenBLAS's Haswell kernel and a CPU with AVX-512"))
+    func thinProducts() {
+        var rng = RandomSource(seed: 15)
+        var failures: [String] = []
+        for n in 1...3 {
+            for m in [1, 15, 16, 17, 33, 48, 63, 64, 65, 130] {
+                for k in [1, 64, 321, 700] {
+                    for beta: Float in [0, 1, 0.5] {
+                        if let failure = Self.mismatch(m: m, n: n, k: k, transposeA: rng.bernoulli(0.5),
+                                                       transposeB: rng.bernoulli(0.5), beta: beta,
+                                                       padding: rng.index(below: 2), rng: &rng) {
+                            failures.append(failure)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "the kit's GEMM rounds differently from OpenBLAS's Haswell kernel: \(failures.prefix(5))")
+    }
+
     @Test("products taller than one block of rows (104 512, Debian's GEMM_R): each block starts from zero or the bias",
           .enabled(if: comparable, "needs OpenBLAS's Haswell kernel and a CPU with AVX-512"))
     func tallProducts() {
