@@ -93,11 +93,11 @@ func blasThreadChoiceIsKept() async {
     await #expect(processExitsWith: .success) {
         Matrix.setBLASThreads(2)
         let product = Matrix([[1, 2], [3, 4]]).matmul(Matrix([[1, 0], [0, 1]]))
-        guard product == Matrix([[1, 2], [3, 4]]) else { fatalError("the product on two threads is \(product)") }
-        guard Matrix.blasThreads == 2 else { fatalError("OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(2)") }
-        guard !BLASKernel.usesKitGEMM else { fatalError("the kit's GEMM is used on two BLAS threads") }
+        #expect(product == Matrix([[1, 2], [3, 4]]))
+        #expect(Matrix.blasThreads == 2, "OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(2)")
+        #expect(!BLASKernel.usesKitGEMM, "the kit's GEMM is used on two BLAS threads")
         Matrix.setBLASThreads(1)
-        guard Matrix.blasThreads == 1 else { fatalError("OpenBLAS reports \(Matrix.blasThreads) threads after setBLASThreads(1)") }
+        #expect(Matrix.blasThreads == 1)
     }
 }
 
