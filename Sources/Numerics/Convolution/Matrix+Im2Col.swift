@@ -31,16 +31,16 @@ extension Matrix {
                                 let rowInside = y >= 0 && y < h
                                 if rowInside && left >= 0 && left + kw <= w {
                                     // The kernel's row lies inside the image: kw·C contiguous floats.
-                                    out.update(from: image + (y * w + left) * c, count: kw * c)
+                                    out.initialize(from: image + (y * w + left) * c, count: kw * c)
                                     out += kw * c
                                     continue
                                 }
                                 for kx in 0..<kw {
                                     let x = left + kx
                                     if rowInside && x >= 0 && x < w {
-                                        out.update(from: image + (y * w + x) * c, count: c)
+                                        out.initialize(from: image + (y * w + x) * c, count: c)
                                     } else {
-                                        out.update(repeating: 0, count: c)
+                                        out.initialize(repeating: 0, count: c)
                                     }
                                     out += c
                                 }
